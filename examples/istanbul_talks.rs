@@ -1,0 +1,50 @@
+//! The founding scenario: the US offer to discuss freezing NATO's eastward
+//! expansion ahead of the 2 June 2025 ceasefire talks in Istanbul.
+//!
+//! Run with `cargo run --example istanbul_talks`, or pass a scenario file of
+//! your own: `cargo run --example istanbul_talks -- path/to/scenario.yaml`.
+
+use std::process::ExitCode;
+
+use stancegraph::{Attribution, GraphOptions, Overview, Scenario, StanceGraph};
+
+/// The built-in scenario, also at `examples/data/istanbul-talks.yaml`.
+const ISTANBUL_TALKS: &str = include_str!("data/istanbul-talks.yaml");
+
+fn main() -> ExitCode {
+    let loaded = match std::env::args_os().nth(1) {
+        Some(path) => Scenario::load(path),
+        None => Scenario::from_slice_as(
+            ISTANBUL_TALKS.as_bytes(),
+            stancegraph::Format::Yaml,
+            "examples/data/istanbul-talks.yaml",
+        ),
+    };
+    let scenario = match loaded {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+
+    // Everyone as written: who said what.
+    let graph = StanceGraph::new(&scenario);
+    print!("{}", Overview::new(&graph));
+
+    // The same statements counted for the states and blocs the speakers
+    // represent: Kellogg's and Trump's words are the United States' position.
+    let by_principal = StanceGraph::with_options(
+        &scenario,
+        GraphOptions::default().with_attribution(Attribution::Principal),
+    );
+    println!(
+        "\nAgreement and conflict between principals (speakers folded into whom they speak for)"
+    );
+    for t in by_principal.ties() {
+        if let Some(tie) = by_principal.tie(t.a, t.b, t.kind) {
+            println!("  {tie}");
+        }
+    }
+    ExitCode::SUCCESS
+}

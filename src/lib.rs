@@ -1,0 +1,143 @@
+//! **stancegraph** compares the stances of political actors: who agrees with
+//! whom, who is in conflict, and which positions cannot all hold together.
+//!
+//! An analyst writes down a [`Scenario`]: [actors](Actor) (states, alliances,
+//! organisations and the people who speak for them), [issues](Issue)
+//! (propositions such as "Ukraine joins NATO"), [relations](Relation) between
+//! issues ("freezing NATO's expansion excludes Ukraine joining"), and
+//! [positions](Position): who took which [stance](Stance) on which issue, how
+//! firmly, on what condition, when, and with which quote from which source.
+//! The [`StanceGraph`] turns the scenario into a graph of agreement and
+//! conflict between actors whose every edge can explain itself.
+//!
+//! ```
+//! use stancegraph::{Attribution, GraphOptions, Scenario, StanceGraph};
+//!
+//! let scenario = Scenario::from_yaml_str(r#"
+//! actors:
+//!   - {id: us, name: United States, kind: state, member_of: [nato]}
+//!   - {id: nato, name: NATO, kind: alliance}
+//!   - {id: russia, name: Russia, kind: state}
+//!   - {id: kellogg, name: Keith Kellogg, kind: person, speaks_for: us}
+//! issues:
+//!   - {id: freeze, name: NATO stops expanding eastward}
+//! positions:
+//!   - {actor: kellogg, issue: freeze, stance: support, firmness: negotiable,
+//!      quote: "That's one of the issues that Russia will bring up"}
+//!   - {actor: russia, issue: freeze, stance: support, firmness: red_line}
+//! "#)?;
+//!
+//! // Count Kellogg's words as the United States' position.
+//! let options = GraphOptions::default().with_attribution(Attribution::Principal);
+//! let graph = StanceGraph::with_options(&scenario, options);
+//! let us = scenario.actor_id("us").unwrap();
+//! let russia = scenario.actor_id("russia").unwrap();
+//! let tie = graph.agreement_between(us, russia).unwrap();
+//! assert_eq!(tie.to_string(),
+//!     "United States and Russia agree: both support \"NATO stops expanding eastward\"");
+//! # Ok::<(), stancegraph::Error>(())
+//! ```
+//!
+//! # The main types
+//!
+//! - [`Scenario`]: the validated model; load it with [`Scenario::load`] or
+//!   build it with [`Scenario::new`] and `add_*`. Items are addressed by small
+//!   `Copy` ids ([`ActorId`], [`IssueId`], [`PositionId`], [`RelationId`]).
+//! - [`StanceGraph`]: agreement and conflict ties, [camps](StanceGraph::camps)
+//!   per issue, and the underlying [petgraph](StanceGraph::petgraph) graph for
+//!   advanced use.
+//! - [`Overview`]: the plain-text report the example and the command line print.
+//! - [`Error`]: one error type; validation reports every [`Problem`], each
+//!   naming the record and field.
+//!
+//! # The scenario file format
+//!
+//! YAML, JSON and TOML files share one shape. Every list is optional; unknown
+//! keys are errors (with a "did you mean" hint).
+//!
+//! ```yaml
+//! title: Istanbul ceasefire talks              # optional; also `description`
+//! actors:
+//!   - id: us                                   # required, unique among actors
+//!     name: United States                      # required
+//!     kind: state                              # state | alliance | organization | person | group | other
+//!     aliases: [USA]                           # optional
+//!     member_of: [nato]                        # or [{actor: nato, since: 1949-04-04, until: ...}]
+//!   - id: kellogg
+//!     name: Keith Kellogg
+//!     kind: person
+//!     speaks_for: us                           # optional: the actor this one represents
+//!     role: Special Envoy for Ukraine and Russia
+//! issues:
+//!   - id: freeze-expansion                     # required, unique among issues
+//!     name: NATO stops expanding eastward      # required: the proposition
+//!     description: ...                         # optional
+//!     tags: [nato]                             # optional
+//! relations:
+//!   - {kind: excludes, issues: [freeze-expansion, ukraine-joins-nato], note: "..."}
+//!   - {kind: implies, issues: [a, b]}          # a implies b (ordered)
+//!   - {kind: equivalent, issues: [a, b]}
+//!   - {kind: incompatible, issues: [a, b, c]}  # not all of them (two or more)
+//! positions:
+//!   - id: kellogg-freeze                       # optional; else `actor:issue`, `actor:issue:2`, ...
+//!     actor: kellogg                           # required
+//!     issue: freeze-expansion                  # required
+//!     stance: support                          # required: support | oppose | neutral
+//!     firmness: negotiable                     # red_line | firm | negotiable; default firm
+//!     condition: ceasefire                     # an issue id; {issue: id}; {text: "..."}
+//!     date: 2025-05-29                         # optional, YYYY-MM-DD
+//!     until: 2025-06-30                        # optional, not before `date`
+//!     source: {title: "...", publisher: "...", url: "..."}
+//!     quote: "That's one of the issues that Russia will bring up"
+//!     note: "coded as conditional support"     # optional analyst's note
+//! ```
+//!
+//! A bare `condition` names an issue; a bare word that is no issue's id is an
+//! error (it is most likely a typo), while text containing a space is taken
+//! as a condition in words.
+//!
+//! Loading checks everything and reports **all** problems, each naming the
+//! file, the record and the field: unknown references, duplicate ids,
+//! `member_of` or `speaks_for` cycles, relations with too few or repeated
+//! issues, unknown keywords (listing the allowed ones), impossible dates,
+//! `until` before `date`, missing required fields and unknown keys. Malformed
+//! text gives an [`Error::Syntax`] with line and column. Nothing is dropped
+//! silently: duplicate keys within a mapping are errors in every format.
+//!
+//! # Crate features
+//!
+//! - `toml` (default): read and write TOML scenario files.
+//! - `cli`: the `stancegraph` command-line program (`validate`, `show`).
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+mod actor;
+mod date;
+mod error;
+mod file;
+mod graph;
+mod id;
+mod issue;
+mod keyword;
+mod overview;
+mod position;
+mod scenario;
+mod suggest;
+
+pub use actor::{Actor, ActorKind, Membership};
+pub use date::{Date, DateError};
+pub use error::{Error, Problem, ProblemKind, RecordRef, Result, Section};
+pub use file::Format;
+pub use graph::{
+    Attribution, CampMember, Camps, Edge, GraphOptions, Node, StanceGraph, Tie, TieIssue, TieKind,
+    TieSummary,
+};
+pub use id::{ActorId, IssueId, PositionId, RelationId};
+pub use issue::{Issue, Relation, RelationKind};
+pub use keyword::KeywordError;
+pub use overview::Overview;
+pub use position::{Condition, Firmness, Position, Source, Stance};
+pub use scenario::Scenario;
