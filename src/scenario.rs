@@ -2,6 +2,10 @@
 
 use std::collections::HashMap;
 
+/// Key maps hash with foldhash: fast, and seeded per process so that file
+/// contents cannot be crafted to collide. Nothing iterates them for output.
+pub(crate) type KeyMap<V> = HashMap<String, V, foldhash::fast::RandomState>;
+
 use crate::error::{Problem, ProblemKind, RecordRef, Section};
 use crate::{
     Actor, ActorId, Condition, Date, Error, Issue, IssueId, Membership, Position, PositionId,
@@ -50,9 +54,9 @@ pub struct Scenario {
     pub(crate) issues: Vec<Issue>,
     pub(crate) relations: Vec<Relation>,
     pub(crate) positions: Vec<Position>,
-    pub(crate) actor_keys: HashMap<String, ActorId>,
-    pub(crate) issue_keys: HashMap<String, IssueId>,
-    pub(crate) position_keys: HashMap<String, PositionId>,
+    pub(crate) actor_keys: KeyMap<ActorId>,
+    pub(crate) issue_keys: KeyMap<IssueId>,
+    pub(crate) position_keys: KeyMap<PositionId>,
 }
 
 /// Two scenarios are equal when they hold the same items in the same order.
@@ -696,7 +700,7 @@ fn duplicate(record: RecordRef, key: &str, section: Section, first: usize) -> Er
 
 /// The first free key among `base`, `base:2`, `base:3`, … starting at the
 /// `n`-th, and the `n` to start from next time.
-pub(crate) fn free_key<V>(base: &str, mut n: u32, taken: &HashMap<String, V>) -> (String, u32) {
+pub(crate) fn free_key<V>(base: &str, mut n: u32, taken: &KeyMap<V>) -> (String, u32) {
     loop {
         let candidate = if n <= 1 {
             base.to_owned()

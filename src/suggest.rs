@@ -11,7 +11,9 @@ where
     for candidate in candidates {
         let limit = (len.max(candidate.chars().count()) / 3).max(1);
         let d = distance(word, candidate, limit);
-        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+        // Ties go to the alphabetically first candidate, so the hint does not
+        // depend on the order candidates come in (hash maps have none).
+        if d <= limit && best.is_none_or(|(bd, bc)| (d, candidate) < (bd, bc)) {
             best = Some((d, candidate));
         }
     }

@@ -22,7 +22,10 @@ fn problems(yaml: &str) -> Vec<String> {
     match Scenario::from_yaml_str(yaml) {
         Ok(_) => panic!("expected the scenario to be rejected:\n{yaml}"),
         Err(e) => {
-            assert!(!e.problems().is_empty(), "expected validation problems, got: {e}");
+            assert!(
+                !e.problems().is_empty(),
+                "expected validation problems, got: {e}"
+            );
             e.problems().iter().map(ToString::to_string).collect()
         }
     }
@@ -38,13 +41,22 @@ fn one_problem(yaml: &str) -> String {
 fn the_base_scenario_is_valid() {
     let s = Scenario::from_yaml_str(BASE).unwrap();
     assert_eq!(s.actors().len(), 3);
-    assert_eq!(s.position(s.position_id("kf").unwrap()).date().unwrap().to_string(), "2025-05-29");
+    assert_eq!(
+        s.position(s.position_id("kf").unwrap())
+            .date()
+            .unwrap()
+            .to_string(),
+        "2025-05-29"
+    );
 }
 
 #[test]
 fn unknown_actor_reference_names_record_field_and_suggestion() {
     let p = one_problem(&BASE.replace("actor: kellogg", "actor: kelog"));
-    assert_eq!(p, "positions[0] (kf), field `actor`: unknown actor `kelog`; did you mean `kellogg`?");
+    assert_eq!(
+        p,
+        "positions[0] (kf), field `actor`: unknown actor `kelog`; did you mean `kellogg`?"
+    );
 }
 
 #[test]
@@ -67,7 +79,11 @@ fn unknown_issue_references_everywhere() {
 
 #[test]
 fn unknown_membership_and_speaker_references() {
-    let p = problems(&BASE.replace("[nato]", "[natoo]").replace("speaks_for: us", "speaks_for: usa"));
+    let p = problems(
+        &BASE
+            .replace("[nato]", "[natoo]")
+            .replace("speaks_for: us", "speaks_for: usa"),
+    );
     assert_eq!(
         p,
         [
@@ -84,7 +100,10 @@ fn duplicate_ids_in_each_list() {
             "  - {id: nato, name: NATO, kind: alliance}",
             "  - {id: nato, name: NATO, kind: alliance}\n  - {id: us, name: Again, kind: state}",
         )
-        .replace("  - {id: ceasefire, name: A full ceasefire}", "  - {id: join, name: Again}")
+        .replace(
+            "  - {id: ceasefire, name: A full ceasefire}",
+            "  - {id: join, name: Again}",
+        )
         .replace("condition: ceasefire, ", "")
         + "  - {id: kf, actor: us, issue: join, stance: oppose}\n";
     assert_eq!(
@@ -101,7 +120,10 @@ fn duplicate_ids_in_each_list() {
 fn membership_and_speaks_for_cycles() {
     let yaml = BASE
         .replace("kind: alliance}", "kind: alliance, member_of: [us]}")
-        .replace("kind: state, member_of", "kind: state, speaks_for: kellogg, member_of");
+        .replace(
+            "kind: state, member_of",
+            "kind: state, speaks_for: kellogg, member_of",
+        );
     assert_eq!(
         problems(&yaml),
         [
@@ -110,22 +132,46 @@ fn membership_and_speaks_for_cycles() {
         ]
     );
     let p = one_problem(&BASE.replace("kind: alliance}", "kind: alliance, member_of: [nato]}"));
-    assert_eq!(p, "actors[1] (nato), field `member_of`: `member_of` cycle: nato -> nato");
+    assert_eq!(
+        p,
+        "actors[1] (nato), field `member_of`: `member_of` cycle: nato -> nato"
+    );
     let p = one_problem(&BASE.replace("speaks_for: us", "speaks_for: kellogg"));
-    assert_eq!(p, "actors[2] (kellogg), field `speaks_for`: `speaks_for` cycle: kellogg -> kellogg");
+    assert_eq!(
+        p,
+        "actors[2] (kellogg), field `speaks_for`: `speaks_for` cycle: kellogg -> kellogg"
+    );
 }
 
 #[test]
 fn relations_with_too_few_or_repeated_issues() {
-    let p = one_problem(&BASE.replace("{kind: excludes, issues: [freeze, join]}", "{kind: implies, issues: [freeze]}"));
-    assert_eq!(p, "relations[0], field `issues`: a `implies` relation needs exactly 2 issues, found 1");
+    let p = one_problem(&BASE.replace(
+        "{kind: excludes, issues: [freeze, join]}",
+        "{kind: implies, issues: [freeze]}",
+    ));
+    assert_eq!(
+        p,
+        "relations[0], field `issues`: a `implies` relation needs exactly 2 issues, found 1"
+    );
     let p = one_problem(&BASE.replace("[freeze, join]", "[freeze, freeze]"));
-    assert_eq!(p, "relations[0], field `issues`: issue `freeze` appears more than once");
-    let p = one_problem(&BASE.replace("{kind: excludes, issues: [freeze, join]}", "{kind: incompatible, issues: [join]}"));
-    assert_eq!(p, "relations[0], field `issues`: a `incompatible` relation needs at least 2 issues, found 1");
+    assert_eq!(
+        p,
+        "relations[0], field `issues`: issue `freeze` appears more than once"
+    );
+    let p = one_problem(&BASE.replace(
+        "{kind: excludes, issues: [freeze, join]}",
+        "{kind: incompatible, issues: [join]}",
+    ));
+    assert_eq!(
+        p,
+        "relations[0], field `issues`: a `incompatible` relation needs at least 2 issues, found 1"
+    );
     assert!(
-        Scenario::from_yaml_str(&BASE.replace("{kind: excludes, issues: [freeze, join]}", "{kind: incompatible, issues: [freeze, join, ceasefire]}"))
-            .is_ok()
+        Scenario::from_yaml_str(&BASE.replace(
+            "{kind: excludes, issues: [freeze, join]}",
+            "{kind: incompatible, issues: [freeze, join, ceasefire]}"
+        ))
+        .is_ok()
     );
 }
 
@@ -153,7 +199,10 @@ fn invalid_and_impossible_dates() {
     let p = problems(
         &BASE
             .replace("date: 2025-05-29", "date: 2025-02-30, until: 29 May 2025")
-            .replace("member_of: [nato]", "member_of: [{actor: nato, since: 1949-13-04}]"),
+            .replace(
+                "member_of: [nato]",
+                "member_of: [{actor: nato, since: 1949-13-04}]",
+            ),
     );
     assert_eq!(
         p,
@@ -168,9 +217,18 @@ fn invalid_and_impossible_dates() {
 #[test]
 fn until_before_date() {
     let p = one_problem(&BASE.replace("date: 2025-05-29", "date: 2025-05-29, until: 2025-05-28"));
-    assert_eq!(p, "positions[0] (kf), field `until`: `until` 2025-05-28 is before `date` 2025-05-29");
-    let p = one_problem(&BASE.replace("[nato]", "[{actor: nato, since: 1949-04-04, until: 1900-01-01}]"));
-    assert_eq!(p, "actors[0] (us), field `member_of[0].until`: `until` 1900-01-01 is before `since` 1949-04-04");
+    assert_eq!(
+        p,
+        "positions[0] (kf), field `until`: `until` 2025-05-28 is before `date` 2025-05-29"
+    );
+    let p = one_problem(&BASE.replace(
+        "[nato]",
+        "[{actor: nato, since: 1949-04-04, until: 1900-01-01}]",
+    ));
+    assert_eq!(
+        p,
+        "actors[0] (us), field `member_of[0].until`: `until` 1900-01-01 is before `since` 1949-04-04"
+    );
 }
 
 #[test]
@@ -192,17 +250,27 @@ fn missing_required_fields() {
 
 #[test]
 fn invalid_keys() {
-    let p = problems(&BASE.replace("{id: join,", "{id: \"\",").replace("[freeze, join]", "[freeze, ceasefire]"));
+    let p = problems(
+        &BASE
+            .replace("{id: join,", "{id: \"\",")
+            .replace("[freeze, join]", "[freeze, ceasefire]"),
+    );
     assert_eq!(p, ["issues[1], field `id`: invalid id ``: it is empty"]);
     let p = one_problem(&BASE.replace("{id: kf,", "{id: \" kf\","));
-    assert_eq!(p, "positions[0] ( kf), field `id`: invalid id ` kf`: it starts or ends with white space");
+    assert_eq!(
+        p,
+        "positions[0] ( kf), field `id`: invalid id ` kf`: it starts or ends with white space"
+    );
 }
 
 #[test]
 fn unknown_keys_get_a_did_you_mean_hint() {
     let p = problems(
         &BASE
-            .replace("stance: support", "stance: support, qoute: \"x\", source: {titel: t}")
+            .replace(
+                "stance: support",
+                "stance: support, qoute: \"x\", source: {titel: t}",
+            )
             .replace("actors:", "titel: t\nactors:"),
     );
     assert_eq!(
@@ -223,9 +291,15 @@ fn a_bare_word_condition_must_be_an_issue() {
         "positions[0] (kf), field `condition`: `ceasfire` is not an issue; did you mean `ceasefire`?; \
          write `{text: \"...\"}` for a condition in words"
     );
-    let s = Scenario::from_yaml_str(&BASE.replace("condition: ceasefire", "condition: if the talks succeed")).unwrap();
+    let s = Scenario::from_yaml_str(
+        &BASE.replace("condition: ceasefire", "condition: if the talks succeed"),
+    )
+    .unwrap();
     let kf = s.position(s.position_id("kf").unwrap());
-    assert_eq!(kf.condition(), Some(&stancegraph::Condition::Text("if the talks succeed".into())));
+    assert_eq!(
+        kf.condition(),
+        Some(&stancegraph::Condition::Text("if the talks succeed".into()))
+    );
 }
 
 #[test]
@@ -255,7 +329,12 @@ fn problems_are_typed() {
 fn malformed_yaml_gives_line_and_column() {
     let err = Scenario::from_yaml_str("actors:\n  - {id: us, name: [United States}\n").unwrap_err();
     match &err {
-        Error::Syntax { line, column, format, .. } => {
+        Error::Syntax {
+            line,
+            column,
+            format,
+            ..
+        } => {
             assert_eq!(*format, Format::Yaml);
             assert_eq!(*line, Some(2));
             assert!(column.is_some());
@@ -268,7 +347,10 @@ fn malformed_yaml_gives_line_and_column() {
 #[test]
 fn wrong_value_types_are_syntax_errors_with_location() {
     let err = Scenario::from_yaml_str("actors:\n  - id: [us]\n    name: US\n").unwrap_err();
-    assert!(matches!(err, Error::Syntax { line: Some(2), .. }), "{err:?}");
+    assert!(
+        matches!(err, Error::Syntax { line: Some(2), .. }),
+        "{err:?}"
+    );
 
     let json = "{\"actors\": [\n  {\"id\": \"us\", \"name\": \"US\", \"kind\": 5}\n]}";
     let err = Scenario::from_json_str(json).unwrap_err();
@@ -285,20 +367,42 @@ fn wrong_value_types_are_syntax_errors_with_location() {
 #[test]
 fn malformed_json_gives_line_and_column() {
     let err = Scenario::from_json_str("{\"actors\": [\n  {\"id\": \"us\",}\n]}").unwrap_err();
-    assert!(matches!(err, Error::Syntax { line: Some(2), column: Some(_), .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::Syntax {
+                line: Some(2),
+                column: Some(_),
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     let err = Scenario::from_json_str("{} trailing").unwrap_err();
-    assert!(matches!(err, Error::Syntax { line: Some(1), .. }), "{err:?}");
+    assert!(
+        matches!(err, Error::Syntax { line: Some(1), .. }),
+        "{err:?}"
+    );
 }
 
 #[test]
 fn duplicate_keys_are_rejected_in_every_format() {
-    let err = Scenario::from_json_str(r#"{"actors": [{"id": "us", "id": "uk", "name": "x", "kind": "state"}]}"#).unwrap_err();
+    let err = Scenario::from_json_str(
+        r#"{"actors": [{"id": "us", "id": "uk", "name": "x", "kind": "state"}]}"#,
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("duplicate field `id`"), "{err}");
     assert!(matches!(err, Error::Syntax { line: Some(1), .. }));
     let err = Scenario::from_json_str(r#"{"actors": [], "actors": []}"#).unwrap_err();
-    assert!(err.to_string().contains("duplicate field `actors`"), "{err}");
+    assert!(
+        err.to_string().contains("duplicate field `actors`"),
+        "{err}"
+    );
     let err = Scenario::from_yaml_str("actors: []\nactors: []\n").unwrap_err();
-    assert!(matches!(err, Error::Syntax { line: Some(2), .. }), "{err:?}");
+    assert!(
+        matches!(err, Error::Syntax { line: Some(2), .. }),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -315,7 +419,13 @@ fn json_and_yaml_have_the_same_shape() {
                      "condition": {"text": "when conditions are met"}}]
     }"#;
     let s = Scenario::from_json_str(handwritten).unwrap();
-    assert_eq!(s.actor(s.actor_id("us").unwrap()).memberships()[0].since().unwrap().to_string(), "1949-04-04");
+    assert_eq!(
+        s.actor(s.actor_id("us").unwrap()).memberships()[0]
+            .since()
+            .unwrap()
+            .to_string(),
+        "1949-04-04"
+    );
 }
 
 #[cfg(feature = "toml")]
@@ -341,9 +451,17 @@ until = "2025-06-30"
     let (_, p) = s.positions().next().unwrap();
     assert_eq!(p.date().unwrap().to_string(), "2025-05-29");
     assert_eq!(p.until().unwrap().to_string(), "2025-06-30");
-    let err = Scenario::from_toml_str(&toml.replace("date = 2025-05-29", "date = 2025-02-30")).unwrap_err();
-    assert!(matches!(err, Error::Syntax { line: Some(_), .. } | Error::Invalid { .. }), "{err:?}");
-    let err = Scenario::from_toml_str(&toml.replace("stance = \"support\"", "stance = \"suport\"")).unwrap_err();
+    let err = Scenario::from_toml_str(&toml.replace("date = 2025-05-29", "date = 2025-02-30"))
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Syntax { line: Some(_), .. } | Error::Invalid { .. }
+        ),
+        "{err:?}"
+    );
+    let err = Scenario::from_toml_str(&toml.replace("stance = \"support\"", "stance = \"suport\""))
+        .unwrap_err();
     assert_eq!(err.problems().len(), 1);
 }
 
@@ -367,12 +485,22 @@ fn files_name_themselves_in_errors() {
     let path = dir.join("talks.yaml");
     std::fs::write(&path, BASE.replace("actor: kellogg", "actor: kelog")).unwrap();
     let err = Scenario::load(&path).unwrap_err();
-    assert!(err.to_string().starts_with(&format!("{}: positions[0] (kf)", path.display())), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with(&format!("{}: positions[0] (kf)", path.display())),
+        "{err}"
+    );
 
     let missing = dir.join("missing.yaml");
     assert!(matches!(Scenario::load(&missing), Err(Error::Io { .. })));
-    assert!(matches!(Scenario::load(dir.join("talks.txt")), Err(Error::UnknownFormat { .. })));
-    assert!(matches!(Scenario::load_as(&dir, Format::Yaml), Err(Error::Io { .. })));
+    assert!(matches!(
+        Scenario::load(dir.join("talks.txt")),
+        Err(Error::UnknownFormat { .. })
+    ));
+    assert!(matches!(
+        Scenario::load_as(&dir, Format::Yaml),
+        Err(Error::Io { .. })
+    ));
 
     let saved = dir.join("saved.json");
     let s = Scenario::from_yaml_str(BASE).unwrap();

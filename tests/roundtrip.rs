@@ -3,8 +3,8 @@
 
 use proptest::prelude::*;
 use stancegraph::{
-    Actor, ActorKind, Condition, Date, Firmness, Format, Issue, Membership, Position, Relation, RelationKind,
-    Scenario, Section, Source, Stance,
+    Actor, ActorKind, Condition, Date, Firmness, Format, Issue, Membership, Position, Relation,
+    RelationKind, Scenario, Section, Source, Stance,
 };
 
 /// Text that stresses quoting: YAML keywords, numbers, punctuation, unicode.
@@ -69,43 +69,102 @@ struct PositionPlan {
 
 fn plan() -> impl Strategy<Value = Plan> {
     (1usize..7, 1usize..6).prop_flat_map(|(n_actors, n_issues)| {
-        let actor = (key(), tricky_text(), kind(ActorKind::ALL), prop::collection::vec(tricky_text(), 0..2));
-        let issue = (key(), tricky_text(), prop::option::of(tricky_text()), prop::collection::vec(tricky_text(), 0..3));
+        let actor = (
+            key(),
+            tricky_text(),
+            kind(ActorKind::ALL),
+            prop::collection::vec(tricky_text(), 0..2),
+        );
+        let issue = (
+            key(),
+            tricky_text(),
+            prop::option::of(tricky_text()),
+            prop::collection::vec(tricky_text(), 0..3),
+        );
         let position = (
-            (prop::option::of(key()), 0..n_actors, 0..n_issues, kind(Stance::ALL), kind(Firmness::ALL)),
-            prop::option::of(prop_oneof![(0..n_issues).prop_map(Ok), tricky_text().prop_map(Err)]),
+            (
+                prop::option::of(key()),
+                0..n_actors,
+                0..n_issues,
+                kind(Stance::ALL),
+                kind(Firmness::ALL),
+            ),
+            prop::option::of(prop_oneof![
+                (0..n_issues).prop_map(Ok),
+                tricky_text().prop_map(Err)
+            ]),
             (prop::option::of(date()), prop::option::of(0u32..400)),
             prop::option::of((
                 prop::option::of(tricky_text()),
                 prop::option::of(tricky_text()),
                 prop::option::of(tricky_text()),
             )),
-            (prop::option::of(tricky_text()), prop::option::of(tricky_text())),
+            (
+                prop::option::of(tricky_text()),
+                prop::option::of(tricky_text()),
+            ),
         )
-            .prop_map(|((key, actor, issue, stance, firmness), condition, (date, days), source, (quote, note))| {
-                PositionPlan { key, actor, issue, stance, firmness, condition, date, days, source, quote, note }
-            });
+            .prop_map(
+                |(
+                    (key, actor, issue, stance, firmness),
+                    condition,
+                    (date, days),
+                    source,
+                    (quote, note),
+                )| {
+                    PositionPlan {
+                        key,
+                        actor,
+                        issue,
+                        stance,
+                        firmness,
+                        condition,
+                        date,
+                        days,
+                        source,
+                        quote,
+                        note,
+                    }
+                },
+            );
         (
             prop::option::of(tricky_text()),
             prop::collection::vec(actor, n_actors),
-            prop::collection::vec((0..n_actors, 0..n_actors, prop::option::of(date()), prop::option::of(date())), 0..5),
-            prop::collection::vec((0..n_actors, 0..n_actors, prop::option::of(tricky_text())), 0..4),
+            prop::collection::vec(
+                (
+                    0..n_actors,
+                    0..n_actors,
+                    prop::option::of(date()),
+                    prop::option::of(date()),
+                ),
+                0..5,
+            ),
+            prop::collection::vec(
+                (0..n_actors, 0..n_actors, prop::option::of(tricky_text())),
+                0..4,
+            ),
             prop::collection::vec(issue, n_issues),
             prop::collection::vec(
-                (kind(RelationKind::ALL), prop::collection::vec(0..n_issues, 2..5), prop::option::of(tricky_text())),
+                (
+                    kind(RelationKind::ALL),
+                    prop::collection::vec(0..n_issues, 2..5),
+                    prop::option::of(tricky_text()),
+                ),
                 0..4,
             ),
             prop::collection::vec(position, 0..12),
         )
-            .prop_map(|(title, actors, memberships, speaks_for, issues, relations, positions)| Plan {
-                title,
-                actors,
-                memberships,
-                speaks_for,
-                issues,
-                relations,
-                positions,
-            })
+            .prop_map(
+                |(title, actors, memberships, speaks_for, issues, relations, positions)| Plan {
+                    title,
+                    actors,
+                    memberships,
+                    speaks_for,
+                    issues,
+                    relations,
+                    positions,
+                },
+            )
     })
 }
 
@@ -150,7 +209,10 @@ fn build(plan: &Plan) -> Scenario {
         for t in tags {
             x = x.with_tag(t.clone());
         }
-        let id = s.add_issue(x.clone()).or_else(|_| s.add_issue(Issue::new(format!("{k}_{i}"), name.clone()))).unwrap();
+        let id = s
+            .add_issue(x.clone())
+            .or_else(|_| s.add_issue(Issue::new(format!("{k}_{i}"), name.clone())))
+            .unwrap();
         issues.push(id);
     }
     for (kind, members, note) in &plan.relations {
@@ -161,7 +223,8 @@ fn build(plan: &Plan) -> Scenario {
         let _ = s.add_relation(r);
     }
     for p in &plan.positions {
-        let mut position = Position::new(actors[p.actor], issues[p.issue], p.stance).with_firmness(p.firmness);
+        let mut position =
+            Position::new(actors[p.actor], issues[p.issue], p.stance).with_firmness(p.firmness);
         if let Some(k) = &p.key {
             position = position.with_key(k.clone());
         }
@@ -173,7 +236,10 @@ fn build(plan: &Plan) -> Scenario {
         if let Some(d) = p.date {
             position = position.with_date(d);
             if let Some(days) = p.days {
-                let until = d.to_jiff().checked_add(jiff::Span::new().days(days as i64)).ok();
+                let until = d
+                    .to_jiff()
+                    .checked_add(jiff::Span::new().days(days as i64))
+                    .ok();
                 if let Some(until) = until.filter(|u| u.year() <= 9999) {
                     position = position.with_until(until.into());
                 }

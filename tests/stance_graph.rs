@@ -1,7 +1,8 @@
 //! Graph queries on the founding scenario (examples/data/istanbul-talks.yaml).
 
 use stancegraph::{
-    Attribution, Edge, Firmness, GraphOptions, Node, Overview, Scenario, Stance, StanceGraph, TieKind,
+    Attribution, Edge, Firmness, GraphOptions, Node, Overview, Scenario, Stance, StanceGraph,
+    TieKind,
 };
 
 fn founding() -> Scenario {
@@ -17,42 +18,71 @@ fn the_founding_scenario_encodes_the_report() {
     let s = founding();
     let keys: Vec<&str> = s.actors().map(|(_, a)| a.key()).collect();
     for key in [
-        "us", "russia", "ukraine", "nato", "czechia", "uk", "france", "germany", "georgia", "moldova", "trump",
-        "putin", "kellogg", "rutte", "pavel", "yermak", "umerov",
+        "us", "russia", "ukraine", "nato", "czechia", "uk", "france", "germany", "georgia",
+        "moldova", "trump", "putin", "kellogg", "rutte", "pavel", "yermak", "umerov",
     ] {
         assert!(keys.contains(&key), "missing actor {key}");
     }
     assert_eq!(s.principal(id(&s, "kellogg")), id(&s, "us"));
     assert_eq!(s.principal(id(&s, "rutte")), id(&s, "nato"));
-    assert_eq!(s.actor(id(&s, "kellogg")).role(), Some("Special Envoy for Ukraine and Russia"));
-    let members: Vec<&str> = s.members(id(&s, "nato")).map(|a| s.actor(a).key()).collect();
+    assert_eq!(
+        s.actor(id(&s, "kellogg")).role(),
+        Some("Special Envoy for Ukraine and Russia")
+    );
+    let members: Vec<&str> = s
+        .members(id(&s, "nato"))
+        .map(|a| s.actor(a).key())
+        .collect();
     assert_eq!(members, ["us", "uk", "france", "germany", "czechia"]);
-    let on_1990: Vec<&str> =
-        s.members_on(id(&s, "nato"), "1990-01-01".parse().unwrap()).map(|a| s.actor(a).key()).collect();
+    let on_1990: Vec<&str> = s
+        .members_on(id(&s, "nato"), "1990-01-01".parse().unwrap())
+        .map(|a| s.actor(a).key())
+        .collect();
     assert_eq!(on_1990, ["us", "uk", "france", "germany"]);
-    let spokespeople: Vec<&str> = s.spokespeople(id(&s, "ukraine")).map(|a| s.actor(a).key()).collect();
+    let spokespeople: Vec<&str> = s
+        .spokespeople(id(&s, "ukraine"))
+        .map(|a| s.actor(a).key())
+        .collect();
     assert_eq!(spokespeople, ["yermak", "umerov"]);
 
     // Every position carries its quote, date and source.
     for (_, p) in s.positions() {
         assert!(p.quote().is_some_and(|q| !q.is_empty()), "{}", p.key());
         assert!(p.date().is_some(), "{}", p.key());
-        assert!(p.source().and_then(|src| src.title()).is_some(), "{}", p.key());
+        assert!(
+            p.source().and_then(|src| src.title()).is_some(),
+            "{}",
+            p.key()
+        );
     }
     // The statements the report quotes verbatim.
     let rutte = s.position(s.position_id("rutte-ukraine-nato").unwrap());
-    assert_eq!(rutte.quote(), Some("We will not compromise on Ukraine's right to join NATO."));
+    assert_eq!(
+        rutte.quote(),
+        Some("We will not compromise on Ukraine's right to join NATO.")
+    );
     assert_eq!(rutte.firmness(), Firmness::RedLine);
     let kellogg = s.position(s.position_id("kellogg-freeze").unwrap());
     assert_eq!(kellogg.firmness(), Firmness::Negotiable);
     assert_eq!(
         kellogg.condition(),
-        Some(&stancegraph::Condition::Issue(s.issue_id("full-ceasefire").unwrap()))
+        Some(&stancegraph::Condition::Issue(
+            s.issue_id("full-ceasefire").unwrap()
+        ))
     );
     // An assessment is not a stance.
-    assert_eq!(s.position(s.position_id("pavel-ukraine-nato").unwrap()).stance(), Stance::Neutral);
+    assert_eq!(
+        s.position(s.position_id("pavel-ukraine-nato").unwrap())
+            .stance(),
+        Stance::Neutral
+    );
     // Silence is not a stance.
-    assert_eq!(s.positions().filter(|(_, p)| p.actor() == id(&s, "yermak")).count(), 0);
+    assert_eq!(
+        s.positions()
+            .filter(|(_, p)| p.actor() == id(&s, "yermak"))
+            .count(),
+        0
+    );
 }
 
 #[test]
@@ -60,51 +90,89 @@ fn camps_on_ukraines_membership() {
     let s = founding();
     let g = StanceGraph::new(&s);
     let camps = g.camps(s.issue_id("ukraine-joins-nato").unwrap());
-    let keys = |stance| camps.of(stance).iter().map(|m| s.actor(m.actor).key()).collect::<Vec<_>>();
+    let keys = |stance| {
+        camps
+            .of(stance)
+            .iter()
+            .map(|m| s.actor(m.actor).key())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(keys(Stance::Support), ["rutte"]);
     assert_eq!(keys(Stance::Oppose), ["russia"]);
     assert_eq!(keys(Stance::Neutral), ["pavel"]);
     assert_eq!(camps.support[0].firmness, Firmness::RedLine);
 
     let freeze = g.camps(s.issue_id("freeze-expansion").unwrap());
-    let supporters: Vec<(&str, bool)> =
-        freeze.support.iter().map(|m| (s.actor(m.actor).key(), m.conditional)).collect();
-    assert_eq!(supporters, [("russia", false), ("trump", true), ("kellogg", true)]);
+    let supporters: Vec<(&str, bool)> = freeze
+        .support
+        .iter()
+        .map(|m| (s.actor(m.actor).key(), m.conditional))
+        .collect();
+    assert_eq!(
+        supporters,
+        [("russia", false), ("trump", true), ("kellogg", true)]
+    );
 }
 
 #[test]
 fn ties_between_speakers_carry_their_positions() {
     let s = founding();
     let g = StanceGraph::new(&s);
-    let tie = g.conflicts_between(id(&s, "rutte"), id(&s, "russia")).unwrap();
+    let tie = g
+        .conflicts_between(id(&s, "rutte"), id(&s, "russia"))
+        .unwrap();
     assert_eq!(tie.weight(), 1);
-    assert_eq!(tie.issues[0].issue, s.issue_id("ukraine-joins-nato").unwrap());
-    assert_eq!(tie.issues[0].positions_a, [s.position_id("rutte-ukraine-nato").unwrap()]);
-    assert_eq!(tie.issues[0].positions_b, [s.position_id("russia-ukraine-nato").unwrap()]);
+    assert_eq!(
+        tie.issues[0].issue,
+        s.issue_id("ukraine-joins-nato").unwrap()
+    );
+    assert_eq!(
+        tie.issues[0].positions_a,
+        [s.position_id("rutte-ukraine-nato").unwrap()]
+    );
+    assert_eq!(
+        tie.issues[0].positions_b,
+        [s.position_id("russia-ukraine-nato").unwrap()]
+    );
     assert_eq!(
         tie.to_string(),
         "Mark Rutte and Russia are in conflict: Mark Rutte supports and Russia opposes \"Ukraine becomes a member of NATO\""
     );
-    assert!(g.agreement_between(id(&s, "rutte"), id(&s, "russia")).is_none());
+    assert!(
+        g.agreement_between(id(&s, "rutte"), id(&s, "russia"))
+            .is_none()
+    );
 
-    let agree = g.agreement_between(id(&s, "kellogg"), id(&s, "russia")).unwrap();
+    let agree = g
+        .agreement_between(id(&s, "kellogg"), id(&s, "russia"))
+        .unwrap();
     assert_eq!(agree.issues[0].stance_a, Stance::Support);
     // Neutral positions make no tie.
     assert!(g.ties_of(id(&s, "pavel")).next().is_none());
-    assert!(g.tie(id(&s, "us"), id(&s, "us"), TieKind::Agreement).is_none());
+    assert!(
+        g.tie(id(&s, "us"), id(&s, "us"), TieKind::Agreement)
+            .is_none()
+    );
 }
 
 #[test]
 fn principal_attribution_folds_speakers_into_states_and_blocs() {
     let s = founding();
-    let g = StanceGraph::with_options(&s, GraphOptions::default().with_attribution(Attribution::Principal));
+    let g = StanceGraph::with_options(
+        &s,
+        GraphOptions::default().with_attribution(Attribution::Principal),
+    );
     let (us, russia, nato) = (id(&s, "us"), id(&s, "russia"), id(&s, "nato"));
     let tie = g.agreement_between(us, russia).unwrap();
     let issues: Vec<&str> = tie.issues.iter().map(|x| s.issue(x.issue).key()).collect();
     assert_eq!(issues, ["freeze-expansion", "full-ceasefire"]);
     // Kellogg and Trump both speak for the US: both positions are evidence.
     let freeze = &tie.issues[0];
-    let speakers: Vec<&str> = freeze.positions_a.iter().map(|&p| s.actor(s.position(p).actor()).key()).collect();
+    let speakers: Vec<&str> = freeze
+        .positions_a
+        .iter()
+        .map(|&p| s.actor(s.position(p).actor()).key())
+        .collect();
     assert_eq!(speakers, ["kellogg", "trump"]);
     assert!(g.conflicts_between(nato, russia).is_some());
     // Spokespeople have no positions of their own at this level.
@@ -126,7 +194,8 @@ fn ties_are_ordered_and_match_the_petgraph_edges() {
         .edge_indices()
         .filter_map(|e| {
             let (x, y) = graph.edge_endpoints(e)?;
-            matches!(graph[e], Edge::Agreement(_) | Edge::Conflict(_)).then(|| (graph[x], graph[y], graph[e]))
+            matches!(graph[e], Edge::Agreement(_) | Edge::Conflict(_))
+                .then(|| (graph[x], graph[y], graph[e]))
         })
         .collect();
     assert_eq!(tie_edges.len(), ties.len());
@@ -141,9 +210,15 @@ fn ties_are_ordered_and_match_the_petgraph_edges() {
         let tie = g.tie(t.a, t.b, t.kind).unwrap();
         assert_eq!(tie.weight(), t.weight as usize);
     }
-    let stance_edges = graph.edge_weights().filter(|e| matches!(e, Edge::Stance(_))).count();
+    let stance_edges = graph
+        .edge_weights()
+        .filter(|e| matches!(e, Edge::Stance(_)))
+        .count();
     assert_eq!(stance_edges, s.positions().len());
-    let relation_edges = graph.edge_weights().filter(|e| matches!(e, Edge::Relation(_))).count();
+    let relation_edges = graph
+        .edge_weights()
+        .filter(|e| matches!(e, Edge::Relation(_)))
+        .count();
     assert_eq!(relation_edges, 4);
 }
 
@@ -151,9 +226,14 @@ fn ties_are_ordered_and_match_the_petgraph_edges() {
 fn the_overview_is_deterministic_and_complete() {
     let s = founding();
     let text = Overview::new(&StanceGraph::new(&s)).to_string();
-    assert_eq!(text, Overview::new(&StanceGraph::new(&founding())).to_string());
+    assert_eq!(
+        text,
+        Overview::new(&StanceGraph::new(&founding())).to_string()
+    );
     assert!(text.contains("17 actors, 6 issues, 4 relations, 18 positions, dated 2025-05-29"));
-    assert!(text.contains("kellogg  Keith Kellogg (person), speaks for us as Special Envoy for Ukraine and Russia"));
+    assert!(text.contains(
+        "kellogg  Keith Kellogg (person), speaks for us as Special Envoy for Ukraine and Russia"
+    ));
     assert!(text.contains("support: russia (red line), trump (negotiable, if full-ceasefire), kellogg (negotiable, if full-ceasefire)"));
     assert!(text.contains("conflict   russia — rutte  (1 issue: ukraine-joins-nato)"));
 }

@@ -85,7 +85,10 @@ fn show(file: &PathBuf, by_principal: bool) -> ExitCode {
     } else {
         Attribution::Speaker
     };
-    let graph = StanceGraph::with_options(&scenario, GraphOptions::default().with_attribution(attribution));
+    let graph = StanceGraph::with_options(
+        &scenario,
+        GraphOptions::default().with_attribution(attribution),
+    );
     print!("{}", Overview::new(&graph));
     ExitCode::SUCCESS
 }

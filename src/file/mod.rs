@@ -8,7 +8,8 @@ use std::fmt;
 use std::path::Path;
 
 use crate::{Error, Result, Scenario};
-use raw::RawScenario;
+use resolve::{Resolver, ScenarioSeed};
+use serde::de::DeserializeSeed;
 
 /// A file format for scenarios. All formats share one shape (see the
 /// [crate documentation](crate#the-scenario-file-format)).
@@ -280,22 +281,26 @@ fn parse(bytes: &[u8], format: Format, origin: &str) -> Result<Scenario> {
             "the file is empty".to_owned(),
         ));
     }
-    let raw = match format {
-        Format::Yaml => parse_yaml(text, origin)?,
-        Format::Json => parse_json(text, origin)?,
-        Format::Toml => parse_toml(text, origin)?,
-    };
-    resolve::resolve(raw).map_err(|problems| Error::Invalid {
+    let mut resolver = Resolver::new();
+    match format {
+        Format::Yaml => parse_yaml(text, origin, &mut resolver)?,
+        Format::Json => parse_json(text, origin, &mut resolver)?,
+        Format::Toml => parse_toml(text, origin, &mut resolver)?,
+    }
+    resolver.finish().map_err(|problems| Error::Invalid {
         origin: origin.to_owned(),
         problems,
     })
 }
 
-fn parse_yaml(text: &str, origin: &str) -> Result<RawScenario> {
+fn parse_yaml(text: &str, origin: &str, resolver: &mut Resolver) -> Result<()> {
     let options = serde_saphyr::options! {
         duplicate_keys: serde_saphyr::options::DuplicateKeyPolicy::Error,
     };
-    serde_saphyr::from_str_with_options::<RawScenario>(text, options).map_err(|e| {
+    serde_saphyr::with_deserializer_from_str_with_options(text, options, |de| {
+        ScenarioSeed(resolver).deserialize(de)
+    })
+    .map_err(|e| {
         let location = e.location();
         let message = e.render_with_options(serde_saphyr::render_options! {
             snippets: serde_saphyr::SnippetMode::Off,
@@ -325,17 +330,22 @@ fn strip_location(message: &str) -> String {
     m.lines().next().unwrap_or(m).to_owned()
 }
 
-fn parse_json(text: &str, origin: &str) -> Result<RawScenario> {
+fn parse_json(text: &str, origin: &str, resolver: &mut Resolver) -> Result<()> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let raw = serde::Deserialize::deserialize(&mut de)
-        .and_then(|raw: RawScenario| de.end().map(|()| raw));
-    raw.map_err(|e| {
+    let result = ScenarioSeed(resolver)
+        .deserialize(&mut de)
+        .and_then(|()| de.end());
+    result.map_err(|e| {
         // Parse again, tracking the path, only when there is an error to explain.
         let path = {
+            let mut scratch = Resolver::new();
             let de = &mut serde_json::Deserializer::from_str(text);
-            serde_path_to_error::deserialize::<_, RawScenario>(de)
-                .err()
-                .map(|e| e.path().to_string())
+            let mut track = serde_path_to_error::Track::new();
+            let de = serde_path_to_error::Deserializer::new(de, &mut track);
+            match ScenarioSeed(&mut scratch).deserialize(de) {
+                Err(_) => Some(track.path().to_string()),
+                Ok(()) => None,
+            }
         };
         let message = e.to_string();
         let message = match message.rsplit_once(" at line ") {
@@ -354,8 +364,8 @@ fn parse_json(text: &str, origin: &str) -> Result<RawScenario> {
 }
 
 #[cfg(feature = "toml")]
-fn parse_toml(text: &str, origin: &str) -> Result<RawScenario> {
-    toml::from_str::<RawScenario>(text).map_err(|e| {
+fn parse_toml(text: &str, origin: &str, resolver: &mut Resolver) -> Result<()> {
+    let located = |e: toml::de::Error| {
         let (line, column) = match e.span() {
             Some(span) => {
                 let (l, c) = line_column(text.as_bytes(), span.start);
@@ -364,11 +374,13 @@ fn parse_toml(text: &str, origin: &str) -> Result<RawScenario> {
             None => (None, None),
         };
         syntax(Format::Toml, origin, line, column, e.message().to_owned())
-    })
+    };
+    let de = toml::Deserializer::parse(text).map_err(located)?;
+    ScenarioSeed(resolver).deserialize(de).map_err(located)
 }
 
 #[cfg(not(feature = "toml"))]
-fn parse_toml(_text: &str, _origin: &str) -> Result<RawScenario> {
+fn parse_toml(_text: &str, _origin: &str, _resolver: &mut Resolver) -> Result<()> {
     Err(Error::FeatureDisabled {
         format: Format::Toml,
         feature: "toml",

@@ -69,14 +69,32 @@ pub(crate) trait Record: Default {
     fn unknown_keys(&mut self) -> &mut Vec<String>;
 }
 
-enum Key {
+/// A mapping key: the index of a known field, or an unknown key's text.
+pub(crate) enum Key {
     Known(usize),
     Unknown(String),
 }
 
-struct KeySeed(&'static [&'static str]);
+impl Key {
+    pub(crate) fn known(&self) -> Option<usize> {
+        match self {
+            Key::Known(i) => Some(*i),
+            Key::Unknown(_) => None,
+        }
+    }
 
-impl<'de> DeserializeSeed<'de> for KeySeed {
+    pub(crate) fn unknown(self) -> Option<String> {
+        match self {
+            Key::Known(_) => None,
+            Key::Unknown(k) => Some(k),
+        }
+    }
+}
+
+/// Reads a mapping key against a list of known field names.
+pub(crate) struct FieldKey(pub(crate) &'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for FieldKey {
     type Value = Key;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
@@ -84,7 +102,7 @@ impl<'de> DeserializeSeed<'de> for KeySeed {
     }
 }
 
-impl<'de> Visitor<'de> for KeySeed {
+impl<'de> Visitor<'de> for FieldKey {
     type Value = Key;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -122,7 +140,7 @@ impl<'de, T: Record> Visitor<'de> for RecordVisitor<T> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
         let mut record = T::default();
         let mut seen: u64 = 0;
-        while let Some(key) = map.next_key_seed(KeySeed(T::FIELDS))? {
+        while let Some(key) = map.next_key_seed(FieldKey(T::FIELDS))? {
             match key {
                 Key::Known(i) => {
                     // Formats that allow repeated keys would otherwise keep
@@ -179,18 +197,6 @@ macro_rules! record {
         }
     };
 }
-
-#[derive(Debug, Default)]
-pub(crate) struct RawScenario {
-    pub title: Option<String>,
-    pub description: Option<String>,
-    pub actors: Option<Vec<RawActor>>,
-    pub issues: Option<Vec<RawIssue>>,
-    pub relations: Option<Vec<RawRelation>>,
-    pub positions: Option<Vec<RawPosition>>,
-    pub unknown: Vec<String>,
-}
-record!(RawScenario, "a scenario" { title, description, actors, issues, relations, positions });
 
 #[derive(Debug, Default)]
 pub(crate) struct RawActor {
@@ -322,10 +328,10 @@ pub(crate) struct RawPosition {
     pub issue: Option<String>,
     pub stance: Option<Lenient<Stance>>,
     pub firmness: Option<Lenient<Firmness>>,
-    pub condition: Option<RawCondition>,
+    pub condition: Option<Box<RawCondition>>,
     pub date: Option<Lenient<Date>>,
     pub until: Option<Lenient<Date>>,
-    pub source: Option<RawSource>,
+    pub source: Option<Box<RawSource>>,
     pub quote: Option<String>,
     pub note: Option<String>,
     pub unknown: Vec<String>,

@@ -1,33 +1,67 @@
-//! Turns a raw scenario file into a valid [`Scenario`], collecting every problem.
+//! Turns scenario records into a valid [`Scenario`], collecting every problem.
+//!
+//! The [`Resolver`] takes records as the parser produces them. Positions, by
+//! far the most numerous records, are resolved one at a time as they stream
+//! in whenever the actors and issues they refer to have already been read (as
+//! in every file stancegraph writes), so a file of a million positions is
+//! never held twice in memory. Positions that come first are kept raw until
+//! the end.
 
 use std::collections::HashMap;
+use std::fmt;
 use std::str::FromStr;
 
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
 use super::raw::{
-    Lenient, RawActor, RawCondition, RawIssue, RawMembership, RawPosition, RawRelation,
-    RawScenario, RawSource, Record,
+    FieldKey, Lenient, RawActor, RawCondition, RawIssue, RawMembership, RawPosition, RawRelation,
+    RawSource, Record,
 };
 use crate::error::{Problem, ProblemKind, RecordRef, Section};
 use crate::keyword::KeywordError;
-use crate::scenario::{free_key, key_problem, relation_problem, span_problem};
+use crate::scenario::{KeyMap, free_key, key_problem, relation_problem, span_problem};
 use crate::suggest::{Suggester, closest};
 use crate::{
     Actor, ActorId, ActorKind, Condition, Date, Firmness, Issue, IssueId, Membership, Position,
     PositionId, Relation, RelationKind, Scenario, Source, Stance,
 };
 
-/// Collects problems for one record at a time.
+/// A record being checked: cheap to make, turned into a [`RecordRef`] only
+/// when there is a problem to report.
+#[derive(Clone, Copy)]
+struct Rec<'a> {
+    section: Section,
+    index: usize,
+    key: Option<&'a str>,
+}
+
+impl Rec<'_> {
+    fn to_ref(self) -> RecordRef {
+        match self.section {
+            Section::Scenario => RecordRef::top(),
+            section => RecordRef::new(section, self.index, self.key),
+        }
+    }
+}
+
+const TOP: Rec<'static> = Rec {
+    section: Section::Scenario,
+    index: 0,
+    key: None,
+};
+
+/// Collects problems.
 struct Problems {
     list: Vec<Problem>,
     suggester: Suggester,
 }
 
 impl Problems {
-    fn add(&mut self, record: &RecordRef, field: impl Into<Option<String>>, kind: ProblemKind) {
-        self.list.push(Problem::new(record.clone(), field, kind));
+    fn add(&mut self, record: Rec<'_>, field: impl Into<Option<String>>, kind: ProblemKind) {
+        self.list.push(Problem::new(record.to_ref(), field, kind));
     }
 
-    fn unknown_fields<T: Record>(&mut self, record: &RecordRef, prefix: &str, unknown: &[String]) {
+    fn unknown_fields<T: Record>(&mut self, record: Rec<'_>, prefix: &str, unknown: &[String]) {
         for key in unknown {
             let suggestion = closest(key, T::FIELDS.iter().copied()).map(str::to_owned);
             self.add(
@@ -38,7 +72,7 @@ impl Problems {
         }
     }
 
-    fn required<T>(&mut self, record: &RecordRef, field: &str, value: Option<T>) -> Option<T> {
+    fn required<T>(&mut self, record: Rec<'_>, field: &str, value: Option<T>) -> Option<T> {
         if value.is_none() {
             self.add(record, field.to_owned(), ProblemKind::MissingField);
         }
@@ -47,7 +81,7 @@ impl Problems {
 
     fn keyword<T: FromStr<Err = KeywordError> + Copy>(
         &mut self,
-        record: &RecordRef,
+        record: Rec<'_>,
         field: &str,
         value: Lenient<T>,
     ) -> Option<T> {
@@ -68,12 +102,7 @@ impl Problems {
         }
     }
 
-    fn date(
-        &mut self,
-        record: &RecordRef,
-        field: &str,
-        value: Option<Lenient<Date>>,
-    ) -> Option<Date> {
+    fn date(&mut self, record: Rec<'_>, field: &str, value: Option<Lenient<Date>>) -> Option<Date> {
         match value? {
             Lenient::Valid(d) => Some(d),
             Lenient::Invalid(text) => {
@@ -87,7 +116,7 @@ impl Problems {
 
     fn span(
         &mut self,
-        record: &RecordRef,
+        record: Rec<'_>,
         prefix: &str,
         start: (&'static str, Option<Date>),
         end: (&'static str, Option<Date>),
@@ -99,11 +128,11 @@ impl Problems {
 
     fn reference<Id: Copy>(
         &mut self,
-        record: &RecordRef,
-        field: String,
+        record: Rec<'_>,
+        field: impl FnOnce() -> String,
         target: Section,
         key: &str,
-        keys: &HashMap<String, Id>,
+        keys: &KeyMap<Id>,
     ) -> Option<Id> {
         if let Some(&id) = keys.get(key) {
             return Some(id);
@@ -111,7 +140,7 @@ impl Problems {
         let suggestion = self.suggester.suggest(key, keys.keys().map(String::as_str));
         self.add(
             record,
-            field,
+            field(),
             ProblemKind::UnknownReference {
                 target,
                 key: key.to_owned(),
@@ -121,256 +150,334 @@ impl Problems {
         None
     }
 
-    /// Registers `key` for the record at `index`, reporting invalid and
-    /// duplicate keys. Returns whether the key was registered.
+    /// Registers `key` for the record, reporting invalid and duplicate keys.
     fn key<Id: Copy>(
         &mut self,
-        record: &RecordRef,
-        section: Section,
+        record: Rec<'_>,
         key: &str,
         id: Id,
-        keys: &mut HashMap<String, Id>,
+        keys: &mut KeyMap<Id>,
         index_of: impl Fn(Id) -> usize,
-    ) -> bool {
+    ) {
         if let Some(kind) = key_problem(key) {
             self.add(record, "id".to_owned(), kind);
-            return false;
-        }
-        if let Some(&first) = keys.get(key) {
+        } else if let Some(&first) = keys.get(key) {
+            let first = RecordRef::new(record.section, index_of(first), Some(key));
             self.add(
                 record,
                 "id".to_owned(),
                 ProblemKind::DuplicateKey {
                     key: key.to_owned(),
-                    first: RecordRef::new(section, index_of(first), Some(key)),
+                    first,
                 },
             );
-            return false;
+        } else {
+            keys.insert(key.to_owned(), id);
         }
-        keys.insert(key.to_owned(), id);
-        true
     }
 }
 
-/// Validates `raw` and builds the scenario, or returns every problem found.
-pub(crate) fn resolve(raw: RawScenario) -> Result<Scenario, Vec<Problem>> {
-    let mut p = Problems {
-        list: Vec::new(),
-        suggester: Suggester::new(),
-    };
-    let top = RecordRef::top();
-    p.unknown_fields::<RawScenario>(&top, "", &raw.unknown);
+/// Builds a scenario from records as they are parsed.
+pub(crate) struct Resolver {
+    p: Problems,
+    s: Scenario,
+    actors_read: bool,
+    issues_read: bool,
+    relations: Vec<RawRelation>,
+    /// Positions read before the actors and issues they need.
+    pending: Vec<RawPosition>,
+    /// Positions seen so far (resolved, pending or rejected).
+    positions_seen: usize,
+}
 
-    let mut scenario = Scenario {
-        title: raw.title,
-        description: raw.description,
-        ..Scenario::default()
-    };
-
-    let raw_actors = raw.actors.unwrap_or_default();
-    let mut links = Vec::with_capacity(raw_actors.len());
-    for (i, a) in raw_actors.into_iter().enumerate() {
-        let (actor, link) = actor(&mut p, &mut scenario, i, a);
-        scenario.actors.push(actor);
-        links.push(link);
-    }
-
-    for (i, x) in raw.issues.unwrap_or_default().into_iter().enumerate() {
-        let issue = issue(&mut p, &mut scenario, i, x);
-        scenario.issues.push(issue);
-    }
-
-    for (i, link) in links.into_iter().enumerate() {
-        actor_links(&mut p, &mut scenario, i, link);
-    }
-    cycles(&mut p, &scenario);
-
-    for (i, r) in raw.relations.unwrap_or_default().into_iter().enumerate() {
-        if let Some(relation) = relation(&mut p, &scenario, i, r) {
-            scenario.relations.push(relation);
+impl Resolver {
+    pub(crate) fn new() -> Self {
+        Resolver {
+            p: Problems {
+                list: Vec::new(),
+                suggester: Suggester::new(),
+            },
+            s: Scenario::default(),
+            actors_read: false,
+            issues_read: false,
+            relations: Vec::new(),
+            pending: Vec::new(),
+            positions_seen: 0,
         }
     }
 
-    positions(&mut p, &mut scenario, raw.positions.unwrap_or_default());
-
-    if p.list.is_empty() {
-        Ok(scenario)
-    } else {
-        // Checks run in passes; report in file order.
-        p.list.sort_by_key(|problem| (problem.record.section, problem.record.index));
-        Err(p.list)
+    /// Validates what was read and returns the scenario, or every problem in
+    /// file order.
+    pub(crate) fn finish(mut self) -> Result<Scenario, Vec<Problem>> {
+        // Actors and issues may be absent from the file.
+        self.actors_read = true;
+        self.issues_read = true;
+        for (actor, link, path) in self.s.link_cycles() {
+            let record = Rec {
+                section: Section::Actors,
+                index: actor.index(),
+                key: Some(self.s.actor(actor).key()),
+            };
+            self.p
+                .add(record, link.to_owned(), ProblemKind::Cycle { link, path });
+        }
+        for (i, raw) in std::mem::take(&mut self.relations).into_iter().enumerate() {
+            self.relation(i, raw);
+        }
+        let pending = std::mem::take(&mut self.pending);
+        let first = self.positions_seen - pending.len();
+        for (n, raw) in pending.into_iter().enumerate() {
+            self.resolve_position(first + n, raw);
+        }
+        if !self.p.list.is_empty() {
+            // Checks run in passes; report in file order.
+            self.p
+                .list
+                .sort_by_key(|problem| (problem.record.section, problem.record.index));
+            return Err(self.p.list);
+        }
+        self.assign_keys();
+        Ok(self.s)
     }
-}
 
-struct ActorLinks {
-    record: RecordRef,
-    member_of: Vec<RawMembership>,
-    speaks_for: Option<String>,
-    role: Option<String>,
-}
-
-fn actor(p: &mut Problems, s: &mut Scenario, i: usize, raw: RawActor) -> (Actor, ActorLinks) {
-    let record = RecordRef::new(Section::Actors, i, raw.id.as_deref());
-    p.unknown_fields::<RawActor>(&record, "", &raw.unknown);
-    let id = ActorId::from_index(i as u32);
-    let key = p
-        .required(&record, "id", raw.id.clone())
-        .unwrap_or_default();
-    if raw.id.is_some() {
-        p.key(
-            &record,
-            Section::Actors,
-            &key,
-            id,
-            &mut s.actor_keys,
-            ActorId::index,
-        );
-    }
-    let name = p.required(&record, "name", raw.name).unwrap_or_default();
-    let kind = p
-        .required(&record, "kind", raw.kind)
-        .and_then(|k| p.keyword(&record, "kind", k))
-        .unwrap_or(ActorKind::Other);
-    let mut actor = Actor::new(key, name, kind);
-    actor.aliases = raw.aliases.unwrap_or_default();
-    let links = ActorLinks {
-        record,
-        member_of: raw.member_of.unwrap_or_default(),
-        speaks_for: raw.speaks_for,
-        role: raw.role,
-    };
-    (actor, links)
-}
-
-fn actor_links(p: &mut Problems, s: &mut Scenario, i: usize, links: ActorLinks) {
-    let record = links.record;
-    let mut member_of = Vec::with_capacity(links.member_of.len());
-    for (m, raw) in links.member_of.into_iter().enumerate() {
-        let prefix = format!("member_of[{m}].");
-        p.unknown_fields::<RawMembership>(&record, &prefix, &raw.unknown);
-        let bloc = p
-            .required(&record, &format!("{prefix}actor"), raw.actor)
-            .and_then(|key| {
-                p.reference(
-                    &record,
-                    format!("member_of[{m}]"),
-                    Section::Actors,
-                    &key,
-                    &s.actor_keys,
-                )
-            });
-        let since = p.date(&record, &format!("{prefix}since"), raw.since);
-        let until = p.date(&record, &format!("{prefix}until"), raw.until);
-        p.span(&record, &prefix, ("since", since), ("until", until));
-        if let Some(bloc) = bloc {
-            member_of.push(Membership { bloc, since, until });
+    fn actors(&mut self, raw: Vec<RawActor>) {
+        self.actors_read = true;
+        let mut links = Vec::with_capacity(raw.len());
+        for (i, a) in raw.into_iter().enumerate() {
+            let id_text = a.id.clone();
+            let record = Rec {
+                section: Section::Actors,
+                index: i,
+                key: id_text.as_deref(),
+            };
+            self.p.unknown_fields::<RawActor>(record, "", &a.unknown);
+            if let Some(key) = &a.id {
+                let id = ActorId::from_index(i as u32);
+                self.p
+                    .key(record, key, id, &mut self.s.actor_keys, ActorId::index);
+            }
+            let key = self.p.required(record, "id", a.id).unwrap_or_default();
+            let name = self.p.required(record, "name", a.name).unwrap_or_default();
+            let kind = self
+                .p
+                .required(record, "kind", a.kind)
+                .and_then(|k| self.p.keyword(record, "kind", k))
+                .unwrap_or(ActorKind::Other);
+            let mut actor = Actor::new(key, name, kind);
+            actor.aliases = a.aliases.unwrap_or_default();
+            actor.role = a.role;
+            self.s.actors.push(actor);
+            links.push((a.member_of.unwrap_or_default(), a.speaks_for));
+        }
+        // Links may point forward, so they are resolved once every actor is known.
+        for (i, (member_of, speaks_for)) in links.into_iter().enumerate() {
+            self.actor_links(i, member_of, speaks_for);
         }
     }
-    let speaks_for = links.speaks_for.and_then(|key| {
-        p.reference(
-            &record,
-            "speaks_for".to_owned(),
-            Section::Actors,
-            &key,
-            &s.actor_keys,
-        )
-    });
-    let actor = &mut s.actors[i];
-    actor.member_of = member_of;
-    actor.speaks_for = speaks_for;
-    actor.role = links.role;
-}
 
-fn cycles(p: &mut Problems, s: &Scenario) {
-    for (actor, link, path) in s.link_cycles() {
-        let record = RecordRef::new(Section::Actors, actor.index(), Some(s.actor(actor).key()));
-        p.add(&record, link.to_owned(), ProblemKind::Cycle { link, path });
-    }
-}
-
-fn issue(p: &mut Problems, s: &mut Scenario, i: usize, raw: RawIssue) -> Issue {
-    let record = RecordRef::new(Section::Issues, i, raw.id.as_deref());
-    p.unknown_fields::<RawIssue>(&record, "", &raw.unknown);
-    let key = p
-        .required(&record, "id", raw.id.clone())
-        .unwrap_or_default();
-    if raw.id.is_some() {
-        p.key(
-            &record,
-            Section::Issues,
-            &key,
-            IssueId::from_index(i as u32),
-            &mut s.issue_keys,
-            IssueId::index,
-        );
-    }
-    let name = p.required(&record, "name", raw.name).unwrap_or_default();
-    Issue {
-        key,
-        name,
-        description: raw.description,
-        tags: raw.tags.unwrap_or_default(),
-    }
-}
-
-fn relation(p: &mut Problems, s: &Scenario, i: usize, raw: RawRelation) -> Option<Relation> {
-    let record = RecordRef::new(Section::Relations, i, None);
-    p.unknown_fields::<RawRelation>(&record, "", &raw.unknown);
-    let kind = p
-        .required(&record, "kind", raw.kind)
-        .and_then(|k| p.keyword::<RelationKind>(&record, "kind", k));
-    let keys = p
-        .required(&record, "issues", raw.issues)
-        .unwrap_or_default();
-    let mut issues = Vec::with_capacity(keys.len());
-    for (k, key) in keys.iter().enumerate() {
-        if let Some(id) = p.reference(
-            &record,
-            format!("issues[{k}]"),
-            Section::Issues,
-            key,
-            &s.issue_keys,
-        ) {
-            issues.push(id);
-        }
-    }
-    let relation = Relation {
-        kind: kind?,
-        issues,
-        note: raw.note,
-    };
-    if relation.issues.len() == keys.len()
-        && let Some(problem) = relation_problem(&relation, |id| s.issue(id).key().to_owned())
-    {
-        p.add(&record, "issues".to_owned(), problem);
-    }
-    Some(relation)
-}
-
-fn positions(p: &mut Problems, s: &mut Scenario, raw: Vec<RawPosition>) {
-    // Explicit keys first, so that assigned keys never take one a later
-    // position names for itself.
-    for (i, r) in raw.iter().enumerate() {
-        if let Some(key) = &r.id {
-            let record = RecordRef::new(Section::Positions, i, Some(key));
-            p.key(
-                &record,
-                Section::Positions,
-                key,
-                PositionId::from_index(i as u32),
-                &mut s.position_keys,
-                PositionId::index,
-            );
-        }
-    }
-    let mut next_suffix: HashMap<(ActorId, IssueId), u32> = HashMap::new();
-    s.positions.reserve(raw.len());
-    for (i, r) in raw.into_iter().enumerate() {
-        let Some(mut position) = position(p, s, i, r) else {
-            continue;
+    fn actor_links(
+        &mut self,
+        i: usize,
+        raw_member_of: Vec<RawMembership>,
+        speaks_for: Option<String>,
+    ) {
+        let (p, s) = (&mut self.p, &mut self.s);
+        let record = Rec {
+            section: Section::Actors,
+            index: i,
+            key: Some(s.actors[i].key.as_str()).filter(|k| !k.is_empty()),
         };
-        if position.key.is_none() {
-            let base = s.generated_key_base(&position);
+        let mut member_of = Vec::with_capacity(raw_member_of.len());
+        for (m, raw) in raw_member_of.into_iter().enumerate() {
+            let prefix = format!("member_of[{m}].");
+            p.unknown_fields::<RawMembership>(record, &prefix, &raw.unknown);
+            let bloc = p
+                .required(record, &format!("{prefix}actor"), raw.actor)
+                .and_then(|key| {
+                    p.reference(
+                        record,
+                        || format!("member_of[{m}]"),
+                        Section::Actors,
+                        &key,
+                        &s.actor_keys,
+                    )
+                });
+            let since = p.date(record, &format!("{prefix}since"), raw.since);
+            let until = p.date(record, &format!("{prefix}until"), raw.until);
+            p.span(record, &prefix, ("since", since), ("until", until));
+            if let Some(bloc) = bloc {
+                member_of.push(Membership { bloc, since, until });
+            }
+        }
+        let speaks_for = speaks_for.and_then(|key| {
+            p.reference(
+                record,
+                || "speaks_for".to_owned(),
+                Section::Actors,
+                &key,
+                &s.actor_keys,
+            )
+        });
+        let actor = &mut s.actors[i];
+        actor.member_of = member_of;
+        actor.speaks_for = speaks_for;
+    }
+
+    fn issues(&mut self, raw: Vec<RawIssue>) {
+        self.issues_read = true;
+        for (i, x) in raw.into_iter().enumerate() {
+            let id_text = x.id.clone();
+            let record = Rec {
+                section: Section::Issues,
+                index: i,
+                key: id_text.as_deref(),
+            };
+            self.p.unknown_fields::<RawIssue>(record, "", &x.unknown);
+            if let Some(key) = &x.id {
+                let id = IssueId::from_index(i as u32);
+                self.p
+                    .key(record, key, id, &mut self.s.issue_keys, IssueId::index);
+            }
+            let key = self.p.required(record, "id", x.id).unwrap_or_default();
+            let name = self.p.required(record, "name", x.name).unwrap_or_default();
+            self.s.issues.push(Issue {
+                key,
+                name,
+                description: x.description,
+                tags: x.tags.unwrap_or_default(),
+            });
+        }
+    }
+
+    fn relation(&mut self, i: usize, raw: RawRelation) {
+        let (p, s) = (&mut self.p, &mut self.s);
+        let record = Rec {
+            section: Section::Relations,
+            index: i,
+            key: None,
+        };
+        p.unknown_fields::<RawRelation>(record, "", &raw.unknown);
+        let kind = p
+            .required(record, "kind", raw.kind)
+            .and_then(|k| p.keyword::<RelationKind>(record, "kind", k));
+        let keys = p.required(record, "issues", raw.issues).unwrap_or_default();
+        let issues: Vec<IssueId> = keys
+            .iter()
+            .enumerate()
+            .filter_map(|(k, key)| {
+                p.reference(
+                    record,
+                    || format!("issues[{k}]"),
+                    Section::Issues,
+                    key,
+                    &s.issue_keys,
+                )
+            })
+            .collect();
+        let Some(kind) = kind else { return };
+        let relation = Relation {
+            kind,
+            issues,
+            note: raw.note,
+        };
+        if relation.issues.len() == keys.len()
+            && let Some(problem) = relation_problem(&relation, |id| s.issue(id).key().to_owned())
+        {
+            p.add(record, "issues".to_owned(), problem);
+        }
+        s.relations.push(relation);
+    }
+
+    fn position(&mut self, raw: RawPosition) {
+        let index = self.positions_seen;
+        self.positions_seen += 1;
+        if self.actors_read && self.issues_read {
+            self.resolve_position(index, raw);
+        } else {
+            self.pending.push(raw);
+        }
+    }
+
+    fn resolve_position(&mut self, i: usize, raw: RawPosition) {
+        let (p, s) = (&mut self.p, &mut self.s);
+        let record = Rec {
+            section: Section::Positions,
+            index: i,
+            key: raw.id.as_deref(),
+        };
+        p.unknown_fields::<RawPosition>(record, "", &raw.unknown);
+        if let Some(key) = &raw.id {
+            let id = PositionId::from_index(i as u32);
+            p.key(record, key, id, &mut s.position_keys, PositionId::index);
+        }
+        let actor = p.required(record, "actor", raw.actor).and_then(|k| {
+            p.reference(
+                record,
+                || "actor".to_owned(),
+                Section::Actors,
+                &k,
+                &s.actor_keys,
+            )
+        });
+        let issue = p.required(record, "issue", raw.issue).and_then(|k| {
+            p.reference(
+                record,
+                || "issue".to_owned(),
+                Section::Issues,
+                &k,
+                &s.issue_keys,
+            )
+        });
+        let stance = p
+            .required(record, "stance", raw.stance)
+            .and_then(|v| p.keyword::<Stance>(record, "stance", v));
+        let firmness = match raw.firmness {
+            Some(v) => p.keyword::<Firmness>(record, "firmness", v),
+            None => Some(Firmness::default()),
+        };
+        let condition = raw.condition.and_then(|c| condition(p, s, record, *c));
+        let date = p.date(record, "date", raw.date);
+        let until = p.date(record, "until", raw.until);
+        p.span(record, "", ("date", date), ("until", until));
+        let source = raw.source.map(|src| {
+            p.unknown_fields::<RawSource>(record, "source.", &src.unknown);
+            Box::new(Source {
+                title: src.title,
+                publisher: src.publisher,
+                url: src.url,
+            })
+        });
+        if let (Some(actor), Some(issue), Some(stance), Some(firmness)) =
+            (actor, issue, stance, firmness)
+            && p.list.is_empty()
+        {
+            s.positions.push(Position {
+                key: raw.id,
+                actor,
+                issue,
+                stance,
+                firmness,
+                condition,
+                date,
+                until,
+                source,
+                quote: raw.quote,
+                note: raw.note,
+            });
+        }
+    }
+
+    /// Gives keyless positions `actor:issue` keys, after every explicit key is
+    /// known, so that an assigned key never takes one a later position names.
+    fn assign_keys(&mut self) {
+        let s = &mut self.s;
+        let mut next_suffix: HashMap<(ActorId, IssueId), u32> = HashMap::new();
+        for i in 0..s.positions.len() {
+            if s.positions[i].key.is_some() {
+                continue;
+            }
+            let base = s.generated_key_base(&s.positions[i]);
+            let position = &s.positions[i];
             let n = next_suffix
                 .entry((position.actor, position.issue))
                 .or_insert(1);
@@ -378,64 +485,15 @@ fn positions(p: &mut Problems, s: &mut Scenario, raw: Vec<RawPosition>) {
             *n = next;
             s.position_keys
                 .insert(key.clone(), PositionId::from_index(i as u32));
-            position.key = Some(key);
+            s.positions[i].key = Some(key);
         }
-        s.positions.push(position);
     }
-}
-
-fn position(p: &mut Problems, s: &Scenario, i: usize, raw: RawPosition) -> Option<Position> {
-    let record = RecordRef::new(Section::Positions, i, raw.id.as_deref());
-    p.unknown_fields::<RawPosition>(&record, "", &raw.unknown);
-    let actor = p.required(&record, "actor", raw.actor).and_then(|k| {
-        p.reference(
-            &record,
-            "actor".to_owned(),
-            Section::Actors,
-            &k,
-            &s.actor_keys,
-        )
-    });
-    let issue = p.required(&record, "issue", raw.issue).and_then(|k| {
-        p.reference(
-            &record,
-            "issue".to_owned(),
-            Section::Issues,
-            &k,
-            &s.issue_keys,
-        )
-    });
-    let stance = p
-        .required(&record, "stance", raw.stance)
-        .and_then(|v| p.keyword::<Stance>(&record, "stance", v));
-    let firmness = match raw.firmness {
-        Some(v) => p.keyword::<Firmness>(&record, "firmness", v),
-        None => Some(Firmness::default()),
-    };
-    let condition = raw.condition.and_then(|c| condition(p, s, &record, c));
-    let date = p.date(&record, "date", raw.date);
-    let until = p.date(&record, "until", raw.until);
-    p.span(&record, "", ("date", date), ("until", until));
-    let source = raw.source.map(|src| source(p, &record, src));
-    Some(Position {
-        key: raw.id,
-        actor: actor?,
-        issue: issue?,
-        stance: stance?,
-        firmness: firmness?,
-        condition,
-        date,
-        until,
-        source: source.map(Box::new),
-        quote: raw.quote,
-        note: raw.note,
-    })
 }
 
 fn condition(
     p: &mut Problems,
     s: &Scenario,
-    record: &RecordRef,
+    record: Rec<'_>,
     raw: RawCondition,
 ) -> Option<Condition> {
     p.unknown_fields::<RawCondition>(record, "condition.", &raw.unknown);
@@ -465,7 +523,7 @@ fn condition(
         (None, Some(key), None) => p
             .reference(
                 record,
-                "condition.issue".to_owned(),
+                || "condition.issue".to_owned(),
                 Section::Issues,
                 &key,
                 &s.issue_keys,
@@ -489,11 +547,116 @@ fn condition(
     }
 }
 
-fn source(p: &mut Problems, record: &RecordRef, raw: RawSource) -> Source {
-    p.unknown_fields::<RawSource>(record, "source.", &raw.unknown);
-    Source {
-        title: raw.title,
-        publisher: raw.publisher,
-        url: raw.url,
+// ---- deserialization driving the resolver ------------------------------------------
+
+const TOP_FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "actors",
+    "issues",
+    "relations",
+    "positions",
+];
+
+/// Deserializes a whole scenario document into the resolver.
+pub(crate) struct ScenarioSeed<'r>(pub(crate) &'r mut Resolver);
+
+impl<'de> DeserializeSeed<'de> for ScenarioSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ScenarioSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "a scenario (a mapping with keys {})",
+            TOP_FIELDS.join(", ")
+        )
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let r = self.0;
+        let mut seen = 0u32;
+        let mut unknown = Vec::new();
+        while let Some(key) = map.next_key_seed(FieldKey(TOP_FIELDS))? {
+            let Some(i) = key.known() else {
+                map.next_value::<IgnoredAny>()?;
+                unknown.extend(key.unknown());
+                continue;
+            };
+            if seen & (1 << i) != 0 {
+                return Err(de::Error::custom(format_args!(
+                    "duplicate field `{}` in a scenario",
+                    TOP_FIELDS[i]
+                )));
+            }
+            seen |= 1 << i;
+            match i {
+                0 => r.s.title = map.next_value()?,
+                1 => r.s.description = map.next_value()?,
+                2 => {
+                    let actors: Option<Vec<RawActor>> = map.next_value()?;
+                    r.actors(actors.unwrap_or_default());
+                }
+                3 => {
+                    let issues: Option<Vec<RawIssue>> = map.next_value()?;
+                    r.issues(issues.unwrap_or_default());
+                }
+                4 => {
+                    let relations: Option<Vec<RawRelation>> = map.next_value()?;
+                    r.relations = relations.unwrap_or_default();
+                }
+                _ => map.next_value_seed(PositionsSeed(r))?,
+            }
+        }
+        for key in unknown {
+            let suggestion = closest(&key, TOP_FIELDS.iter().copied()).map(str::to_owned);
+            r.p.add(TOP, key, ProblemKind::UnknownField { suggestion });
+        }
+        Ok(())
+    }
+}
+
+/// Streams the `positions` list into the resolver, one record at a time.
+struct PositionsSeed<'r>(&'r mut Resolver);
+
+impl<'de> DeserializeSeed<'de> for PositionsSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for PositionsSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of positions")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(raw) = seq.next_element::<RawPosition>()? {
+            self.0.position(raw);
+        }
+        Ok(())
     }
 }

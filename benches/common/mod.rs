@@ -1,0 +1,169 @@
+//! Synthetic scenarios for benchmarks, shared by `benches/` and `examples/scale.rs`.
+//!
+//! The shape follows coded discourse data: actors talk within topics, so an
+//! issue is taken up by tens of actors, not by everyone. For P positions:
+//! P/100 actors and P/50 issues in P/10,000 topics (at least one); a fifth
+//! of the actors are people speaking for an organisation of their topic;
+//! states belong to one of five alliances; one relation per ten issues.
+//! Stances are 45% support, 45% oppose, 10% neutral; a quarter of the
+//! positions carry a source, all a date and a short quote.
+
+#![allow(dead_code)]
+
+use stancegraph::{
+    Actor, ActorKind, Condition, Date, Firmness, Issue, Membership, Position, Relation,
+    RelationKind, Scenario, Source, Stance,
+};
+
+/// Sizes used by the benches.
+pub const SMALL: usize = 1_000;
+/// Sizes used by the benches.
+pub const MEDIUM: usize = 100_000;
+/// Sizes used by the benches.
+pub const LARGE: usize = 1_000_000;
+
+/// A small deterministic generator (SplitMix64): same seed, same scenario.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// A valid scenario with `positions` positions.
+pub fn scenario(positions: usize) -> Scenario {
+    let mut rng = Rng::new(0x5eed);
+    let n_actors = (positions / 100).max(10);
+    let n_issues = (positions / 50).max(5);
+    let n_topics = (positions / 10_000).max(1);
+    let mut s =
+        Scenario::new().with_title(format!("synthetic scenario with {positions} positions"));
+
+    let mut alliances = Vec::new();
+    for a in 0..5 {
+        alliances.push(
+            s.add_actor(Actor::new(
+                format!("alliance-{a}"),
+                format!("Alliance {a}"),
+                ActorKind::Alliance,
+            ))
+            .unwrap(),
+        );
+    }
+    let mut actors = Vec::with_capacity(n_actors);
+    for i in 0..n_actors {
+        let kind = match i % 5 {
+            0 => ActorKind::Person,
+            1 | 2 => ActorKind::State,
+            _ => ActorKind::Organization,
+        };
+        let id = s
+            .add_actor(Actor::new(
+                format!("actor-{i}"),
+                format!("Actor number {i}"),
+                kind,
+            ))
+            .unwrap();
+        if kind == ActorKind::State {
+            let since = Date::new(1950 + (i % 60) as i32, 1 + (i % 12) as u32, 1).unwrap();
+            s.add_membership(id, Membership::new(alliances[i % 5]).with_since(since))
+                .unwrap();
+        }
+        actors.push(id);
+    }
+    // People speak for the organisation listed right after them.
+    for i in (0..n_actors.saturating_sub(4)).step_by(5) {
+        s.set_speaks_for(actors[i], actors[i + 3], Some("spokesperson"))
+            .unwrap();
+    }
+    let mut issues = Vec::with_capacity(n_issues);
+    for j in 0..n_issues {
+        let issue = Issue::new(
+            format!("issue-{j}"),
+            format!("Proposition number {j} holds"),
+        )
+        .with_tag(format!("topic-{}", j % n_topics));
+        issues.push(s.add_issue(issue).unwrap());
+    }
+    // Topic t holds actors and issues whose index is t modulo the topic count.
+    let per_topic = |n: usize, t: usize, rng: &mut Rng| {
+        let count = n.div_ceil(n_topics);
+        let k = rng.below(count);
+        (k * n_topics + t).min(n - 1)
+    };
+    for r in 0..n_issues / 10 {
+        let t = r % n_topics;
+        let a = per_topic(n_issues, t, &mut rng);
+        let b = per_topic(n_issues, t, &mut rng);
+        if a != b {
+            let kind = if r % 2 == 0 {
+                RelationKind::Excludes
+            } else {
+                RelationKind::Implies
+            };
+            s.add_relation(Relation::new(kind, [issues[a], issues[b]]))
+                .unwrap();
+        }
+    }
+    for p in 0..positions {
+        let t = rng.below(n_topics);
+        let actor = actors[per_topic(n_actors, t, &mut rng)];
+        let issue = issues[per_topic(n_issues, t, &mut rng)];
+        let stance = match rng.below(20) {
+            0..=8 => Stance::Support,
+            9..=17 => Stance::Oppose,
+            _ => Stance::Neutral,
+        };
+        let firmness = match rng.below(10) {
+            0 => Firmness::RedLine,
+            1..=3 => Firmness::Negotiable,
+            _ => Firmness::Firm,
+        };
+        let date = Date::new(
+            2000 + rng.below(26) as i32,
+            1 + rng.below(12) as u32,
+            1 + rng.below(28) as u32,
+        )
+        .unwrap();
+        let mut position = Position::new(actor, issue, stance)
+            .with_firmness(firmness)
+            .with_date(date)
+            .with_quote(format!(
+                "We stand by our position on proposition {} (statement {p}).",
+                issue.index()
+            ));
+        if p % 4 == 0 {
+            position = position.with_source(
+                Source::new()
+                    .with_title(format!("Report {}", p / 4))
+                    .with_publisher("Synthetic Wire"),
+            );
+        }
+        if p % 50 == 0 {
+            position =
+                position.with_condition(Condition::Issue(issues[per_topic(n_issues, t, &mut rng)]));
+        }
+        s.add_position(position).unwrap();
+    }
+    s
+}
+
+/// The scenario as JSON text.
+pub fn json(positions: usize) -> String {
+    scenario(positions)
+        .to_string_as(stancegraph::Format::Json)
+        .unwrap()
+}

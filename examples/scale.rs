@@ -1,0 +1,93 @@
+//! Scale check: time and peak memory from a JSON scenario file to a built
+//! stance graph.
+//!
+//! ```text
+//! cargo run --release --example scale -- generate 1000000 /tmp/1m.json
+//! cargo run --release --example scale -- load /tmp/1m.json
+//! ```
+//!
+//! `load` reads the file, parses and validates it, builds the graph, and
+//! prints each step's time and the process's peak resident memory (Linux).
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use stancegraph::{Format, Scenario, StanceGraph};
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+fn peak_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["generate", n, path] => {
+            let Ok(n) = n.parse::<usize>() else {
+                eprintln!("not a number of positions: {n}");
+                return ExitCode::from(2);
+            };
+            let text = common::json(n);
+            if let Err(e) = std::fs::write(path, text) {
+                eprintln!("{path}: {e}");
+                return ExitCode::from(2);
+            }
+            println!("wrote {n} positions to {path}");
+            ExitCode::SUCCESS
+        }
+        ["load", path] => {
+            let start = Instant::now();
+            let bytes = match std::fs::read(path) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("{path}: {e} (create it with `scale generate N {path}`)");
+                    return ExitCode::from(2);
+                }
+            };
+            let read = start.elapsed();
+            let scenario = match Scenario::from_slice_as(&bytes, Format::Json, path) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::from(2);
+                }
+            };
+            drop(bytes);
+            let parsed = start.elapsed();
+            let graph = StanceGraph::new(&scenario);
+            let built = start.elapsed();
+            println!(
+                "{} positions, {} actors, {} issues -> {} ties",
+                scenario.positions().len(),
+                scenario.actors().len(),
+                scenario.issues().len(),
+                graph.ties().len()
+            );
+            println!(
+                "read {:.3} s, parse+validate {:.3} s, build graph {:.3} s, total {:.3} s",
+                read.as_secs_f64(),
+                (parsed - read).as_secs_f64(),
+                (built - parsed).as_secs_f64(),
+                built.as_secs_f64()
+            );
+            if let Some(mib) = peak_memory_mib() {
+                println!("peak resident memory {mib:.0} MiB");
+            }
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("usage: scale generate N FILE.json | scale load FILE.json");
+            ExitCode::from(2)
+        }
+    }
+}
