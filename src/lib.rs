@@ -141,3 +141,8 @@ pub use keyword::KeywordError;
 pub use overview::Overview;
 pub use position::{Condition, Firmness, Position, Source, Stance};
 pub use scenario::Scenario;
+
+// The README's examples run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

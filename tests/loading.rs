@@ -508,3 +508,68 @@ fn files_name_themselves_in_errors() {
     assert_eq!(Scenario::load(&saved).unwrap(), s);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn large_yaml_files_are_not_cut_off_by_parser_limits() {
+    // 30,000 positions, with the source written once and aliased.
+    let mut yaml = String::from(
+        "actors: [{id: a, name: A, kind: state}, {id: b, name: B, kind: state}]\nissues: [{id: x, name: X}]\npositions:\n",
+    );
+    yaml.push_str("  - {actor: a, issue: x, stance: support, source: &src {title: The report}}\n");
+    for i in 1..30_000 {
+        let actor = if i % 2 == 0 { "a" } else { "b" };
+        yaml.push_str(&format!(
+            "  - {{actor: {actor}, issue: x, stance: oppose, source: *src}}\n"
+        ));
+    }
+    let s = Scenario::from_yaml_str(&yaml).unwrap();
+    assert_eq!(s.positions().len(), 30_000);
+    assert_eq!(
+        s.position(s.position_id("b:x:2").unwrap())
+            .source()
+            .unwrap()
+            .title(),
+        Some("The report")
+    );
+}
+
+#[test]
+fn yaml_alias_bombs_are_refused_with_a_location() {
+    let mut yaml = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..9 {
+        let prev = format!("*a{}", i - 1);
+        yaml.push_str(&format!(
+            "a{i}: &a{i} [{}]\n",
+            [prev.as_str(); 10].join(", ")
+        ));
+    }
+    yaml.push_str("title: *a8\n");
+    let err = Scenario::from_yaml_str(&yaml).unwrap_err();
+    assert!(
+        matches!(err, Error::Syntax { line: Some(_), .. }),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn positions_may_come_before_the_actors_and_issues_they_name() {
+    let json = r#"{
+      "positions": [{"actor": "us", "issue": "x", "stance": "support"},
+                    {"id": "us:x", "actor": "us", "issue": "x", "stance": "oppose"}],
+      "issues": [{"id": "x", "name": "X"}],
+      "actors": [{"id": "us", "name": "United States", "kind": "state"}]
+    }"#;
+    let s = Scenario::from_json_str(json).unwrap();
+    // The explicit key wins; the keyless position gets the next free one.
+    let keys: Vec<&str> = s.positions().map(|(_, p)| p.key()).collect();
+    assert_eq!(keys, ["us:x:2", "us:x"]);
+    let err = Scenario::from_json_str(&json.replace(
+        "\"actor\": \"us\", \"issue\": \"x\", \"stance\": \"support\"",
+        "\"actor\": \"uk\", \"issue\": \"x\", \"stance\": \"support\"",
+    ))
+    .unwrap_err();
+    assert_eq!(
+        err.problems()[0].to_string(),
+        "positions[0], field `actor`: unknown actor `uk`; did you mean `us`?"
+    );
+}

@@ -293,10 +293,29 @@ fn parse(bytes: &[u8], format: Format, origin: &str) -> Result<Scenario> {
     })
 }
 
-fn parse_yaml(text: &str, origin: &str, resolver: &mut Resolver) -> Result<()> {
-    let options = serde_saphyr::options! {
-        duplicate_keys: serde_saphyr::options::DuplicateKeyPolicy::Error,
+/// YAML limits that grow with the input: a legitimate document has at most
+/// about one node per byte, so only alias expansion ("billion laughs") can
+/// exceed them, and the work and memory of a parse stay proportional to the
+/// size of the file.
+fn yaml_options(len: usize) -> serde_saphyr::Options {
+    let budget = serde_saphyr::budget! {
+        max_events: len.max(1_000_000),
+        max_nodes: len.max(250_000),
+        max_aliases: (len / 4).max(50_000),
+        max_total_scalar_bytes: len.max(64 << 20),
+        enforce_alias_anchor_ratio: false,
     };
+    let mut alias_limits = serde_saphyr::options::AliasLimits::default();
+    alias_limits.max_total_replayed_events = len.max(1_000_000);
+    serde_saphyr::options! {
+        budget: budget,
+        alias_limits: alias_limits,
+        duplicate_keys: serde_saphyr::options::DuplicateKeyPolicy::Error,
+    }
+}
+
+fn parse_yaml(text: &str, origin: &str, resolver: &mut Resolver) -> Result<()> {
+    let options = yaml_options(text.len());
     serde_saphyr::with_deserializer_from_str_with_options(text, options, |de| {
         ScenarioSeed(resolver).deserialize(de)
     })

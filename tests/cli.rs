@@ -1,0 +1,103 @@
+//! The `stancegraph` command line (built with `--features cli`).
+#![cfg(feature = "cli")]
+
+use std::process::Command;
+
+const FOUNDING: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/examples/data/istanbul-talks.yaml"
+);
+
+fn stancegraph(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_stancegraph"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn validate_accepts_the_founding_scenario() {
+    let out = stancegraph(&["validate", FOUNDING]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.ends_with("ok: 17 actors, 6 issues, 4 relations, 18 positions\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn validate_reports_every_problem_and_exits_2() {
+    let dir = std::env::temp_dir().join(format!("stancegraph-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"actors": [{"id": "us", "name": "US", "kind": "stat"}],
+            "issues": [{"id": "x", "name": "X"}],
+            "positions": [{"actor": "uss", "issue": "x", "stance": "support"}]}"#,
+    )
+    .unwrap();
+    let out = stancegraph(&["validate", FOUNDING, bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(lines[0].ends_with("bad.json: actors[0] (us), field `kind`: unknown actor kind `stat`; expected one of: state, alliance, organization, person, group, other; did you mean `state`?"), "{stderr}");
+    assert!(
+        lines[1].ends_with(
+            "bad.json: positions[0], field `actor`: unknown actor `uss`; did you mean `us`?"
+        ),
+        "{stderr}"
+    );
+    // The valid file is still summarised.
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("istanbul-talks.yaml: ok")
+    );
+
+    let missing = stancegraph(&["validate", dir.join("missing.yaml").to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        String::from_utf8(missing.stderr)
+            .unwrap()
+            .contains("missing.yaml")
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn show_prints_the_overview() {
+    let out = stancegraph(&["show", FOUNDING]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.starts_with("Istanbul ceasefire talks (June 2025)\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("conflict   russia — rutte"), "{stdout}");
+    let by_principal =
+        String::from_utf8(stancegraph(&["show", "--by-principal", FOUNDING]).stdout).unwrap();
+    assert!(
+        by_principal.contains("conflict   nato — russia"),
+        "{by_principal}"
+    );
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    for args in [
+        &["--help"][..],
+        &["validate", "--help"],
+        &["show", "--help"],
+    ] {
+        let out = stancegraph(args);
+        assert!(out.status.success(), "{args:?}");
+        assert!(
+            String::from_utf8(out.stdout).unwrap().contains("Usage"),
+            "{args:?}"
+        );
+    }
+    assert_eq!(stancegraph(&["validate"]).status.code(), Some(2));
+}

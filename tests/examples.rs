@@ -1,0 +1,56 @@
+//! The examples run and print what the README promises.
+
+use std::process::Command;
+
+fn cargo_example(name: &str, args: &[&str]) -> std::process::Output {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    Command::new(cargo)
+        .args(["run", "--quiet", "--example", name, "--"])
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn istanbul_talks_prints_the_founding_scenario() {
+    let out = cargo_example("istanbul_talks", &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "Istanbul ceasefire talks (June 2025)",
+        "kellogg  Keith Kellogg (person), speaks for us as Special Envoy for Ukraine and Russia",
+        "support: russia (red line), trump (negotiable, if full-ceasefire), kellogg (negotiable, if full-ceasefire)",
+        "neutral: pavel",
+        "NATO and Russia are in conflict: NATO supports and Russia opposes \"Ukraine becomes a member of NATO\"",
+        "United States and Russia agree: both support \"NATO stops expanding eastward (Ukraine, Georgia, Moldova)\"",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "missing {expected:?} in\n{stdout}"
+        );
+    }
+}
+
+#[test]
+fn istanbul_talks_reports_a_bad_file_clearly() {
+    let out = cargo_example("istanbul_talks", &["no/such/file.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("no/such/file.yaml"), "{stderr}");
+}
+
+#[test]
+fn scale_fails_clearly_without_its_input() {
+    let out = cargo_example("scale", &["load", "/nonexistent/stancegraph.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("/nonexistent/stancegraph.json") && stderr.contains("scale generate"),
+        "{stderr}"
+    );
+}
