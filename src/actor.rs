@@ -82,7 +82,9 @@ impl Membership {
 ///
 /// Build one with [`Actor::new`] and the `with_*` methods, then add it with
 /// [`Scenario::add_actor`](crate::Scenario::add_actor). Links to other actors
-/// (`member_of`, `speaks_for`) are set through the scenario, which checks them.
+/// are set through the scenario, which checks them:
+/// [`add_membership`](crate::Scenario::add_membership) and
+/// [`set_speaks_for`](crate::Scenario::set_speaks_for).
 ///
 /// # Examples
 ///
@@ -90,9 +92,11 @@ impl Membership {
 /// use stancegraph::{Actor, ActorKind};
 ///
 /// let rutte = Actor::new("rutte", "Mark Rutte", ActorKind::Person)
-///     .with_alias("NATO Secretary General");
+///     .with_alias("Rutte")
+///     .with_role("NATO Secretary General");
 /// assert_eq!(rutte.key(), "rutte");
-/// assert_eq!(rutte.aliases(), ["NATO Secretary General"]);
+/// assert_eq!(rutte.aliases(), ["Rutte"]);
+/// assert_eq!(rutte.role(), Some("NATO Secretary General"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Actor {
@@ -122,6 +126,12 @@ impl Actor {
     /// Adds another name the actor is known by.
     pub fn with_alias(mut self, alias: impl Into<String>) -> Self {
         self.aliases.push(alias.into());
+        self
+    }
+
+    /// Sets the role in which the actor speaks, e.g. `NATO Secretary General`.
+    pub fn with_role(mut self, role: impl Into<String>) -> Self {
+        self.role = Some(role.into());
         self
     }
 

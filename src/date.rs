@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 /// A calendar day in the proleptic Gregorian calendar, written `YYYY-MM-DD`.
 ///
-/// Positions, memberships and sources are dated to the day. Parsing is
+/// Positions and memberships are dated to the day. Parsing is
 /// strict: exactly four digits for the year, two for the month and two for the
 /// day, and the day must exist (`2025-02-30` is rejected).
 ///
@@ -95,9 +95,16 @@ impl Date {
     }
 }
 
-impl From<jiff::civil::Date> for Date {
-    fn from(date: jiff::civil::Date) -> Self {
-        Date(date)
+impl TryFrom<jiff::civil::Date> for Date {
+    type Error = DateError;
+
+    /// Accepts the dates a scenario file can hold: years 1 to 9999.
+    fn try_from(date: jiff::civil::Date) -> Result<Self, DateError> {
+        Date::new(
+            i32::from(date.year()),
+            date.month() as u32,
+            date.day() as u32,
+        )
     }
 }
 

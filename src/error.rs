@@ -117,10 +117,11 @@ impl fmt::Display for InvalidDisplay<'_> {
             if i > 0 {
                 f.write_str("\n")?;
             }
-            if self.origin.is_empty() {
-                write!(f, "{problem}")?;
-            } else {
-                write!(f, "{}: {problem}", self.origin)?;
+            match (self.origin.is_empty(), problem.line) {
+                (true, None) => write!(f, "{problem}")?,
+                (true, Some(line)) => write!(f, "line {line}: {problem}")?,
+                (false, None) => write!(f, "{}: {problem}", self.origin)?,
+                (false, Some(line)) => write!(f, "{}:{line}: {problem}", self.origin)?,
             }
         }
         Ok(())
@@ -213,6 +214,9 @@ pub struct Problem {
     pub field: Option<String>,
     /// What is wrong.
     pub kind: ProblemKind,
+    /// The 1-based line where the record starts, where the format reports
+    /// one (YAML and TOML; JSON parsers give positions only for syntax errors).
+    pub line: Option<u64>,
 }
 
 impl Problem {
@@ -225,6 +229,7 @@ impl Problem {
             record,
             field: field.into(),
             kind,
+            line: None,
         }
     }
 }

@@ -86,7 +86,7 @@ pub enum TieKind {
 
 impl fmt::Display for TieKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             TieKind::Agreement => "agreement",
             TieKind::Conflict => "conflict",
         })

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::{Condition, Firmness, Stance, StanceGraph, TieKind};
+use crate::{Condition, Firmness, Stance, StanceGraph};
 
 /// A readable plain-text overview: the actors, the issues and their
 /// relations, the camps on each issue, and the agreement and conflict ties.
@@ -62,7 +62,11 @@ impl fmt::Display for Overview<'_, '_> {
         writeln!(f)?;
 
         writeln!(f, "\nActors")?;
-        let width = s.actors().map(|(_, a)| a.key().len()).max().unwrap_or(0);
+        let width = s
+            .actors()
+            .map(|(_, a)| a.key().chars().count())
+            .max()
+            .unwrap_or(0);
         for (_, a) in s.actors() {
             write!(f, "  {:width$}  {} ({})", a.key(), a.name(), a.kind())?;
             if let Some(p) = a.speaks_for() {
@@ -84,7 +88,11 @@ impl fmt::Display for Overview<'_, '_> {
         }
 
         writeln!(f, "\nIssues")?;
-        let width = s.issues().map(|(_, x)| x.key().len()).max().unwrap_or(0);
+        let width = s
+            .issues()
+            .map(|(_, x)| x.key().chars().count())
+            .max()
+            .unwrap_or(0);
         for (id, issue) in s.issues() {
             writeln!(f, "  {:width$}  {}", issue.key(), issue.name())?;
             for (_, r) in s
@@ -149,13 +157,10 @@ impl fmt::Display for Overview<'_, '_> {
                 .collect::<std::collections::BTreeSet<_>>()
                 .into_iter()
                 .collect();
-            let kind = match t.kind {
-                TieKind::Agreement => "agreement",
-                TieKind::Conflict => "conflict ",
-            };
             writeln!(
                 f,
-                "  {kind}  {} — {}  ({} issue{}: {})",
+                "  {:9}  {} — {}  ({} issue{}: {})",
+                t.kind,
                 s.actor(t.a).key(),
                 s.actor(t.b).key(),
                 t.weight,

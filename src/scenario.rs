@@ -9,7 +9,7 @@ pub(crate) type KeyMap<V> = HashMap<String, V, foldhash::fast::RandomState>;
 use crate::error::{Problem, ProblemKind, RecordRef, Section};
 use crate::{
     Actor, ActorId, Condition, Date, Error, Issue, IssueId, Membership, Position, PositionId,
-    Relation, RelationId, Result,
+    Relation, RelationId, RelationKind, Result,
 };
 
 /// Everything known about one situation: actors, issues, the relations between
@@ -34,16 +34,19 @@ use crate::{
 /// let mut s = Scenario::new().with_title("Istanbul ceasefire talks");
 /// let nato = s.add_actor(Actor::new("nato", "NATO", ActorKind::Alliance))?;
 /// let us = s.add_actor(Actor::new("us", "United States", ActorKind::State))?;
-/// let kellogg = s.add_actor(Actor::new("kellogg", "Keith Kellogg", ActorKind::Person))?;
+/// let kellogg = s.add_actor(
+///     Actor::new("kellogg", "Keith Kellogg", ActorKind::Person)
+///         .with_role("Special Envoy for Ukraine and Russia"),
+/// )?;
 /// s.add_membership(us, Membership::new(nato))?;
-/// s.set_speaks_for(kellogg, us, Some("Special Envoy for Ukraine and Russia"))?;
+/// s.set_speaks_for(kellogg, us)?;
 /// let freeze = s.add_issue(Issue::new("freeze-expansion", "NATO stops expanding eastward"))?;
 /// s.add_position(Position::new(kellogg, freeze, Stance::Support))?;
 ///
 /// assert_eq!(s.principal(kellogg), us);
 /// assert_eq!(s.members(nato).collect::<Vec<_>>(), [us]);
 /// // A person cannot speak for someone who speaks for them.
-/// assert!(s.set_speaks_for(us, kellogg, None).is_err());
+/// assert!(s.set_speaks_for(us, kellogg).is_err());
 /// # Ok::<(), stancegraph::Error>(())
 /// ```
 #[derive(Clone, Debug, Default)]
@@ -108,7 +111,10 @@ impl Scenario {
     /// # Errors
     ///
     /// [`Error::Invalid`] when the key is empty, has surrounding white space,
-    /// or is already used by another actor.
+    /// or is already used by another actor, or when the actor already has
+    /// memberships or a `speaks_for` link (an actor taken from another
+    /// scenario): add those with [`add_membership`](Self::add_membership) and
+    /// [`set_speaks_for`](Self::set_speaks_for).
     pub fn add_actor(&mut self, actor: Actor) -> Result<ActorId> {
         let id = ActorId::from_index(next_index(self.actors.len())?);
         let record = RecordRef::new(Section::Actors, id.index(), Some(&actor.key));
@@ -121,11 +127,24 @@ impl Scenario {
                 first.index(),
             ));
         }
-        let mut actor = actor;
-        // Links are set through the scenario so that they are checked.
-        actor.member_of.clear();
-        actor.speaks_for = None;
-        actor.role = None;
+        // Links carry ids, which only mean something in the scenario that
+        // issued them (an actor cloned from another scenario has foreign ones).
+        let link = if !actor.member_of.is_empty() {
+            Some("member_of")
+        } else if actor.speaks_for.is_some() {
+            Some("speaks_for")
+        } else {
+            None
+        };
+        if let Some(field) = link {
+            return Err(Error::invalid(Problem::new(
+                record,
+                field.to_owned(),
+                ProblemKind::Invalid {
+                    reason: "links to other actors are added with add_membership and set_speaks_for",
+                },
+            )));
+        }
         self.actor_keys.insert(actor.key.clone(), id);
         self.actors.push(actor);
         Ok(id)
@@ -184,19 +203,15 @@ impl Scenario {
         Ok(())
     }
 
-    /// Records that `speaker` speaks for `principal`, optionally in a role.
+    /// Records that `speaker` speaks for `principal` (the role, if any, is the
+    /// speaker's own: [`Actor::with_role`]).
     ///
     /// # Errors
     ///
     /// [`Error::Invalid`] when either id is not from this scenario or the
     /// link would close a cycle (`principal` speaks, directly or through
     /// others, for `speaker`).
-    pub fn set_speaks_for(
-        &mut self,
-        speaker: ActorId,
-        principal: ActorId,
-        role: Option<&str>,
-    ) -> Result<()> {
+    pub fn set_speaks_for(&mut self, speaker: ActorId, principal: ActorId) -> Result<()> {
         self.check_actor(speaker)?;
         self.check_actor(principal)?;
         let previous = self.actors[speaker.index()].speaks_for.replace(principal);
@@ -211,7 +226,6 @@ impl Scenario {
                 },
             )));
         }
-        self.actors[speaker.index()].role = role.map(str::to_owned);
         Ok(())
     }
 
@@ -228,7 +242,12 @@ impl Scenario {
             self.check_issue(issue)?;
         }
         let record = RecordRef::new(Section::Relations, id.index(), None);
-        if let Some(kind) = relation_problem(&relation, |i| self.issues[i.index()].key.clone()) {
+        let keys: Vec<&str> = relation
+            .issues
+            .iter()
+            .map(|i| self.issues[i.index()].key.as_str())
+            .collect();
+        if let Some(kind) = relation_problem(relation.kind, &keys) {
             return Err(Error::invalid(Problem::new(
                 record,
                 "issues".to_owned(),
@@ -730,22 +749,20 @@ pub(crate) fn span_problem(
     }
 }
 
-/// What is wrong with a relation's issue list, if anything.
+/// What is wrong with a relation's issue keys, if anything.
 pub(crate) fn relation_problem(
-    relation: &Relation,
-    key_of: impl Fn(IssueId) -> String,
+    kind: RelationKind,
+    keys: &[impl AsRef<str>],
 ) -> Option<ProblemKind> {
-    let found = relation.issues.len();
-    if !relation.kind.arity().contains(&found) {
-        return Some(ProblemKind::Arity {
-            kind: relation.kind,
-            found,
-        });
+    let found = keys.len();
+    if !kind.arity().contains(&found) {
+        return Some(ProblemKind::Arity { kind, found });
     }
-    for (i, issue) in relation.issues.iter().enumerate() {
-        if relation.issues[..i].contains(issue) {
+    let mut seen = std::collections::HashSet::with_capacity(found);
+    for key in keys {
+        if !seen.insert(key.as_ref()) {
             return Some(ProblemKind::RepeatedIssue {
-                key: key_of(*issue),
+                key: key.as_ref().to_owned(),
             });
         }
     }
@@ -803,12 +820,12 @@ mod tests {
         let c = s
             .add_actor(Actor::new("c", "C", ActorKind::Person))
             .unwrap();
-        s.set_speaks_for(c, a, Some("envoy")).unwrap();
-        s.set_speaks_for(a, b, None).unwrap();
+        s.set_speaks_for(c, a).unwrap();
+        s.set_speaks_for(a, b).unwrap();
         assert_eq!(s.principal(c), b);
         assert_eq!(s.speaks_for_chain(c), [a, b]);
         assert_eq!(s.spokespeople(a).collect::<Vec<_>>(), [c]);
-        let e = s.set_speaks_for(b, c, None).unwrap_err();
+        let e = s.set_speaks_for(b, c).unwrap_err();
         assert!(
             e.to_string()
                 .contains("`speaks_for` cycle: b -> c -> a -> b"),

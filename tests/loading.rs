@@ -487,7 +487,8 @@ fn files_name_themselves_in_errors() {
     let err = Scenario::load(&path).unwrap_err();
     assert!(
         err.to_string()
-            .starts_with(&format!("{}: positions[0] (kf)", path.display())),
+            // BASE starts with a newline, so the position is on line 13.
+            .starts_with(&format!("{}:13: positions[0] (kf)", path.display())),
         "{err}"
     );
 
@@ -572,4 +573,45 @@ fn positions_may_come_before_the_actors_and_issues_they_name() {
         err.problems()[0].to_string(),
         "positions[0], field `actor`: unknown actor `uk`; did you mean `us`?"
     );
+}
+
+#[test]
+fn validation_problems_carry_the_record_line_in_yaml_and_toml() {
+    let err =
+        Scenario::from_yaml_str(&BASE.replace("speaks_for: us", "speaks_for: usa")).unwrap_err();
+    assert_eq!(err.problems()[0].line, Some(5));
+    assert!(
+        err.to_string()
+            .starts_with("<input>:5: actors[2] (kellogg), field `speaks_for`"),
+        "{err}"
+    );
+
+    let json = Scenario::from_yaml_str(BASE)
+        .unwrap()
+        .to_string_as(Format::Json)
+        .unwrap();
+    let err =
+        Scenario::from_json_str(&json.replace("\"actor\": \"kellogg\"", "\"actor\": \"kelog\""))
+            .unwrap_err();
+    assert_eq!(
+        err.problems()[0].line,
+        None,
+        "JSON parsers report no positions for valid values"
+    );
+
+    #[cfg(feature = "toml")]
+    {
+        let toml = Scenario::from_yaml_str(BASE)
+            .unwrap()
+            .to_string_as(Format::Toml)
+            .unwrap();
+        let broken = toml.replace("actor = \"kellogg\"", "actor = \"kelog\"");
+        let err = Scenario::from_toml_str(&broken).unwrap_err();
+        let line = err.problems()[0].line.expect("TOML records have lines");
+        let record_line = broken.lines().nth(line as usize - 1).unwrap();
+        assert!(
+            record_line.starts_with("[[positions]]") || record_line.starts_with("id = "),
+            "{record_line:?} at {line}\n{broken}"
+        );
+    }
 }

@@ -44,9 +44,9 @@ fn kind<T: Copy + std::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy
 #[derive(Debug, Clone)]
 struct Plan {
     title: Option<String>,
-    actors: Vec<(String, String, ActorKind, Vec<String>)>,
+    actors: Vec<(String, String, ActorKind, Vec<String>, Option<String>)>,
     memberships: Vec<(usize, usize, Option<Date>, Option<Date>)>,
-    speaks_for: Vec<(usize, usize, Option<String>)>,
+    speaks_for: Vec<(usize, usize, ())>,
     issues: Vec<(String, String, Option<String>, Vec<String>)>,
     relations: Vec<(RelationKind, Vec<usize>, Option<String>)>,
     positions: Vec<PositionPlan>,
@@ -74,6 +74,7 @@ fn plan() -> impl Strategy<Value = Plan> {
             tricky_text(),
             kind(ActorKind::ALL),
             prop::collection::vec(tricky_text(), 0..2),
+            prop::option::of(tricky_text()),
         );
         let issue = (
             key(),
@@ -139,10 +140,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 ),
                 0..5,
             ),
-            prop::collection::vec(
-                (0..n_actors, 0..n_actors, prop::option::of(tricky_text())),
-                0..4,
-            ),
+            prop::collection::vec((0..n_actors, 0..n_actors, Just(())), 0..4),
             prop::collection::vec(issue, n_issues),
             prop::collection::vec(
                 (
@@ -176,8 +174,11 @@ fn build(plan: &Plan) -> Scenario {
         s = s.with_title(t.clone());
     }
     let mut actors = Vec::new();
-    for (i, (k, name, kind, aliases)) in plan.actors.iter().enumerate() {
+    for (i, (k, name, kind, aliases, role)) in plan.actors.iter().enumerate() {
         let mut a = Actor::new(k.clone(), name.clone(), *kind);
+        if let Some(role) = role {
+            a = a.with_role(role.clone());
+        }
         for alias in aliases {
             a = a.with_alias(alias.clone());
         }
@@ -197,8 +198,8 @@ fn build(plan: &Plan) -> Scenario {
         }
         let _ = s.add_membership(actors[a], m);
     }
-    for (a, b, role) in &plan.speaks_for {
-        let _ = s.set_speaks_for(actors[*a], actors[*b], role.as_deref());
+    for (a, b, _) in &plan.speaks_for {
+        let _ = s.set_speaks_for(actors[*a], actors[*b]);
     }
     let mut issues = Vec::new();
     for (i, (k, name, description, tags)) in plan.issues.iter().enumerate() {
@@ -240,8 +241,8 @@ fn build(plan: &Plan) -> Scenario {
                     .to_jiff()
                     .checked_add(jiff::Span::new().days(days as i64))
                     .ok();
-                if let Some(until) = until.filter(|u| u.year() <= 9999) {
-                    position = position.with_until(until.into());
+                if let Some(until) = until.and_then(|u| Date::try_from(u).ok()) {
+                    position = position.with_until(until);
                 }
             }
         }

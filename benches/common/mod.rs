@@ -70,13 +70,11 @@ pub fn scenario(positions: usize) -> Scenario {
             1 | 2 => ActorKind::State,
             _ => ActorKind::Organization,
         };
-        let id = s
-            .add_actor(Actor::new(
-                format!("actor-{i}"),
-                format!("Actor number {i}"),
-                kind,
-            ))
-            .unwrap();
+        let mut actor = Actor::new(format!("actor-{i}"), format!("Actor number {i}"), kind);
+        if kind == ActorKind::Person {
+            actor = actor.with_role("spokesperson");
+        }
+        let id = s.add_actor(actor).unwrap();
         if kind == ActorKind::State {
             let since = Date::new(1950 + (i % 60) as i32, 1 + (i % 12) as u32, 1).unwrap();
             s.add_membership(id, Membership::new(alliances[i % 5]).with_since(since))
@@ -86,8 +84,7 @@ pub fn scenario(positions: usize) -> Scenario {
     }
     // People speak for the organisation listed right after them.
     for i in (0..n_actors.saturating_sub(4)).step_by(5) {
-        s.set_speaks_for(actors[i], actors[i + 3], Some("spokesperson"))
-            .unwrap();
+        s.set_speaks_for(actors[i], actors[i + 3]).unwrap();
     }
     let mut issues = Vec::with_capacity(n_issues);
     for j in 0..n_issues {

@@ -2,7 +2,7 @@
 //!
 //! A thin layer over the library: every subcommand calls its public API.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -72,7 +72,7 @@ fn validate(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn show(file: &PathBuf, by_principal: bool) -> ExitCode {
+fn show(file: &Path, by_principal: bool) -> ExitCode {
     let scenario = match Scenario::load(file) {
         Ok(s) => s,
         Err(e) => {

@@ -281,7 +281,7 @@ fn parse(bytes: &[u8], format: Format, origin: &str) -> Result<Scenario> {
             "the file is empty".to_owned(),
         ));
     }
-    let mut resolver = Resolver::new();
+    let mut resolver = Resolver::new(format, text);
     match format {
         Format::Yaml => parse_yaml(text, origin, &mut resolver)?,
         Format::Json => parse_json(text, origin, &mut resolver)?,
@@ -317,7 +317,11 @@ fn yaml_options(len: usize) -> serde_saphyr::Options {
 fn parse_yaml(text: &str, origin: &str, resolver: &mut Resolver) -> Result<()> {
     let options = yaml_options(text.len());
     serde_saphyr::with_deserializer_from_str_with_options(text, options, |de| {
-        ScenarioSeed(resolver).deserialize(de)
+        ScenarioSeed {
+            resolver,
+            format: Format::Yaml,
+        }
+        .deserialize(de)
     })
     .map_err(|e| {
         let location = e.location();
@@ -351,17 +355,23 @@ fn strip_location(message: &str) -> String {
 
 fn parse_json(text: &str, origin: &str, resolver: &mut Resolver) -> Result<()> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let result = ScenarioSeed(resolver)
-        .deserialize(&mut de)
-        .and_then(|()| de.end());
+    let seed = ScenarioSeed {
+        resolver,
+        format: Format::Json,
+    };
+    let result = seed.deserialize(&mut de).and_then(|()| de.end());
     result.map_err(|e| {
         // Parse again, tracking the path, only when there is an error to explain.
         let path = {
-            let mut scratch = Resolver::new();
+            let mut scratch = Resolver::new(Format::Json, text);
             let de = &mut serde_json::Deserializer::from_str(text);
             let mut track = serde_path_to_error::Track::new();
             let de = serde_path_to_error::Deserializer::new(de, &mut track);
-            match ScenarioSeed(&mut scratch).deserialize(de) {
+            let seed = ScenarioSeed {
+                resolver: &mut scratch,
+                format: Format::Json,
+            };
+            match seed.deserialize(de) {
                 Err(_) => Some(track.path().to_string()),
                 Ok(()) => None,
             }
@@ -395,7 +405,12 @@ fn parse_toml(text: &str, origin: &str, resolver: &mut Resolver) -> Result<()> {
         syntax(Format::Toml, origin, line, column, e.message().to_owned())
     };
     let de = toml::Deserializer::parse(text).map_err(located)?;
-    ScenarioSeed(resolver).deserialize(de).map_err(located)
+    ScenarioSeed {
+        resolver,
+        format: Format::Toml,
+    }
+    .deserialize(de)
+    .map_err(located)
 }
 
 #[cfg(not(feature = "toml"))]

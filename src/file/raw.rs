@@ -43,16 +43,19 @@ impl<'de, T: FromStr> Visitor<'de> for LenientVisitor<T> {
         })
     }
 
-    /// TOML hands native dates (`date = 2025-05-29`) over as a one-entry map.
+    /// TOML hands native dates (`date = 2025-05-29`) over as a map with one
+    /// private key; any other map is the wrong type.
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut text: Option<String> = None;
-        while let Some((_, value)) = map.next_entry::<IgnoredAny, String>()? {
-            text = Some(value);
+        const TOML_DATETIME: &str = "$__toml_private_datetime";
+        let key: Option<String> = map.next_key()?;
+        if key.as_deref() != Some(TOML_DATETIME) {
+            return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
         }
-        match text {
-            Some(t) => self.visit_str(&t),
-            None => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+        let text: String = map.next_value()?;
+        if map.next_key::<IgnoredAny>()?.is_some() {
+            return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
         }
+        self.visit_str(&text)
     }
 }
 

@@ -9,9 +9,13 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::marker::PhantomData;
 use std::str::FromStr;
 
+use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use super::Format;
 
 use super::raw::{
     FieldKey, Lenient, RawActor, RawCondition, RawIssue, RawMembership, RawPosition, RawRelation,
@@ -33,9 +37,19 @@ struct Rec<'a> {
     section: Section,
     index: usize,
     key: Option<&'a str>,
+    line: Option<u64>,
 }
 
-impl Rec<'_> {
+impl<'a> Rec<'a> {
+    fn new(section: Section, index: usize, key: Option<&'a str>, line: Option<u64>) -> Self {
+        Rec {
+            section,
+            index,
+            key,
+            line,
+        }
+    }
+
     fn to_ref(self) -> RecordRef {
         match self.section {
             Section::Scenario => RecordRef::top(),
@@ -48,6 +62,7 @@ const TOP: Rec<'static> = Rec {
     section: Section::Scenario,
     index: 0,
     key: None,
+    line: None,
 };
 
 /// Collects problems.
@@ -58,7 +73,9 @@ struct Problems {
 
 impl Problems {
     fn add(&mut self, record: Rec<'_>, field: impl Into<Option<String>>, kind: ProblemKind) {
-        self.list.push(Problem::new(record.to_ref(), field, kind));
+        let mut problem = Problem::new(record.to_ref(), field, kind);
+        problem.line = record.line;
+        self.list.push(problem);
     }
 
     fn unknown_fields<T: Record>(&mut self, record: Rec<'_>, prefix: &str, unknown: &[String]) {
@@ -183,16 +200,30 @@ pub(crate) struct Resolver {
     s: Scenario,
     actors_read: bool,
     issues_read: bool,
-    relations: Vec<RawRelation>,
+    relations: Vec<(RawRelation, Option<u64>)>,
     /// Positions read before the actors and issues they need.
-    pending: Vec<RawPosition>,
+    pending: Vec<(RawPosition, Option<u64>)>,
+    /// The line of each actor record, for problems found after reading them.
+    actor_lines: Vec<Option<u64>>,
+    /// Line starts of the text, for formats that report byte offsets.
+    line_starts: Vec<usize>,
     /// Positions seen so far (resolved, pending or rejected).
     positions_seen: usize,
 }
 
 impl Resolver {
-    pub(crate) fn new() -> Self {
+    /// A resolver for a document in `format`; `text` is needed to turn the
+    /// byte offsets some formats report into lines.
+    pub(crate) fn new(format: Format, text: &str) -> Self {
+        let line_starts = match format {
+            Format::Toml => std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+            _ => Vec::new(),
+        };
         Resolver {
+            actor_lines: Vec::new(),
+            line_starts,
             p: Problems {
                 list: Vec::new(),
                 suggester: Suggester::new(),
@@ -213,21 +244,23 @@ impl Resolver {
         self.actors_read = true;
         self.issues_read = true;
         for (actor, link, path) in self.s.link_cycles() {
-            let record = Rec {
-                section: Section::Actors,
-                index: actor.index(),
-                key: Some(self.s.actor(actor).key()),
-            };
+            let line = self.actor_lines.get(actor.index()).copied().flatten();
+            let record = Rec::new(
+                Section::Actors,
+                actor.index(),
+                Some(self.s.actor(actor).key()),
+                line,
+            );
             self.p
                 .add(record, link.to_owned(), ProblemKind::Cycle { link, path });
         }
-        for (i, raw) in std::mem::take(&mut self.relations).into_iter().enumerate() {
-            self.relation(i, raw);
+        for (i, (raw, line)) in std::mem::take(&mut self.relations).into_iter().enumerate() {
+            self.relation(i, raw, line);
         }
         let pending = std::mem::take(&mut self.pending);
         let first = self.positions_seen - pending.len();
-        for (n, raw) in pending.into_iter().enumerate() {
-            self.resolve_position(first + n, raw);
+        for (n, (raw, line)) in pending.into_iter().enumerate() {
+            self.resolve_position(first + n, raw, line);
         }
         if !self.p.list.is_empty() {
             // Checks run in passes; report in file order.
@@ -240,16 +273,13 @@ impl Resolver {
         Ok(self.s)
     }
 
-    fn actors(&mut self, raw: Vec<RawActor>) {
+    fn actors(&mut self, raw: Vec<(RawActor, Option<u64>)>) {
         self.actors_read = true;
         let mut links = Vec::with_capacity(raw.len());
-        for (i, a) in raw.into_iter().enumerate() {
+        for (i, (a, line)) in raw.into_iter().enumerate() {
+            self.actor_lines.push(line);
             let id_text = a.id.clone();
-            let record = Rec {
-                section: Section::Actors,
-                index: i,
-                key: id_text.as_deref(),
-            };
+            let record = Rec::new(Section::Actors, i, id_text.as_deref(), line);
             self.p.unknown_fields::<RawActor>(record, "", &a.unknown);
             if let Some(key) = &a.id {
                 let id = ActorId::from_index(i as u32);
@@ -282,11 +312,13 @@ impl Resolver {
         speaks_for: Option<String>,
     ) {
         let (p, s) = (&mut self.p, &mut self.s);
-        let record = Rec {
-            section: Section::Actors,
-            index: i,
-            key: Some(s.actors[i].key.as_str()).filter(|k| !k.is_empty()),
-        };
+        let line = self.actor_lines.get(i).copied().flatten();
+        let record = Rec::new(
+            Section::Actors,
+            i,
+            Some(s.actors[i].key.as_str()).filter(|k| !k.is_empty()),
+            line,
+        );
         let mut member_of = Vec::with_capacity(raw_member_of.len());
         for (m, raw) in raw_member_of.into_iter().enumerate() {
             let prefix = format!("member_of[{m}].");
@@ -323,15 +355,11 @@ impl Resolver {
         actor.speaks_for = speaks_for;
     }
 
-    fn issues(&mut self, raw: Vec<RawIssue>) {
+    fn issues(&mut self, raw: Vec<(RawIssue, Option<u64>)>) {
         self.issues_read = true;
-        for (i, x) in raw.into_iter().enumerate() {
+        for (i, (x, line)) in raw.into_iter().enumerate() {
             let id_text = x.id.clone();
-            let record = Rec {
-                section: Section::Issues,
-                index: i,
-                key: id_text.as_deref(),
-            };
+            let record = Rec::new(Section::Issues, i, id_text.as_deref(), line);
             self.p.unknown_fields::<RawIssue>(record, "", &x.unknown);
             if let Some(key) = &x.id {
                 let id = IssueId::from_index(i as u32);
@@ -349,18 +377,16 @@ impl Resolver {
         }
     }
 
-    fn relation(&mut self, i: usize, raw: RawRelation) {
+    fn relation(&mut self, i: usize, raw: RawRelation, line: Option<u64>) {
         let (p, s) = (&mut self.p, &mut self.s);
-        let record = Rec {
-            section: Section::Relations,
-            index: i,
-            key: None,
-        };
+        let record = Rec::new(Section::Relations, i, None, line);
         p.unknown_fields::<RawRelation>(record, "", &raw.unknown);
         let kind = p
             .required(record, "kind", raw.kind)
             .and_then(|k| p.keyword::<RelationKind>(record, "kind", k));
-        let keys = p.required(record, "issues", raw.issues).unwrap_or_default();
+        let Some(keys) = p.required(record, "issues", raw.issues) else {
+            return;
+        };
         let issues: Vec<IssueId> = keys
             .iter()
             .enumerate()
@@ -375,36 +401,31 @@ impl Resolver {
             })
             .collect();
         let Some(kind) = kind else { return };
-        let relation = Relation {
+        // Check the keys as written, so that an unknown issue does not hide
+        // a wrong count or a repetition.
+        if let Some(problem) = relation_problem(kind, &keys) {
+            p.add(record, "issues".to_owned(), problem);
+        }
+        s.relations.push(Relation {
             kind,
             issues,
             note: raw.note,
-        };
-        if relation.issues.len() == keys.len()
-            && let Some(problem) = relation_problem(&relation, |id| s.issue(id).key().to_owned())
-        {
-            p.add(record, "issues".to_owned(), problem);
-        }
-        s.relations.push(relation);
+        });
     }
 
-    fn position(&mut self, raw: RawPosition) {
+    fn position(&mut self, raw: RawPosition, line: Option<u64>) {
         let index = self.positions_seen;
         self.positions_seen += 1;
         if self.actors_read && self.issues_read {
-            self.resolve_position(index, raw);
+            self.resolve_position(index, raw, line);
         } else {
-            self.pending.push(raw);
+            self.pending.push((raw, line));
         }
     }
 
-    fn resolve_position(&mut self, i: usize, raw: RawPosition) {
+    fn resolve_position(&mut self, i: usize, raw: RawPosition, line: Option<u64>) {
         let (p, s) = (&mut self.p, &mut self.s);
-        let record = Rec {
-            section: Section::Positions,
-            index: i,
-            key: raw.id.as_deref(),
-        };
+        let record = Rec::new(Section::Positions, i, raw.id.as_deref(), line);
         p.unknown_fields::<RawPosition>(record, "", &raw.unknown);
         if let Some(key) = &raw.id {
             let id = PositionId::from_index(i as u32);
@@ -559,7 +580,10 @@ const TOP_FIELDS: &[&str] = &[
 ];
 
 /// Deserializes a whole scenario document into the resolver.
-pub(crate) struct ScenarioSeed<'r>(pub(crate) &'r mut Resolver);
+pub(crate) struct ScenarioSeed<'r> {
+    pub(crate) resolver: &'r mut Resolver,
+    pub(crate) format: Format,
+}
 
 impl<'de> DeserializeSeed<'de> for ScenarioSeed<'_> {
     type Value = ();
@@ -581,7 +605,10 @@ impl<'de> Visitor<'de> for ScenarioSeed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let r = self.0;
+        let ScenarioSeed {
+            resolver: r,
+            format,
+        } = self;
         let mut seen = 0u32;
         let mut unknown = Vec::new();
         while let Some(key) = map.next_key_seed(FieldKey(TOP_FIELDS))? {
@@ -597,23 +624,37 @@ impl<'de> Visitor<'de> for ScenarioSeed<'_> {
                 )));
             }
             seen |= 1 << i;
-            match i {
-                0 => r.s.title = map.next_value()?,
-                1 => r.s.description = map.next_value()?,
+            // The resolver takes records as they are read, so its line index
+            // is moved out of it for the while.
+            let line_starts = std::mem::take(&mut r.line_starts);
+            let result = match i {
+                0 => map.next_value().map(|title| r.s.title = title),
+                1 => map.next_value().map(|d| r.s.description = d),
                 2 => {
-                    let actors: Option<Vec<RawActor>> = map.next_value()?;
-                    r.actors(actors.unwrap_or_default());
+                    let mut actors = Vec::new();
+                    let read =
+                        map.next_value_seed(ListSeed::new(format, &line_starts, |x, line| {
+                            actors.push((x, line))
+                        }));
+                    read.map(|()| r.actors(actors))
                 }
                 3 => {
-                    let issues: Option<Vec<RawIssue>> = map.next_value()?;
-                    r.issues(issues.unwrap_or_default());
+                    let mut issues = Vec::new();
+                    let read =
+                        map.next_value_seed(ListSeed::new(format, &line_starts, |x, line| {
+                            issues.push((x, line))
+                        }));
+                    read.map(|()| r.issues(issues))
                 }
-                4 => {
-                    let relations: Option<Vec<RawRelation>> = map.next_value()?;
-                    r.relations = relations.unwrap_or_default();
-                }
-                _ => map.next_value_seed(PositionsSeed(r))?,
-            }
+                4 => map.next_value_seed(ListSeed::new(format, &line_starts, |x, line| {
+                    r.relations.push((x, line))
+                })),
+                _ => map.next_value_seed(ListSeed::new(format, &line_starts, |x, line| {
+                    r.position(x, line)
+                })),
+            };
+            r.line_starts = line_starts;
+            result?;
         }
         for key in unknown {
             let suggestion = closest(&key, TOP_FIELDS.iter().copied()).map(str::to_owned);
@@ -623,10 +664,29 @@ impl<'de> Visitor<'de> for ScenarioSeed<'_> {
     }
 }
 
-/// Streams the `positions` list into the resolver, one record at a time.
-struct PositionsSeed<'r>(&'r mut Resolver);
+/// Reads a list of records (or null), handing each, with the line where it
+/// starts if the format reports one, to `sink`.
+struct ListSeed<'a, T, F> {
+    format: Format,
+    line_starts: &'a [usize],
+    sink: F,
+    record: PhantomData<fn() -> T>,
+}
 
-impl<'de> DeserializeSeed<'de> for PositionsSeed<'_> {
+impl<'a, T, F> ListSeed<'a, T, F> {
+    fn new(format: Format, line_starts: &'a [usize], sink: F) -> Self {
+        ListSeed {
+            format,
+            line_starts,
+            sink,
+            record: PhantomData,
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>, F: FnMut(T, Option<u64>)> DeserializeSeed<'de>
+    for ListSeed<'_, T, F>
+{
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -634,11 +694,11 @@ impl<'de> DeserializeSeed<'de> for PositionsSeed<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for PositionsSeed<'_> {
+impl<'de, T: Deserialize<'de>, F: FnMut(T, Option<u64>)> Visitor<'de> for ListSeed<'_, T, F> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a list of positions")
+        f.write_str("a list")
     }
 
     fn visit_none<E: de::Error>(self) -> Result<(), E> {
@@ -653,9 +713,26 @@ impl<'de> Visitor<'de> for PositionsSeed<'_> {
         deserializer.deserialize_seq(self)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(raw) = seq.next_element::<RawPosition>()? {
-            self.0.position(raw);
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        match self.format {
+            Format::Yaml => {
+                while let Some(item) = seq.next_element::<serde_saphyr::Spanned<T>>()? {
+                    (self.sink)(item.value, Some(item.referenced.line()));
+                }
+            }
+            #[cfg(feature = "toml")]
+            Format::Toml => {
+                while let Some(item) = seq.next_element::<toml::Spanned<T>>()? {
+                    let offset = item.span().start;
+                    let line = self.line_starts.partition_point(|&start| start <= offset) as u64;
+                    (self.sink)(item.into_inner(), Some(line));
+                }
+            }
+            _ => {
+                while let Some(item) = seq.next_element::<T>()? {
+                    (self.sink)(item, None);
+                }
+            }
         }
         Ok(())
     }
