@@ -41,10 +41,13 @@ fn kind<T: Copy + std::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy
     proptest::sample::select(all)
 }
 
+/// Key, name, kind, aliases, role.
+type ActorPlan = (String, String, ActorKind, Vec<String>, Option<String>);
+
 #[derive(Debug, Clone)]
 struct Plan {
     title: Option<String>,
-    actors: Vec<(String, String, ActorKind, Vec<String>, Option<String>)>,
+    actors: Vec<ActorPlan>,
     memberships: Vec<(usize, usize, Option<Date>, Option<Date>)>,
     speaks_for: Vec<(usize, usize, ())>,
     issues: Vec<(String, String, Option<String>, Vec<String>)>,
