@@ -89,6 +89,11 @@ impl Date {
         self.0.day() as u32
     }
 
+    /// The day before, if it is still in year 1 or later.
+    pub fn previous_day(self) -> Option<Date> {
+        self.0.yesterday().ok().and_then(|d| Date::try_from(d).ok())
+    }
+
     /// The underlying [`jiff`] date, for calendar arithmetic.
     pub fn to_jiff(self) -> jiff::civil::Date {
         self.0

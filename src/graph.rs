@@ -4,7 +4,9 @@ use std::fmt;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::{ActorId, Firmness, IssueId, PositionId, RelationId, RelationKind, Scenario, Stance};
+use crate::{
+    ActorId, Date, Firmness, Holding, IssueId, PositionId, RelationId, RelationKind, Scenario, Stance,
+};
 
 /// Whose positions a statement counts as.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -34,6 +36,10 @@ pub enum Attribution {
 pub struct GraphOptions {
     /// Whose positions statements count as; [`Attribution::Speaker`] by default.
     pub attribution: Attribution,
+    /// Count only the positions that hold on this day (see [`Holding`]:
+    /// later positions of the same principal on the same issue supersede
+    /// earlier ones). `None`, the default, counts every position ever taken.
+    pub as_of: Option<Date>,
 }
 
 impl GraphOptions {
@@ -42,10 +48,17 @@ impl GraphOptions {
         self.attribution = attribution;
         self
     }
+
+    /// Sets [`GraphOptions::as_of`].
+    pub fn with_as_of(mut self, date: Date) -> Self {
+        self.as_of = Some(date);
+        self
+    }
 }
 
 /// A node of the underlying petgraph graph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Node {
     /// An actor.
     Actor(ActorId),
@@ -55,6 +68,7 @@ pub enum Node {
 
 /// An edge of the underlying petgraph graph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Edge {
     /// Actor → issue: the (attributed) actor took this position.
     Stance(PositionId),
@@ -286,6 +300,22 @@ impl<T> Rows<T> {
 /// A pair can both agree (on some issues) and conflict (on others): they
 /// then have two edges.
 ///
+/// By default every position ever taken counts, so an actor that changed
+/// sides over time sits in two camps and can both agree and conflict with
+/// another on one issue; [`GraphOptions::as_of`] restricts the graph to the
+/// positions that hold on one day.
+///
+/// Edges store their weights; the positions behind an edge are recovered on
+/// demand ([`tie`](Self::tie), [`tie_of_edge`](Self::tie_of_edge)) from a
+/// per-actor index, in time proportional to the two actors' positions.
+/// Storing them on every edge would cost memory quadratic in the actors per
+/// issue (1.4 GB for the UN General Assembly votes).
+///
+/// Which actors a person speaks for and who belongs to a bloc are questions
+/// about the scenario: [`Scenario::speaks_for_chain`],
+/// [`Scenario::spokespeople`], [`Scenario::members`],
+/// [`Scenario::members_on`].
+///
 /// The graph borrows its scenario. Every query returns ids of that scenario,
 /// in a documented order; the same scenario always gives the same graph.
 ///
@@ -358,8 +388,14 @@ impl<'s> StanceGraph<'s> {
                 .map(|(id, _)| scenario.principal(id))
                 .collect(),
         };
+        let holdings: Option<Vec<Holding>> = options.as_of.map(|_| scenario.holdings());
+        let holds = |position: PositionId| match (&holdings, options.as_of) {
+            (Some(h), Some(day)) => h[position.index()].holds_on(day),
+            _ => true,
+        };
         let mut entries: Vec<Entry> = scenario
             .positions()
+            .filter(|(position, _)| holds(*position))
             .map(|(position, p)| Entry {
                 actor: principal[p.actor.index()],
                 issue: p.issue,
@@ -458,6 +494,25 @@ impl<'s> StanceGraph<'s> {
     /// first).
     pub fn petgraph(&self) -> &DiGraph<Node, Edge> {
         &self.graph
+    }
+
+    /// The tie behind an agreement or conflict edge of [`petgraph`](Self::petgraph),
+    /// with its evidence; `None` for other edges and unknown indices.
+    ///
+    /// # Complexity
+    ///
+    /// O(pₐ + p_b) for the two actors' numbers of positions.
+    pub fn tie_of_edge(&self, edge: petgraph::graph::EdgeIndex) -> Option<Tie<'s>> {
+        let (x, y) = self.graph.edge_endpoints(edge)?;
+        let kind = match self.graph.edge_weight(edge)? {
+            Edge::Agreement(_) => TieKind::Agreement,
+            Edge::Conflict(_) => TieKind::Conflict,
+            _ => return None,
+        };
+        match (self.graph[x], self.graph[y]) {
+            (Node::Actor(a), Node::Actor(b)) => self.tie(a, b, kind),
+            _ => None,
+        }
     }
 
     /// Every agreement and conflict edge, ordered by `(a, b, kind)` with

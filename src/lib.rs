@@ -119,6 +119,7 @@ mod date;
 mod error;
 mod file;
 mod graph;
+mod holding;
 mod id;
 mod issue;
 mod keyword;
@@ -135,6 +136,7 @@ pub use graph::{
     Attribution, CampMember, Camps, Edge, GraphOptions, Node, StanceGraph, Tie, TieIssue, TieKind,
     TieSummary,
 };
+pub use holding::Holding;
 pub use id::{ActorId, IssueId, PositionId, RelationId};
 pub use issue::{Issue, Relation, RelationKind};
 pub use keyword::KeywordError;

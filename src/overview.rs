@@ -60,6 +60,9 @@ impl fmt::Display for Overview<'_, '_> {
             _ => {}
         }
         writeln!(f)?;
+        if let Some(day) = g.options().as_of {
+            writeln!(f, "Camps and ties count the positions that hold on {day}")?;
+        }
 
         writeln!(f, "\nActors")?;
         let width = s

@@ -59,7 +59,7 @@ fn the_founding_scenario_encodes_the_report() {
     let rutte = s.position(s.position_id("rutte-ukraine-nato").unwrap());
     assert_eq!(
         rutte.quote(),
-        Some("We will not compromise on Ukraine's right to join NATO.")
+        Some("We will not compromise on Ukraine’s right to join NATO")
     );
     assert_eq!(rutte.firmness(), Firmness::RedLine);
     let kellogg = s.position(s.position_id("kellogg-freeze").unwrap());
@@ -236,4 +236,74 @@ fn the_overview_is_deterministic_and_complete() {
     ));
     assert!(text.contains("support: russia (red line), trump (negotiable, if full-ceasefire), kellogg (negotiable, if full-ceasefire)"));
     assert!(text.contains("conflict   russia — rutte  (1 issue: ukraine-joins-nato)"));
+}
+
+#[test]
+fn as_of_keeps_only_the_positions_that_hold_that_day() {
+    let s = Scenario::from_yaml_str(
+        "
+actors:
+  - {id: us, name: United States, kind: state}
+  - {id: kellogg, name: Keith Kellogg, kind: person, speaks_for: us}
+  - {id: russia, name: Russia, kind: state}
+issues: [{id: freeze, name: NATO stops expanding eastward}]
+positions:
+  - {actor: us, issue: freeze, stance: oppose, date: 2024-01-10}
+  - {actor: kellogg, issue: freeze, stance: support, date: 2025-05-29}
+  - {actor: russia, issue: freeze, stance: support, date: 2022-01-01}
+",
+    )
+    .unwrap();
+    let (us, russia) = (id(&s, "us"), id(&s, "russia"));
+    let at = |day: &str| {
+        StanceGraph::with_options(
+            &s,
+            GraphOptions::default()
+                .with_attribution(Attribution::Principal)
+                .with_as_of(day.parse().unwrap()),
+        )
+    };
+    let in_2024 = at("2024-06-01");
+    assert!(in_2024.conflicts_between(us, russia).is_some());
+    assert!(in_2024.agreement_between(us, russia).is_none());
+    let in_2025 = at("2025-06-01");
+    assert!(in_2025.agreement_between(us, russia).is_some());
+    assert!(in_2025.conflicts_between(us, russia).is_none());
+    assert_eq!(in_2025.camps(s.issue_id("freeze").unwrap()).oppose.len(), 0);
+    // Without a day, both of the US positions count.
+    let always = StanceGraph::with_options(&s, GraphOptions::default().with_attribution(Attribution::Principal));
+    assert!(always.agreement_between(us, russia).is_some() && always.conflicts_between(us, russia).is_some());
+    // Before anyone spoke, there is nothing.
+    assert_eq!(at("2020-01-01").ties().len(), 0);
+}
+
+#[test]
+fn every_tie_edge_explains_itself() {
+    let s = founding();
+    let g = StanceGraph::new(&s);
+    let graph = g.petgraph();
+    let mut explained = 0;
+    for edge in graph.edge_indices() {
+        match graph[edge] {
+            Edge::Agreement(w) | Edge::Conflict(w) => {
+                let tie = g.tie_of_edge(edge).unwrap();
+                assert_eq!(tie.weight(), w as usize);
+                explained += 1;
+            }
+            _ => assert!(g.tie_of_edge(edge).is_none()),
+        }
+    }
+    assert_eq!(explained, g.ties().len());
+}
+
+#[test]
+fn every_quote_of_the_founding_scenario_is_the_reports_own_words() {
+    let article = include_str!("data/nato-freeze-article.txt");
+    let s = founding();
+    for (_, p) in s.positions() {
+        let quote = p.quote().unwrap();
+        for part in quote.split("[…]") {
+            assert!(article.contains(part.trim()), "{}: not in the report: {part:?}", p.key());
+        }
+    }
 }

@@ -2,11 +2,13 @@
 //!
 //! A thin layer over the library: every subcommand calls its public API.
 
+use std::fmt::Display;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use stancegraph::{Attribution, GraphOptions, Overview, Scenario, StanceGraph};
+use stancegraph::{Attribution, Date, GraphOptions, Overview, Scenario, StanceGraph};
 
 /// Compare the stances of political actors: who agrees, who is in conflict,
 /// and which positions cannot all hold together.
@@ -36,6 +38,10 @@ enum Command {
         /// words as their state's) when deriving agreement and conflict.
         #[arg(long)]
         by_principal: bool,
+        /// Count only the positions that hold on this day (YYYY-MM-DD): a later
+        /// position of the same principal on an issue supersedes an earlier one.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<Date>,
     },
 }
 
@@ -43,7 +49,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Validate { files } => validate(&files),
-        Command::Show { file, by_principal } => show(&file, by_principal),
+        Command::Show {
+            file,
+            by_principal,
+            as_of,
+        } => show(&file, by_principal, as_of),
     }
 }
 
@@ -51,14 +61,19 @@ fn validate(files: &[PathBuf]) -> ExitCode {
     let mut ok = true;
     for file in files {
         match Scenario::load(file) {
-            Ok(s) => println!(
-                "{}: ok: {} actors, {} issues, {} relations, {} positions",
-                file.display(),
-                s.actors().len(),
-                s.issues().len(),
-                s.relations().len(),
-                s.positions().len()
-            ),
+            Ok(s) => {
+                let summary = format!(
+                    "{}: ok: {} actors, {} issues, {} relations, {} positions\n",
+                    file.display(),
+                    s.actors().len(),
+                    s.issues().len(),
+                    s.relations().len(),
+                    s.positions().len()
+                );
+                if let Err(code) = emit(summary) {
+                    return code;
+                }
+            }
             Err(e) => {
                 ok = false;
                 eprintln!("{e}");
@@ -72,7 +87,7 @@ fn validate(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn show(file: &Path, by_principal: bool) -> ExitCode {
+fn show(file: &Path, by_principal: bool, as_of: Option<Date>) -> ExitCode {
     let scenario = match Scenario::load(file) {
         Ok(s) => s,
         Err(e) => {
@@ -85,10 +100,24 @@ fn show(file: &Path, by_principal: bool) -> ExitCode {
     } else {
         Attribution::Speaker
     };
-    let graph = StanceGraph::with_options(
-        &scenario,
-        GraphOptions::default().with_attribution(attribution),
-    );
-    print!("{}", Overview::new(&graph));
-    ExitCode::SUCCESS
+    let mut options = GraphOptions::default().with_attribution(attribution);
+    options.as_of = as_of;
+    let graph = StanceGraph::with_options(&scenario, options);
+    match emit(Overview::new(&graph)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(code) => code,
+    }
+}
+
+/// Writes to stdout. A closed pipe (`stancegraph show f | head`) ends the
+/// output quietly; any other write error is reported.
+fn emit(text: impl Display) -> Result<(), ExitCode> {
+    match write!(std::io::stdout().lock(), "{text}") {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("stancegraph: cannot write the output: {e}");
+            Err(ExitCode::from(1))
+        }
+    }
 }

@@ -135,7 +135,7 @@ impl Scenario {
     /// let err = Scenario::from_yaml_str(&yaml.replace("stance: support", "stance: suport")).unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
-    ///     "<input>: positions[0], field `stance`: unknown stance `suport`; \
+    ///     "<input>:7: positions[0], field `stance`: unknown stance `suport`; \
     ///      expected one of: support, oppose, neutral; did you mean `support`?"
     /// );
     /// # Ok::<(), stancegraph::Error>(())
