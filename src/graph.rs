@@ -5,7 +5,8 @@ use std::fmt;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::{
-    ActorId, Date, Firmness, Holding, IssueId, PositionId, RelationId, RelationKind, Scenario, Stance,
+    ActorId, Date, Firmness, Holding, IssueId, PositionId, RelationId, RelationKind, Scenario,
+    Stance,
 };
 
 /// Whose positions a statement counts as.

@@ -86,13 +86,20 @@ impl Scenario {
         // is the first of the group with a later date.
         let mut dated: Vec<(crate::ActorId, crate::IssueId, Date, PositionId)> = self
             .positions()
-            .filter_map(|(id, p)| p.date().map(|d| (principals[p.actor().index()], p.issue(), d, id)))
+            .filter_map(|(id, p)| {
+                p.date()
+                    .map(|d| (principals[p.actor().index()], p.issue(), d, id))
+            })
             .collect();
         dated.sort_unstable();
         let mut next_later: Option<(Date, PositionId)> = None;
         for i in (0..dated.len()).rev() {
             let (principal, issue, date, id) = dated[i];
-            let same_group = |j: usize| dated.get(j).is_some_and(|x| x.0 == principal && x.1 == issue);
+            let same_group = |j: usize| {
+                dated
+                    .get(j)
+                    .is_some_and(|x| x.0 == principal && x.1 == issue)
+            };
             if !same_group(i + 1) {
                 next_later = None;
             } else if dated[i + 1].2 > date {

@@ -16,9 +16,10 @@ macro_rules! id_type {
         impl $name {
             /// The id of the item at `index` in its scenario list (0-based).
             ///
-            /// Ids are dense: the n-th item added gets index n. An id built
-            /// from an index the scenario does not have is rejected by every
-            /// method that takes one.
+            /// Ids are dense: the n-th item added gets index n. The `add_*`
+            /// methods reject ids the scenario does not have; the plain
+            /// accessors ([`Scenario::actor`](crate::Scenario::actor), …)
+            /// panic on them, and the `get_*` accessors return `None`.
             pub const fn from_index(index: u32) -> Self {
                 Self(index)
             }

@@ -118,15 +118,6 @@ impl Scenario {
     pub fn add_actor(&mut self, actor: Actor) -> Result<ActorId> {
         let id = ActorId::from_index(next_index(self.actors.len())?);
         let record = RecordRef::new(Section::Actors, id.index(), Some(&actor.key));
-        check_key(&actor.key, &record)?;
-        if let Some(&first) = self.actor_keys.get(&actor.key) {
-            return Err(duplicate(
-                record,
-                &actor.key,
-                Section::Actors,
-                first.index(),
-            ));
-        }
         // Links carry ids, which only mean something in the scenario that
         // issued them (an actor cloned from another scenario has foreign ones).
         let link = if !actor.member_of.is_empty() {
@@ -145,7 +136,14 @@ impl Scenario {
                 },
             )));
         }
-        self.actor_keys.insert(actor.key.clone(), id);
+        register_key(
+            &mut self.actor_keys,
+            &actor.key,
+            id,
+            Section::Actors,
+            ActorId::index,
+        )
+        .map_err(|kind| Error::invalid(Problem::new(record, "id".to_owned(), kind)))?;
         self.actors.push(actor);
         Ok(id)
     }
@@ -159,16 +157,14 @@ impl Scenario {
     pub fn add_issue(&mut self, issue: Issue) -> Result<IssueId> {
         let id = IssueId::from_index(next_index(self.issues.len())?);
         let record = RecordRef::new(Section::Issues, id.index(), Some(&issue.key));
-        check_key(&issue.key, &record)?;
-        if let Some(&first) = self.issue_keys.get(&issue.key) {
-            return Err(duplicate(
-                record,
-                &issue.key,
-                Section::Issues,
-                first.index(),
-            ));
-        }
-        self.issue_keys.insert(issue.key.clone(), id);
+        register_key(
+            &mut self.issue_keys,
+            &issue.key,
+            id,
+            Section::Issues,
+            IssueId::index,
+        )
+        .map_err(|kind| Error::invalid(Problem::new(record, "id".to_owned(), kind)))?;
         self.issues.push(issue);
         Ok(id)
     }
@@ -281,21 +277,22 @@ impl Scenario {
             )));
         }
         let mut position = position;
-        let key = match position.key.take() {
-            Some(key) => {
-                check_key(&key, &record)?;
-                if let Some(&first) = self.position_keys.get(&key) {
-                    return Err(duplicate(record, &key, Section::Positions, first.index()));
-                }
-                key
-            }
+        match &position.key {
+            Some(key) => register_key(
+                &mut self.position_keys,
+                key,
+                id,
+                Section::Positions,
+                PositionId::index,
+            )
+            .map_err(|kind| Error::invalid(Problem::new(record, "id".to_owned(), kind)))?,
             None => {
                 let base = self.generated_key_base(&position);
-                free_key(&base, 1, &self.position_keys).0
+                let key = free_key(&base, 1, &self.position_keys).0;
+                self.position_keys.insert(key.clone(), id);
+                position.key = Some(key);
             }
-        };
-        self.position_keys.insert(key.clone(), id);
-        position.key = Some(key);
+        }
         self.positions.push(position);
         Ok(id)
     }
@@ -695,26 +692,26 @@ pub(crate) fn key_problem(key: &str) -> Option<ProblemKind> {
     })
 }
 
-fn check_key(key: &str, record: &RecordRef) -> Result<()> {
-    match key_problem(key) {
-        Some(kind) => Err(Error::invalid(Problem::new(
-            record.clone(),
-            "id".to_owned(),
-            kind,
-        ))),
-        None => Ok(()),
+/// Registers `key` for the item `id` of `section`, or says why it cannot:
+/// it is not a valid key, or another item has it.
+pub(crate) fn register_key<Id: Copy>(
+    keys: &mut KeyMap<Id>,
+    key: &str,
+    id: Id,
+    section: Section,
+    index_of: fn(Id) -> usize,
+) -> Result<(), ProblemKind> {
+    if let Some(kind) = key_problem(key) {
+        return Err(kind);
     }
-}
-
-fn duplicate(record: RecordRef, key: &str, section: Section, first: usize) -> Error {
-    Error::invalid(Problem::new(
-        record,
-        "id".to_owned(),
-        ProblemKind::DuplicateKey {
+    if let Some(&first) = keys.get(key) {
+        return Err(ProblemKind::DuplicateKey {
             key: key.to_owned(),
-            first: RecordRef::new(section, first, Some(key)),
-        },
-    ))
+            first: RecordRef::new(section, index_of(first), Some(key)),
+        });
+    }
+    keys.insert(key.to_owned(), id);
+    Ok(())
 }
 
 /// The first free key among `base`, `base:2`, `base:3`, … starting at the

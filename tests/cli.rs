@@ -101,3 +101,26 @@ fn every_subcommand_has_help() {
     }
     assert_eq!(stancegraph(&["validate"]).status.code(), Some(2));
 }
+
+#[test]
+fn show_as_of_restricts_to_positions_holding_that_day() {
+    let out = stancegraph(&["show", "--as-of", "2025-01-01", FOUNDING]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("Camps and ties count the positions that hold on 2025-01-01"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("Agreement and conflict\n  (none)\n"),
+        "{stdout}"
+    );
+
+    let bad = stancegraph(&["show", "--as-of", "2025-02-30", FOUNDING]);
+    assert_eq!(bad.status.code(), Some(2));
+    let stderr = String::from_utf8(bad.stderr).unwrap();
+    assert!(
+        stderr.contains("invalid date `2025-02-30`: day 30 does not exist in 2025-02"),
+        "{stderr}"
+    );
+}

@@ -2,10 +2,26 @@
 
 use std::process::Command;
 
+/// Runs an example with the features this test was built with, so that the
+/// example reuses the build instead of compiling the library again.
 fn cargo_example(name: &str, args: &[&str]) -> std::process::Output {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut features = Vec::new();
+    if cfg!(feature = "toml") {
+        features.push("toml");
+    }
+    if cfg!(feature = "cli") {
+        features.push("cli");
+    }
     Command::new(cargo)
-        .args(["run", "--quiet", "--example", name, "--"])
+        .args([
+            "run",
+            "--quiet",
+            "--no-default-features",
+            "--features",
+            &features.join(","),
+        ])
+        .args(["--example", name, "--"])
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

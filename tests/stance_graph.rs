@@ -271,8 +271,14 @@ positions:
     assert!(in_2025.conflicts_between(us, russia).is_none());
     assert_eq!(in_2025.camps(s.issue_id("freeze").unwrap()).oppose.len(), 0);
     // Without a day, both of the US positions count.
-    let always = StanceGraph::with_options(&s, GraphOptions::default().with_attribution(Attribution::Principal));
-    assert!(always.agreement_between(us, russia).is_some() && always.conflicts_between(us, russia).is_some());
+    let always = StanceGraph::with_options(
+        &s,
+        GraphOptions::default().with_attribution(Attribution::Principal),
+    );
+    assert!(
+        always.agreement_between(us, russia).is_some()
+            && always.conflicts_between(us, russia).is_some()
+    );
     // Before anyone spoke, there is nothing.
     assert_eq!(at("2020-01-01").ties().len(), 0);
 }
@@ -303,7 +309,11 @@ fn every_quote_of_the_founding_scenario_is_the_reports_own_words() {
     for (_, p) in s.positions() {
         let quote = p.quote().unwrap();
         for part in quote.split("[…]") {
-            assert!(article.contains(part.trim()), "{}: not in the report: {part:?}", p.key());
+            assert!(
+                article.contains(part.trim()),
+                "{}: not in the report: {part:?}",
+                p.key()
+            );
         }
     }
 }

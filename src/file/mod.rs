@@ -65,9 +65,10 @@ impl Scenario {
     /// # Errors
     ///
     /// [`Error::Io`] when the file cannot be read, [`Error::UnknownFormat`]
-    /// for other extensions, [`Error::Syntax`] for malformed text (with line
-    /// and column) and [`Error::Invalid`] listing every validation problem,
-    /// each naming the record and field.
+    /// for other extensions, [`Error::FeatureDisabled`] for TOML without the
+    /// `toml` feature, [`Error::Syntax`] for malformed text (with line and
+    /// column) and [`Error::Invalid`] listing every validation problem, each
+    /// naming the record and field (and, in YAML and TOML, its line).
     ///
     /// # Examples
     ///

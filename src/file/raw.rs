@@ -168,8 +168,8 @@ impl<'de, T: Record> Visitor<'de> for RecordVisitor<T> {
     }
 }
 
-/// Implements `Deserialize` for a [`Record`] and its field reader.
-macro_rules! record {
+/// Implements [`Record`]: the field list and a reader for each field.
+macro_rules! record_fields {
     ($name:ident, $expecting:literal { $($field:ident),+ $(,)? }) => {
         impl Record for $name {
             const EXPECTING: &'static str = $expecting;
@@ -192,6 +192,13 @@ macro_rules! record {
                 &mut self.unknown
             }
         }
+    };
+}
+
+/// Implements [`Record`] and `Deserialize` (from a mapping) for a record.
+macro_rules! record {
+    ($name:ident, $expecting:literal { $($field:ident),+ $(,)? }) => {
+        record_fields!($name, $expecting { $($field),+ });
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -223,27 +230,7 @@ pub(crate) struct RawMembership {
     pub unknown: Vec<String>,
 }
 
-impl Record for RawMembership {
-    const EXPECTING: &'static str = "a membership";
-    const FIELDS: &'static [&'static str] = &["actor", "since", "until"];
-
-    fn read_field<'de, A: MapAccess<'de>>(
-        &mut self,
-        field: usize,
-        map: &mut A,
-    ) -> Result<(), A::Error> {
-        match field {
-            0 => self.actor = map.next_value()?,
-            1 => self.since = map.next_value()?,
-            _ => self.until = map.next_value()?,
-        }
-        Ok(())
-    }
-
-    fn unknown_keys(&mut self) -> &mut Vec<String> {
-        &mut self.unknown
-    }
-}
+record_fields!(RawMembership, "a membership" { actor, since, until });
 
 impl<'de> Deserialize<'de> for RawMembership {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -353,26 +340,7 @@ pub(crate) struct RawCondition {
     pub unknown: Vec<String>,
 }
 
-impl Record for RawCondition {
-    const EXPECTING: &'static str = "a condition";
-    const FIELDS: &'static [&'static str] = &["issue", "text"];
-
-    fn read_field<'de, A: MapAccess<'de>>(
-        &mut self,
-        field: usize,
-        map: &mut A,
-    ) -> Result<(), A::Error> {
-        match field {
-            0 => self.issue = map.next_value()?,
-            _ => self.text = map.next_value()?,
-        }
-        Ok(())
-    }
-
-    fn unknown_keys(&mut self) -> &mut Vec<String> {
-        &mut self.unknown
-    }
-}
+record_fields!(RawCondition, "a condition" { issue, text });
 
 impl<'de> Deserialize<'de> for RawCondition {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -23,7 +23,7 @@ use super::raw::{
 };
 use crate::error::{Problem, ProblemKind, RecordRef, Section};
 use crate::keyword::KeywordError;
-use crate::scenario::{KeyMap, free_key, key_problem, relation_problem, span_problem};
+use crate::scenario::{KeyMap, free_key, register_key, relation_problem, span_problem};
 use crate::suggest::{Suggester, closest};
 use crate::{
     Actor, ActorId, ActorKind, Condition, Date, Firmness, Issue, IssueId, Membership, Position,
@@ -174,22 +174,10 @@ impl Problems {
         key: &str,
         id: Id,
         keys: &mut KeyMap<Id>,
-        index_of: impl Fn(Id) -> usize,
+        index_of: fn(Id) -> usize,
     ) {
-        if let Some(kind) = key_problem(key) {
+        if let Err(kind) = register_key(keys, key, id, record.section, index_of) {
             self.add(record, "id".to_owned(), kind);
-        } else if let Some(&first) = keys.get(key) {
-            let first = RecordRef::new(record.section, index_of(first), Some(key));
-            self.add(
-                record,
-                "id".to_owned(),
-                ProblemKind::DuplicateKey {
-                    key: key.to_owned(),
-                    first,
-                },
-            );
-        } else {
-            keys.insert(key.to_owned(), id);
         }
     }
 }
