@@ -13,6 +13,12 @@ fn load(c: &mut Criterion) {
     for size in [common::SMALL, common::MEDIUM, common::LARGE] {
         let text = common::json(size);
         group.throughput(Throughput::Elements(size as u64));
+        // The floor: parsing the same text into an untyped serde_json tree.
+        group.bench_with_input(
+            BenchmarkId::new("serde_json_value", size),
+            &text,
+            |b, text| b.iter(|| serde_json::from_str::<serde_json::Value>(text).unwrap()),
+        );
         group.bench_with_input(
             BenchmarkId::new("parse_validate", size),
             &text,
