@@ -656,6 +656,8 @@ impl<'de> Visitor<'de> for ScenarioSeed<'_> {
 /// starts if the format reports one, to `sink`.
 struct ListSeed<'a, T, F> {
     format: Format,
+    // Only TOML reports byte offsets rather than lines.
+    #[cfg_attr(not(feature = "toml"), allow(dead_code))]
     line_starts: &'a [usize],
     sink: F,
     record: PhantomData<fn() -> T>,
