@@ -8,7 +8,9 @@
 //! [positions](Position): who took which [stance](Stance) on which issue, how
 //! firmly, on what condition, when, and with which quote from which source.
 //! The [`StanceGraph`] turns the scenario into a graph of agreement and
-//! conflict between actors whose every edge can explain itself.
+//! conflict between actors whose every edge can explain itself. (The
+//! contradiction engine, which finds sets of positions that cannot all hold
+//! under the relations, builds on these and is not in this release yet.)
 //!
 //! ```
 //! use stancegraph::{Attribution, GraphOptions, Scenario, StanceGraph};
@@ -46,6 +48,9 @@
 //! - [`StanceGraph`]: agreement and conflict ties, [camps](StanceGraph::camps)
 //!   per issue, and the underlying [petgraph](StanceGraph::petgraph) graph for
 //!   advanced use.
+//! - [`Holding`]: when a position holds ([`Scenario::holdings`]); a later
+//!   position of the same principal on an issue supersedes an earlier one, and
+//!   [`GraphOptions::as_of`] builds the graph of one day.
 //! - [`Overview`]: the plain-text report the example and the command line print.
 //! - [`Error`]: one error type; validation reports every [`Problem`], each
 //!   naming the record and field.
