@@ -6,7 +6,7 @@
 
 use std::process::ExitCode;
 
-use stancegraph::{Attribution, GraphOptions, Overview, Scenario, StanceGraph};
+use stancegraph::{Attribution, CheckOptions, GraphOptions, Overview, Scenario, StanceGraph};
 
 /// The built-in scenario, also at `examples/data/istanbul-talks.yaml`.
 const ISTANBUL_TALKS: &str = include_str!("data/istanbul-talks.yaml");
@@ -45,6 +45,13 @@ fn main() -> ExitCode {
         if let Some(tie) = by_principal.tie(t.a, t.b, t.kind) {
             println!("  {tie}");
         }
+    }
+
+    // What cannot all hold together, most severe first.
+    let contradictions = scenario.contradictions(&CheckOptions::default());
+    println!("\nContradictions ({})", contradictions.len());
+    for (i, c) in contradictions.iter().enumerate() {
+        println!("\n{}. {c}", i + 1);
     }
     ExitCode::SUCCESS
 }

@@ -4,6 +4,8 @@ use std::fmt;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
+use crate::rows::Rows;
+
 use crate::{
     ActorId, Date, Firmness, Holding, IssueId, PositionId, RelationId, RelationKind, Scenario,
     Stance,
@@ -261,34 +263,6 @@ fn agree(x: u8, y: u8) -> bool {
 
 fn conflict(x: u8, y: u8) -> bool {
     (x & SUPPORT != 0 && y & OPPOSE != 0) || (x & OPPOSE != 0 && y & SUPPORT != 0)
-}
-
-/// Compressed rows: `items[offsets[r]..offsets[r + 1]]` is row `r`.
-#[derive(Debug)]
-struct Rows<T> {
-    offsets: Vec<usize>,
-    items: Vec<T>,
-}
-
-impl<T> Rows<T> {
-    fn row(&self, r: usize) -> &[T] {
-        match (self.offsets.get(r), self.offsets.get(r + 1)) {
-            (Some(&start), Some(&end)) => &self.items[start..end],
-            _ => &[],
-        }
-    }
-
-    /// Groups `items`, sorted by `key`, into `rows` rows.
-    fn group(items: Vec<T>, rows: usize, key: impl Fn(&T) -> usize) -> Self {
-        let mut offsets = vec![0; rows + 1];
-        for item in &items {
-            offsets[key(item) + 1] += 1;
-        }
-        for r in 0..rows {
-            offsets[r + 1] += offsets[r];
-        }
-        Rows { offsets, items }
-    }
 }
 
 /// Actors and issues as a graph, with signed agreement and conflict edges
@@ -715,7 +689,7 @@ fn compute_ties(
             }
             offsets.push(items.len());
         }
-        Rows { offsets, items }
+        Rows::from_parts(offsets, items)
     };
     let actor_issues = side_rows(by_actor, |e| e.issue.index(), n_actors);
     let issue_actors = side_rows(by_issue, |e| e.actor.index(), by_issue.offsets.len() - 1);

@@ -120,6 +120,8 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 mod actor;
+mod check;
+mod contradiction;
 mod date;
 mod error;
 mod file;
@@ -130,10 +132,13 @@ mod issue;
 mod keyword;
 mod overview;
 mod position;
+mod rows;
 mod scenario;
 mod suggest;
 
 pub use actor::{Actor, ActorKind, Membership};
+pub use check::{CheckOptions, Contradictions, Truncation};
+pub use contradiction::{Contradiction, ContradictionKind, Severity, Step};
 pub use date::{Date, DateError};
 pub use error::{Error, Problem, ProblemKind, RecordRef, Result, Section};
 pub use file::Format;
