@@ -590,10 +590,7 @@ impl<'s> Engine<'s> {
         for &p in set {
             let h = self.holding[p.index()];
             from = from.max(h.from);
-            until = match (until, h.to) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
+            until = min_end(until, h.to);
         }
         if matches!((from, until), (Some(a), Some(b)) if a > b) {
             return None;
@@ -651,39 +648,61 @@ impl<'s> Engine<'s> {
         None
     }
 
-    /// Whether every one of `members` belongs to `bloc` during part of
-    /// [from, until]; the narrowed time and the memberships used.
+    /// Whether every one of `members` belongs to `bloc` on some common day
+    /// within [from, until]; the earliest such span and the memberships used.
     fn allied(
         &self,
         members: &[ActorId],
         bloc: ActorId,
-        mut from: Option<Date>,
-        mut until: Option<Date>,
+        from: Option<Date>,
+        until: Option<Date>,
     ) -> Option<Classified> {
-        let mut steps = Vec::new();
+        // Days on which all members so far belong to the bloc, as spans.
+        let mut spans = vec![(from, until)];
         for &member in members {
-            let (index, m) =
-                self.s
-                    .actor(member)
-                    .memberships()
-                    .iter()
-                    .enumerate()
-                    .find(|(_, m)| {
-                        m.bloc() == bloc
-                            && m.since().is_none_or(|s| until.is_none_or(|u| s <= u))
-                            && m.until().is_none_or(|e| from.is_none_or(|f| f <= e))
-                    })?;
-            from = from.max(m.since());
-            until = match (until, m.until()) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
-            steps.push(Step::Membership {
-                member,
-                bloc,
-                index,
-            });
+            let mut next = Vec::new();
+            for m in self
+                .s
+                .actor(member)
+                .memberships()
+                .iter()
+                .filter(|m| m.bloc() == bloc)
+            {
+                for &(a, b) in &spans {
+                    let start = a.max(m.since());
+                    let end = min_end(b, m.until());
+                    if !matches!((start, end), (Some(x), Some(y)) if x > y) {
+                        next.push((start, end));
+                    }
+                }
+            }
+            if next.is_empty() {
+                return None;
+            }
+            spans = next;
         }
+        let (from, until) = spans.into_iter().min()?;
+        let steps = members
+            .iter()
+            .filter_map(|&member| {
+                let (index, _) =
+                    self.s
+                        .actor(member)
+                        .memberships()
+                        .iter()
+                        .enumerate()
+                        .find(|(_, m)| {
+                            m.bloc() == bloc
+                                && m.since().is_none_or(|s| until.is_none_or(|u| s <= u))
+                                && m.until().is_none_or(|e| from.is_none_or(|f| f <= e))
+                        })?;
+                Some(Step::Membership {
+                    member,
+                    bloc,
+                    index,
+                })
+            })
+            .collect();
         Some(Classified {
             kind: ContradictionKind::BetweenAllies,
             principals: Vec::new(),
@@ -902,5 +921,13 @@ impl Classified {
     fn with_principals(mut self, principals: &[ActorId]) -> Self {
         self.principals = principals.to_vec();
         self
+    }
+}
+
+/// The earlier of two end days, where `None` is open-ended.
+fn min_end(a: Option<Date>, b: Option<Date>) -> Option<Date> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     }
 }

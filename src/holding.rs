@@ -40,7 +40,8 @@ pub struct Holding {
     pub from: Option<Date>,
     /// The last day, or none if the position still holds.
     pub to: Option<Date>,
-    /// The position that ended this one, if one did before its `until`.
+    /// The position that ended this one, if one did (by the day its `until`
+    /// would have ended it, at the latest).
     pub superseded_by: Option<PositionId>,
 }
 
@@ -116,7 +117,7 @@ impl Scenario {
                 let end = day.previous_day();
                 let h = &mut holdings[id.index()];
                 if let Some(end) = end
-                    && h.to.is_none_or(|to| end < to)
+                    && h.to.is_none_or(|to| end <= to)
                 {
                     h.to = Some(end);
                     h.superseded_by = Some(successor);
