@@ -338,24 +338,29 @@ fn the_cap_is_reported_not_silent() {
 
 // ---- brute-force oracle --------------------------------------------------------------
 
+/// Kind, whom it speaks for, memberships (bloc, since, until).
+type SmallActor = (
+    ActorKind,
+    Option<usize>,
+    Vec<(usize, Option<u32>, Option<u32>)>,
+);
+/// Actor, issue, stance, firmness, date, years until `until`, conditional.
+type SmallPosition = (
+    usize,
+    usize,
+    Stance,
+    Firmness,
+    Option<u32>,
+    Option<u32>,
+    bool,
+);
+
 #[derive(Debug, Clone)]
 struct Small {
-    actors: Vec<(
-        ActorKind,
-        Option<usize>,
-        Vec<(usize, Option<u32>, Option<u32>)>,
-    )>,
+    actors: Vec<SmallActor>,
     issues: usize,
     relations: Vec<(RelationKind, Vec<usize>)>,
-    positions: Vec<(
-        usize,
-        usize,
-        Stance,
-        Firmness,
-        Option<u32>,
-        Option<u32>,
-        bool,
-    )>,
+    positions: Vec<SmallPosition>,
 }
 
 fn year(y: u32) -> Date {
