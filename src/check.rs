@@ -90,6 +90,7 @@ pub struct Truncation {
 /// then kind, then position ids), and the groups the cap cut short.
 #[derive(Clone, Debug)]
 pub struct Contradictions<'s> {
+    scenario: &'s Scenario,
     items: Vec<Contradiction<'s>>,
     truncated: Vec<Truncation>,
 }
@@ -98,6 +99,11 @@ impl<'s> Contradictions<'s> {
     /// The contradictions, most severe first.
     pub fn iter(&self) -> std::slice::Iter<'_, Contradiction<'s>> {
         self.items.iter()
+    }
+
+    /// The scenario that was checked.
+    pub fn scenario(&self) -> &'s Scenario {
+        self.scenario
     }
 
     /// How many were reported.
@@ -913,7 +919,11 @@ impl<'s> Engine<'s> {
         truncated.sort_by(|a, b| {
             (a.kind, &a.principals, &a.issues).cmp(&(b.kind, &b.principals, &b.issues))
         });
-        Contradictions { items, truncated }
+        Contradictions {
+            scenario: self.s,
+            items,
+            truncated,
+        }
     }
 }
 
@@ -929,5 +939,65 @@ fn min_end(a: Option<Date>, b: Option<Date>) -> Option<Date> {
     match (a, b) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
+    }
+}
+
+impl<'s> Contradictions<'s> {
+    /// Keeps only the contradictions `keep` accepts (the truncation notes stay).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::{CheckOptions, Scenario, Severity};
+    ///
+    /// let s = Scenario::from_yaml_str("
+    /// actors: [{id: a, name: A, kind: state}]
+    /// issues: [{id: x, name: X}]
+    /// positions:
+    ///   - {actor: a, issue: x, stance: support, date: 2020-01-01}
+    ///   - {actor: a, issue: x, stance: oppose, date: 2021-01-01}
+    /// ")?;
+    /// let mut found = s.contradictions(&CheckOptions::default());
+    /// assert_eq!(found.len(), 1); // a reversal, ranked high: a firm position was abandoned
+    /// found.retain(|c| c.severity <= Severity::Critical);
+    /// assert!(found.is_empty());
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
+    pub fn retain(&mut self, keep: impl FnMut(&Contradiction<'s>) -> bool) {
+        self.items.retain(keep);
+    }
+
+    /// The contradictions as JSON, in the documented shape:
+    /// `{"contradictions": [...], "summary": {...}}`. Each contradiction has
+    /// `kind`, `severity`, `conditional`, `conditions`, `actors` (principal
+    /// ids), `positions`, `issues` (ids; each list sorted), `bloc`, `from`,
+    /// `until` (dates or null), `explanation` (the paragraph) and `reasoning`
+    /// (one object per step with a `step` name, the ids it involves and its
+    /// `text`). The summary counts contradictions in all, by kind and by
+    /// severity, and lists the truncated groups.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::{CheckOptions, Scenario};
+    ///
+    /// let s = Scenario::from_yaml_str("
+    /// actors: [{id: a, name: A, kind: state}]
+    /// issues: [{id: x, name: X}, {id: y, name: Y}]
+    /// relations: [{kind: excludes, issues: [x, y]}]
+    /// positions:
+    ///   - {id: px, actor: a, issue: x, stance: support}
+    ///   - {id: py, actor: a, issue: y, stance: support}
+    /// ")?;
+    /// let json: serde_json::Value = serde_json::from_str(&s.contradictions(&CheckOptions::default()).to_json())?;
+    /// assert_eq!(json["contradictions"][0]["kind"], "self_contradiction");
+    /// assert_eq!(json["contradictions"][0]["positions"], serde_json::json!(["px", "py"]));
+    /// assert_eq!(json["summary"]["by_kind"]["self_contradiction"], 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_json(&self) -> String {
+        let value = crate::report::json(self);
+        // A Value of strings, numbers and nulls always serializes.
+        serde_json::to_string_pretty(&value).unwrap_or_default()
     }
 }

@@ -132,9 +132,11 @@ mod issue;
 mod keyword;
 mod overview;
 mod position;
+mod report;
 mod rows;
 mod scenario;
 mod suggest;
+mod what_if;
 
 pub use actor::{Actor, ActorKind, Membership};
 pub use check::{CheckOptions, Contradictions, Truncation};
@@ -153,6 +155,7 @@ pub use keyword::KeywordError;
 pub use overview::Overview;
 pub use position::{Condition, Firmness, Position, Source, Stance};
 pub use scenario::Scenario;
+pub use what_if::WhatIf;
 
 // The README's examples run as doc tests.
 #[cfg(doctest)]

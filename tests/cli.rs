@@ -124,3 +124,136 @@ fn show_as_of_restricts_to_positions_holding_that_day() {
         "{stderr}"
     );
 }
+
+#[test]
+fn check_prints_the_contradictions_grouped_with_quotes() {
+    let out = stancegraph(&["check", FOUNDING]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("istanbul-talks.yaml: 4 contradictions"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("member vs bloc (2)") && stdout.contains("deadlock (2)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("We will not compromise on Ukraine’s right to join NATO"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_json_has_the_documented_shape() {
+    let out = stancegraph(&["check", "--format", "json", FOUNDING]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &json["contradictions"][0];
+    assert_eq!(first["kind"], "member_vs_bloc");
+    assert_eq!(first["severity"], "critical");
+    assert_eq!(first["conditional"], true);
+    assert_eq!(first["actors"], serde_json::json!(["nato", "us"]));
+    assert_eq!(
+        first["positions"],
+        serde_json::json!(["kellogg-freeze", "rutte-ukraine-nato"])
+    );
+    assert_eq!(
+        first["issues"],
+        serde_json::json!(["freeze-expansion", "ukraine-joins-nato"])
+    );
+    assert_eq!(first["from"], "2025-05-29");
+    assert!(first["until"].is_null());
+    assert!(
+        first["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("Keith Kellogg")
+    );
+    let steps: Vec<&str> = first["reasoning"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["step"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            "position",
+            "speaks_for",
+            "position",
+            "speaks_for",
+            "membership",
+            "excludes"
+        ]
+    );
+    assert_eq!(json["summary"]["contradictions"], 4);
+    assert_eq!(
+        json["summary"]["by_kind"],
+        serde_json::json!({"deadlock": 2, "member_vs_bloc": 2})
+    );
+}
+
+#[test]
+fn check_filters_and_deny_set_the_exit_code() {
+    let out = stancegraph(&["check", "--format", "json", "--kind", "deadlock", FOUNDING]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["summary"]["by_kind"],
+        serde_json::json!({"deadlock": 2})
+    );
+    assert_eq!(out.status.code(), Some(0));
+
+    assert_eq!(
+        stancegraph(&["check", "--deny", "critical", FOUNDING])
+            .status
+            .code(),
+        Some(1)
+    );
+    let none_before = stancegraph(&[
+        "check",
+        "--deny",
+        "medium",
+        "--as-of",
+        "2025-01-01",
+        FOUNDING,
+    ]);
+    assert_eq!(
+        none_before.status.code(),
+        Some(0),
+        "nothing holds before the report"
+    );
+    let filtered = stancegraph(&[
+        "check", "--deny", "critical", "--kind", "reversal", FOUNDING,
+    ]);
+    assert_eq!(
+        filtered.status.code(),
+        Some(0),
+        "deny applies to what is reported"
+    );
+
+    let bad = stancegraph(&["check", "--kind", "feud", FOUNDING]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        String::from_utf8(bad.stderr)
+            .unwrap()
+            .contains("expected one of")
+    );
+}
+
+#[test]
+fn check_rejects_invalid_input_with_exit_2() {
+    let dir = std::env::temp_dir().join(format!("stancegraph-cli-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.yaml");
+    std::fs::write(&bad, "actors: [{id: a, name: A, kind: stat}]\n").unwrap();
+    let out = stancegraph(&["check", FOUNDING, bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("unknown actor kind `stat`")
+    );
+    assert!(out.stdout.is_empty(), "no report when an input is invalid");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -688,3 +688,58 @@ proptest! {
         prop_assert_eq!(found(&original, &options), found(&build(&plan, &(0..plan.positions.len()).collect::<Vec<_>>(), ""), &options));
     }
 }
+
+#[test]
+fn what_if_the_us_made_the_freeze_a_red_line() {
+    let s = founding();
+    let us = s.actor_id("us").unwrap();
+    let freeze = s.issue_id("freeze-expansion").unwrap();
+    let offer = Position::new(us, freeze, Stance::Support)
+        .with_key("us-freeze-red-line")
+        .with_firmness(Firmness::RedLine)
+        .with_date("2025-06-02".parse().unwrap());
+    let hypothetical = s.with_hypothetical([offer]).unwrap();
+    // On 10 June the formal offer has superseded the envoys' remarks.
+    let options = CheckOptions::default().with_as_of("2025-06-10".parse().unwrap());
+    let diff = hypothetical.what_if(&s, &options);
+    let describe = |list: &[stancegraph::Contradiction<'_>]| {
+        list.iter()
+            .map(|c| {
+                let mut keys: Vec<String> = c
+                    .positions
+                    .iter()
+                    .map(|&p| hypothetical.position(p).key().to_owned())
+                    .collect();
+                keys.sort();
+                (c.kind, c.severity, keys)
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        describe(&diff.created),
+        [(
+            Kind::MemberVsBloc,
+            Severity::Critical,
+            keys(&["rutte-ukraine-nato", "us-freeze-red-line"])
+        )]
+    );
+    assert_eq!(
+        describe(&diff.resolved),
+        [
+            (
+                Kind::MemberVsBloc,
+                Severity::Critical,
+                keys(&["kellogg-freeze", "rutte-ukraine-nato"])
+            ),
+            (
+                Kind::MemberVsBloc,
+                Severity::Critical,
+                keys(&["rutte-ukraine-nato", "trump-freeze"])
+            ),
+        ]
+    );
+    assert!(
+        !diff.created[0].conditional(),
+        "the formal offer has no condition"
+    );
+}
