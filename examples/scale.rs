@@ -8,6 +8,13 @@
 //!
 //! `load` reads the file, parses and validates it, builds the graph, and
 //! prints each step's time and the process's peak resident memory (Linux).
+//!
+//! ```text
+//! cargo run --release --example scale -- generate-contested 1000000 /tmp/c1m.json
+//! cargo run --release --example scale -- check /tmp/c1m.json
+//! ```
+//!
+//! `check` loads the file and runs the contradiction engine on it.
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -43,6 +50,61 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
             println!("wrote {n} positions to {path}");
+            ExitCode::SUCCESS
+        }
+        ["generate-contested", n, path] => {
+            let Ok(n) = n.parse::<usize>() else {
+                eprintln!("not a number of positions: {n}");
+                return ExitCode::from(2);
+            };
+            let text = match common::contested(n).to_string_as(Format::Json) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::from(2);
+                }
+            };
+            if let Err(e) = std::fs::write(path, text) {
+                eprintln!("{path}: {e}");
+                return ExitCode::from(2);
+            }
+            println!("wrote a contested scenario of {n} positions to {path}");
+            ExitCode::SUCCESS
+        }
+        ["check", path] => {
+            let start = Instant::now();
+            let scenario = match Scenario::load(path) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("{e} (create it with `scale generate-contested N {path}`)");
+                    return ExitCode::from(2);
+                }
+            };
+            let loaded = start.elapsed();
+            let found = scenario.contradictions(&stancegraph::CheckOptions::default());
+            let checked = start.elapsed();
+            let mut by_kind = std::collections::BTreeMap::new();
+            for c in &found {
+                *by_kind.entry(c.kind.as_str()).or_insert(0usize) += 1;
+            }
+            println!(
+                "{} positions, {} actors, {} issues, {} relations -> {} contradictions {:?}, {} truncated groups",
+                scenario.positions().len(),
+                scenario.actors().len(),
+                scenario.issues().len(),
+                scenario.relations().len(),
+                found.len(),
+                by_kind,
+                found.truncated().len()
+            );
+            println!(
+                "load {:.3} s, check {:.3} s",
+                loaded.as_secs_f64(),
+                (checked - loaded).as_secs_f64()
+            );
+            if let Some(mib) = peak_memory_mib() {
+                println!("peak resident memory {mib:.0} MiB");
+            }
             ExitCode::SUCCESS
         }
         ["load", path] => {
@@ -86,7 +148,10 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         _ => {
-            eprintln!("usage: scale generate N FILE.json | scale load FILE.json");
+            eprintln!(
+                "usage: scale generate N FILE.json | scale load FILE.json | \
+                 scale generate-contested N FILE.json | scale check FILE.json"
+            );
             ExitCode::from(2)
         }
     }

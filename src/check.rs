@@ -240,7 +240,11 @@ struct Classified {
 struct Engine<'s> {
     s: &'s Scenario,
     options: CheckOptions,
-    principal: Vec<ActorId>,
+    /// Per position: its principal, and whether it is a red line.
+    position_principal: Vec<ActorId>,
+    red: Vec<bool>,
+    /// Per actor: the blocs it belongs to (at any time), sorted.
+    blocs: Rows<ActorId>,
     holding: Vec<Holding>,
     /// Implication edges a → b (`implies`, both ways for `equivalent`).
     succ: Rows<(IssueId, RelationId)>,
@@ -296,10 +300,29 @@ impl<'s> Engine<'s> {
         };
         let supporters = by_stance(Stance::Support);
         let opposers = by_stance(Stance::Oppose);
+        let position_principal = s
+            .positions()
+            .map(|(_, p)| principal[p.actor().index()])
+            .collect();
+        let red = s
+            .positions()
+            .map(|(_, p)| p.firmness() == Firmness::RedLine)
+            .collect();
+        let blocs = Rows::from_pairs(
+            s.actors.len(),
+            s.actors().flat_map(|(id, a)| {
+                let mut blocs: Vec<ActorId> = a.memberships().iter().map(|m| m.bloc()).collect();
+                blocs.sort_unstable();
+                blocs.dedup();
+                blocs.into_iter().map(move |b| (id.index(), b))
+            }),
+        );
         let mut engine = Engine {
             s,
             options: options.clone(),
-            principal,
+            position_principal,
+            red,
+            blocs,
             holding,
             succ,
             pred,
@@ -316,11 +339,25 @@ impl<'s> Engine<'s> {
     }
 
     fn principal_of(&self, p: PositionId) -> ActorId {
-        self.principal[self.s.position(p).actor().index()]
+        self.position_principal[p.index()]
     }
 
     fn is_red(&self, p: PositionId) -> bool {
-        self.s.position(p).firmness() == Firmness::RedLine
+        self.red[p.index()]
+    }
+
+    fn blocs_of(&self, actor: ActorId) -> &[ActorId] {
+        self.blocs.row(actor.index())
+    }
+
+    /// Whether two principals are one, or a bloc and a member, or members of
+    /// a common bloc (at some time).
+    fn related(&self, a: ActorId, b: ActorId) -> bool {
+        let (x, y) = (self.blocs_of(a), self.blocs_of(b));
+        a == b
+            || x.binary_search(&b).is_ok()
+            || y.binary_search(&a).is_ok()
+            || x.iter().any(|bloc| y.binary_search(bloc).is_ok())
     }
 
     /// Every issue that reaches `atom`, with the next hop towards it.
@@ -476,40 +513,51 @@ impl<'s> Engine<'s> {
     /// contradiction: the same principal, a bloc and its member, two members
     /// of a bloc, or two red lines. Time and the exact kind are checked later.
     fn join(&self, left: &[PositionId], right: &[PositionId]) -> Vec<(PositionId, PositionId)> {
-        type Map = HashMap<ActorId, Vec<PositionId>, foldhash::fast::RandomState>;
-        let mut by_principal: Map = HashMap::default();
-        let mut by_bloc: Map = HashMap::default();
+        // Index the right side by principal and by bloc, as sorted runs.
+        let mut by_principal: Vec<(ActorId, PositionId)> = Vec::with_capacity(right.len());
+        let mut by_bloc: Vec<(ActorId, PositionId)> = Vec::with_capacity(right.len());
         let mut red = Vec::new();
         for &q in right {
             let principal = self.principal_of(q);
-            by_principal.entry(principal).or_default().push(q);
-            for m in self.s.actor(principal).memberships() {
-                by_bloc.entry(m.bloc()).or_default().push(q);
-            }
+            by_principal.push((principal, q));
+            by_bloc.extend(self.blocs_of(principal).iter().map(|&b| (b, q)));
             if self.is_red(q) {
                 red.push(q);
             }
         }
+        by_principal.sort_unstable();
+        by_bloc.sort_unstable();
+        let run = |index: &[(ActorId, PositionId)], key: ActorId| -> std::ops::Range<usize> {
+            let start = index.partition_point(|&(k, _)| k < key);
+            let end = start + index[start..].partition_point(|&(k, _)| k == key);
+            start..end
+        };
         let mut pairs = Vec::new();
-        let mut partners = Vec::new();
+        let mut partners: Vec<PositionId> = Vec::new();
         for &p in left {
             let principal = self.principal_of(p);
+            let holding = &self.holding[p.index()];
             partners.clear();
-            let mut take = |list: Option<&Vec<PositionId>>| {
-                partners.extend(list.into_iter().flatten().copied())
+            let mut take = |index: &[(ActorId, PositionId)], key: ActorId| {
+                partners.extend(index[run(index, key)].iter().map(|&(_, q)| q));
             };
-            take(by_principal.get(&principal));
-            take(by_bloc.get(&principal));
-            for m in self.s.actor(principal).memberships() {
-                take(by_principal.get(&m.bloc()));
-                take(by_bloc.get(&m.bloc()));
+            take(&by_principal, principal);
+            take(&by_bloc, principal);
+            for &bloc in self.blocs_of(principal) {
+                take(&by_principal, bloc);
+                take(&by_bloc, bloc);
             }
             if self.is_red(p) {
                 partners.extend(red.iter().copied());
             }
             partners.sort_unstable();
             partners.dedup();
-            pairs.extend(partners.iter().filter(|&&q| q != p).map(|&q| (p, q)));
+            pairs.extend(
+                partners
+                    .iter()
+                    .filter(|&&q| q != p && holding.overlaps(&self.holding[q.index()]))
+                    .map(|&q| (p, q)),
+            );
         }
         pairs
     }
@@ -566,26 +614,16 @@ impl<'s> Engine<'s> {
     /// Whether `p` can join `chosen` in a reportable contradiction.
     fn compatible(&self, chosen: &[PositionId], p: PositionId) -> bool {
         let principal = self.principal_of(p);
-        let related = |q: PositionId| {
-            let other = self.principal_of(q);
-            let blocs = |a: ActorId| {
-                self.s
-                    .actor(a)
-                    .memberships()
-                    .iter()
-                    .map(|m| m.bloc())
-                    .collect::<Vec<_>>()
-            };
-            other == principal
-                || blocs(principal).contains(&other)
-                || blocs(other).contains(&principal)
-                || blocs(principal).iter().any(|b| blocs(other).contains(b))
-        };
-        let all_red = self.is_red(p) && chosen.iter().all(|&q| self.is_red(q));
+        let holding = &self.holding[p.index()];
         let overlap = chosen
             .iter()
-            .all(|&q| self.holding[q.index()].overlaps(&self.holding[p.index()]));
-        overlap && (all_red || chosen.iter().all(|&q| related(q)))
+            .all(|&q| self.holding[q.index()].overlaps(holding));
+        let all_red = self.is_red(p) && chosen.iter().all(|&q| self.is_red(q));
+        overlap
+            && (all_red
+                || chosen
+                    .iter()
+                    .all(|&q| self.related(principal, self.principal_of(q))))
     }
 
     /// The kind, principals and common time of a contradictory set, if it is

@@ -164,3 +164,154 @@ pub fn json(positions: usize) -> String {
         .to_string_as(stancegraph::Format::Json)
         .unwrap()
 }
+
+/// Sizes for the contradiction benches.
+pub const CHECK_SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
+
+/// A scenario shaped for the contradiction engine: 100,000 actors in 100
+/// blocs, 10,000 issues in 1,000 topics of ten, 30,000 relations within
+/// topics, and `positions` positions.
+///
+/// Relations are drawn consistent with a hidden "state of the world" (a
+/// truth value per issue), so the relations can all hold. Each bloc has a
+/// line: the world with 5% of issues flipped. Members follow their bloc's
+/// line 90% of the time, defect 7%, stay neutral 3%; 5% of positions are red
+/// lines, 25% negotiable. Actors talk about three topics each. A tenth of the
+/// actors are people speaking for a state; a twentieth of the states belong
+/// to a second bloc.
+pub fn contested(positions: usize) -> Scenario {
+    const ACTORS: usize = 100_000;
+    const BLOCS: usize = 100;
+    const ISSUES: usize = 10_000;
+    const TOPIC: usize = 10;
+    const RELATIONS: usize = 30_000;
+    let mut rng = Rng::new(0xc0ffee);
+    let mut s =
+        Scenario::new().with_title(format!("contested scenario with {positions} positions"));
+    let blocs: Vec<_> = (0..BLOCS)
+        .map(|b| {
+            s.add_actor(Actor::new(
+                format!("bloc-{b}"),
+                format!("Bloc {b}"),
+                ActorKind::Alliance,
+            ))
+            .unwrap()
+        })
+        .collect();
+    let mut actors = Vec::with_capacity(ACTORS);
+    let mut home = Vec::with_capacity(ACTORS);
+    for i in 0..ACTORS {
+        let person = i % 10 == 9;
+        let kind = if person {
+            ActorKind::Person
+        } else {
+            ActorKind::State
+        };
+        let id = s
+            .add_actor(Actor::new(format!("actor-{i}"), format!("Actor {i}"), kind))
+            .unwrap();
+        let bloc = rng.below(BLOCS);
+        if person {
+            // Speaks for the state just before it, and follows its line.
+            s.set_speaks_for(id, actors[i - 1]).unwrap();
+            home.push(home[i - 1]);
+        } else {
+            let since = Date::new(1990 + rng.below(20) as i32, 1, 1).unwrap();
+            s.add_membership(id, Membership::new(blocs[bloc]).with_since(since))
+                .unwrap();
+            if rng.below(20) == 0 {
+                s.add_membership(id, Membership::new(blocs[(bloc + 1) % BLOCS]))
+                    .unwrap();
+            }
+            home.push(bloc);
+        }
+        actors.push(id);
+    }
+    let issues: Vec<_> = (0..ISSUES)
+        .map(|j| {
+            s.add_issue(Issue::new(
+                format!("issue-{j}"),
+                format!("Proposition {j} holds"),
+            ))
+            .unwrap()
+        })
+        .collect();
+    let world: Vec<bool> = (0..ISSUES).map(|_| rng.below(2) == 0).collect();
+    let mut made = 0;
+    while made < RELATIONS {
+        let topic = rng.below(ISSUES / TOPIC) * TOPIC;
+        let a = topic + rng.below(TOPIC);
+        let b = topic + rng.below(TOPIC);
+        let c = topic + rng.below(TOPIC);
+        let (wa, wb, wc) = (world[a], world[b], world[c]);
+        let relation = match rng.below(20) {
+            0..=7 if !(wa && !wb) => Relation::new(RelationKind::Implies, [issues[a], issues[b]]),
+            8..=15 if !(wa && wb) => Relation::new(RelationKind::Excludes, [issues[a], issues[b]]),
+            16 if wa == wb => Relation::new(RelationKind::Equivalent, [issues[a], issues[b]]),
+            17..=19 if !(wa && wb && wc) => Relation::new(
+                RelationKind::Incompatible,
+                [issues[a], issues[b], issues[c]],
+            ),
+            _ => continue,
+        };
+        if s.add_relation(relation).is_ok() {
+            made += 1;
+        }
+    }
+    let lines: Vec<Vec<bool>> = (0..BLOCS)
+        .map(|_| {
+            world
+                .iter()
+                .map(|&w| if rng.below(20) == 0 { !w } else { w })
+                .collect()
+        })
+        .collect();
+    let topics_of = |actor: usize| {
+        let mut r = Rng::new(actor as u64 * 7919 + 17);
+        [
+            r.below(ISSUES / TOPIC),
+            r.below(ISSUES / TOPIC),
+            r.below(ISSUES / TOPIC),
+        ]
+    };
+    for p in 0..positions {
+        // Blocs speak too, a little more than their members.
+        let (actor, line) = if p % 200 == 0 {
+            let b = rng.below(BLOCS);
+            (blocs[b], &lines[b])
+        } else {
+            let i = rng.below(ACTORS);
+            (actors[i], &lines[home[i]])
+        };
+        let topic = topics_of(actor.index())[rng.below(3)];
+        let issue = topic * TOPIC + rng.below(TOPIC);
+        let follows = match rng.below(100) {
+            0..=89 => Some(line[issue]),
+            90..=96 => Some(!line[issue]),
+            _ => None,
+        };
+        let stance = match follows {
+            Some(true) => Stance::Support,
+            Some(false) => Stance::Oppose,
+            None => Stance::Neutral,
+        };
+        let firmness = match rng.below(20) {
+            0 => Firmness::RedLine,
+            1..=5 => Firmness::Negotiable,
+            _ => Firmness::Firm,
+        };
+        let date = Date::new(
+            2015 + rng.below(11) as i32,
+            1 + rng.below(12) as u32,
+            1 + rng.below(28) as u32,
+        )
+        .unwrap();
+        s.add_position(
+            Position::new(actor, issues[issue], stance)
+                .with_firmness(firmness)
+                .with_date(date),
+        )
+        .unwrap();
+    }
+    s
+}
