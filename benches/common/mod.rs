@@ -245,7 +245,7 @@ pub fn contested(positions: usize) -> Scenario {
         let c = topic + rng.below(TOPIC);
         let (wa, wb, wc) = (world[a], world[b], world[c]);
         let relation = match rng.below(20) {
-            0..=7 if !(wa && !wb) => Relation::new(RelationKind::Implies, [issues[a], issues[b]]),
+            0..=7 if !wa || wb => Relation::new(RelationKind::Implies, [issues[a], issues[b]]),
             8..=15 if !(wa && wb) => Relation::new(RelationKind::Excludes, [issues[a], issues[b]]),
             16 if wa == wb => Relation::new(RelationKind::Equivalent, [issues[a], issues[b]]),
             17..=19 if !(wa && wb && wc) => Relation::new(
