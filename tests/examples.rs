@@ -44,6 +44,8 @@ fn istanbul_talks_prints_the_founding_scenario() {
         "neutral: pavel",
         "NATO and Russia are in conflict: NATO supports and Russia opposes \"Ukraine becomes a member of NATO\"",
         "United States and Russia agree: both support \"NATO stops expanding eastward (Ukraine, Georgia, Moldova)\"",
+        "Contradictions (4)",
+        "1. Critical member–bloc contradiction (United States and NATO; assuming “A full ceasefire in the war in Ukraine”",
     ] {
         assert!(
             stdout.contains(expected),
