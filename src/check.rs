@@ -39,8 +39,9 @@ pub struct CheckOptions {
     /// default) considers every time, and sets must still share a day.
     pub as_of: Option<Date>,
     /// At most this many contradictions are reported per group (same kind,
-    /// same principals, same clause); the rest are counted in
-    /// [`Contradictions::truncated`]. Default [`CheckOptions::DEFAULT_MAX_PER_GROUP`].
+    /// same principals, same clause): the most severe, then by position ids.
+    /// The rest are counted in [`Contradictions::truncated`]. Default
+    /// [`CheckOptions::DEFAULT_MAX_PER_GROUP`].
     pub max_per_group: usize,
 }
 
@@ -80,6 +81,11 @@ pub struct Truncation {
     pub principals: Vec<ActorId>,
     /// The issues of the clause the group violates.
     pub issues: Vec<IssueId>,
+    /// The `excludes` or `incompatible` relation the group violates, if any.
+    pub relation: Option<RelationId>,
+    /// The opposing position the group clashes with (or, for reversals, the
+    /// later position), if any.
+    pub opposed_by: Option<PositionId>,
     /// How many contradictions the group has.
     pub found: usize,
     /// How many of them are reported.
@@ -147,7 +153,9 @@ impl Scenario {
     ///   `speaks_for` chain); explanations name the speaker.
     /// - Relations are hard constraints. A position with a condition is taken
     ///   as asserted (the condition assumed met) and the contradiction is
-    ///   marked conditional.
+    ///   marked conditional, naming the condition. The condition itself is
+    ///   not asserted on the actor's behalf: "support X if C" clashes where
+    ///   X clashes, not where C does.
     /// - A set contradicts only if its positions hold on a common day (see
     ///   [`Holding`]); [`CheckOptions::as_of`] keeps only one day.
     /// - A contradiction is minimal: drop any position and the rest can hold.
@@ -256,8 +264,12 @@ struct Engine<'s> {
     /// For each issue that cannot hold, a relation that makes it so.
     impossible: Vec<Option<RelationId>>,
     seen: HashSet<Box<[PositionId]>, foldhash::fast::RandomState>,
-    groups: HashMap<(ContradictionKind, Vec<ActorId>, Clause), usize, foldhash::fast::RandomState>,
-    found: Vec<Contradiction<'s>>,
+    /// Every contradiction found, by group (kind, principals, clause).
+    groups: HashMap<
+        (ContradictionKind, Vec<ActorId>, Clause),
+        Vec<Contradiction<'s>>,
+        foldhash::fast::RandomState,
+    >,
 }
 
 impl<'s> Engine<'s> {
@@ -332,7 +344,6 @@ impl<'s> Engine<'s> {
             impossible: vec![None; n_issues],
             seen: HashSet::default(),
             groups: HashMap::default(),
-            found: Vec::new(),
         };
         engine.find_impossible();
         engine
@@ -639,6 +650,10 @@ impl<'s> Engine<'s> {
         if matches!((from, until), (Some(a), Some(b)) if a > b) {
             return None;
         }
+        // Checking one day: the alliance must exist on that day.
+        if let Some(day) = self.options.as_of {
+            (from, until) = (Some(day), Some(day));
+        }
         let mut principals: Vec<ActorId> = set.iter().map(|&p| self.principal_of(p)).collect();
         principals.sort_unstable();
         principals.dedup();
@@ -653,38 +668,40 @@ impl<'s> Engine<'s> {
         if principals.len() == 1 {
             return Some(base(ContradictionKind::SelfContradiction));
         }
-        // A bloc and members of it, then members of a common bloc.
-        for &bloc in &principals {
-            let members: Vec<ActorId> = principals.iter().copied().filter(|&a| a != bloc).collect();
-            if let Some(c) = self.allied(&members, bloc, from, until) {
-                return Some(
-                    Classified {
-                        kind: ContradictionKind::MemberVsBloc,
-                        ..c
-                    }
-                    .with_principals(&principals),
-                );
-            }
-        }
-        let mut blocs: Vec<ActorId> = self
-            .s
-            .actor(principals[0])
-            .memberships()
+        // A bloc and members of it, then members of a common bloc; of several
+        // blocs, the one whose alliance starts first (then the lowest id).
+        let earliest =
+            |options: Vec<Classified>| options.into_iter().min_by_key(|c| (c.from, c.bloc));
+        let as_bloc: Vec<Classified> = principals
             .iter()
-            .map(|m| m.bloc())
+            .filter_map(|&bloc| {
+                let members: Vec<ActorId> =
+                    principals.iter().copied().filter(|&a| a != bloc).collect();
+                self.allied(&members, bloc, from, until)
+            })
             .collect();
-        blocs.sort_unstable();
-        blocs.dedup();
-        for bloc in blocs {
-            if let Some(c) = self.allied(&principals, bloc, from, until) {
-                return Some(
-                    Classified {
-                        kind: ContradictionKind::BetweenAllies,
-                        ..c
-                    }
-                    .with_principals(&principals),
-                );
-            }
+        if let Some(c) = earliest(as_bloc) {
+            return Some(
+                Classified {
+                    kind: ContradictionKind::MemberVsBloc,
+                    ..c
+                }
+                .with_principals(&principals),
+            );
+        }
+        let common: Vec<Classified> = self
+            .blocs_of(principals[0])
+            .iter()
+            .filter_map(|&bloc| self.allied(&principals, bloc, from, until))
+            .collect();
+        if let Some(c) = earliest(common) {
+            return Some(
+                Classified {
+                    kind: ContradictionKind::BetweenAllies,
+                    ..c
+                }
+                .with_principals(&principals),
+            );
         }
         if set.iter().all(|&p| self.is_red(p)) {
             return Some(base(ContradictionKind::Deadlock));
@@ -795,13 +812,8 @@ impl<'s> Engine<'s> {
         };
         self.seen.insert(key.clone().into_boxed_slice());
         let group = (classified.kind, classified.principals.clone(), clause);
-        let count = self.groups.entry(group).or_insert(0);
-        *count += 1;
-        if *count > self.options.max_per_group {
-            return;
-        }
         let contradiction = self.explain(key, clause, ancestors, classified);
-        self.found.push(contradiction);
+        self.groups.entry(group).or_default().push(contradiction);
     }
 
     fn explain(
@@ -867,95 +879,129 @@ impl<'s> Engine<'s> {
         }
     }
 
-    /// A principal's position superseded by its own opposite stance.
+    /// A principal's stance turned to the opposite one: consecutive dated
+    /// days of its non-neutral positions on an issue with opposite stances.
     fn reversals(&mut self) {
-        // The positions of each principal on each issue, by day.
-        let mut by_day: HashMap<
-            (ActorId, IssueId, Date),
-            Vec<PositionId>,
-            foldhash::fast::RandomState,
-        > = HashMap::default();
-        for (id, p) in self.s.positions() {
-            if let Some(day) = p.date() {
-                by_day
-                    .entry((self.principal_of(id), p.issue(), day))
-                    .or_default()
-                    .push(id);
-            }
-        }
-        for (earlier, p) in self.s.positions() {
-            let Some(next) = self.holding[earlier.index()].superseded_by else {
-                continue;
-            };
-            let Some(day) = self.s.position(next).date() else {
-                continue;
-            };
-            if self.options.as_of.is_some_and(|d| d < day) || p.stance() == Stance::Neutral {
-                continue;
-            }
-            let principal = self.principal_of(earlier);
-            let Some(successors) = by_day.get(&(principal, p.issue(), day)) else {
-                continue;
-            };
-            for &later in successors {
-                if self.s.position(later).stance() != p.stance().opposite() {
-                    continue;
-                }
-                let severity = match p.firmness() {
-                    Firmness::RedLine => Severity::Critical,
-                    Firmness::Firm => Severity::High,
-                    Firmness::Negotiable => Severity::Medium,
-                };
-                let mut reasoning = vec![Step::Position(earlier), Step::Position(later)];
-                for q in [earlier, later] {
-                    let mut speaker = self.s.position(q).actor();
-                    while let Some(up) = self.s.actor(speaker).speaks_for() {
-                        reasoning.push(Step::SpeaksFor {
-                            speaker,
-                            principal: up,
-                        });
-                        speaker = up;
+        let mut dated: Vec<(ActorId, IssueId, Date, PositionId)> = self
+            .s
+            .positions()
+            .filter(|(_, p)| p.stance() != Stance::Neutral)
+            .filter_map(|(id, p)| p.date().map(|d| (self.principal_of(id), p.issue(), d, id)))
+            .collect();
+        dated.sort_unstable();
+        let same_group = |a: &(ActorId, IssueId, Date, PositionId),
+                          b: &(ActorId, IssueId, Date, PositionId)| {
+            a.0 == b.0 && a.1 == b.1
+        };
+        let mut i = 0;
+        while i < dated.len() {
+            // This day's positions, then the next day's of the same group.
+            let day_end = i + dated[i..]
+                .iter()
+                .take_while(|x| same_group(x, &dated[i]) && x.2 == dated[i].2)
+                .count();
+            let next_end = day_end
+                + dated[day_end..]
+                    .iter()
+                    .take_while(|x| {
+                        same_group(x, &dated[i]) && x.2 == dated.get(day_end).map_or(x.2, |d| d.2)
+                    })
+                    .count();
+            let later_day = dated
+                .get(day_end)
+                .filter(|x| same_group(x, &dated[i]))
+                .map(|x| x.2);
+            if let Some(day) = later_day
+                && self.options.as_of.is_none_or(|d| day <= d)
+            {
+                for &(principal, issue, _, earlier) in &dated[i..day_end] {
+                    for &(_, _, _, later) in &dated[day_end..next_end] {
+                        if self.s.position(later).stance()
+                            == self.s.position(earlier).stance().opposite()
+                        {
+                            self.reversal(principal, issue, earlier, later);
+                        }
                     }
                 }
-                reasoning.push(Step::Supersedes { earlier, later });
-                self.found.push(Contradiction {
-                    scenario: self.s,
-                    kind: ContradictionKind::Reversal,
-                    severity,
-                    principals: vec![principal],
-                    positions: vec![earlier, later],
-                    issues: vec![p.issue()],
-                    from: p.date(),
-                    until: Some(day),
-                    reasoning,
-                    bloc: None,
-                });
             }
+            i = day_end;
         }
     }
 
+    fn reversal(
+        &mut self,
+        principal: ActorId,
+        issue: IssueId,
+        earlier: PositionId,
+        later: PositionId,
+    ) {
+        let severity = match self.s.position(earlier).firmness() {
+            Firmness::RedLine => Severity::Critical,
+            Firmness::Firm => Severity::High,
+            Firmness::Negotiable => Severity::Medium,
+        };
+        let mut reasoning = vec![Step::Position(earlier), Step::Position(later)];
+        for q in [earlier, later] {
+            let mut speaker = self.s.position(q).actor();
+            while let Some(up) = self.s.actor(speaker).speaks_for() {
+                reasoning.push(Step::SpeaksFor {
+                    speaker,
+                    principal: up,
+                });
+                speaker = up;
+            }
+        }
+        reasoning.push(Step::Supersedes { earlier, later });
+        let contradiction = Contradiction {
+            scenario: self.s,
+            kind: ContradictionKind::Reversal,
+            severity,
+            principals: vec![principal],
+            positions: vec![earlier, later],
+            issues: vec![issue],
+            from: self.s.position(earlier).date(),
+            until: self.s.position(later).date(),
+            reasoning,
+            bloc: None,
+        };
+        let group = (
+            ContradictionKind::Reversal,
+            vec![principal],
+            Clause::Opposition(later, issue),
+        );
+        self.groups.entry(group).or_default().push(contradiction);
+    }
+
+    /// Keeps the most severe `max_per_group` of each group, notes the rest,
+    /// and sorts everything.
     fn finish(self) -> Contradictions<'s> {
-        let mut items = self.found;
+        let cap = self.options.max_per_group;
+        let mut groups: Vec<_> = self.groups.into_iter().collect();
+        groups.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut items = Vec::new();
+        let mut truncated = Vec::new();
+        for ((kind, principals, clause), mut group) in groups {
+            group.sort_by(|a, b| (a.severity, &a.positions).cmp(&(b.severity, &b.positions)));
+            if group.len() > cap {
+                let (relation, opposed_by, issues) = match clause {
+                    Clause::Relation(r) => (Some(r), None, self.s.relation(r).issues().to_vec()),
+                    Clause::Opposition(p, issue) => (None, Some(p), vec![issue]),
+                };
+                truncated.push(Truncation {
+                    kind,
+                    principals,
+                    issues,
+                    relation,
+                    opposed_by,
+                    found: group.len(),
+                    reported: cap,
+                });
+                group.truncate(cap);
+            }
+            items.extend(group);
+        }
         items.sort_by(|a, b| {
             (a.severity, a.kind, &a.positions).cmp(&(b.severity, b.kind, &b.positions))
-        });
-        let mut truncated: Vec<Truncation> = self
-            .groups
-            .into_iter()
-            .filter(|(_, found)| *found > self.options.max_per_group)
-            .map(|((kind, principals, clause), found)| Truncation {
-                kind,
-                principals,
-                issues: match clause {
-                    Clause::Relation(r) => self.s.relation(r).issues().to_vec(),
-                    Clause::Opposition(_, issue) => vec![issue],
-                },
-                found,
-                reported: self.options.max_per_group,
-            })
-            .collect();
-        truncated.sort_by(|a, b| {
-            (a.kind, &a.principals, &a.issues).cmp(&(b.kind, &b.principals, &b.issues))
         });
         Contradictions {
             scenario: self.s,

@@ -22,6 +22,8 @@ pub(crate) fn json(found: &Contradictions<'_>) -> Value {
             let actors = sorted(t.principals.iter().map(|&a| s.actor(a).key()));
             let issues = sorted(t.issues.iter().map(|&i| s.issue(i).key()));
             json!({"kind": t.kind.as_str(), "actors": actors, "issues": issues,
+                   "relation": t.relation.map(|r| r.index()),
+                   "opposed_by": t.opposed_by.map(|p| s.position(p).key()),
                    "found": t.found, "reported": t.reported})
         })
         .collect();

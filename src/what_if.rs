@@ -44,7 +44,7 @@ impl Scenario {
     ///
     /// # Complexity
     ///
-    /// Two checks (see [`Scenario::contradictions`]).
+    /// Two checks (see [`Scenario::contradictions`]), without the cap per group.
     ///
     /// # Examples
     ///
@@ -76,8 +76,11 @@ impl Scenario {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn what_if<'a>(&'a self, baseline: &'a Scenario, options: &CheckOptions) -> WhatIf<'a> {
-        let after = self.contradictions(options).into_vec();
-        let before = baseline.contradictions(options).into_vec();
+        // Uncapped: a group cut differently in the two runs would otherwise
+        // show up as created or resolved.
+        let options = options.clone().with_max_per_group(usize::MAX);
+        let after = self.contradictions(&options).into_vec();
+        let before = baseline.contradictions(&options).into_vec();
         let identities =
             |list: &[Contradiction<'_>]| -> BTreeSet<(ContradictionKind, Vec<String>)> {
                 list.iter().map(identity).collect()

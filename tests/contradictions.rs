@@ -296,6 +296,18 @@ fn supersession_makes_a_reversal_not_a_contradiction() {
 }
 
 #[test]
+fn a_reversal_through_a_neutral_stance_is_still_a_reversal() {
+    let found = check(&format!(
+        "{ALLIANCE}positions:
+  - {{id: for, actor: c, issue: x, stance: support, date: 2010-01-01}}
+  - {{id: unsure, actor: c, issue: x, stance: neutral, date: 2011-01-01}}
+  - {{id: against, actor: c, issue: x, stance: oppose, date: 2012-01-01}}
+"
+    ));
+    assert_eq!(found, [(Kind::Reversal, keys(&["against", "for"]))]);
+}
+
+#[test]
 fn an_impossible_issue_contradicts_itself() {
     let found = check(&format!(
         "{ALLIANCE}relations:
@@ -316,7 +328,9 @@ fn the_cap_is_reported_not_silent() {
     yaml.push_str("  - {id: pb, actor: b, issue: y, stance: support}\n");
     for i in 0..5 {
         yaml.push_str(&format!(
-            "  - {{id: pa{i}, actor: a, issue: x, stance: support, date: 2010-01-0{}}}\n",
+            "  - {{id: pa{i}, actor: a, issue: x, stance: support, firmness: {}, date: 2010-01-0{}}}\n",
+            // The last one is a red line: it must survive the cap.
+            if i == 4 { "red_line" } else { "negotiable" },
             i + 1
         ));
     }
@@ -328,6 +342,27 @@ fn the_cap_is_reported_not_silent() {
     assert_eq!(
         (cut.kind, cut.found, cut.reported),
         (Kind::BetweenAllies, 5, 2)
+    );
+    assert_eq!(cut.relation, Some(stancegraph::RelationId::from_index(0)));
+    // The most severe are kept: the red line first, then by position id.
+    let kept: Vec<(Severity, Vec<String>)> = all
+        .iter()
+        .map(|c| {
+            (
+                c.severity,
+                c.positions
+                    .iter()
+                    .map(|&p| s.position(p).key().to_owned())
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            (Severity::Critical, vec!["pb".to_owned(), "pa4".to_owned()]),
+            (Severity::Medium, vec!["pb".to_owned(), "pa0".to_owned()]),
+        ]
     );
     assert!(
         s.contradictions(&CheckOptions::default())
@@ -368,7 +403,7 @@ fn year(y: u32) -> Date {
 }
 
 fn small() -> impl Strategy<Value = Small> {
-    (2usize..=5, 2usize..=6).prop_flat_map(|(n_actors, n_issues)| {
+    (2usize..=5, 2usize..=8).prop_flat_map(|(n_actors, n_issues)| {
         let actor = |i: usize| {
             (
                 prop::sample::select(vec![
@@ -390,7 +425,7 @@ fn small() -> impl Strategy<Value = Small> {
         let actors: Vec<_> = (0..n_actors).map(actor).collect();
         let relation = (
             prop::sample::select(RelationKind::ALL.to_vec()),
-            prop::sample::subsequence((0..n_issues).collect::<Vec<_>>(), 2..=n_issues.min(3)),
+            prop::sample::subsequence((0..n_issues).collect::<Vec<_>>(), 2..=n_issues.min(4)),
         );
         let position = (
             0..n_actors,
@@ -567,7 +602,7 @@ fn oracle_kind(
 }
 
 /// Every reportable minimal contradictory set (and reversal), by brute force.
-fn oracle(s: &Scenario) -> BTreeSet<(Kind, Vec<String>)> {
+fn oracle(s: &Scenario, as_of: Option<Date>) -> BTreeSet<(Kind, Vec<String>)> {
     let positions: Vec<_> = s.positions().map(|(_, p)| p).collect();
     let holdings = s.holdings();
     let literal = |i: usize| match positions[i].stance() {
@@ -575,8 +610,9 @@ fn oracle(s: &Scenario) -> BTreeSet<(Kind, Vec<String>)> {
         Stance::Oppose => Some((positions[i].issue().index(), false)),
         Stance::Neutral => None,
     };
+    let holds = |i: usize| as_of.is_none_or(|day| holdings[i].holds_on(day));
     let asserting: Vec<usize> = (0..positions.len())
-        .filter(|&i| literal(i).is_some())
+        .filter(|&i| literal(i).is_some() && holds(i))
         .collect();
     let unsat = |set: &[usize]| {
         !satisfiable(
@@ -590,10 +626,13 @@ fn oracle(s: &Scenario) -> BTreeSet<(Kind, Vec<String>)> {
             .filter(|b| mask & (1 << b) != 0)
             .map(|b| asserting[b])
             .collect();
-        let from = set.iter().filter_map(|&i| holdings[i].from).max();
-        let until = set.iter().filter_map(|&i| holdings[i].to).min();
+        let mut from = set.iter().filter_map(|&i| holdings[i].from).max();
+        let mut until = set.iter().filter_map(|&i| holdings[i].to).min();
         if matches!((from, until), (Some(a), Some(b)) if a > b) || !unsat(&set) {
             continue;
+        }
+        if as_of.is_some() {
+            (from, until) = (as_of, as_of);
         }
         let minimal = (0..set.len()).all(|skip| {
             let rest: Vec<usize> = set
@@ -614,22 +653,27 @@ fn oracle(s: &Scenario) -> BTreeSet<(Kind, Vec<String>)> {
             out.insert((kind, keys));
         }
     }
-    // Reversals: the next day's opposite stance of the same principal on the same issue.
-    for (i, p) in positions.iter().enumerate() {
-        let Some(d) = p.date() else { continue };
+    // Reversals: a principal's next dated non-neutral stance on the issue is the opposite one.
+    for p in &positions {
+        let (Some(d), true) = (p.date(), p.stance() != Stance::Neutral) else {
+            continue;
+        };
         let principal = s.principal(p.actor());
-        let same = |q: &&&Position| q.issue() == p.issue() && s.principal(q.actor()) == principal;
-        let next_day = positions
+        let same = |q: &&&Position| {
+            q.issue() == p.issue()
+                && s.principal(q.actor()) == principal
+                && q.stance() != Stance::Neutral
+        };
+        let Some(next_day) = positions
             .iter()
             .filter(same)
             .filter_map(|q| q.date())
             .filter(|&e| e > d)
-            .min();
-        let Some(next_day) = next_day else { continue };
-        if p.until()
-            .is_some_and(|u| u < next_day.previous_day().unwrap())
-            || p.stance() == Stance::Neutral
-        {
+            .min()
+        else {
+            continue;
+        };
+        if as_of.is_some_and(|day| next_day > day) {
             continue;
         }
         for q in positions
@@ -637,7 +681,7 @@ fn oracle(s: &Scenario) -> BTreeSet<(Kind, Vec<String>)> {
             .filter(same)
             .filter(|q| q.date() == Some(next_day) && q.stance() == p.stance().opposite())
         {
-            let mut keys = vec![positions[i].key().to_owned(), q.key().to_owned()];
+            let mut keys = vec![p.key().to_owned(), q.key().to_owned()];
             keys.sort();
             out.insert((Kind::Reversal, keys));
         }
@@ -649,19 +693,33 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
-    fn the_engine_finds_exactly_what_brute_force_finds(plan in small()) {
+    fn the_engine_finds_exactly_what_brute_force_finds(plan in small(), as_of in prop::option::of(0u32..7)) {
         let order: Vec<usize> = (0..plan.positions.len()).collect();
         let s = build(&plan, &order, "");
-        let options = CheckOptions::default().with_max_per_group(usize::MAX);
+        let as_of = as_of.map(|y| Date::new(2000 + y as i32, 6, 1).unwrap());
+        let mut options = CheckOptions::default().with_max_per_group(usize::MAX);
+        options.as_of = as_of;
         let engine: BTreeSet<(Kind, Vec<String>)> = found(&s, &options).into_iter().collect();
-        let expected = oracle(&s);
-        prop_assert_eq!(&engine, &expected, "{}", s.to_string_as(stancegraph::Format::Yaml).unwrap());
-        // Every reported set really cannot hold, minimally (reversals aside).
+        let expected = oracle(&s, as_of);
+        prop_assert_eq!(&engine, &expected, "as of {:?}\n{}", as_of, s.to_string_as(stancegraph::Format::Yaml).unwrap());
+        let holdings = s.holdings();
         for c in &s.contradictions(&options) {
-            if c.kind != Kind::Reversal {
-                prop_assert!(!c.positions.is_empty());
-                let sev = Severity::of(c.positions.iter().map(|&p| s.position(p).firmness()));
-                prop_assert_eq!(c.severity, sev);
+            prop_assert_eq!(c.conditional(), c.positions.iter().any(|&p| s.position(p).condition().is_some()));
+            if c.kind == Kind::Reversal {
+                continue;
+            }
+            // Severity follows the documented rule.
+            let sev = Severity::of(c.positions.iter().map(|&p| s.position(p).firmness()));
+            prop_assert_eq!(c.severity, sev);
+            // The reported span lies within every position's holding.
+            for &p in &c.positions {
+                let h = holdings[p.index()];
+                if let Some(f) = c.from {
+                    prop_assert!(h.holds_on(f), "{} not held on {}", s.position(p).key(), f);
+                }
+                if let Some(u) = c.until {
+                    prop_assert!(h.holds_on(u), "{} not held on {}", s.position(p).key(), u);
+                }
             }
         }
     }

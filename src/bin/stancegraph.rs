@@ -73,7 +73,8 @@ enum Command {
         deny: Option<Severity>,
         /// Report at most this many contradictions per group (kind,
         /// principals, clause); the rest are counted.
-        #[arg(long, value_name = "N", default_value_t = CheckOptions::DEFAULT_MAX_PER_GROUP)]
+        #[arg(long, value_name = "N", default_value_t = CheckOptions::DEFAULT_MAX_PER_GROUP,
+              value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
         max_per_group: usize,
     },
 }
