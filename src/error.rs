@@ -142,6 +142,9 @@ pub enum Section {
     Relations,
     /// `positions`.
     Positions,
+    /// Rows of an imported table (the index is the 1-based row number,
+    /// header excluded).
+    Rows,
 }
 
 impl Section {
@@ -153,6 +156,7 @@ impl Section {
             Section::Issues => "issues",
             Section::Relations => "relations",
             Section::Positions => "positions",
+            Section::Rows => "rows",
         }
     }
 }
@@ -337,6 +341,14 @@ pub enum ProblemKind {
         /// The closest issue key, if one is close.
         suggestion: Option<String>,
     },
+    /// An imported value with no entry in the value mapping.
+    #[error("`{value}` is not in the mapping ({})", mapping.join(", "))]
+    UnmappedValue {
+        /// The value as read.
+        value: String,
+        /// The mapping, as `value=meaning` pairs.
+        mapping: Vec<String>,
+    },
     /// A value that breaks a rule of the format.
     #[error("{reason}")]
     Invalid {
@@ -360,6 +372,7 @@ fn target_name(section: Section) -> &'static str {
         Section::Relations => "relation",
         Section::Positions => "position",
         Section::Scenario => "scenario",
+        Section::Rows => "row",
     }
 }
 

@@ -129,12 +129,15 @@ mod graph;
 mod holding;
 mod id;
 mod issue;
+mod kernel;
 mod keyword;
+mod network;
 mod overview;
 mod position;
 mod report;
 mod rows;
 mod scenario;
+mod statements;
 mod suggest;
 mod what_if;
 
@@ -152,9 +155,13 @@ pub use holding::Holding;
 pub use id::{ActorId, IssueId, PositionId, RelationId};
 pub use issue::{Issue, Relation, RelationKind};
 pub use keyword::KeywordError;
+pub use network::{
+    Duplicates, Level, Network, NetworkMode, NetworkOptions, NetworkType, Normalization,
+};
 pub use overview::Overview;
 pub use position::{Condition, Firmness, Position, Source, Stance};
 pub use scenario::Scenario;
+pub use statements::StatementsCsv;
 pub use what_if::WhatIf;
 
 // The README's examples run as doc tests.

@@ -1,0 +1,372 @@
+//! Importing a long table of coded statements (one position per row).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::error::{Problem, ProblemKind, RecordRef, Section};
+use crate::{Actor, ActorKind, Date, Error, Issue, Position, Result, Scenario, Source, Stance};
+
+/// Reads a statements CSV — one position per row — into a [`Scenario`].
+///
+/// Name the columns to read; the rest are ignored. Each row becomes a
+/// position of its actor (or, with a speaker column, of the speaker, who
+/// then speaks for the actor) on its issue. Actors and issues are created
+/// from the values, keyed by the values themselves. Stance values are mapped
+/// through a table: by default `support`/`oppose`/`neutral`, `yes`/`no`/
+/// `abstain`, `agree`/`disagree`, `1`/`0` (case-insensitive); add your own
+/// with [`stance`](Self::stance).
+///
+/// Every bad row is reported (line, row, column, what); nothing is skipped
+/// silently.
+///
+/// # Examples
+///
+/// ```
+/// use stancegraph::{Stance, StatementsCsv};
+///
+/// let csv = "person,organization,concept,agreement,date\n\
+///            Ann,Green Party,Carbon tax,1,2020-01-02\n\
+///            Bob,Coal Union,Carbon tax,0,2020-01-03\n";
+/// let scenario = StatementsCsv::new("organization", "concept", "agreement")
+///     .speaker("person")
+///     .date("date")
+///     .read_str(csv, "statements.csv")?;
+/// assert_eq!(scenario.positions().len(), 2);
+/// let ann = scenario.actor_id("Ann").unwrap();
+/// assert_eq!(scenario.principal(ann), scenario.actor_id("Green Party").unwrap());
+/// # Ok::<(), stancegraph::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct StatementsCsv {
+    actor: String,
+    issue: String,
+    stance: String,
+    speaker: Option<String>,
+    date: Option<String>,
+    quote: Option<String>,
+    source: Option<String>,
+    id: Option<String>,
+    stances: Vec<(String, Stance)>,
+    actor_kind: ActorKind,
+}
+
+impl StatementsCsv {
+    /// Reads the actor, issue and stance from these columns (by header name).
+    pub fn new(actor: &str, issue: &str, stance: &str) -> Self {
+        let defaults = [
+            ("support", Stance::Support),
+            ("oppose", Stance::Oppose),
+            ("neutral", Stance::Neutral),
+            ("yes", Stance::Support),
+            ("no", Stance::Oppose),
+            ("abstain", Stance::Neutral),
+            ("agree", Stance::Support),
+            ("disagree", Stance::Oppose),
+            ("1", Stance::Support),
+            ("0", Stance::Oppose),
+        ];
+        StatementsCsv {
+            actor: actor.to_owned(),
+            issue: issue.to_owned(),
+            stance: stance.to_owned(),
+            speaker: None,
+            date: None,
+            quote: None,
+            source: None,
+            id: None,
+            stances: defaults
+                .iter()
+                .map(|(k, s)| ((*k).to_owned(), *s))
+                .collect(),
+            actor_kind: ActorKind::Organization,
+        }
+    }
+
+    /// The column naming the person who spoke for the actor.
+    pub fn speaker(mut self, column: &str) -> Self {
+        self.speaker = Some(column.to_owned());
+        self
+    }
+
+    /// The column with the date (`YYYY-MM-DD`, optionally followed by `T` and a time).
+    pub fn date(mut self, column: &str) -> Self {
+        self.date = Some(column.to_owned());
+        self
+    }
+
+    /// The column with the quote.
+    pub fn quote(mut self, column: &str) -> Self {
+        self.quote = Some(column.to_owned());
+        self
+    }
+
+    /// The column naming the source document (its title).
+    pub fn source(mut self, column: &str) -> Self {
+        self.source = Some(column.to_owned());
+        self
+    }
+
+    /// The column with a unique id for each row (the position's key).
+    pub fn id(mut self, column: &str) -> Self {
+        self.id = Some(column.to_owned());
+        self
+    }
+
+    /// Maps a stance value (case-insensitive) to a stance, replacing any
+    /// earlier mapping of it.
+    pub fn stance(mut self, value: &str, stance: Stance) -> Self {
+        let value = value.to_lowercase();
+        self.stances.retain(|(v, _)| *v != value);
+        self.stances.push((value, stance));
+        self
+    }
+
+    /// The kind of the actors created from the actor column (default `organization`).
+    pub fn actor_kind(mut self, kind: ActorKind) -> Self {
+        self.actor_kind = kind;
+        self
+    }
+
+    /// Reads a CSV file.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when the file cannot be read, otherwise as
+    /// [`read_str`](Self::read_str).
+    pub fn read_path(&self, path: impl AsRef<Path>) -> Result<Scenario> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            let mut problem = Problem::new(
+                RecordRef::top(),
+                None,
+                ProblemKind::Invalid {
+                    reason: "the file is not valid UTF-8",
+                },
+            );
+            problem.line = Some(
+                bytes[..e.valid_up_to()]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count() as u64
+                    + 1,
+            );
+            Error::Invalid {
+                origin: path.display().to_string(),
+                problems: vec![problem],
+            }
+        })?;
+        self.read_str(text, &path.display().to_string())
+    }
+
+    /// Reads CSV text, naming `origin` in errors.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] listing every bad row — a missing column, an
+    /// unknown stance value (with the mapping), an invalid date, an empty
+    /// actor or issue, a duplicate id, a person speaking for two actors, a
+    /// ragged row — each with its line and column.
+    pub fn read_str(&self, text: &str, origin: &str) -> Result<Scenario> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(false)
+            .from_reader(text.as_bytes());
+        let invalid = |problems: Vec<Problem>| Error::Invalid {
+            origin: origin.to_owned(),
+            problems,
+        };
+        let headers = reader
+            .headers()
+            .map_err(|e| invalid(vec![csv_problem(&e, 0)]))?
+            .clone();
+        let column = |name: &str| headers.iter().position(|h| h == name);
+        let mut problems = Vec::new();
+        let mut require = |name: &Option<String>| -> Option<usize> {
+            let name = name.as_deref()?;
+            let found = column(name);
+            if found.is_none() {
+                problems.push(Problem::new(
+                    RecordRef::top(),
+                    Some(name.to_owned()),
+                    ProblemKind::Invalid {
+                        reason: "no such column in the header",
+                    },
+                ));
+            }
+            found
+        };
+        let actor_col = require(&Some(self.actor.clone()));
+        let issue_col = require(&Some(self.issue.clone()));
+        let stance_col = require(&Some(self.stance.clone()));
+        let speaker_col = require(&self.speaker);
+        let date_col = require(&self.date);
+        let quote_col = require(&self.quote);
+        let source_col = require(&self.source);
+        let id_col = require(&self.id);
+        if !problems.is_empty() {
+            return Err(invalid(problems));
+        }
+        let (Some(actor_col), Some(issue_col), Some(stance_col)) =
+            (actor_col, issue_col, stance_col)
+        else {
+            return Err(invalid(problems));
+        };
+
+        let mut scenario = Scenario::new();
+        let mut speaks_for: HashMap<String, String> = HashMap::new();
+        let mapping: Vec<String> = self
+            .stances
+            .iter()
+            .map(|(v, s)| format!("{v}={s}"))
+            .collect();
+        for (row_index, record) in reader.records().enumerate() {
+            let row = row_index + 1;
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    problems.push(csv_problem(&e, row));
+                    continue;
+                }
+            };
+            let line = record.position().map(|p| p.line());
+            let mut bad = |column: &str, kind: ProblemKind| {
+                let mut problem = Problem::new(
+                    RecordRef::new(Section::Rows, row, None),
+                    Some(column.to_owned()),
+                    kind,
+                );
+                problem.line = line;
+                problems.push(problem);
+            };
+            let cell = |i: usize| record.get(i).unwrap_or_default().trim();
+            let actor = cell(actor_col);
+            let issue = cell(issue_col);
+            if actor.is_empty() {
+                bad(&self.actor, ProblemKind::MissingField);
+            }
+            if issue.is_empty() {
+                bad(&self.issue, ProblemKind::MissingField);
+            }
+            let raw_stance = cell(stance_col).to_lowercase();
+            let stance = self
+                .stances
+                .iter()
+                .find(|(v, _)| *v == raw_stance)
+                .map(|(_, s)| *s);
+            if stance.is_none() {
+                bad(
+                    &self.stance,
+                    ProblemKind::UnmappedValue {
+                        value: raw_stance.clone(),
+                        mapping: mapping.clone(),
+                    },
+                );
+            }
+            let date = match date_col.map(cell).filter(|d| !d.is_empty()) {
+                None => None,
+                Some(text) => {
+                    let day = text.split_once('T').map_or(text, |(d, _)| d);
+                    match day.parse::<Date>() {
+                        Ok(d) => Some(d),
+                        Err(e) => {
+                            bad(
+                                self.date.as_deref().unwrap_or_default(),
+                                ProblemKind::InvalidDate(e),
+                            );
+                            None
+                        }
+                    }
+                }
+            };
+            let speaker = speaker_col.map(cell).filter(|s| !s.is_empty());
+            if let Some(speaker) = speaker {
+                match speaks_for.get(speaker) {
+                    Some(earlier) if earlier != actor => bad(
+                        self.speaker.as_deref().unwrap_or_default(),
+                        ProblemKind::Invalid {
+                            reason: "this person already speaks for another actor in an earlier row",
+                        },
+                    ),
+                    _ => {
+                        speaks_for.insert(speaker.to_owned(), actor.to_owned());
+                    }
+                }
+            }
+            let (Some(stance), false, false) = (stance, actor.is_empty(), issue.is_empty()) else {
+                continue;
+            };
+            if !problems.is_empty() {
+                // Keep validating the remaining rows, but build nothing more.
+                continue;
+            }
+            let actor_id = ensure_actor(&mut scenario, actor, self.actor_kind)?;
+            let who = match speaker {
+                Some(person) => {
+                    let person_id = ensure_actor(&mut scenario, person, ActorKind::Person)?;
+                    if scenario.actor(person_id).speaks_for().is_none() && person_id != actor_id {
+                        scenario.set_speaks_for(person_id, actor_id)?;
+                    }
+                    person_id
+                }
+                None => actor_id,
+            };
+            let issue_id = match scenario.issue_id(issue) {
+                Some(id) => id,
+                None => scenario.add_issue(Issue::new(issue, issue))?,
+            };
+            let mut position = Position::new(who, issue_id, stance);
+            if let Some(d) = date {
+                position = position.with_date(d);
+            }
+            if let Some(q) = quote_col.map(cell).filter(|q| !q.is_empty()) {
+                position = position.with_quote(q);
+            }
+            if let Some(src) = source_col.map(cell).filter(|s| !s.is_empty()) {
+                position = position.with_source(Source::new().with_title(src));
+            }
+            if let Some(id) = id_col.map(cell).filter(|s| !s.is_empty()) {
+                position = position.with_key(id);
+            }
+            if let Err(e) = scenario.add_position(position) {
+                for mut problem in e.problems().iter().cloned() {
+                    problem.record = RecordRef::new(Section::Rows, row, None);
+                    problem.line = line;
+                    problems.push(problem);
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(scenario)
+        } else {
+            Err(invalid(problems))
+        }
+    }
+}
+
+fn ensure_actor(scenario: &mut Scenario, key: &str, kind: ActorKind) -> Result<crate::ActorId> {
+    match scenario.actor_id(key) {
+        Some(id) => Ok(id),
+        None => scenario.add_actor(Actor::new(key, key, kind)),
+    }
+}
+
+fn csv_problem(e: &csv::Error, row: usize) -> Problem {
+    let reason: &'static str = match e.kind() {
+        csv::ErrorKind::UnequalLengths { .. } => {
+            "the row has a different number of fields than the header"
+        }
+        csv::ErrorKind::Utf8 { .. } => "the row is not valid UTF-8",
+        _ => "the row cannot be read as CSV",
+    };
+    let mut problem = Problem::new(
+        RecordRef::new(Section::Rows, row, None),
+        None,
+        ProblemKind::Invalid { reason },
+    );
+    problem.line = e.position().map(|p| p.line());
+    problem
+}

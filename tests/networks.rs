@@ -1,0 +1,254 @@
+//! Discourse networks on the DNA sample: the figures DNA's own test suite asserts.
+
+use stancegraph::{
+    Duplicates, Level, NetworkMode, NetworkOptions, NetworkType, Normalization, Scenario,
+    StatementsCsv,
+};
+
+fn dna_sample() -> Scenario {
+    StatementsCsv::new("organization", "concept", "agreement")
+        .speaker("person")
+        .date("date")
+        .quote("text")
+        .source("document_title")
+        .id("statement_id")
+        .read_str(
+            include_str!("data/dna_sample_statements.csv"),
+            "dna_sample_statements.csv",
+        )
+        .unwrap()
+}
+
+fn organisations(mode: NetworkMode, kind: NetworkType) -> NetworkOptions {
+    NetworkOptions::new(mode, kind).with_level(Level::Principal)
+}
+
+#[test]
+fn the_sample_imports_every_statement() {
+    let s = dna_sample();
+    assert_eq!(s.positions().len(), 40);
+    assert_eq!(s.issues().len(), 6);
+    let persons = s.actors().filter(|(_, a)| a.speaks_for().is_some()).count();
+    assert_eq!((s.actors().len() - persons, persons), (7, 7));
+    let first = s.position(s.position_id("1").unwrap());
+    assert_eq!(first.date().unwrap().to_string(), "2005-01-26");
+    assert!(
+        first
+            .quote()
+            .unwrap()
+            .starts_with("At the gas prices we are forecasting")
+    );
+}
+
+#[test]
+fn two_mode_ignore_is_7_by_6_with_sum_40() {
+    let s = dna_sample();
+    let n = s
+        .network(&organisations(
+            NetworkMode::Affiliation,
+            NetworkType::Ignore,
+        ))
+        .unwrap();
+    assert_eq!((n.rows().len(), n.columns().len()), (7, 6));
+    assert_eq!(n.sum(), 40.0);
+    assert_eq!(n.non_zero(), 22);
+}
+
+#[test]
+fn one_mode_ignore_is_7_by_7_with_sum_276_and_the_epa_row() {
+    let s = dna_sample();
+    let n = s
+        .network(&organisations(NetworkMode::Actor, NetworkType::Ignore))
+        .unwrap();
+    assert_eq!((n.rows().len(), n.columns().len()), (7, 7));
+    assert_eq!(n.sum(), 276.0);
+    let epa = n
+        .rows()
+        .iter()
+        .position(|r| r == "Environmental Protection Agency")
+        .unwrap();
+    assert_eq!(&n.row(epa)[..2], [10.0, 2.0]);
+    assert_eq!(
+        n.columns()[..2],
+        [
+            "Alliance to Save Energy",
+            "Energy and Environmental Analysis, Inc."
+        ]
+    );
+    // 21 dyads: each counted in both triangles.
+    assert_eq!(n.non_zero(), 42);
+    assert!((0..7).all(|i| n.get(i, i) == 0.0));
+}
+
+#[test]
+fn congruence_with_average_normalisation_sums_to_26() {
+    let s = dna_sample();
+    let options = organisations(NetworkMode::Actor, NetworkType::Congruence)
+        .with_normalization(Normalization::Average);
+    let n = s.network(&options).unwrap();
+    assert_eq!(n.sum().round(), 26.0);
+}
+
+#[test]
+fn duplicates_per_document_keep_23_statements() {
+    let s = dna_sample();
+    let options = organisations(NetworkMode::Affiliation, NetworkType::Ignore)
+        .with_duplicates(Duplicates::Document);
+    let n = s.network(&options).unwrap();
+    assert_eq!(n.positions(), 23);
+    assert_eq!(n.sum(), 23.0);
+}
+
+#[test]
+fn congruence_and_conflict_add_up_to_ignore_for_binary_stances() {
+    let s = dna_sample();
+    let get = |kind| s.network(&organisations(NetworkMode::Actor, kind)).unwrap();
+    let (ignore, congruence, conflict, subtract) = (
+        get(NetworkType::Ignore),
+        get(NetworkType::Congruence),
+        get(NetworkType::Conflict),
+        get(NetworkType::Subtract),
+    );
+    for r in 0..7 {
+        for c in 0..7 {
+            assert_eq!(congruence.get(r, c) + conflict.get(r, c), ignore.get(r, c));
+            assert_eq!(
+                congruence.get(r, c) - conflict.get(r, c),
+                subtract.get(r, c)
+            );
+        }
+    }
+}
+
+#[test]
+fn concept_networks_and_normalisations_are_bounded() {
+    let s = dna_sample();
+    let concepts = s
+        .network(&organisations(NetworkMode::Issue, NetworkType::Congruence))
+        .unwrap();
+    assert_eq!(concepts.rows().len(), 6);
+    for normalization in [
+        Normalization::Jaccard,
+        Normalization::Cosine,
+        Normalization::DnaJaccard,
+        Normalization::DnaCosine,
+    ] {
+        let n = s
+            .network(
+                &organisations(NetworkMode::Actor, NetworkType::Congruence)
+                    .with_normalization(normalization),
+            )
+            .unwrap();
+        assert!(
+            n.rows()
+                .iter()
+                .enumerate()
+                .all(|(r, _)| n.row(r).iter().all(|v| (0.0..=1.0).contains(v))),
+            "{normalization}"
+        );
+    }
+    let activity = s
+        .network(
+            &organisations(NetworkMode::Affiliation, NetworkType::Ignore)
+                .with_normalization(Normalization::Activity),
+        )
+        .unwrap();
+    for r in 0..activity.rows().len() {
+        assert!((activity.row(r).iter().sum::<f64>() - 1.0).abs() < 1e-12);
+    }
+}
+
+#[test]
+fn combinations_that_do_not_apply_are_errors() {
+    let s = dna_sample();
+    assert!(
+        s.network(&NetworkOptions::new(
+            NetworkMode::Affiliation,
+            NetworkType::Congruence
+        ))
+        .is_err()
+    );
+    assert!(
+        s.network(&NetworkOptions::new(
+            NetworkMode::Actor,
+            NetworkType::Combine
+        ))
+        .is_err()
+    );
+    let err = s
+        .network(
+            &NetworkOptions::new(NetworkMode::Actor, NetworkType::Ignore)
+                .with_normalization(Normalization::Activity),
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("activity and prominence are for affiliation networks"),
+        "{err}"
+    );
+}
+
+#[test]
+fn time_windows_cover_the_range_in_order() {
+    let s = dna_sample();
+    let windows = s
+        .network_windows(
+            &organisations(NetworkMode::Affiliation, NetworkType::Ignore),
+            7,
+            7,
+        )
+        .unwrap();
+    assert_eq!(
+        windows.len(),
+        4,
+        "weeks starting 2005-01-26, 02-02, 02-09 and 02-16"
+    );
+    let total: f64 = windows.iter().map(|w| w.sum()).sum();
+    assert_eq!(total, 40.0, "disjoint windows count every statement once");
+    assert_eq!(windows[0].span().0.unwrap().to_string(), "2005-01-26");
+}
+
+#[test]
+fn bad_rows_are_reported_with_their_lines() {
+    let csv = "person,organization,concept,agreement,date\n\
+               Ann,Greens,Tax,1,2020-01-02\n\
+               Bob,Coal,Tax,maybe,2020-02-30\n\
+               Ann,Coal,Tax,0,2020-01-03\n\
+               Cid,Coal\n";
+    let err = StatementsCsv::new("organization", "concept", "agreement")
+        .speaker("person")
+        .date("date")
+        .read_str(csv, "s.csv")
+        .unwrap_err();
+    let lines: Vec<String> = err.to_string().lines().map(str::to_owned).collect();
+    assert_eq!(lines.len(), 4, "{err}");
+    assert!(
+        lines[0].starts_with(
+            "s.csv:3: rows[2], field `agreement`: `maybe` is not in the mapping (support=support"
+        ),
+        "{err}"
+    );
+    assert!(
+        lines[1].starts_with("s.csv:3: rows[2], field `date`: invalid date `2020-02-30`"),
+        "{err}"
+    );
+    assert!(
+        lines[2].starts_with(
+            "s.csv:4: rows[3], field `person`: this person already speaks for another actor"
+        ),
+        "{err}"
+    );
+    assert!(
+        lines[3].starts_with("s.csv:5: rows[4]: the row has a different number of fields"),
+        "{err}"
+    );
+    let missing = StatementsCsv::new("org", "concept", "agreement")
+        .read_str(csv, "s.csv")
+        .unwrap_err();
+    assert!(
+        missing
+            .to_string()
+            .contains("field `org`: no such column in the header"),
+        "{missing}"
+    );
+}
