@@ -124,6 +124,7 @@ mod check;
 mod contradiction;
 mod date;
 mod error;
+mod export;
 mod file;
 mod graph;
 mod holding;
@@ -146,6 +147,7 @@ pub use check::{CheckOptions, Contradictions, Truncation};
 pub use contradiction::{Contradiction, ContradictionKind, Severity, Step};
 pub use date::{Date, DateError};
 pub use error::{Error, Problem, ProblemKind, RecordRef, Result, Section};
+pub use export::ExportFormat;
 pub use file::Format;
 pub use graph::{
     Attribution, CampMember, Camps, Edge, GraphOptions, Node, StanceGraph, Tie, TieIssue, TieKind,

@@ -252,3 +252,121 @@ fn bad_rows_are_reported_with_their_lines() {
         "{missing}"
     );
 }
+
+const NASTY: &str = r#"
+actors:
+  - {id: "Smith, \"Jr.\" & <Co>", name: "Smith & Co", kind: organization}
+  - {id: "line\nbreak; 'quote'", name: "Line break", kind: organization}
+  - {id: "=cmd()", name: "Formula", kind: organization}
+issues: [{id: x, name: "X <tax>"}, {id: y, name: Y}]
+positions:
+  - {actor: "Smith, \"Jr.\" & <Co>", issue: x, stance: support}
+  - {actor: "line\nbreak; 'quote'", issue: x, stance: oppose}
+  - {actor: "=cmd()", issue: x, stance: support}
+  - {actor: "=cmd()", issue: y, stance: support}
+"#;
+
+#[test]
+fn exports_survive_hostile_names() {
+    use stancegraph::ExportFormat;
+    let s = Scenario::from_yaml_str(NASTY).unwrap();
+    let n = s
+        .network(&NetworkOptions::new(
+            NetworkMode::Actor,
+            NetworkType::Subtract,
+        ))
+        .unwrap();
+
+    // CSV matrix: read it back with a CSV parser.
+    let csv = n.export(ExportFormat::Csv);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(csv.as_bytes());
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let header: Vec<&str> = records[0].iter().skip(1).collect();
+    assert_eq!(
+        header,
+        n.columns().iter().map(String::as_str).collect::<Vec<_>>()
+    );
+    for (r, record) in records[1..].iter().enumerate() {
+        assert_eq!(&record[0], n.rows()[r].as_str());
+        let values: Vec<f64> = record.iter().skip(1).map(|v| v.parse().unwrap()).collect();
+        assert_eq!(values, n.row(r));
+    }
+
+    // Edge list: signs and weights.
+    let edges = n.export(ExportFormat::Edges);
+    let mut reader = csv::Reader::from_reader(edges.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    assert!(
+        rows.iter()
+            .any(|r| r[3] == *"-1" && r.iter().any(|f| f.contains("line\nbreak")))
+    );
+
+    // GraphML: well-formed XML whose labels are the keys, exactly.
+    let graphml = n.export(ExportFormat::GraphMl);
+    let doc = roxmltree::Document::parse(&graphml).unwrap();
+    let labels: Vec<&str> = doc
+        .descendants()
+        .filter(|d| d.has_tag_name("data") && d.attribute("key") == Some("label"))
+        .filter_map(|d| d.text())
+        .collect();
+    assert_eq!(
+        labels,
+        n.rows().iter().map(String::as_str).collect::<Vec<_>>()
+    );
+    let keys: Vec<(&str, &str)> = doc
+        .descendants()
+        .filter(|d| d.has_tag_name("key"))
+        .map(|d| {
+            (
+                d.attribute("attr.name").unwrap(),
+                d.attribute("attr.type").unwrap(),
+            )
+        })
+        .collect();
+    assert!(keys.contains(&("weight", "double")) && keys.contains(&("sign", "int")));
+    assert_eq!(
+        doc.descendants().filter(|d| d.has_tag_name("edge")).count(),
+        3
+    );
+
+    // DOT: every label quoted and escaped; conflict dashed.
+    let dot = n.export(ExportFormat::Dot);
+    assert!(dot.contains(r#""Smith, \"Jr.\" & <Co>""#), "{dot}");
+    assert!(dot.contains(r#""line\nbreak; 'quote'""#), "{dot}");
+    assert!(
+        dot.contains("style=dashed") && dot.contains("style=solid"),
+        "{dot}"
+    );
+
+    // JSON: parses, and the matrix is the network's.
+    let json: serde_json::Value = serde_json::from_str(&n.export(ExportFormat::Json)).unwrap();
+    assert_eq!(json["rows"].as_array().unwrap().len(), 3);
+    assert_eq!(json["type"], "subtract");
+}
+
+#[test]
+fn two_mode_graphml_has_actor_and_issue_nodes() {
+    let s = dna_sample();
+    let n = s
+        .network(&organisations(
+            NetworkMode::Affiliation,
+            NetworkType::Ignore,
+        ))
+        .unwrap();
+    let graphml = n.export(stancegraph::ExportFormat::GraphMl);
+    let doc = roxmltree::Document::parse(&graphml).unwrap();
+    let types: Vec<&str> = doc
+        .descendants()
+        .filter(|d| d.has_tag_name("data") && d.attribute("key") == Some("type"))
+        .filter_map(|d| d.text())
+        .collect();
+    assert_eq!(types.iter().filter(|t| **t == "actor").count(), 7);
+    assert_eq!(types.iter().filter(|t| **t == "issue").count(), 6);
+    assert_eq!(
+        doc.descendants().filter(|d| d.has_tag_name("edge")).count(),
+        22
+    );
+}

@@ -1,0 +1,282 @@
+//! Writing networks out: CSV matrices, GraphML, DOT, JSON and edge lists.
+
+use std::fmt::Write as _;
+
+use crate::{Network, NetworkType};
+
+/// A network export format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExportFormat {
+    /// A CSV matrix in DNA's layout: a header row of column labels after an
+    /// empty cell, then one row per row label.
+    Csv,
+    /// GraphML with typed keys (opens in Gephi and visone).
+    GraphMl,
+    /// Graphviz DOT; positive and negative ties styled apart.
+    Dot,
+    /// JSON: labels, names, the matrix and the options.
+    Json,
+    /// An edge list CSV: `source,target,weight,sign`, one row per non-zero cell.
+    Edges,
+}
+
+impl std::str::FromStr for ExportFormat {
+    type Err = crate::KeywordError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Ok(match text {
+            "csv" => ExportFormat::Csv,
+            "graphml" => ExportFormat::GraphMl,
+            "dot" => ExportFormat::Dot,
+            "json" => ExportFormat::Json,
+            "edges" => ExportFormat::Edges,
+            _ => {
+                return Err(crate::KeywordError {
+                    what: "export format",
+                    value: text.to_owned(),
+                    allowed: &["csv", "graphml", "dot", "json", "edges"],
+                });
+            }
+        })
+    }
+}
+
+/// A cell value as text: whole numbers without a fraction, others in the
+/// shortest form that reads back to the same number.
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+fn csv_line(fields: impl IntoIterator<Item = String>) -> String {
+    let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
+    let fields: Vec<String> = fields.into_iter().collect();
+    // Writing to memory cannot fail.
+    let _ = writer.write_record(&fields);
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 cannot carry at all.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn dot_id(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+impl Network {
+    /// The network in `format`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::{ExportFormat, NetworkMode, NetworkOptions, NetworkType, Scenario};
+    ///
+    /// let s = Scenario::from_yaml_str(r#"
+    /// actors: [{id: "A & B", name: A, kind: state}, {id: "C <D>", name: C, kind: state}]
+    /// issues: [{id: x, name: X}]
+    /// positions:
+    ///   - {actor: "A & B", issue: x, stance: support}
+    ///   - {actor: "C <D>", issue: x, stance: support}
+    /// "#)?;
+    /// let n = s.network(&NetworkOptions::new(NetworkMode::Actor, NetworkType::Congruence))?;
+    /// assert!(n.export(ExportFormat::GraphMl).contains("A &amp; B"));
+    /// assert_eq!(n.export(ExportFormat::Edges), "source,target,weight,sign\nA & B,C <D>,1,1\n");
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
+    pub fn export(&self, format: ExportFormat) -> String {
+        match format {
+            ExportFormat::Csv => self.to_csv(),
+            ExportFormat::GraphMl => self.to_graphml(),
+            ExportFormat::Dot => self.to_dot(),
+            ExportFormat::Json => self.to_json(),
+            ExportFormat::Edges => self.to_edge_list(),
+        }
+    }
+
+    /// The non-zero cells as (row, column, value); for one-mode networks
+    /// each pair once (row < column).
+    pub fn edges(&self) -> impl Iterator<Item = (usize, usize, f64)> + '_ {
+        let one_mode = self.is_one_mode();
+        (0..self.rows.len()).flat_map(move |r| {
+            let start = if one_mode { r + 1 } else { 0 };
+            (start..self.columns.len()).filter_map(move |c| {
+                let v = self.get(r, c);
+                (v != 0.0).then_some((r, c, v))
+            })
+        })
+    }
+
+    /// The matrix as CSV in DNA's layout.
+    pub fn to_csv(&self) -> String {
+        let mut out = csv_line(std::iter::once(String::new()).chain(self.columns.iter().cloned()));
+        for (r, label) in self.rows.iter().enumerate() {
+            out.push_str(&csv_line(
+                std::iter::once(label.clone()).chain(self.row(r).iter().map(|&v| number(v))),
+            ));
+        }
+        out
+    }
+
+    /// The non-zero cells as an edge list CSV (`source,target,weight,sign`).
+    pub fn to_edge_list(&self) -> String {
+        let mut out = String::from("source,target,weight,sign\n");
+        for (r, c, v) in self.edges() {
+            out.push_str(&csv_line([
+                self.rows[r].clone(),
+                self.columns[c].clone(),
+                number(v.abs()),
+                if v < 0.0 { "-1" } else { "1" }.to_owned(),
+            ]));
+        }
+        out
+    }
+
+    fn node_ids(&self) -> (Vec<String>, Vec<String>) {
+        if self.is_one_mode() {
+            let ids: Vec<String> = (0..self.rows.len()).map(|i| format!("n{i}")).collect();
+            (ids.clone(), ids)
+        } else {
+            (
+                (0..self.rows.len()).map(|i| format!("a{i}")).collect(),
+                (0..self.columns.len()).map(|i| format!("i{i}")).collect(),
+            )
+        }
+    }
+
+    /// GraphML with typed keys: node `label`, `name` and `type` (`actor` or
+    /// `issue`), edge `weight` (absolute value) and `sign` (1 or −1).
+    pub fn to_graphml(&self) -> String {
+        let (row_ids, column_ids) = self.node_ids();
+        let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.push_str("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+        out.push_str(
+            "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n",
+        );
+        out.push_str("  <key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n");
+        out.push_str("  <key id=\"type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n");
+        out.push_str(
+            "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n",
+        );
+        out.push_str("  <key id=\"sign\" for=\"edge\" attr.name=\"sign\" attr.type=\"int\"/>\n");
+        out.push_str("  <graph id=\"G\" edgedefault=\"undirected\">\n");
+        let kind = |row: bool| match (self.options.mode, row) {
+            (crate::NetworkMode::Issue, _) | (crate::NetworkMode::Affiliation, false) => "issue",
+            _ => "actor",
+        };
+        let mut node = |id: &str, label: &str, name: &str, kind: &str| {
+            let _ = writeln!(
+                out,
+                "    <node id=\"{id}\"><data key=\"label\">{}</data><data key=\"name\">{}</data><data key=\"type\">{kind}</data></node>",
+                xml(label),
+                xml(name)
+            );
+        };
+        for (i, id) in row_ids.iter().enumerate() {
+            node(id, &self.rows[i], &self.row_names[i], kind(true));
+        }
+        if !self.is_one_mode() {
+            for (i, id) in column_ids.iter().enumerate() {
+                node(id, &self.columns[i], &self.column_names[i], kind(false));
+            }
+        }
+        for (n, (r, c, v)) in self.edges().enumerate() {
+            let _ = writeln!(
+                out,
+                "    <edge id=\"e{n}\" source=\"{}\" target=\"{}\"><data key=\"weight\">{}</data><data key=\"sign\">{}</data></edge>",
+                row_ids[r],
+                column_ids[c],
+                number(v.abs()),
+                if v < 0.0 { -1 } else { 1 }
+            );
+        }
+        out.push_str("  </graph>\n</graphml>\n");
+        out
+    }
+
+    /// Graphviz DOT: agreement-like ties solid, conflict and negative ties
+    /// red and dashed (readable in grey-scale), width by weight.
+    pub fn to_dot(&self) -> String {
+        let mut out =
+            String::from("graph stancegraph {\n  node [shape=box, fontname=\"Helvetica\"];\n");
+        let conflict = self.options.kind == NetworkType::Conflict;
+        let max = self.edges().map(|(_, _, v)| v.abs()).fold(0.0, f64::max);
+        if !self.is_one_mode() {
+            for label in &self.columns {
+                let _ = writeln!(out, "  {} [shape=ellipse];", dot_id(label));
+            }
+        }
+        for (r, c, v) in self.edges() {
+            let negative = conflict || v < 0.0;
+            let width = if max > 0.0 {
+                1.0 + 3.0 * v.abs() / max
+            } else {
+                1.0
+            };
+            let style = if negative {
+                "color=\"#b2182b\", style=dashed"
+            } else {
+                "color=\"#2166ac\", style=solid"
+            };
+            let _ = writeln!(
+                out,
+                "  {} -- {} [weight={}, penwidth={width:.2}, {style}];",
+                dot_id(&self.rows[r]),
+                dot_id(&self.columns[c]),
+                number(v.abs())
+            );
+        }
+        out.push_str("}\n");
+        out
+    }
+
+    /// JSON: options, labels, names, the matrix, the span and the count of positions.
+    pub fn to_json(&self) -> String {
+        let matrix: Vec<Vec<f64>> = (0..self.rows.len()).map(|r| self.row(r).to_vec()).collect();
+        let o = &self.options;
+        let value = serde_json::json!({
+            "mode": o.mode.as_str(),
+            "type": o.kind.as_str(),
+            "normalization": o.normalization.as_str(),
+            "level": o.level.as_str(),
+            "duplicates": o.duplicates.as_str(),
+            "from": self.span.0.map(|d| d.to_string()),
+            "to": self.span.1.map(|d| d.to_string()),
+            "positions": self.positions,
+            "rows": self.rows,
+            "row_names": self.row_names,
+            "columns": self.columns,
+            "column_names": self.column_names,
+            "matrix": matrix,
+        });
+        serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    }
+}
