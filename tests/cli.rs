@@ -257,3 +257,113 @@ fn check_rejects_invalid_input_with_exit_2() {
     assert!(out.stdout.is_empty(), "no report when an input is invalid");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+const DNA_CSV: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/dna_sample_statements.csv"
+);
+
+#[test]
+fn network_reads_a_statements_csv_and_writes_dnas_matrix() {
+    let out = stancegraph(&[
+        "network",
+        DNA_CSV,
+        "--actor-col",
+        "organization",
+        "--issue-col",
+        "concept",
+        "--stance-col",
+        "agreement",
+        "--speaker-col",
+        "person",
+        "--level",
+        "principal",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let epa = csv
+        .lines()
+        .find(|l| l.starts_with("Environmental Protection Agency"))
+        .unwrap();
+    assert!(
+        epa.starts_with("Environmental Protection Agency,10,2,"),
+        "{epa}"
+    );
+}
+
+#[test]
+fn network_formats_windows_and_errors() {
+    let dir = std::env::temp_dir().join(format!("stancegraph-cli-network-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let graphml = dir.join("n.graphml");
+    let out = stancegraph(&[
+        "network",
+        FOUNDING,
+        "--type",
+        "subtract",
+        "--normalize",
+        "dna-cosine",
+        "--level",
+        "principal",
+        "--format",
+        "graphml",
+        "-o",
+        graphml.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    roxmltree::Document::parse(&std::fs::read_to_string(&graphml).unwrap()).unwrap();
+
+    let windows = dir.join("windows");
+    let out = stancegraph(&[
+        "network",
+        DNA_CSV,
+        "--actor-col",
+        "organization",
+        "--issue-col",
+        "concept",
+        "--stance-col",
+        "agreement",
+        "--date-col",
+        "date",
+        "--mode",
+        "affiliation",
+        "--window-days",
+        "7",
+        "--step-days",
+        "7",
+        "-o",
+        windows.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read_dir(&windows).unwrap().count(), 4);
+
+    let bad = stancegraph(&[
+        "network",
+        FOUNDING,
+        "--mode",
+        "affiliation",
+        "--type",
+        "congruence",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        String::from_utf8(bad.stderr)
+            .unwrap()
+            .contains("does not apply to this mode")
+    );
+    let bad_map = stancegraph(&["network", DNA_CSV, "--stance-map", "maybe=perhaps"]);
+    assert_eq!(bad_map.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -9,8 +9,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use stancegraph::{
-    Attribution, CheckOptions, ContradictionKind, Date, GraphOptions, Overview, Scenario, Severity,
-    StanceGraph,
+    Attribution, CheckOptions, ContradictionKind, Date, Duplicates, ExportFormat, GraphOptions,
+    Level, NetworkMode, NetworkOptions, NetworkType, Normalization, Overview, Scenario, Severity,
+    Stance, StanceGraph, StatementsCsv,
 };
 
 /// Compare the stances of political actors: who agrees, who is in conflict,
@@ -46,6 +47,9 @@ enum Command {
         #[arg(long, value_name = "DATE")]
         as_of: Option<Date>,
     },
+    /// Compute a discourse network (DNA's measures) and write it as CSV,
+    /// GraphML, DOT, JSON or an edge list.
+    Network(Box<NetworkArgs>),
     /// Find the positions that cannot all hold together, most severe first.
     ///
     /// Exits with 0 on success, 2 on invalid input (printing every problem),
@@ -79,6 +83,86 @@ enum Command {
     },
 }
 
+/// Options of `network` (boxed: clap's enums should stay small).
+#[derive(clap::Args)]
+struct NetworkArgs {
+    /// A scenario (.yaml, .yml, .json, .toml) or a statements table (.csv).
+    file: PathBuf,
+    /// `actor` or `issue` (one-mode), or `affiliation` (actor × issue).
+    #[arg(long, default_value = "actor")]
+    mode: NetworkMode,
+    /// ignore, congruence, conflict, subtract (one-mode); ignore, subtract, combine (affiliation).
+    #[arg(long = "type", default_value = "ignore")]
+    kind: NetworkType,
+    /// none, average, dna-jaccard, dna-cosine, jaccard, cosine (one-mode);
+    /// activity, prominence (affiliation).
+    #[arg(long, default_value = "none", value_parser = parse_normalization)]
+    normalize: Normalization,
+    /// Whom positions count for: actor, principal (persons folded into what
+    /// they speak for) or bloc.
+    #[arg(long, default_value = "actor")]
+    level: Level,
+    /// Only positions on or after this day.
+    #[arg(long, value_name = "DATE")]
+    from: Option<Date>,
+    /// Only positions on or before this day.
+    #[arg(long, value_name = "DATE")]
+    to: Option<Date>,
+    /// include, document, week, month, year or acrossrange.
+    #[arg(long, default_value = "include")]
+    duplicates: Duplicates,
+    /// Sliding windows of this many days (needs --step-days and -o DIR).
+    #[arg(long, value_name = "N", requires = "step_days")]
+    window_days: Option<u32>,
+    /// Days between the starts of windows.
+    #[arg(long, value_name = "N", requires = "window_days")]
+    step_days: Option<u32>,
+    /// csv (DNA's matrix layout), graphml, dot, json or edges.
+    #[arg(long, default_value = "csv", value_parser = parse_export_format)]
+    format: ExportFormat,
+    /// Write here instead of stdout (a directory with windows).
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// CSV input: the actor column.
+    #[arg(long, default_value = "actor")]
+    actor_col: String,
+    /// CSV input: the issue column.
+    #[arg(long, default_value = "issue")]
+    issue_col: String,
+    /// CSV input: the stance column.
+    #[arg(long, default_value = "stance")]
+    stance_col: String,
+    /// CSV input: the date column.
+    #[arg(long)]
+    date_col: Option<String>,
+    /// CSV input: the column of the person speaking for the actor.
+    #[arg(long)]
+    speaker_col: Option<String>,
+    /// CSV input: the quote column.
+    #[arg(long)]
+    quote_col: Option<String>,
+    /// CSV input: the source document column (used by --duplicates document).
+    #[arg(long)]
+    source_col: Option<String>,
+    /// CSV input: the unique row id column.
+    #[arg(long)]
+    id_col: Option<String>,
+    /// CSV input: extra stance values, e.g. `yes=support,no=oppose,abstain=neutral`.
+    #[arg(long, value_name = "MAP")]
+    stance_map: Option<String>,
+}
+
+fn parse_normalization(text: &str) -> Result<Normalization, String> {
+    text.replace('-', "_")
+        .parse()
+        .map_err(|e: stancegraph::KeywordError| e.to_string())
+}
+
+fn parse_export_format(text: &str) -> Result<ExportFormat, String> {
+    text.parse()
+        .map_err(|e: stancegraph::KeywordError| e.to_string())
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum OutputFormat {
     Text,
@@ -94,6 +178,7 @@ fn main() -> ExitCode {
             by_principal,
             as_of,
         } => show(&file, by_principal, as_of),
+        Command::Network(args) => network(&args),
         Command::Check {
             files,
             format,
@@ -113,6 +198,116 @@ fn main() -> ExitCode {
             check(&files, format, &options, &filter)
         }
     }
+}
+
+/// The scenario of a file, or the message saying why not.
+fn load_any(args: &NetworkArgs) -> Result<Scenario, String> {
+    let is_csv = args
+        .file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if !is_csv {
+        return Scenario::load(&args.file).map_err(|e| e.to_string());
+    }
+    let mut csv = StatementsCsv::new(&args.actor_col, &args.issue_col, &args.stance_col);
+    let optional: [(&Option<String>, fn(StatementsCsv, &str) -> StatementsCsv); 5] = [
+        (&args.date_col, StatementsCsv::date),
+        (&args.speaker_col, StatementsCsv::speaker),
+        (&args.quote_col, StatementsCsv::quote),
+        (&args.source_col, StatementsCsv::source),
+        (&args.id_col, StatementsCsv::id),
+    ];
+    for (column, setter) in optional {
+        if let Some(column) = column {
+            csv = setter(csv, column);
+        }
+    }
+    for pair in args.stance_map.iter().flat_map(|m| m.split(',')) {
+        let parsed = pair.split_once('=').and_then(|(value, stance)| {
+            Some((value.trim(), stance.trim().parse::<Stance>().ok()?))
+        });
+        match parsed {
+            Some((value, stance)) => csv = csv.stance(value, stance),
+            None => {
+                return Err(format!(
+                    "--stance-map: `{pair}` is not VALUE=support|oppose|neutral"
+                ));
+            }
+        }
+    }
+    csv.read_path(&args.file).map_err(|e| e.to_string())
+}
+
+fn network(args: &NetworkArgs) -> ExitCode {
+    let scenario = match load_any(args) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let options = NetworkOptions::new(args.mode, args.kind)
+        .with_normalization(args.normalize)
+        .with_level(args.level)
+        .with_duplicates(args.duplicates)
+        .with_range(args.from, args.to);
+    let extension = match args.format {
+        ExportFormat::Csv | ExportFormat::Edges => "csv",
+        ExportFormat::GraphMl => "graphml",
+        ExportFormat::Dot => "dot",
+        _ => "json",
+    };
+    let write = |path: &Path, text: String| match std::fs::write(path, text) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("stancegraph: {}: {e}", path.display());
+            ExitCode::from(2)
+        }
+    };
+    let result = match (args.window_days, args.step_days) {
+        (Some(width), Some(step)) => {
+            let Some(dir) = &args.output else {
+                eprintln!(
+                    "stancegraph: windows are written one file each: give a directory with -o"
+                );
+                return ExitCode::from(2);
+            };
+            scenario
+                .network_windows(&options, width, step)
+                .map(|windows| {
+                    if let Err(e) = std::fs::create_dir_all(dir) {
+                        eprintln!("stancegraph: {}: {e}", dir.display());
+                        return ExitCode::from(2);
+                    }
+                    for w in &windows {
+                        let day = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+                        let name =
+                            format!("window-{}-{}.{extension}", day(w.span().0), day(w.span().1));
+                        let code = write(&dir.join(name), w.export(args.format));
+                        if code != ExitCode::SUCCESS {
+                            return code;
+                        }
+                    }
+                    eprintln!(
+                        "stancegraph: wrote {} windows to {}",
+                        windows.len(),
+                        dir.display()
+                    );
+                    ExitCode::SUCCESS
+                })
+        }
+        _ => scenario.network(&options).map(|n| {
+            let text = n.export(args.format);
+            match &args.output {
+                Some(path) => write(path, text),
+                None => emit(text).err().unwrap_or(ExitCode::SUCCESS),
+            }
+        }),
+    };
+    result.unwrap_or_else(|e| {
+        eprintln!("{e}");
+        ExitCode::from(2)
+    })
 }
 
 struct Filter {
