@@ -210,7 +210,8 @@ fn load_any(args: &NetworkArgs) -> Result<Scenario, String> {
         return Scenario::load(&args.file).map_err(|e| e.to_string());
     }
     let mut csv = StatementsCsv::new(&args.actor_col, &args.issue_col, &args.stance_col);
-    let optional: [(&Option<String>, fn(StatementsCsv, &str) -> StatementsCsv); 5] = [
+    type Setter = fn(StatementsCsv, &str) -> StatementsCsv;
+    let optional: [(&Option<String>, Setter); 5] = [
         (&args.date_col, StatementsCsv::date),
         (&args.speaker_col, StatementsCsv::speaker),
         (&args.quote_col, StatementsCsv::quote),
