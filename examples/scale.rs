@@ -107,6 +107,43 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        ["network", n] => {
+            let Ok(n) = n.parse::<usize>() else {
+                eprintln!("not a number of positions: {n}");
+                return ExitCode::from(2);
+            };
+            let start = Instant::now();
+            let scenario = common::discourse(n);
+            let built = start.elapsed();
+            let options = stancegraph::NetworkOptions::new(
+                stancegraph::NetworkMode::Actor,
+                stancegraph::NetworkType::Congruence,
+            )
+            .with_normalization(stancegraph::Normalization::Average);
+            let network = match scenario.network(&options) {
+                Ok(network) => network,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let computed = start.elapsed();
+            println!(
+                "{n} positions, {} x {} congruence network (average), sum {:.1}",
+                network.rows().len(),
+                network.columns().len(),
+                network.sum()
+            );
+            println!(
+                "generate {:.3} s, network {:.3} s",
+                built.as_secs_f64(),
+                (computed - built).as_secs_f64()
+            );
+            if let Some(mib) = peak_memory_mib() {
+                println!("peak resident memory {mib:.0} MiB");
+            }
+            ExitCode::SUCCESS
+        }
         ["load", path] => {
             let start = Instant::now();
             let bytes = match std::fs::read(path) {
@@ -150,7 +187,7 @@ fn main() -> ExitCode {
         _ => {
             eprintln!(
                 "usage: scale generate N FILE.json | scale load FILE.json | \
-                 scale generate-contested N FILE.json | scale check FILE.json"
+                 scale generate-contested N FILE.json | scale check FILE.json | scale network N"
             );
             ExitCode::from(2)
         }

@@ -140,6 +140,7 @@ mod rows;
 mod scenario;
 mod statements;
 mod suggest;
+mod votes;
 mod what_if;
 
 pub use actor::{Actor, ActorKind, Membership};
@@ -164,6 +165,7 @@ pub use overview::Overview;
 pub use position::{Condition, Firmness, Position, Source, Stance};
 pub use scenario::Scenario;
 pub use statements::StatementsCsv;
+pub use votes::{RollCallVotes, Vote, VoteAgreement};
 pub use what_if::WhatIf;
 
 // The README's examples run as doc tests.

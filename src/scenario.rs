@@ -60,6 +60,9 @@ pub struct Scenario {
     pub(crate) actor_keys: KeyMap<ActorId>,
     pub(crate) issue_keys: KeyMap<IssueId>,
     pub(crate) position_keys: KeyMap<PositionId>,
+    /// For each actor and issue, the suffix to try first for the next
+    /// assigned key (a cache: not part of the scenario's value).
+    pub(crate) next_suffix: HashMap<(ActorId, IssueId), u32, foldhash::fast::RandomState>,
 }
 
 /// Two scenarios are equal when they hold the same items in the same order.
@@ -288,7 +291,12 @@ impl Scenario {
             .map_err(|kind| Error::invalid(Problem::new(record, "id".to_owned(), kind)))?,
             None => {
                 let base = self.generated_key_base(&position);
-                let key = free_key(&base, 1, &self.position_keys).0;
+                // Start after the last suffix given to this pair, so that
+                // many positions of one pair cost no repeated probing.
+                let pair = (position.actor, position.issue);
+                let start = self.next_suffix.get(&pair).copied().unwrap_or(1);
+                let (key, next) = free_key(&base, start, &self.position_keys);
+                self.next_suffix.insert(pair, next);
                 self.position_keys.insert(key.clone(), id);
                 position.key = Some(key);
             }

@@ -315,3 +315,47 @@ pub fn contested(positions: usize) -> Scenario {
     }
     s
 }
+
+/// A discourse scenario for network benchmarks: 2,000 actors and 5,000
+/// issues in 20 topics (an actor speaks on its topic's issues), with
+/// `positions` positions; stances 45% support, 45% oppose, 10% neutral.
+/// Actors and issues stay fixed so that the matrix size does too.
+pub fn discourse(positions: usize) -> Scenario {
+    const ACTORS: usize = 2_000;
+    const ISSUES: usize = 5_000;
+    const TOPICS: usize = 20;
+    let mut rng = Rng::new(0xd15c);
+    let mut s = Scenario::new();
+    let actors: Vec<_> = (0..ACTORS)
+        .map(|i| {
+            s.add_actor(Actor::new(
+                format!("actor-{i:04}"),
+                format!("Actor {i}"),
+                ActorKind::Organization,
+            ))
+            .unwrap()
+        })
+        .collect();
+    let issues: Vec<_> = (0..ISSUES)
+        .map(|j| {
+            s.add_issue(Issue::new(
+                format!("issue-{j:04}"),
+                format!("Proposition {j}"),
+            ))
+            .unwrap()
+        })
+        .collect();
+    for _ in 0..positions {
+        let topic = rng.below(TOPICS);
+        let actor = topic + TOPICS * rng.below(ACTORS / TOPICS);
+        let issue = topic + TOPICS * rng.below(ISSUES / TOPICS);
+        let stance = match rng.below(20) {
+            0..=8 => Stance::Support,
+            9..=17 => Stance::Oppose,
+            _ => Stance::Neutral,
+        };
+        s.add_position(Position::new(actors[actor], issues[issue], stance))
+            .unwrap();
+    }
+    s
+}
