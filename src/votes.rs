@@ -432,7 +432,7 @@ fn split_point(data: &[u8]) -> usize {
     for (i, &b) in data[middle..].iter().enumerate() {
         if b == b'"' {
             quotes += 1;
-        } else if b == b'\n' && quotes % 2 == 0 {
+        } else if b == b'\n' && quotes.is_multiple_of(2) {
             return middle + i + 1;
         }
     }
