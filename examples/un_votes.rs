@@ -91,7 +91,8 @@ fn main() -> ExitCode {
             eprintln!("un_votes: {}: {e}", dir.display());
             return ExitCode::from(2);
         }
-        let outputs: [(&str, fn(&VoteAgreement, usize, usize) -> u32); 3] = [
+        type Count = fn(&VoteAgreement, usize, usize) -> u32;
+        let outputs: [(&str, Count); 3] = [
             ("shared.csv", VoteAgreement::shared),
             ("identical.csv", VoteAgreement::identical),
             ("opposed.csv", VoteAgreement::opposed),
