@@ -8,9 +8,9 @@
 //! [positions](Position): who took which [stance](Stance) on which issue, how
 //! firmly, on what condition, when, and with which quote from which source.
 //! The [`StanceGraph`] turns the scenario into a graph of agreement and
-//! conflict between actors whose every edge can explain itself. (The
-//! contradiction engine, which finds sets of positions that cannot all hold
-//! under the relations, builds on these and is not in this release yet.)
+//! conflict between actors whose every edge can explain itself, and
+//! [`Scenario::contradictions`] finds every minimal set of positions that
+//! cannot all hold under the relations.
 //!
 //! ```
 //! use stancegraph::{Attribution, GraphOptions, Scenario, StanceGraph};
@@ -51,6 +51,12 @@
 //! - [`Holding`]: when a position holds ([`Scenario::holdings`]); a later
 //!   position of the same principal on an issue supersedes an earlier one, and
 //!   [`GraphOptions::as_of`] builds the graph of one day.
+//! - [`Scenario::contradictions`] → [`Contradictions`]: every minimal set of
+//!   positions that cannot all hold, explained ([`Contradiction`], [`Step`]).
+//! - [`Scenario::network`] → [`Network`]: Discourse Network Analyzer's
+//!   networks ([`NetworkOptions`]), exported with [`Network::export`].
+//! - [`StatementsCsv`], [`RollCallVotes`]: importers for coded-statement
+//!   tables and roll-call votes.
 //! - [`Overview`]: the plain-text report the example and the command line print.
 //! - [`Error`]: one error type; validation reports every [`Problem`], each
 //!   naming the record and field.

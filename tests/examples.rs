@@ -72,3 +72,45 @@ fn scale_fails_clearly_without_its_input() {
         "{stderr}"
     );
 }
+
+#[test]
+fn un_votes_fails_clearly_without_its_input() {
+    let out = cargo_example("un_votes", &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("--votes PATH"), "{stderr}");
+    let out = cargo_example("un_votes", &["--votes", "/nonexistent/un_votes.csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("/nonexistent/un_votes.csv")
+    );
+}
+
+#[test]
+fn un_votes_writes_the_three_matrices() {
+    let dir = std::env::temp_dir().join(format!("stancegraph-un-{}", std::process::id()));
+    let votes = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/un_votes_sample.csv"
+    );
+    let out = cargo_example(
+        "un_votes",
+        &["--votes", votes, "--matrices", dir.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for name in ["shared.csv", "identical.csv", "opposed.csv"] {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap();
+        let header = text.lines().next().unwrap();
+        assert!(
+            header.starts_with(",Afghanistan,Argentina,"),
+            "{name}: {header}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
