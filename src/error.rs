@@ -64,6 +64,15 @@ pub enum Error {
         /// The feature that enables it.
         feature: &'static str,
     },
+    /// A database could not be read: not a database, corrupted, or not of
+    /// the expected schema.
+    #[error("{origin}: {message}")]
+    Database {
+        /// The file.
+        origin: String,
+        /// What is wrong.
+        message: String,
+    },
     /// A scenario could not be written in the requested format.
     #[error("cannot write the scenario as {format}: {message}")]
     Write {

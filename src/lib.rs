@@ -118,7 +118,10 @@
 //! # Crate features
 //!
 //! - `toml` (default): read and write TOML scenario files.
-//! - `cli`: the `stancegraph` command-line program (`validate`, `show`).
+//! - `cli`: the `stancegraph` command-line program (`validate`, `show`,
+//!   `check`, `network`).
+//! - `dna`: [`read_dna`], importing Discourse Network Analyzer `.dna`
+//!   databases (SQLite, built from the bundled C sources).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -129,6 +132,8 @@ mod actor;
 mod check;
 mod contradiction;
 mod date;
+#[cfg(feature = "dna")]
+mod dna;
 mod error;
 mod export;
 mod file;
@@ -153,6 +158,8 @@ pub use actor::{Actor, ActorKind, Membership};
 pub use check::{CheckOptions, Contradictions, Truncation};
 pub use contradiction::{Contradiction, ContradictionKind, Severity, Step};
 pub use date::{Date, DateError};
+#[cfg(feature = "dna")]
+pub use dna::read_dna;
 pub use error::{Error, Problem, ProblemKind, RecordRef, Result, Section};
 pub use export::ExportFormat;
 pub use file::Format;

@@ -367,3 +367,25 @@ fn network_formats_windows_and_errors() {
     assert_eq!(bad_map.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[cfg(feature = "dna")]
+#[test]
+fn network_reads_a_dna_database() {
+    let dna = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/dna_sample.dna");
+    let out = stancegraph(&["network", dna, "--level", "principal", "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["rows"].as_array().unwrap().len(), 7);
+    let sum: f64 = json["matrix"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r.as_array().unwrap())
+        .map(|v| v.as_f64().unwrap())
+        .sum();
+    assert_eq!(sum, 276.0);
+}
