@@ -86,7 +86,8 @@ enum Command {
 /// Options of `network` (boxed: clap's enums should stay small).
 #[derive(clap::Args)]
 struct NetworkArgs {
-    /// A scenario (.yaml, .yml, .json, .toml) or a statements table (.csv).
+    /// A scenario (.yaml, .yml, .json, .toml), a statements table (.csv) or a
+    /// Discourse Network Analyzer database (.dna, with the `dna` feature).
     file: PathBuf,
     /// `actor` or `issue` (one-mode), or `affiliation` (actor × issue).
     #[arg(long, default_value = "actor")]
@@ -202,12 +203,23 @@ fn main() -> ExitCode {
 
 /// The scenario of a file, or the message saying why not.
 fn load_any(args: &NetworkArgs) -> Result<Scenario, String> {
-    let is_csv = args
+    let extension = args
         .file
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    if !is_csv {
-        return Scenario::load(&args.file).map_err(|e| e.to_string());
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("csv") => {}
+        #[cfg(feature = "dna")]
+        Some("dna") => return stancegraph::read_dna(&args.file).map_err(|e| e.to_string()),
+        #[cfg(not(feature = "dna"))]
+        Some("dna") => {
+            return Err(format!(
+                "{}: reading .dna databases needs stancegraph built with the `dna` feature",
+                args.file.display()
+            ));
+        }
+        _ => return Scenario::load(&args.file).map_err(|e| e.to_string()),
     }
     let mut csv = StatementsCsv::new(&args.actor_col, &args.issue_col, &args.stance_col);
     type Setter = fn(StatementsCsv, &str) -> StatementsCsv;
