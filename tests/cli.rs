@@ -389,3 +389,29 @@ fn network_reads_a_dna_database() {
         .sum();
     assert_eq!(sum, 276.0);
 }
+
+#[test]
+fn network_filters_actors_and_issues() {
+    let out = stancegraph(&[
+        "network",
+        FOUNDING,
+        "--level",
+        "principal",
+        "--exclude-actor",
+        "russia",
+        "--include-issue",
+        "full-ceasefire",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["rows"],
+        serde_json::json!(["france", "germany", "uk", "us"])
+    );
+}

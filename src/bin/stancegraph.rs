@@ -109,6 +109,18 @@ struct NetworkArgs {
     /// Only positions on or before this day.
     #[arg(long, value_name = "DATE")]
     to: Option<Date>,
+    /// Only these actors (repeatable; keys at the chosen level).
+    #[arg(long = "include-actor", value_name = "KEY")]
+    include_actors: Vec<String>,
+    /// Never these actors (repeatable).
+    #[arg(long = "exclude-actor", value_name = "KEY")]
+    exclude_actors: Vec<String>,
+    /// Only these issues (repeatable).
+    #[arg(long = "include-issue", value_name = "KEY")]
+    include_issues: Vec<String>,
+    /// Never these issues (repeatable).
+    #[arg(long = "exclude-issue", value_name = "KEY")]
+    exclude_issues: Vec<String>,
     /// include, document, week, month, year or acrossrange.
     #[arg(long, default_value = "include")]
     duplicates: Duplicates,
@@ -259,11 +271,15 @@ fn network(args: &NetworkArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = NetworkOptions::new(args.mode, args.kind)
+    let mut options = NetworkOptions::new(args.mode, args.kind)
         .with_normalization(args.normalize)
         .with_level(args.level)
         .with_duplicates(args.duplicates)
         .with_range(args.from, args.to);
+    options.include_actors = args.include_actors.clone();
+    options.exclude_actors = args.exclude_actors.clone();
+    options.include_issues = args.include_issues.clone();
+    options.exclude_issues = args.exclude_issues.clone();
     let extension = match args.format {
         ExportFormat::Csv | ExportFormat::Edges => "csv",
         ExportFormat::GraphMl => "graphml",
