@@ -661,8 +661,8 @@ fn collect_evidence(xs: &[Entry], ys: &[Entry], kind: TieKind, out: &mut Vec<Tie
     }
 }
 
-/// All ties, by (a, b, kind), from a row-by-row sparse product of the
-/// actor × issue stance matrix with its transpose.
+/// All ties, by (a, b, kind): the network kernel's pair sums over issues of
+/// "same side" and "opposite sides" (each issue once per pair).
 fn compute_ties(
     by_actor: &Rows<Entry>,
     by_issue: &Rows<Entry>,
@@ -693,45 +693,34 @@ fn compute_ties(
     };
     let actor_issues = side_rows(by_actor, |e| e.issue.index(), n_actors);
     let issue_actors = side_rows(by_issue, |e| e.actor.index(), by_issue.offsets.len() - 1);
-
-    let mut agreements = vec![0u32; n_actors];
-    let mut conflicts = vec![0u32; n_actors];
-    let mut touched: Vec<u32> = Vec::new();
+    // The network kernel's pair sums: issues agreed on, issues in conflict.
     let mut ties = Vec::new();
-    for a in 0..n_actors {
-        for &(issue, bits_a) in actor_issues.row(a) {
-            let row = issue_actors.row(issue as usize);
-            let start = row.partition_point(|&(b, _)| b as usize <= a);
-            for &(b, bits_b) in &row[start..] {
-                let bi = b as usize;
-                if agreements[bi] == 0 && conflicts[bi] == 0 {
-                    touched.push(b);
-                }
-                agreements[bi] += u32::from(agree(bits_a, bits_b));
-                conflicts[bi] += u32::from(conflict(bits_a, bits_b));
-            }
-        }
-        touched.sort_unstable();
-        for &b in &touched {
-            let bi = b as usize;
-            let (pa, pb) = (ActorId::from_index(a as u32), ActorId::from_index(b));
+    crate::kernel::pair_sums(
+        &actor_issues,
+        &issue_actors,
+        n_actors,
+        |a: u8, b: u8| {
+            [
+                f64::from(u8::from(agree(a, b))),
+                f64::from(u8::from(conflict(a, b))),
+            ]
+        },
+        |a, b, [agreements, conflicts]| {
+            let (pa, pb) = (ActorId::from_index(a as u32), ActorId::from_index(b as u32));
             for (kind, weight) in [
-                (TieKind::Agreement, agreements[bi]),
-                (TieKind::Conflict, conflicts[bi]),
+                (TieKind::Agreement, agreements),
+                (TieKind::Conflict, conflicts),
             ] {
-                if weight > 0 {
+                if weight > 0.0 {
                     ties.push(TieSummary {
                         a: pa,
                         b: pb,
                         kind,
-                        weight,
+                        weight: weight as u32,
                     });
                 }
             }
-            agreements[bi] = 0;
-            conflicts[bi] = 0;
-        }
-        touched.clear();
-    }
+        },
+    );
     ties
 }

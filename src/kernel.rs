@@ -1,6 +1,7 @@
 //! The network kernel: dense matrices from counted positions.
 
 use crate::network::Entry;
+use crate::rows::Rows;
 use crate::{NetworkOptions, NetworkType, Normalization};
 
 /// Counts per stance level: support, oppose, neutral.
@@ -111,11 +112,22 @@ pub(crate) fn one_mode(
             (e.actor, e.issue)
         }
     };
-    // For each shared entity, the rows on it with their counts.
-    let shared = rows(entries, n_shared, |e| {
+    // Each row's (shared entity, counts), and each shared entity's (row, counts).
+    let to_rows = |lists: Vec<Vec<(usize, Levels)>>| {
+        let mut offsets = Vec::with_capacity(lists.len() + 1);
+        offsets.push(0);
+        let mut items = Vec::new();
+        for list in lists {
+            items.extend(list.into_iter().map(|(k, c)| (k as u32, c)));
+            offsets.push(items.len());
+        }
+        Rows::from_parts(offsets, items)
+    };
+    let by_row = to_rows(rows(entries, n, key));
+    let shared = to_rows(rows(entries, n_shared, |e| {
         let (r, s) = key(e);
         (s, r)
-    });
+    }));
     // Stance levels q and range R (DNA's rule): binary without neutral.
     let (q, range): ([f64; 3], f64) = if neutral_present {
         ([1.0, -1.0, 0.0], 2.0)
@@ -134,63 +146,68 @@ pub(crate) fn one_mode(
             };
         }
     }
-    let need_dna_jaccard = options.normalization == Normalization::DnaJaccard;
+    let ignore = options.kind == NetworkType::Ignore;
     let need_dot = matches!(
         options.normalization,
-        Normalization::Jaccard | Normalization::Cosine
-    ) || need_dna_jaccard;
+        Normalization::Jaccard | Normalization::Cosine | Normalization::DnaJaccard
+    );
+    let need_covered = options.normalization == Normalization::DnaJaccard;
     let mut values = vec![0.0; n * n];
-    let mut dot = if need_dot {
-        vec![0.0; n * n]
-    } else {
-        Vec::new()
-    };
-    // Σ xᵢⱼₖ over (j, k) where the other row has xᵢ'ⱼₖ > 0 (DNA's jaccard).
-    let mut covered = if need_dna_jaccard {
-        vec![0.0; n * n]
-    } else {
-        Vec::new()
-    };
-    for list in &shared {
-        for (i, &(r1, c1)) in list.iter().enumerate() {
-            for &(r2, c2) in &list[i + 1..] {
-                let value = if options.kind == NetworkType::Ignore {
-                    c1.iter().sum::<f64>() * c2.iter().sum::<f64>()
-                } else {
-                    let mut v = 0.0;
-                    for k in 0..3 {
-                        if c1[k] != 0.0 {
-                            for l in 0..3 {
-                                v += c1[k] * c2[l] * weight[k][l];
-                            }
-                        }
+    let mut dot = vec![0.0; if need_dot { n * n } else { 0 }];
+    let mut covered = vec![0.0; if need_covered { n * n } else { 0 }];
+    // Per pair: the value, the dot product of the count vectors, and the
+    // counts each row has where the other has some (DNA's jaccard).
+    let measure = |c1: Levels, c2: Levels| {
+        let value = if ignore {
+            c1.iter().sum::<f64>() * c2.iter().sum::<f64>()
+        } else {
+            let mut v = 0.0;
+            for k in 0..3 {
+                if c1[k] != 0.0 {
+                    for l in 0..3 {
+                        v += c1[k] * c2[l] * weight[k][l];
                     }
-                    v
-                };
-                values[r1 * n + r2] += value;
-                values[r2 * n + r1] += value;
-                if need_dot {
-                    let d: f64 = (0..3).map(|k| c1[k] * c2[k]).sum();
-                    dot[r1 * n + r2] += d;
-                    dot[r2 * n + r1] += d;
-                }
-                if need_dna_jaccard {
-                    let a12: f64 = (0..3).filter(|&k| c2[k] > 0.0).map(|k| c1[k]).sum();
-                    let a21: f64 = (0..3).filter(|&k| c1[k] > 0.0).map(|k| c2[k]).sum();
-                    covered[r1 * n + r2] += a12;
-                    covered[r2 * n + r1] += a21;
                 }
             }
+            v
+        };
+        if !need_dot {
+            return [value, 0.0, 0.0, 0.0];
         }
-    }
+        let d: f64 = (0..3).map(|k| c1[k] * c2[k]).sum();
+        if !need_covered {
+            return [value, d, 0.0, 0.0];
+        }
+        let a12: f64 = (0..3).filter(|&k| c2[k] > 0.0).map(|k| c1[k]).sum();
+        let a21: f64 = (0..3).filter(|&k| c1[k] > 0.0).map(|k| c2[k]).sum();
+        [value, d, a12, a21]
+    };
+    pair_sums(
+        &by_row,
+        &shared,
+        n,
+        measure,
+        |r1, r2, [value, d, a12, a21]| {
+            values[r1 * n + r2] = value;
+            values[r2 * n + r1] = value;
+            if need_dot {
+                dot[r1 * n + r2] = d;
+                dot[r2 * n + r1] = d;
+            }
+            if need_covered {
+                covered[r1 * n + r2] = a12;
+                covered[r2 * n + r1] = a21;
+            }
+        },
+    );
     if options.normalization == Normalization::None {
         return values;
     }
     // Per-row activity a and squared norm.
     let mut activity = vec![0.0; n];
     let mut norm2 = vec![0.0; n];
-    for list in &shared {
-        for &(r, c) in list {
+    for r in 0..n {
+        for &(_, c) in by_row.row(r) {
             activity[r] += c.iter().sum::<f64>();
             norm2[r] += c.iter().map(|x| x * x).sum::<f64>();
         }
@@ -217,4 +234,48 @@ pub(crate) fn one_mode(
         }
     }
     values
+}
+
+/// The shared core of every actor × actor (or issue × issue) measure: for
+/// each pair of rows that meet on a shared entity, the sum over those
+/// entities of `f(row₁'s value, row₂'s value)`.
+///
+/// `by_row[r]` lists (shared entity, value) and `by_shared[s]` lists
+/// (row, value), each sorted by its first field. Pairs come out once, with
+/// row₁ < row₂, ordered by (row₁, row₂), to `sink`: a row-by-row sparse
+/// product (Gustavson), in O(Σₛ nₛ²) time and O(rows) scratch memory.
+pub(crate) fn pair_sums<L: Copy, const K: usize>(
+    by_row: &Rows<(u32, L)>,
+    by_shared: &Rows<(u32, L)>,
+    n: usize,
+    f: impl Fn(L, L) -> [f64; K],
+    mut sink: impl FnMut(usize, usize, [f64; K]),
+) {
+    let mut sums = vec![[0.0; K]; n];
+    let mut touched_flag = vec![false; n];
+    let mut touched: Vec<usize> = Vec::new();
+    for r1 in 0..n {
+        for &(s, l1) in by_row.row(r1) {
+            let list = by_shared.row(s as usize);
+            let start = list.partition_point(|&(r, _)| r as usize <= r1);
+            for &(r2, l2) in &list[start..] {
+                let r2 = r2 as usize;
+                if !touched_flag[r2] {
+                    touched_flag[r2] = true;
+                    touched.push(r2);
+                }
+                let v = f(l1, l2);
+                for (sum, x) in sums[r2].iter_mut().zip(v) {
+                    *sum += x;
+                }
+            }
+        }
+        touched.sort_unstable();
+        for &r2 in &touched {
+            sink(r1, r2, sums[r2]);
+            sums[r2] = [0.0; K];
+            touched_flag[r2] = false;
+        }
+        touched.clear();
+    }
 }
