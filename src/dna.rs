@@ -32,6 +32,19 @@ use crate::{Actor, ActorKind, Date, Error, Issue, Position, Result, Scenario, So
 /// # Ok::<(), stancegraph::Error>(())
 /// ```
 pub fn read_dna(path: impl AsRef<Path>) -> Result<Scenario> {
+    read_dna_with_progress(path, &mut |_| {})
+}
+
+/// As [`read_dna`], reporting progress in statements read (about every 1%
+/// of them, and once at the end) — for a progress bar.
+///
+/// # Errors
+///
+/// As [`read_dna`].
+pub fn read_dna_with_progress(
+    path: impl AsRef<Path>,
+    progress: &mut dyn FnMut(crate::Progress),
+) -> Result<Scenario> {
     let path = path.as_ref();
     let origin = path.display().to_string();
     std::fs::metadata(path).map_err(|source| Error::Io {
@@ -118,12 +131,27 @@ pub fn read_dna(path: impl AsRef<Path>) -> Result<Scenario> {
         (SELECT b.Value FROM DATABOOLEAN b WHERE b.StatementId = s.ID AND b.VariableId = ?4) \
         FROM STATEMENTS s JOIN STATEMENTTYPES t ON t.ID = s.StatementTypeId \
         WHERE t.Label = 'DNA Statement' ORDER BY s.ID";
+    let total: i64 = db
+        .query_row(
+            "SELECT count(*) FROM STATEMENTS s JOIN STATEMENTTYPES t ON t.ID = s.StatementTypeId \
+             WHERE t.Label = 'DNA Statement'",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|e| fail(e.to_string()))?;
+    let total = total.max(0) as u64;
+    let step = (total / 100).max(1);
+    let mut done = 0u64;
     let mut statement = db.prepare(sql).map_err(|e| fail(e.to_string()))?;
     let mut rows = statement
         .query([person, organization, concept, agreement])
         .map_err(|e| fail(e.to_string()))?;
     let mut scenario = Scenario::new();
     while let Some(row) = rows.next().map_err(|e| fail(e.to_string()))? {
+        done += 1;
+        if done.is_multiple_of(step) {
+            progress(crate::Progress { done, total });
+        }
         let get = |e: rusqlite::Error| fail(format!("STATEMENTS: {e}"));
         let id: i64 = row.get(0).map_err(get)?;
         let document: i64 = row.get(1).map_err(get)?;
@@ -194,5 +222,6 @@ pub fn read_dna(path: impl AsRef<Path>) -> Result<Scenario> {
                 .with_source(Source::new().with_title(title.clone())),
         )?;
     }
+    progress(crate::Progress { done: total, total });
     Ok(scenario)
 }

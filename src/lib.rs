@@ -159,7 +159,7 @@ pub use check::{CheckOptions, Contradictions, Truncation};
 pub use contradiction::{Contradiction, ContradictionKind, Severity, Step};
 pub use date::{Date, DateError};
 #[cfg(feature = "dna")]
-pub use dna::read_dna;
+pub use dna::{read_dna, read_dna_with_progress};
 pub use error::{Error, Problem, ProblemKind, RecordRef, Result, Section};
 pub use export::ExportFormat;
 pub use file::Format;
@@ -180,6 +180,17 @@ pub use scenario::Scenario;
 pub use statements::StatementsCsv;
 pub use votes::{RollCallVotes, Vote, VoteAgreement};
 pub use what_if::WhatIf;
+
+/// How far a long import has come: `done` of `total` units (bytes or
+/// records, as the importer says).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Progress {
+    /// Units done.
+    pub done: u64,
+    /// Units in all.
+    pub total: u64,
+}
 
 // The README's examples run as doc tests.
 #[cfg(doctest)]

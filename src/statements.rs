@@ -134,6 +134,19 @@ impl StatementsCsv {
     /// [`Error::Io`] when the file cannot be read, otherwise as
     /// [`read_str`](Self::read_str).
     pub fn read_path(&self, path: impl AsRef<Path>) -> Result<Scenario> {
+        self.read_path_with_progress(path, &mut |_| {})
+    }
+
+    /// As [`read_path`](Self::read_path), reporting progress in bytes read.
+    ///
+    /// # Errors
+    ///
+    /// As [`read_path`](Self::read_path).
+    pub fn read_path_with_progress(
+        &self,
+        path: impl AsRef<Path>,
+        progress: &mut dyn FnMut(crate::Progress),
+    ) -> Result<Scenario> {
         let path = path.as_ref();
         let bytes = std::fs::read(path).map_err(|source| Error::Io {
             path: path.to_owned(),
@@ -159,7 +172,7 @@ impl StatementsCsv {
                 problems: vec![problem],
             }
         })?;
-        self.read_str(text, &path.display().to_string())
+        self.read_str_with_progress(text, &path.display().to_string(), progress)
     }
 
     /// Reads CSV text, naming `origin` in errors.
@@ -171,7 +184,24 @@ impl StatementsCsv {
     /// actor or issue, a duplicate id, a person speaking for two actors, a
     /// ragged row — each with its line and column.
     pub fn read_str(&self, text: &str, origin: &str) -> Result<Scenario> {
+        self.read_str_with_progress(text, origin, &mut |_| {})
+    }
+
+    /// As [`read_str`](Self::read_str), reporting progress in bytes read
+    /// (about every 64 KiB, and once at the end) — for a progress bar.
+    ///
+    /// # Errors
+    ///
+    /// As [`read_str`](Self::read_str).
+    pub fn read_str_with_progress(
+        &self,
+        text: &str,
+        origin: &str,
+        progress: &mut dyn FnMut(crate::Progress),
+    ) -> Result<Scenario> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let total = text.len() as u64;
+        let mut reported = 0u64;
         let mut reader = csv::ReaderBuilder::new()
             .flexible(false)
             .from_reader(text.as_bytes());
@@ -223,8 +253,16 @@ impl StatementsCsv {
             .iter()
             .map(|(v, s)| format!("{v}={s}"))
             .collect();
-        for (row_index, record) in reader.records().enumerate() {
+        let mut records = reader.records();
+        let mut row_index = 0;
+        while let Some(record) = records.next() {
             let row = row_index + 1;
+            row_index += 1;
+            let done = records.reader().position().byte();
+            if done >= reported + (64 << 10) {
+                reported = done;
+                progress(crate::Progress { done, total });
+            }
             let record = match record {
                 Ok(r) => r,
                 Err(e) => {
@@ -339,6 +377,7 @@ impl StatementsCsv {
                 }
             }
         }
+        progress(crate::Progress { done: total, total });
         if problems.is_empty() {
             Ok(scenario)
         } else {

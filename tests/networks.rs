@@ -370,3 +370,22 @@ fn two_mode_graphml_has_actor_and_issue_nodes() {
         22
     );
 }
+
+#[test]
+fn imports_report_progress_up_to_the_end() {
+    let text = include_str!("data/dna_sample_statements.csv").repeat(1);
+    let mut seen = Vec::new();
+    StatementsCsv::new("organization", "concept", "agreement")
+        .speaker("person")
+        .read_str_with_progress(&text, "s.csv", &mut |p| seen.push((p.done, p.total)))
+        .unwrap();
+    assert!(!seen.is_empty());
+    assert!(
+        seen.windows(2).all(|w| w[0].0 <= w[1].0),
+        "monotonic: {seen:?}"
+    );
+    assert_eq!(
+        *seen.last().unwrap(),
+        (text.len() as u64, text.len() as u64)
+    );
+}

@@ -213,6 +213,50 @@ fn main() -> ExitCode {
     }
 }
 
+/// A progress bar on stderr for imports, drawn only when stderr is a
+/// terminal, redrawn at each whole percent, erased when done.
+struct ProgressBar {
+    label: String,
+    enabled: bool,
+    percent: Option<u64>,
+}
+
+impl ProgressBar {
+    fn new(file: &Path) -> Self {
+        use std::io::IsTerminal;
+        ProgressBar {
+            label: file.display().to_string(),
+            enabled: std::io::stderr().is_terminal(),
+            percent: None,
+        }
+    }
+
+    fn show(&mut self, p: stancegraph::Progress) {
+        if !self.enabled || p.total == 0 {
+            return;
+        }
+        let percent = (p.done.min(p.total) * 100) / p.total;
+        if self.percent == Some(percent) {
+            return;
+        }
+        self.percent = Some(percent);
+        let filled = (percent / 5) as usize;
+        let mut err = std::io::stderr().lock();
+        if percent >= 100 {
+            let _ = write!(err, "\r\x1b[2K");
+        } else {
+            let _ = write!(
+                err,
+                "\r  reading {} [{}{}] {percent:>3}%",
+                self.label,
+                "#".repeat(filled),
+                "-".repeat(20 - filled)
+            );
+        }
+        let _ = err.flush();
+    }
+}
+
 /// The scenario of a file, or the message saying why not.
 fn load_any(args: &NetworkArgs) -> Result<Scenario, String> {
     let extension = args
@@ -223,7 +267,11 @@ fn load_any(args: &NetworkArgs) -> Result<Scenario, String> {
     match extension.as_deref() {
         Some("csv") => {}
         #[cfg(feature = "dna")]
-        Some("dna") => return stancegraph::read_dna(&args.file).map_err(|e| e.to_string()),
+        Some("dna") => {
+            let mut bar = ProgressBar::new(&args.file);
+            return stancegraph::read_dna_with_progress(&args.file, &mut |p| bar.show(p))
+                .map_err(|e| e.to_string());
+        }
         #[cfg(not(feature = "dna"))]
         Some("dna") => {
             return Err(format!(
@@ -260,7 +308,9 @@ fn load_any(args: &NetworkArgs) -> Result<Scenario, String> {
             }
         }
     }
-    csv.read_path(&args.file).map_err(|e| e.to_string())
+    let mut bar = ProgressBar::new(&args.file);
+    csv.read_path_with_progress(&args.file, &mut |p| bar.show(p))
+        .map_err(|e| e.to_string())
 }
 
 fn network(args: &NetworkArgs) -> ExitCode {
