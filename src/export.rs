@@ -69,8 +69,14 @@ fn xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            // A raw carriage return would be read back as a line feed.
+            '\r' => out.push_str("&#13;"),
             // Characters XML 1.0 cannot carry at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{fffd}'),
+            c if ((c as u32) < 0x20 && !matches!(c, '\t' | '\n'))
+                || matches!(c, '\u{fffe}' | '\u{ffff}') =>
+            {
+                out.push('\u{fffd}')
+            }
             c => out.push(c),
         }
     }
@@ -146,6 +152,16 @@ impl Network {
         out
     }
 
+    /// The sign of a value: negative values, and every value of a
+    /// `conflict` network, are ties of disagreement.
+    fn sign(&self, v: f64) -> i8 {
+        if v < 0.0 || self.options.kind == NetworkType::Conflict {
+            -1
+        } else {
+            1
+        }
+    }
+
     /// The non-zero cells as an edge list CSV (`source,target,weight,sign`).
     pub fn to_edge_list(&self) -> String {
         let mut out = String::from("source,target,weight,sign\n");
@@ -154,7 +170,7 @@ impl Network {
                 self.rows[r].clone(),
                 self.columns[c].clone(),
                 number(v.abs()),
-                if v < 0.0 { "-1" } else { "1" }.to_owned(),
+                self.sign(v).to_string(),
             ]));
         }
         out
@@ -215,7 +231,7 @@ impl Network {
                 row_ids[r],
                 column_ids[c],
                 number(v.abs()),
-                if v < 0.0 { -1 } else { 1 }
+                self.sign(v)
             );
         }
         out.push_str("  </graph>\n</graphml>\n");
@@ -225,33 +241,38 @@ impl Network {
     /// Graphviz DOT: agreement-like ties solid, conflict and negative ties
     /// red and dashed (readable in grey-scale), width by weight.
     pub fn to_dot(&self) -> String {
+        let (row_ids, column_ids) = self.node_ids();
         let mut out =
             String::from("graph stancegraph {\n  node [shape=box, fontname=\"Helvetica\"];\n");
-        let conflict = self.options.kind == NetworkType::Conflict;
         let max = self.edges().map(|(_, _, v)| v.abs()).fold(0.0, f64::max);
+        // Every node, isolates included, labelled with its key.
+        for (id, label) in row_ids.iter().zip(&self.rows) {
+            let _ = writeln!(out, "  {id} [label={}];", dot_id(label));
+        }
         if !self.is_one_mode() {
-            for label in &self.columns {
-                let _ = writeln!(out, "  {} [shape=ellipse];", dot_id(label));
+            for (id, label) in column_ids.iter().zip(&self.columns) {
+                let _ = writeln!(out, "  {id} [label={}, shape=ellipse];", dot_id(label));
             }
         }
         for (r, c, v) in self.edges() {
-            let negative = conflict || v < 0.0;
             let width = if max > 0.0 {
                 1.0 + 3.0 * v.abs() / max
             } else {
                 1.0
             };
-            let style = if negative {
+            let style = if self.sign(v) < 0 {
                 "color=\"#b2182b\", style=dashed"
             } else {
                 "color=\"#2166ac\", style=solid"
             };
+            // dot's layout weight must be a whole number; the value goes in a tooltip.
             let _ = writeln!(
                 out,
-                "  {} -- {} [weight={}, penwidth={width:.2}, {style}];",
-                dot_id(&self.rows[r]),
-                dot_id(&self.columns[c]),
-                number(v.abs())
+                "  {} -- {} [weight={}, penwidth={width:.2}, tooltip={}, {style}];",
+                row_ids[r],
+                column_ids[c],
+                (v.abs().round() as i64).max(1),
+                dot_id(&number(v))
             );
         }
         out.push_str("}\n");

@@ -44,11 +44,15 @@ pub(crate) fn two_mode(
     options: &NetworkOptions,
 ) -> Vec<f64> {
     let mut values = vec![0.0; n_actors * n_issues];
+    // Positions per cell: what activity and prominence divide by, whatever
+    // the type (signed or coded values would flip signs or divide by codes).
+    let mut counts = vec![0.0; n_actors * n_issues];
     for (a, row) in rows(entries, n_actors, |e| (e.actor, e.issue))
         .into_iter()
         .enumerate()
     {
         for (x, c) in row {
+            counts[a * n_issues + x] = c.iter().sum();
             values[a * n_issues + x] = match options.kind {
                 NetworkType::Subtract => c[0] - c[1],
                 NetworkType::Combine => match (c[0] > 0.0, c[1] > 0.0) {
@@ -64,14 +68,14 @@ pub(crate) fn two_mode(
     match options.normalization {
         Normalization::Activity => {
             for a in 0..n_actors {
+                let sum: f64 = counts[a * n_issues..(a + 1) * n_issues].iter().sum();
                 let row = &mut values[a * n_issues..(a + 1) * n_issues];
-                let sum: f64 = row.iter().sum();
                 row.iter_mut().for_each(|v| *v = ratio(*v, sum));
             }
         }
         Normalization::Prominence => {
             for x in 0..n_issues {
-                let sum: f64 = (0..n_actors).map(|a| values[a * n_issues + x]).sum();
+                let sum: f64 = (0..n_actors).map(|a| counts[a * n_issues + x]).sum();
                 for a in 0..n_actors {
                     values[a * n_issues + x] = ratio(values[a * n_issues + x], sum);
                 }
@@ -149,9 +153,13 @@ pub(crate) fn one_mode(
     let ignore = options.kind == NetworkType::Ignore;
     let need_dot = matches!(
         options.normalization,
-        Normalization::Jaccard | Normalization::Cosine | Normalization::DnaJaccard
+        Normalization::Cosine | Normalization::DnaJaccard
     );
-    let need_covered = options.normalization == Normalization::DnaJaccard;
+    // DNA's jaccard needs the covered counts; the true Jaccard Σ min (kept in the same slot).
+    let need_covered = matches!(
+        options.normalization,
+        Normalization::DnaJaccard | Normalization::Jaccard
+    );
     let mut values = vec![0.0; n * n];
     let mut dot = vec![0.0; if need_dot { n * n } else { 0 }];
     let mut covered = vec![0.0; if need_covered { n * n } else { 0 }];
@@ -171,6 +179,10 @@ pub(crate) fn one_mode(
             }
             v
         };
+        if options.normalization == Normalization::Jaccard {
+            let min: f64 = (0..3).map(|k| c1[k].min(c2[k])).sum();
+            return [value, 0.0, min, min];
+        }
         if !need_dot {
             return [value, 0.0, 0.0, 0.0];
         }
@@ -226,11 +238,17 @@ pub(crate) fn one_mode(
                         + (activity[r2] - covered[r2 * n + r1])
                         + dot[cell]
                 }
-                Normalization::Cosine => (norm2[r1] * norm2[r2]).sqrt(),
-                Normalization::Jaccard => norm2[r1] + norm2[r2] - dot[cell],
                 _ => 1.0,
             };
-            values[cell] = ratio(values[cell], denominator);
+            values[cell] = match options.normalization {
+                // The similarity of the two stance vectors, whatever the type.
+                Normalization::Cosine => ratio(dot[cell], (norm2[r1] * norm2[r2]).sqrt()),
+                Normalization::Jaccard => {
+                    let min = covered[cell];
+                    ratio(min, activity[r1] + activity[r2] - min)
+                }
+                _ => ratio(values[cell], denominator),
+            };
         }
     }
     values

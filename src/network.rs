@@ -51,10 +51,10 @@ keyword_enum! {
     /// `dna_jaccard` and `dna_cosine` reproduce DNA exactly, and are *not*
     /// the textbook measures: DNA's "jaccard" divides by
     /// Σ xᵢⱼₖ[xᵢ'ⱼₖ = 0] + Σ xᵢ'ⱼₖ[xᵢⱼₖ = 0] + Σ xᵢⱼₖ xᵢ'ⱼₖ, its "cosine" by
-    /// aᵢ · aᵢ' (aᵢ = Σⱼₖ xᵢⱼₖ). `jaccard` and `cosine` are the true measures
-    /// on the actors' stance vectors (xᵢⱼₖ over all j, k): `cosine` divides by
-    /// ‖xᵢ‖ ‖xᵢ'‖, `jaccard` by ‖xᵢ‖² + ‖xᵢ'‖² − xᵢ·xᵢ' (Tanimoto; the Jaccard
-    /// index for 0/1 vectors).
+    /// aᵢ · aᵢ' (aᵢ = Σⱼₖ xᵢⱼₖ). `jaccard` and `cosine` are the true
+    /// similarities of the actors' stance vectors xᵢ (xᵢⱼₖ over all j, k),
+    /// whatever the type: cosine xᵢ·xᵢ' / (‖xᵢ‖ ‖xᵢ'‖), and the (weighted)
+    /// Jaccard index Σ min(xᵢⱼₖ, xᵢ'ⱼₖ) / Σ max(xᵢⱼₖ, xᵢ'ⱼₖ).
     Normalization, "normalization" {
         /// `none`.
         None => "none",
@@ -360,8 +360,33 @@ impl Scenario {
     pub fn network(&self, options: &NetworkOptions) -> Result<Network> {
         options.check()?;
         let counted = self.counted_positions(options);
+        // The matrix is dense: refuse one that cannot fit, rather than abort.
+        let distinct = |key: fn(&(ActorId, IssueId, Stance, PositionId)) -> usize| {
+            let mut v: Vec<usize> = counted.iter().map(key).collect();
+            v.sort_unstable();
+            v.dedup();
+            v.len()
+        };
+        let (actors, issues) = (distinct(|c| c.0.index()), distinct(|c| c.1.index()));
+        let cells = match options.mode {
+            NetworkMode::Actor => actors.saturating_mul(actors),
+            NetworkMode::Issue => issues.saturating_mul(issues),
+            NetworkMode::Affiliation => actors.saturating_mul(issues),
+        };
+        if cells > Self::MAX_NETWORK_CELLS {
+            return Err(Error::invalid(crate::Problem::new(
+                crate::RecordRef::top(),
+                Some("network".to_owned()),
+                crate::ProblemKind::Invalid {
+                    reason: "the network would have more than 2^28 cells (2 GiB per matrix): filter the actors or issues, or aggregate with level bloc",
+                },
+            )));
+        }
         Ok(self.build_network(options, &counted))
     }
+
+    /// The largest network [`Scenario::network`] builds, in cells (rows × columns).
+    pub const MAX_NETWORK_CELLS: usize = 1 << 28;
 
     /// Networks over sliding time windows: `width_days` wide, starting every
     /// `step_days`, from the first to the last dated position (within
@@ -386,10 +411,11 @@ impl Scenario {
                 },
             )));
         }
+        // Windows span the dated positions the options keep.
         let dates: Vec<Date> = self
-            .positions()
-            .filter_map(|(_, p)| p.date())
-            .filter(|d| options.from.is_none_or(|f| f <= *d) && options.to.is_none_or(|t| *d <= t))
+            .counted_positions(options)
+            .iter()
+            .filter_map(|&(_, _, _, id)| self.position(id).date())
             .collect();
         let (Some(&first), Some(&last)) = (dates.iter().min(), dates.iter().max()) else {
             return Ok(Vec::new());
@@ -405,7 +431,11 @@ impl Scenario {
             };
             let mut window = options.clone();
             window.from = Some(from);
-            window.to = to;
+            // A window never reaches past the range asked for.
+            window.to = match (to, options.to) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
             windows.push(self.network(&window)?);
             match start.checked_add(jiff::Span::new().days(i64::from(step_days))) {
                 Ok(next) => start = next,

@@ -389,3 +389,87 @@ fn imports_report_progress_up_to_the_end() {
         (text.len() as u64, text.len() as u64)
     );
 }
+
+#[test]
+fn review_cases_true_similarities_signs_windows_and_activity() {
+    use stancegraph::ExportFormat;
+    let s = Scenario::from_yaml_str(
+        "
+actors: [{id: a, name: A, kind: state}, {id: b, name: B, kind: state}]
+issues: [{id: x, name: X}, {id: y, name: Y}]
+positions:
+  - {actor: a, issue: x, stance: support, date: 2020-01-01}
+  - {actor: a, issue: x, stance: oppose, date: 2020-01-02}
+  - {actor: b, issue: x, stance: support, date: 2020-01-03}
+  - {actor: b, issue: x, stance: oppose, date: 2020-01-04}
+  - {actor: b, issue: y, stance: oppose, date: 2020-03-01}
+",
+    )
+    .unwrap();
+    let one = |kind, normalization| {
+        s.network(&NetworkOptions::new(NetworkMode::Actor, kind).with_normalization(normalization))
+            .unwrap()
+    };
+    // Stance vectors a = (x+:1, x−:1), b = (x+:1, x−:1, y−:1): cosine 2/√6, Jaccard 2/3,
+    // whatever the type.
+    for kind in [
+        NetworkType::Ignore,
+        NetworkType::Conflict,
+        NetworkType::Congruence,
+    ] {
+        let cosine = one(kind, Normalization::Cosine).value("a", "b").unwrap();
+        assert!(
+            (cosine - 2.0 / 6f64.sqrt()).abs() < 1e-12,
+            "{kind}: {cosine}"
+        );
+        let jaccard = one(kind, Normalization::Jaccard).value("a", "b").unwrap();
+        assert!((jaccard - 2.0 / 3.0).abs() < 1e-12, "{kind}: {jaccard}");
+    }
+    // A conflict network's ties are negative in every export.
+    let conflict = one(NetworkType::Conflict, Normalization::None);
+    assert!(conflict.export(ExportFormat::Edges).contains(",-1\n"));
+    assert!(conflict.export(ExportFormat::Dot).contains("style=dashed"));
+    // Activity divides by positions, not by signed values.
+    let subtract = s
+        .network(
+            &NetworkOptions::new(NetworkMode::Affiliation, NetworkType::Subtract)
+                .with_normalization(Normalization::Activity),
+        )
+        .unwrap();
+    assert_eq!(subtract.value("b", "y"), Some(-1.0 / 3.0));
+    // Windows stop at the range's end.
+    let options = NetworkOptions::new(NetworkMode::Affiliation, NetworkType::Ignore)
+        .with_range(None, Some("2020-01-02".parse().unwrap()));
+    let windows = s.network_windows(&options, 30, 30).unwrap();
+    assert_eq!(windows.len(), 1);
+    assert_eq!(windows[0].span().1.unwrap().to_string(), "2020-01-02");
+    assert_eq!(windows[0].sum(), 2.0);
+}
+
+#[test]
+fn carriage_returns_survive_graphml() {
+    let s = Scenario::from_yaml_str(
+        "
+actors: [{id: \"a\\r\\nb\", name: A, kind: state}, {id: c, name: C, kind: state}]
+issues: [{id: x, name: X}]
+positions:
+  - {actor: \"a\\r\\nb\", issue: x, stance: support}
+  - {actor: c, issue: x, stance: support}
+",
+    )
+    .unwrap();
+    let n = s
+        .network(&NetworkOptions::new(
+            NetworkMode::Actor,
+            NetworkType::Congruence,
+        ))
+        .unwrap();
+    let graphml = n.export(stancegraph::ExportFormat::GraphMl);
+    let doc = roxmltree::Document::parse(&graphml).unwrap();
+    let first = doc
+        .descendants()
+        .find(|d| d.has_tag_name("data") && d.attribute("key") == Some("label"))
+        .and_then(|d| d.text())
+        .unwrap();
+    assert_eq!(first, "a\r\nb");
+}
