@@ -5,11 +5,12 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
-use crate::{Actor, ActorKind, Date, Error, Issue, Position, Result, Scenario, Source, Stance};
+use crate::{ActorKind, Date, Error, Issue, Position, Result, Scenario, Source, Stance};
 
 /// Reads the statements of type "DNA Statement" of a Discourse Network
 /// Analyzer database (DNA 3 schema) into a [`Scenario`]: each organisation
-/// an actor, each person an actor speaking for their organisation, each
+/// an actor, each person an actor speaking for their organisation (one
+/// actor per organisation for a person coded for several), each
 /// concept an issue, `agreement` 1 → support and 0 → oppose, the document's
 /// date as the position's date, the coded passage as its quote, the
 /// document's title as its source, and the statement id as its key.
@@ -147,6 +148,7 @@ pub fn read_dna_with_progress(
         .query([person, organization, concept, agreement])
         .map_err(|e| fail(e.to_string()))?;
     let mut scenario = Scenario::new();
+    let mut actors = crate::statements::ImportedActors::default();
     while let Some(row) = rows.next().map_err(|e| fail(e.to_string()))? {
         done += 1;
         if done.is_multiple_of(step) {
@@ -186,29 +188,11 @@ pub fn read_dna_with_progress(
             .and_then(|(a, b)| text.get(a..b))
             .map(String::from_utf16_lossy)
             .ok_or_else(|| here(&format!("offsets {start}..{stop} lie outside its document")))?;
-        let org_id = match scenario.actor_id(organization.trim()) {
-            Some(a) => a,
-            None => scenario.add_actor(Actor::new(
-                organization.trim(),
-                organization.trim(),
-                ActorKind::Organization,
-            ))?,
-        };
+        let org_id =
+            actors.organisation(&mut scenario, organization.trim(), ActorKind::Organization)?;
         let speaker = match person.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
             None => org_id,
-            Some(person) => match scenario.actor_id(person) {
-                Some(p) => {
-                    if scenario.actor(p).speaks_for().is_some_and(|o| o != org_id) {
-                        return Err(here(&format!("{person} speaks for two organizations")));
-                    }
-                    p
-                }
-                None => {
-                    let p = scenario.add_actor(Actor::new(person, person, ActorKind::Person))?;
-                    scenario.set_speaks_for(p, org_id)?;
-                    p
-                }
-            },
+            Some(person) => actors.person(&mut scenario, person, org_id)?,
         };
         let issue = match scenario.issue_id(concept.trim()) {
             Some(x) => x,

@@ -8,6 +8,10 @@ use crate::{Actor, ActorKind, Date, Error, Issue, Position, Result, Scenario, So
 
 /// Reads a statements CSV — one position per row — into a [`Scenario`].
 ///
+/// A person who speaks for several actors in different rows becomes one
+/// actor per actor spoken for (see the keys in the actor list), so that
+/// every row counts for its own actor.
+///
 /// Name the columns to read; the rest are ignored. Each row becomes a
 /// position of its actor (or, with a speaker column, of the speaker, who
 /// then speaks for the actor) on its issue. Actors and issues are created
@@ -247,7 +251,7 @@ impl StatementsCsv {
         };
 
         let mut scenario = Scenario::new();
-        let mut speaks_for: HashMap<String, String> = HashMap::new();
+        let mut actors = ImportedActors::default();
         let mapping: Vec<String> = self
             .stances
             .iter()
@@ -321,19 +325,6 @@ impl StatementsCsv {
                 }
             };
             let speaker = speaker_col.map(cell).filter(|s| !s.is_empty());
-            if let Some(speaker) = speaker {
-                match speaks_for.get(speaker) {
-                    Some(earlier) if earlier != actor => bad(
-                        self.speaker.as_deref().unwrap_or_default(),
-                        ProblemKind::Invalid {
-                            reason: "this person already speaks for another actor in an earlier row",
-                        },
-                    ),
-                    _ => {
-                        speaks_for.insert(speaker.to_owned(), actor.to_owned());
-                    }
-                }
-            }
             let (Some(stance), false, false) = (stance, actor.is_empty(), issue.is_empty()) else {
                 continue;
             };
@@ -341,15 +332,9 @@ impl StatementsCsv {
                 // Keep validating the remaining rows, but build nothing more.
                 continue;
             }
-            let actor_id = ensure_actor(&mut scenario, actor, self.actor_kind)?;
+            let actor_id = actors.organisation(&mut scenario, actor, self.actor_kind)?;
             let who = match speaker {
-                Some(person) => {
-                    let person_id = ensure_actor(&mut scenario, person, ActorKind::Person)?;
-                    if scenario.actor(person_id).speaks_for().is_none() && person_id != actor_id {
-                        scenario.set_speaks_for(person_id, actor_id)?;
-                    }
-                    person_id
-                }
+                Some(person) => actors.person(&mut scenario, person, actor_id)?,
                 None => actor_id,
             };
             let issue_id = match scenario.issue_id(issue) {
@@ -386,11 +371,72 @@ impl StatementsCsv {
     }
 }
 
-fn ensure_actor(scenario: &mut Scenario, key: &str, kind: ActorKind) -> Result<crate::ActorId> {
-    match scenario.actor_id(key) {
-        Some(id) => Ok(id),
-        None => scenario.add_actor(Actor::new(key, key, kind)),
+/// Actors of imported statements: organisations by name, and persons per
+/// organisation they speak for, in separate namespaces. A person coded for
+/// two organisations becomes two actors (`Name (Organisation)` for the
+/// second), so that each statement counts for its own organisation; a key
+/// already taken by an actor of the other kind gets ` (person)` or
+/// ` (organization)` appended.
+#[derive(Default)]
+pub(crate) struct ImportedActors {
+    organisations: HashMap<String, crate::ActorId>,
+    persons: HashMap<(String, crate::ActorId), crate::ActorId>,
+    person_names: std::collections::HashSet<String>,
+}
+
+impl ImportedActors {
+    pub(crate) fn organisation(
+        &mut self,
+        s: &mut Scenario,
+        name: &str,
+        kind: ActorKind,
+    ) -> Result<crate::ActorId> {
+        if let Some(&id) = self.organisations.get(name) {
+            return Ok(id);
+        }
+        let key = free_actor_key(s, name, "organization");
+        let id = s.add_actor(Actor::new(key, name, kind))?;
+        self.organisations.insert(name.to_owned(), id);
+        Ok(id)
     }
+
+    pub(crate) fn person(
+        &mut self,
+        s: &mut Scenario,
+        name: &str,
+        organisation: crate::ActorId,
+    ) -> Result<crate::ActorId> {
+        if let Some(&id) = self.persons.get(&(name.to_owned(), organisation)) {
+            return Ok(id);
+        }
+        let key = if self.person_names.contains(name) {
+            free_actor_key(
+                s,
+                &format!("{name} ({})", s.actor(organisation).name()),
+                "person",
+            )
+        } else {
+            free_actor_key(s, name, "person")
+        };
+        let id = s.add_actor(Actor::new(key, name, ActorKind::Person))?;
+        s.set_speaks_for(id, organisation)?;
+        self.persons.insert((name.to_owned(), organisation), id);
+        self.person_names.insert(name.to_owned());
+        Ok(id)
+    }
+}
+
+fn free_actor_key(s: &Scenario, name: &str, kind: &str) -> String {
+    let mut key = name.to_owned();
+    if s.actor_id(&key).is_some() {
+        key = format!("{name} ({kind})");
+    }
+    let mut n = 2;
+    while s.actor_id(&key).is_some() {
+        key = format!("{name} ({kind} {n})");
+        n += 1;
+    }
+    key
 }
 
 fn csv_problem(e: &csv::Error, row: usize) -> Problem {

@@ -185,6 +185,7 @@ impl RollCallVotes {
             return Err(invalid(missing));
         };
         let columns = Columns {
+            width: headers.len(),
             rcid,
             country,
             code,
@@ -259,6 +260,28 @@ impl RollCallVotes {
                     .into_iter()
                     .map(|(c, r, v)| (countries[c as usize], roll_calls[r as usize], v)),
             );
+        }
+        // A second vote of a country in one roll call would be counted twice
+        // (and could be both identical and opposed): say so instead.
+        let mut seen = vec![false; out.countries.len() * out.roll_calls.len()];
+        let mut repeats = Vec::new();
+        for &(c, r, _) in &out.votes {
+            let cell = &mut seen[c as usize * out.roll_calls.len() + r as usize];
+            if std::mem::replace(cell, true) && repeats.len() < 20 {
+                repeats.push(Problem::new(
+                    RecordRef::top(),
+                    Some(format!(
+                        "{} in roll call {}",
+                        out.countries[c as usize], out.roll_calls[r as usize]
+                    )),
+                    ProblemKind::Invalid {
+                        reason: "a second vote of this country in this roll call",
+                    },
+                ));
+            }
+        }
+        if !repeats.is_empty() {
+            return Err(invalid(repeats));
         }
         out.sort_countries();
         Ok(out)
@@ -404,6 +427,8 @@ impl RollCallVotes {
 }
 
 struct Columns {
+    /// How many fields a record has (the header's).
+    width: usize,
     rcid: usize,
     country: usize,
     code: usize,
@@ -607,12 +632,8 @@ struct Row<'a> {
 
 /// [`parse_chunk`] for text without quotes: every line is a record.
 fn parse_plain(data: &[u8], columns: &Columns, line_offset: u64) -> Chunk {
-    let width = columns
-        .rcid
-        .max(columns.country)
-        .max(columns.code)
-        .max(columns.vote)
-        + 1;
+    // Exactly the header's number of fields, as the csv crate requires.
+    let width = columns.width;
     let mut builder = ChunkBuilder::default();
     let mut fields: Vec<&[u8]> = Vec::with_capacity(width.max(8));
     let mut start = 0;
@@ -634,7 +655,7 @@ fn parse_plain(data: &[u8], columns: &Columns, line_offset: u64) -> Chunk {
         }
         fields.push(&line[field_start..]);
         let line_number = Some(line_number);
-        if fields.len() < width {
+        if fields.len() != width {
             builder.ragged(line_number);
             continue;
         }

@@ -221,7 +221,7 @@ fn bad_rows_are_reported_with_their_lines() {
         .read_str(csv, "s.csv")
         .unwrap_err();
     let lines: Vec<String> = err.to_string().lines().map(str::to_owned).collect();
-    assert_eq!(lines.len(), 4, "{err}");
+    assert_eq!(lines.len(), 3, "{err}");
     assert!(
         lines[0].starts_with(
             "s.csv:3: rows[2], field `agreement`: `maybe` is not in the mapping (support=support"
@@ -233,13 +233,7 @@ fn bad_rows_are_reported_with_their_lines() {
         "{err}"
     );
     assert!(
-        lines[2].starts_with(
-            "s.csv:4: rows[3], field `person`: this person already speaks for another actor"
-        ),
-        "{err}"
-    );
-    assert!(
-        lines[3].starts_with("s.csv:5: rows[4]: the row has a different number of fields"),
+        lines[2].starts_with("s.csv:5: rows[4]: the row has a different number of fields"),
         "{err}"
     );
     let missing = StatementsCsv::new("org", "concept", "agreement")
@@ -472,4 +466,31 @@ positions:
         .and_then(|d| d.text())
         .unwrap();
     assert_eq!(first, "a\r\nb");
+}
+
+#[test]
+fn a_person_speaking_for_two_organisations_counts_for_each() {
+    let csv = "person,organization,concept,agreement\n\
+               Ann,Greens,Tax,1\n\
+               Ann,Coal,Tax,0\n\
+               Coal,Greens,Tax,1\n";
+    let s = StatementsCsv::new("organization", "concept", "agreement")
+        .speaker("person")
+        .read_str(csv, "s.csv")
+        .unwrap();
+    let keys: Vec<&str> = s.actors().map(|(_, a)| a.key()).collect();
+    assert_eq!(
+        keys,
+        ["Greens", "Ann", "Coal", "Ann (Coal)", "Coal (person)"]
+    );
+    let n = s
+        .network(
+            &NetworkOptions::new(NetworkMode::Affiliation, NetworkType::Subtract)
+                .with_level(Level::Principal),
+        )
+        .unwrap();
+    assert_eq!(
+        (n.value("Greens", "Tax"), n.value("Coal", "Tax")),
+        (Some(2.0), Some(-1.0))
+    );
 }

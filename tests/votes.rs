@@ -119,3 +119,21 @@ fn the_full_un_data_has_the_published_counts() {
         (869_937, 6_202, 200)
     );
 }
+
+#[test]
+fn extra_fields_and_repeated_votes_are_errors() {
+    let extra = "rcid,country,country_code,vote\n3,United States,US,yes,surplus\n";
+    assert!(
+        RollCallVotes::read_csv_str(extra, "v.csv")
+            .unwrap_err()
+            .to_string()
+            .contains("rows[1]")
+    );
+    let twice = "rcid,country,country_code,vote\n3,Cuba,CU,yes\n3,Cuba,CU,no\n";
+    let err = RollCallVotes::read_csv_str(twice, "v.csv").unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("field `Cuba in roll call 3`: a second vote"),
+        "{err}"
+    );
+}
