@@ -57,6 +57,8 @@
 //!   networks ([`NetworkOptions`]), exported with [`Network::export`].
 //! - [`StatementsCsv`], [`RollCallVotes`]: importers for coded-statement
 //!   tables and roll-call votes.
+//! - [`SignedGraph`]: structural balance of signed networks ([`Balance`],
+//!   [`TriangleCensus`]).
 //! - [`Overview`]: the plain-text report the example and the command line print.
 //! - [`Error`]: one error type; validation reports every [`Problem`], each
 //!   naming the record and field.
@@ -149,6 +151,7 @@ mod position;
 mod report;
 mod rows;
 mod scenario;
+mod signed;
 mod statements;
 mod suggest;
 mod votes;
@@ -177,6 +180,7 @@ pub use network::{
 pub use overview::Overview;
 pub use position::{Condition, Firmness, Position, Source, Stance};
 pub use scenario::Scenario;
+pub use signed::{Balance, SignedEdge, SignedGraph, TriangleCensus};
 pub use statements::StatementsCsv;
 pub use votes::{RollCallVotes, Vote, VoteAgreement};
 pub use what_if::WhatIf;

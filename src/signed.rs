@@ -1,0 +1,508 @@
+//! Signed graphs and structural balance: camps, unbalanced cycles, triangles.
+
+use std::collections::{HashMap, VecDeque};
+
+use crate::error::{Problem, ProblemKind, RecordRef, Section};
+use crate::{Error, Result, StanceGraph, TieKind};
+
+/// A tie in a [`SignedGraph`]: undirected, positive or negative.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct SignedEdge {
+    /// One end (node index).
+    pub a: usize,
+    /// The other end (node index).
+    pub b: usize,
+    /// +1 (alliance, agreement) or −1 (enmity, conflict).
+    pub sign: i8,
+    /// The tie's weight (1 when none is given).
+    pub weight: f64,
+}
+
+/// An undirected signed graph: labelled nodes and ±1 edges, at most one per
+/// pair.
+///
+/// Build one from an edge list ([`SignedGraph::read_edges`]) or from a
+/// scenario's actor network ([`SignedGraph::from_stance_graph`]).
+///
+/// # Examples
+///
+/// ```
+/// use stancegraph::SignedGraph;
+///
+/// let graphs = SignedGraph::read_edges("source,target,sign\nA,B,1\nB,C,-1\nA,C,-1\n", "t.csv")?;
+/// let g = &graphs[0];
+/// assert!(g.balance().is_balanced());
+/// assert_eq!(g.triangles().balance_ratio(), 1.0);
+/// # Ok::<(), stancegraph::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SignedGraph {
+    period: Option<String>,
+    nodes: Vec<String>,
+    edges: Vec<SignedEdge>,
+    /// Per node: (neighbour, edge index), sorted by neighbour.
+    adjacency: Vec<Vec<(usize, usize)>>,
+}
+
+/// The result of the strict balance test: the two camps, or an unbalanced
+/// cycle that proves there are none.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Balance {
+    /// The graph splits into two camps with every positive edge inside a camp
+    /// and every negative edge between them. Nodes by index; the camp of the
+    /// lowest-numbered node of each component is the first.
+    Balanced {
+        /// The first camp.
+        first: Vec<usize>,
+        /// The second camp.
+        second: Vec<usize>,
+    },
+    /// A cycle with an odd number of negative edges: node indices along it,
+    /// and the edge indices joining them (edge i joins node i and i + 1,
+    /// the last edge closing the cycle).
+    Unbalanced {
+        /// The nodes of the cycle, in order.
+        cycle: Vec<usize>,
+        /// The edges of the cycle, in order.
+        edges: Vec<usize>,
+    },
+}
+
+impl Balance {
+    /// Whether the graph is balanced.
+    pub fn is_balanced(&self) -> bool {
+        matches!(self, Balance::Balanced { .. })
+    }
+}
+
+/// Counts of triangles by their signs, and the unbalanced ones.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct TriangleCensus {
+    /// Triangles `+++` (balanced).
+    pub ppp: usize,
+    /// Triangles `++-` (unbalanced).
+    pub ppn: usize,
+    /// Triangles `+--` (balanced: the enemy of my enemy).
+    pub pnn: usize,
+    /// Triangles `---` (unbalanced under strict balance).
+    pub nnn: usize,
+    /// The unbalanced triangles (`++-` and `---`), as sorted node triples, in order.
+    pub unbalanced: Vec<[usize; 3]>,
+}
+
+impl TriangleCensus {
+    /// All triangles.
+    pub fn total(&self) -> usize {
+        self.ppp + self.ppn + self.pnn + self.nnn
+    }
+
+    /// The share of balanced triangles (`+++` and `+--`); 1 without triangles.
+    pub fn balance_ratio(&self) -> f64 {
+        match self.total() {
+            0 => 1.0,
+            total => (self.ppp + self.pnn) as f64 / total as f64,
+        }
+    }
+}
+
+impl SignedGraph {
+    /// Reads an edge list CSV: columns `source`, `target` and `sign` (+1/−1,
+    /// or any number, whose sign counts), optional `weight`, and optional
+    /// `period`, which splits the rows into one graph per period (in order
+    /// of first appearance).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] for a missing column and every bad row (line,
+    /// column): an unreadable or zero sign, a self-loop, or a pair given
+    /// twice with different signs.
+    pub fn read_edges(text: &str, origin: &str) -> Result<Vec<SignedGraph>> {
+        let invalid = |problems: Vec<Problem>| Error::Invalid {
+            origin: origin.to_owned(),
+            problems,
+        };
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let headers = reader
+            .headers()
+            .map_err(|_| {
+                invalid(vec![Problem::new(
+                    RecordRef::top(),
+                    None,
+                    ProblemKind::Invalid {
+                        reason: "the header cannot be read as CSV",
+                    },
+                )])
+            })?
+            .clone();
+        let column = |name: &str| headers.iter().position(|h| h == name);
+        let mut problems = Vec::new();
+        let mut required = |name: &'static str| {
+            let c = column(name);
+            if c.is_none() {
+                problems.push(Problem::new(
+                    RecordRef::top(),
+                    Some(name.to_owned()),
+                    ProblemKind::Invalid {
+                        reason: "no such column in the header",
+                    },
+                ));
+            }
+            c
+        };
+        let (source, target, sign) = (required("source"), required("target"), required("sign"));
+        let (Some(source), Some(target), Some(sign)) = (source, target, sign) else {
+            return Err(invalid(problems));
+        };
+        let (weight, period) = (column("weight"), column("period"));
+
+        let mut graphs: Vec<SignedGraph> = Vec::new();
+        let mut by_period: HashMap<String, usize> = HashMap::new();
+        let mut node_index: Vec<HashMap<String, usize>> = Vec::new();
+        let mut pairs: Vec<HashMap<(usize, usize), usize>> = Vec::new();
+        for (i, record) in reader.records().enumerate() {
+            let row = i + 1;
+            let mut bad = |line: Option<u64>, field: &str, reason: &'static str| {
+                let mut p = Problem::new(
+                    RecordRef::new(Section::Rows, row, None),
+                    Some(field.to_owned()),
+                    ProblemKind::Invalid { reason },
+                );
+                p.line = line;
+                problems.push(p);
+            };
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    bad(
+                        e.position().map(|p| p.line()),
+                        "",
+                        "the row cannot be read as CSV",
+                    );
+                    continue;
+                }
+            };
+            let line = record.position().map(|p| p.line());
+            let get = |c: usize| record.get(c).unwrap_or_default().trim();
+            let value: Option<f64> = get(sign)
+                .parse()
+                .ok()
+                .filter(|v: &f64| v.is_finite() && *v != 0.0);
+            let Some(value) = value else {
+                bad(line, "sign", "not a non-zero number");
+                continue;
+            };
+            let w = match weight.map(get) {
+                None | Some("") => 1.0,
+                Some(text) => match text.parse::<f64>() {
+                    Ok(w) if w.is_finite() => w.abs(),
+                    _ => {
+                        bad(line, "weight", "not a finite number");
+                        continue;
+                    }
+                },
+            };
+            let (a_name, b_name) = (get(source), get(target));
+            if a_name.is_empty() || b_name.is_empty() {
+                bad(
+                    line,
+                    if a_name.is_empty() {
+                        "source"
+                    } else {
+                        "target"
+                    },
+                    "empty node name",
+                );
+                continue;
+            }
+            if a_name == b_name {
+                bad(line, "target", "a node tied to itself");
+                continue;
+            }
+            let key = period.map(get).unwrap_or_default().to_owned();
+            let g = *by_period.entry(key.clone()).or_insert_with(|| {
+                graphs.push(SignedGraph {
+                    period: period.map(|_| key.clone()),
+                    ..SignedGraph::default()
+                });
+                node_index.push(HashMap::new());
+                pairs.push(HashMap::new());
+                graphs.len() - 1
+            });
+            let graph = &mut graphs[g];
+            let mut node = |name: &str| {
+                *node_index[g].entry(name.to_owned()).or_insert_with(|| {
+                    graph.nodes.push(name.to_owned());
+                    graph.nodes.len() - 1
+                })
+            };
+            let (a, b) = (node(a_name), node(b_name));
+            let s: i8 = if value > 0.0 { 1 } else { -1 };
+            match pairs[g].get(&(a.min(b), a.max(b))) {
+                Some(&e) if graph.edges[e].sign != s => bad(
+                    line,
+                    "sign",
+                    "this pair was given before with the other sign",
+                ),
+                Some(_) => {}
+                None => {
+                    pairs[g].insert((a.min(b), a.max(b)), graph.edges.len());
+                    graph.edges.push(SignedEdge {
+                        a,
+                        b,
+                        sign: s,
+                        weight: w,
+                    });
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(invalid(problems));
+        }
+        for g in &mut graphs {
+            g.index();
+        }
+        Ok(graphs)
+    }
+
+    /// The signed actor network of a stance graph. Per pair of actors the
+    /// sign is that of (issues agreed on − issues in conflict), plus one for
+    /// a membership of one in the other and one for a speaks-for link between
+    /// them; a net of zero gives no edge. The weight is the absolute net.
+    pub fn from_stance_graph(graph: &StanceGraph<'_>) -> SignedGraph {
+        let s = graph.scenario();
+        let mut net: HashMap<(usize, usize), i64> = HashMap::new();
+        let pair = |a: usize, b: usize| (a.min(b), a.max(b));
+        for t in graph.ties() {
+            let delta = match t.kind {
+                TieKind::Agreement => i64::from(t.weight),
+                TieKind::Conflict => -i64::from(t.weight),
+            };
+            *net.entry(pair(t.a.index(), t.b.index())).or_default() += delta;
+        }
+        for (id, actor) in s.actors() {
+            for m in actor.memberships() {
+                if m.bloc() != id {
+                    *net.entry(pair(id.index(), m.bloc().index())).or_default() += 1;
+                }
+            }
+            if let Some(p) = actor.speaks_for() {
+                *net.entry(pair(id.index(), p.index())).or_default() += 1;
+            }
+        }
+        let mut pairs: Vec<((usize, usize), i64)> =
+            net.into_iter().filter(|(_, v)| *v != 0).collect();
+        pairs.sort_unstable();
+        let mut g = SignedGraph {
+            period: None,
+            nodes: s.actors().map(|(_, a)| a.key().to_owned()).collect(),
+            edges: pairs
+                .into_iter()
+                .map(|((a, b), v)| SignedEdge {
+                    a,
+                    b,
+                    sign: if v > 0 { 1 } else { -1 },
+                    weight: v.unsigned_abs() as f64,
+                })
+                .collect(),
+            adjacency: Vec::new(),
+        };
+        g.index();
+        g
+    }
+
+    fn index(&mut self) {
+        self.adjacency = vec![Vec::new(); self.nodes.len()];
+        for (i, e) in self.edges.iter().enumerate() {
+            self.adjacency[e.a].push((e.b, i));
+            self.adjacency[e.b].push((e.a, i));
+        }
+        for list in &mut self.adjacency {
+            list.sort_unstable();
+        }
+    }
+
+    /// The period this graph was read for, if the edge list had one.
+    pub fn period(&self) -> Option<&str> {
+        self.period.as_deref()
+    }
+
+    /// Node labels, by index.
+    pub fn nodes(&self) -> &[String] {
+        &self.nodes
+    }
+
+    /// Edges, by index.
+    pub fn edges(&self) -> &[SignedEdge] {
+        &self.edges
+    }
+
+    /// The strict balance test: two camps, or an unbalanced cycle.
+    ///
+    /// # Complexity
+    ///
+    /// O(n + m): a breadth-first search putting the ends of positive edges in
+    /// the same camp and of negative edges in opposite camps.
+    pub fn balance(&self) -> Balance {
+        let n = self.nodes.len();
+        let mut side: Vec<Option<bool>> = vec![None; n];
+        // Breadth-first tree: parent node and edge.
+        let mut parent: Vec<Option<(usize, usize)>> = vec![None; n];
+        let mut depth = vec![0usize; n];
+        for root in 0..n {
+            if side[root].is_some() {
+                continue;
+            }
+            side[root] = Some(true);
+            let mut queue = VecDeque::from([root]);
+            while let Some(u) = queue.pop_front() {
+                for &(v, e) in &self.adjacency[u] {
+                    let want = match self.edges[e].sign {
+                        1 => side[u],
+                        _ => side[u].map(|s| !s),
+                    };
+                    match side[v] {
+                        None => {
+                            side[v] = want;
+                            parent[v] = Some((u, e));
+                            depth[v] = depth[u] + 1;
+                            queue.push_back(v);
+                        }
+                        Some(s) if Some(s) != want => {
+                            return self.unbalanced_cycle(u, v, e, &parent, &depth);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        let (first, second) = (0..n).partition(|&i| side[i] == Some(true));
+        Balance::Balanced { first, second }
+    }
+
+    /// The cycle closed by edge `e` between `u` and `v` in the BFS tree.
+    fn unbalanced_cycle(
+        &self,
+        mut u: usize,
+        mut v: usize,
+        e: usize,
+        parent: &[Option<(usize, usize)>],
+        depth: &[usize],
+    ) -> Balance {
+        let (start_u, start_v) = (u, v);
+        let (mut up_u, mut up_v) = (Vec::new(), Vec::new());
+        while depth[u] > depth[v] {
+            let Some((p, pe)) = parent[u] else { break };
+            up_u.push(pe);
+            u = p;
+        }
+        while depth[v] > depth[u] {
+            let Some((p, pe)) = parent[v] else { break };
+            up_v.push(pe);
+            v = p;
+        }
+        while u != v {
+            let (Some((pu, eu)), Some((pv, ev))) = (parent[u], parent[v]) else {
+                break;
+            };
+            up_u.push(eu);
+            up_v.push(ev);
+            u = pu;
+            v = pv;
+        }
+        // Cycle: start_u → … → ancestor → … → start_v → (e) → start_u.
+        let mut nodes = vec![start_u];
+        let mut edges = Vec::new();
+        let mut at = start_u;
+        for &edge in &up_u {
+            edges.push(edge);
+            let other = if self.edges[edge].a == at {
+                self.edges[edge].b
+            } else {
+                self.edges[edge].a
+            };
+            nodes.push(other);
+            at = other;
+        }
+        let mut down: Vec<usize> = Vec::new();
+        let mut at_v = start_v;
+        let mut path_v = vec![start_v];
+        for &edge in &up_v {
+            let other = if self.edges[edge].a == at_v {
+                self.edges[edge].b
+            } else {
+                self.edges[edge].a
+            };
+            path_v.push(other);
+            down.push(edge);
+            at_v = other;
+        }
+        // Walk back down from the ancestor to start_v.
+        for (i, &edge) in down.iter().enumerate().rev() {
+            edges.push(edge);
+            nodes.push(path_v[i]);
+        }
+        edges.push(e);
+        Balance::Unbalanced {
+            cycle: nodes,
+            edges,
+        }
+    }
+
+    /// Every triangle by its signs, and the unbalanced ones.
+    ///
+    /// # Complexity
+    ///
+    /// O(m^1.5): each edge is oriented from lower to higher (degree, index)
+    /// and triangles are found by intersecting out-neighbour lists.
+    pub fn triangles(&self) -> TriangleCensus {
+        let n = self.nodes.len();
+        let rank = |v: usize| (self.adjacency[v].len(), v);
+        let mut out: Vec<Vec<(usize, i8)>> = vec![Vec::new(); n];
+        for e in &self.edges {
+            let (lo, hi) = if rank(e.a) < rank(e.b) {
+                (e.a, e.b)
+            } else {
+                (e.b, e.a)
+            };
+            out[lo].push((hi, e.sign));
+        }
+        for list in &mut out {
+            list.sort_unstable();
+        }
+        let mut census = TriangleCensus::default();
+        for u in 0..n {
+            for &(v, s_uv) in &out[u] {
+                // Common out-neighbours of u and v.
+                let (a, b) = (&out[u], &out[v]);
+                let (mut i, mut j) = (0, 0);
+                while i < a.len() && j < b.len() {
+                    if a[i].0 < b[j].0 {
+                        i += 1;
+                    } else if b[j].0 < a[i].0 {
+                        j += 1;
+                    } else {
+                        let w = a[i].0;
+                        let negatives = [s_uv, a[i].1, b[j].1].iter().filter(|&&s| s < 0).count();
+                        match negatives {
+                            0 => census.ppp += 1,
+                            1 => census.ppn += 1,
+                            2 => census.pnn += 1,
+                            _ => census.nnn += 1,
+                        }
+                        if negatives % 2 == 1 {
+                            let mut t = [u, v, w];
+                            t.sort_unstable();
+                            census.unbalanced.push(t);
+                        }
+                        i += 1;
+                        j += 1;
+                    }
+                }
+            }
+        }
+        census.unbalanced.sort_unstable();
+        census
+    }
+}

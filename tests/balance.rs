@@ -1,0 +1,173 @@
+//! Structural balance: the strict test with its witness, and the triangle census.
+
+use proptest::prelude::*;
+use stancegraph::{Balance, SignedGraph};
+
+fn tribes() -> SignedGraph {
+    SignedGraph::read_edges(
+        include_str!("data/highland_tribes.csv"),
+        "highland_tribes.csv",
+    )
+    .unwrap()
+    .remove(0)
+}
+
+/// Checks a balance result by its structure: camps respect every edge, or the
+/// cycle is a real cycle with an odd number of negative edges.
+fn verify(g: &SignedGraph, balance: &Balance) {
+    match balance {
+        Balance::Balanced { first, second } => {
+            assert_eq!(first.len() + second.len(), g.nodes().len());
+            let in_first = |v: usize| first.contains(&v);
+            for e in g.edges() {
+                let same = in_first(e.a) == in_first(e.b);
+                assert_eq!(same, e.sign > 0, "edge {} -- {}", e.a, e.b);
+            }
+        }
+        Balance::Unbalanced { cycle, edges } => {
+            assert_eq!(cycle.len(), edges.len());
+            for (i, &e) in edges.iter().enumerate() {
+                let (x, y) = (cycle[i], cycle[(i + 1) % cycle.len()]);
+                let edge = g.edges()[e];
+                assert!(
+                    (edge.a, edge.b) == (x, y) || (edge.a, edge.b) == (y, x),
+                    "edge {e} does not join {x} and {y}"
+                );
+            }
+            let mut seen = cycle.clone();
+            seen.sort_unstable();
+            seen.dedup();
+            assert_eq!(seen.len(), cycle.len(), "a simple cycle");
+            let negatives = edges.iter().filter(|&&e| g.edges()[e].sign < 0).count();
+            assert_eq!(negatives % 2, 1, "an odd number of negative edges");
+        }
+    }
+}
+
+#[test]
+fn highland_tribes_match_the_published_triangle_balance() {
+    let g = tribes();
+    assert_eq!((g.nodes().len(), g.edges().len()), (16, 58));
+    let t = g.triangles();
+    assert_eq!(t.total(), 68);
+    assert_eq!(t.ppp + t.pnn, 59);
+    assert!((t.balance_ratio() - 0.8676471).abs() < 1e-7);
+    assert_eq!(t.unbalanced.len(), 9);
+    let balance = g.balance();
+    assert!(!balance.is_balanced());
+    verify(&g, &balance);
+}
+
+#[test]
+fn periods_split_an_edge_list_and_bad_rows_are_named() {
+    let graphs = SignedGraph::read_edges(
+        "period,source,target,sign\n46-49,A,B,1\n50-53,A,B,-1\n46-49,B,C,-1\n",
+        "cow.csv",
+    )
+    .unwrap();
+    assert_eq!(
+        graphs
+            .iter()
+            .map(|g| g.period().unwrap())
+            .collect::<Vec<_>>(),
+        ["46-49", "50-53"]
+    );
+    assert_eq!(graphs[0].edges().len(), 2);
+    let err = SignedGraph::read_edges("source,target,sign\nA,B,1\nB,A,-1\nC,C,1\nD,E,x\n", "e.csv")
+        .unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains(
+            "e.csv:3: rows[2], field `sign`: this pair was given before with the other sign"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("e.csv:4: rows[3], field `target`: a node tied to itself"),
+        "{text}"
+    );
+    assert!(
+        text.contains("e.csv:5: rows[4], field `sign`: not a non-zero number"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_founding_scenarios_actor_network_is_not_balanced() {
+    let s =
+        stancegraph::Scenario::from_yaml_str(include_str!("../examples/data/istanbul-talks.yaml"))
+            .unwrap();
+    let graph = stancegraph::StanceGraph::with_options(
+        &s,
+        stancegraph::GraphOptions::default().with_attribution(stancegraph::Attribution::Principal),
+    );
+    let g = SignedGraph::from_stance_graph(&graph);
+    let balance = g.balance();
+    verify(&g, &balance);
+}
+
+fn small_graph() -> impl Strategy<Value = (usize, Vec<(usize, usize, bool)>)> {
+    (2usize..9).prop_flat_map(|n| {
+        (
+            Just(n),
+            prop::collection::vec((0..n, 0..n, any::<bool>()), 0..20),
+        )
+    })
+}
+
+fn build(n: usize, edges: &[(usize, usize, bool)]) -> SignedGraph {
+    let mut text = String::from("source,target,sign\n");
+    let mut seen = std::collections::HashSet::new();
+    for i in 0..n {
+        // Every node appears, tied to a node no one else uses, to fix the node set.
+        text.push_str(&format!("n{i},anchor{i},1\n"));
+    }
+    for &(a, b, positive) in edges {
+        if a != b && seen.insert((a.min(b), a.max(b))) {
+            text.push_str(&format!("n{a},n{b},{}\n", if positive { 1 } else { -1 }));
+        }
+    }
+    SignedGraph::read_edges(&text, "random.csv")
+        .unwrap()
+        .remove(0)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn balance_agrees_with_brute_force(plan in small_graph()) {
+        let g = build(plan.0, &plan.1);
+        let balance = g.balance();
+        verify(&g, &balance);
+        // Brute force: is there a two-colouring respecting every edge?
+        let n = g.nodes().len();
+        let exists = (0u32..1 << n.min(20)).any(|mask| {
+            g.edges().iter().all(|e| ((mask >> e.a) & 1 == (mask >> e.b) & 1) == (e.sign > 0))
+        });
+        prop_assert_eq!(balance.is_balanced(), exists);
+    }
+
+    #[test]
+    fn the_triangle_census_matches_brute_force(plan in small_graph()) {
+        let g = build(plan.0, &plan.1);
+        let n = g.nodes().len();
+        let mut sign = std::collections::HashMap::new();
+        for e in g.edges() {
+            sign.insert((e.a.min(e.b), e.a.max(e.b)), e.sign);
+        }
+        let mut counts = [0usize; 4];
+        for a in 0..n {
+            for b in a + 1..n {
+                for c in b + 1..n {
+                    if let (Some(x), Some(y), Some(z)) = (sign.get(&(a, b)), sign.get(&(a, c)), sign.get(&(b, c))) {
+                        counts[[x, y, z].iter().filter(|s| ***s < 0).count()] += 1;
+                    }
+                }
+            }
+        }
+        let t = g.triangles();
+        prop_assert_eq!([t.ppp, t.ppn, t.pnn, t.nnn], counts);
+        prop_assert_eq!(t.unbalanced.len(), counts[1] + counts[3]);
+    }
+}
