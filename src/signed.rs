@@ -76,6 +76,36 @@ impl Balance {
     }
 }
 
+/// The result of the weak (k-camp) balance test.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WeakBalance {
+    /// The camps: the components of the positive edges, by lowest node, each
+    /// sorted; every negative edge runs between two camps.
+    Balanced {
+        /// The camps.
+        camps: Vec<Vec<usize>>,
+    },
+    /// A negative edge inside a positive component, and the path of
+    /// positive edges joining its ends (node indices from one end to the
+    /// other, and the edges along it): together a cycle with exactly one
+    /// negative edge.
+    Unbalanced {
+        /// The negative edge.
+        negative: usize,
+        /// The nodes of the positive path.
+        path: Vec<usize>,
+        /// The positive edges of the path.
+        edges: Vec<usize>,
+    },
+}
+
+impl WeakBalance {
+    /// Whether the graph is weakly balanced.
+    pub fn is_balanced(&self) -> bool {
+        matches!(self, WeakBalance::Balanced { .. })
+    }
+}
+
 /// Counts of triangles by their signs, and the unbalanced ones.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
@@ -446,6 +476,82 @@ impl SignedGraph {
         edges.push(e);
         Balance::Unbalanced {
             cycle: nodes,
+            edges,
+        }
+    }
+
+    /// The weak balance test (Davis): camps, any number of them, with
+    /// positive edges inside and negative edges between; or a witness.
+    ///
+    /// # Complexity
+    ///
+    /// O(n + m).
+    pub fn weak_balance(&self) -> WeakBalance {
+        let n = self.nodes.len();
+        // Positive components by breadth-first search, remembering the tree.
+        let mut component = vec![usize::MAX; n];
+        let mut parent: Vec<Option<(usize, usize)>> = vec![None; n];
+        let mut camps: Vec<Vec<usize>> = Vec::new();
+        for root in 0..n {
+            if component[root] != usize::MAX {
+                continue;
+            }
+            let c = camps.len();
+            component[root] = c;
+            let mut members = vec![root];
+            let mut queue = VecDeque::from([root]);
+            while let Some(u) = queue.pop_front() {
+                for &(v, e) in &self.adjacency[u] {
+                    if self.edges[e].sign > 0 && component[v] == usize::MAX {
+                        component[v] = c;
+                        parent[v] = Some((u, e));
+                        members.push(v);
+                        queue.push_back(v);
+                    }
+                }
+            }
+            members.sort_unstable();
+            camps.push(members);
+        }
+        let inside = self
+            .edges
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.sign < 0 && component[e.a] == component[e.b]);
+        let Some((negative, edge)) = inside else {
+            return WeakBalance::Balanced { camps };
+        };
+        // The tree path between the ends: up from each to their common ancestor.
+        let ancestors = |mut v: usize| {
+            let mut chain = vec![(v, None)];
+            while let Some((p, e)) = parent[v] {
+                chain.push((p, Some(e)));
+                v = p;
+            }
+            chain
+        };
+        let (from_a, from_b) = (ancestors(edge.a), ancestors(edge.b));
+        let on_b: HashMap<usize, usize> = from_b
+            .iter()
+            .enumerate()
+            .map(|(i, &(v, _))| (v, i))
+            .collect();
+        let meet = from_a
+            .iter()
+            .position(|(v, _)| on_b.contains_key(v))
+            .unwrap_or(from_a.len() - 1);
+        let meet_b = on_b.get(&from_a[meet].0).copied().unwrap_or(0);
+        let mut path: Vec<usize> = from_a[..=meet].iter().map(|&(v, _)| v).collect();
+        let mut edges: Vec<usize> = from_a[1..=meet].iter().filter_map(|&(_, e)| e).collect();
+        for i in (0..meet_b).rev() {
+            path.push(from_b[i].0);
+            if let Some(e) = from_b[i + 1].1 {
+                edges.push(e);
+            }
+        }
+        WeakBalance::Unbalanced {
+            negative,
+            path,
             edges,
         }
     }

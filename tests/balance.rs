@@ -171,3 +171,65 @@ proptest! {
         prop_assert_eq!(t.unbalanced.len(), counts[1] + counts[3]);
     }
 }
+
+fn verify_weak(g: &SignedGraph, weak: &stancegraph::WeakBalance) {
+    match weak {
+        stancegraph::WeakBalance::Balanced { camps } => {
+            let mut camp_of = vec![usize::MAX; g.nodes().len()];
+            for (c, members) in camps.iter().enumerate() {
+                for &v in members {
+                    camp_of[v] = c;
+                }
+            }
+            assert!(camp_of.iter().all(|&c| c != usize::MAX));
+            for e in g.edges() {
+                assert_eq!(camp_of[e.a] == camp_of[e.b], e.sign > 0);
+            }
+        }
+        stancegraph::WeakBalance::Unbalanced {
+            negative,
+            path,
+            edges,
+        } => {
+            let neg = g.edges()[*negative];
+            assert!(neg.sign < 0);
+            assert_eq!(path.len(), edges.len() + 1);
+            assert_eq!(
+                (
+                    path[0].min(path[path.len() - 1]),
+                    path[0].max(path[path.len() - 1])
+                ),
+                (neg.a.min(neg.b), neg.a.max(neg.b))
+            );
+            for (i, &e) in edges.iter().enumerate() {
+                let edge = g.edges()[e];
+                assert!(edge.sign > 0);
+                let (x, y) = (path[i], path[i + 1]);
+                assert!((edge.a, edge.b) == (x, y) || (edge.a, edge.b) == (y, x));
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn weak_balance_is_proved_either_way(plan in small_graph()) {
+        let g = build(plan.0, &plan.1);
+        let weak = g.weak_balance();
+        verify_weak(&g, &weak);
+        // Strict balance implies weak balance.
+        if g.balance().is_balanced() {
+            prop_assert!(weak.is_balanced());
+        }
+    }
+}
+
+#[test]
+fn highland_tribes_are_not_weakly_balanced_either() {
+    let g = tribes();
+    let weak = g.weak_balance();
+    assert!(!weak.is_balanced());
+    verify_weak(&g, &weak);
+}
