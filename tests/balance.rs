@@ -233,3 +233,26 @@ fn highland_tribes_are_not_weakly_balanced_either() {
     assert!(!weak.is_balanced());
     verify_weak(&g, &weak);
 }
+
+#[test]
+fn highland_tribes_walk_balance_matches_the_published_figure() {
+    assert!(
+        (tribes().walk_balance() - 0.3575761).abs() < 1e-7,
+        "{}",
+        tribes().walk_balance()
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    #[test]
+    fn walk_balance_is_one_exactly_for_balanced_graphs(plan in small_graph()) {
+        let g = build(plan.0, &plan.1);
+        let w = g.walk_balance();
+        prop_assert!(w > 0.0 && w <= 1.0 + 1e-9, "{w}");
+        if g.balance().is_balanced() {
+            prop_assert!((w - 1.0).abs() < 1e-9, "{w}");
+        }
+    }
+}
