@@ -154,6 +154,7 @@ mod scenario;
 mod signed;
 mod statements;
 mod suggest;
+mod table;
 mod votes;
 mod what_if;
 

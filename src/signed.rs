@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use crate::error::{Problem, ProblemKind, RecordRef, Section};
+use crate::error::{Problem, ProblemKind};
 use crate::{Error, Result, StanceGraph, TieKind};
 
 /// A tie in a [`SignedGraph`]: undirected, positive or negative.
@@ -156,28 +156,14 @@ impl SignedGraph {
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let headers = reader
             .headers()
-            .map_err(|_| {
-                invalid(vec![Problem::new(
-                    RecordRef::top(),
-                    None,
-                    ProblemKind::Invalid {
-                        reason: "the header cannot be read as CSV",
-                    },
-                )])
-            })?
+            .map_err(|_| invalid(vec![crate::table::unreadable_header()]))?
             .clone();
         let column = |name: &str| headers.iter().position(|h| h == name);
         let mut problems = Vec::new();
         let mut required = |name: &'static str| {
             let c = column(name);
             if c.is_none() {
-                problems.push(Problem::new(
-                    RecordRef::top(),
-                    Some(name.to_owned()),
-                    ProblemKind::Invalid {
-                        reason: "no such column in the header",
-                    },
-                ));
+                problems.push(crate::table::missing_column(name));
             }
             c
         };
@@ -194,13 +180,13 @@ impl SignedGraph {
         for (i, record) in reader.records().enumerate() {
             let row = i + 1;
             let mut bad = |line: Option<u64>, field: &str, reason: &'static str| {
-                let mut p = Problem::new(
-                    RecordRef::new(Section::Rows, row, None),
-                    Some(field.to_owned()),
+                let column = Some(field).filter(|f| !f.is_empty());
+                problems.push(crate::table::row_problem(
+                    row,
+                    line,
+                    column,
                     ProblemKind::Invalid { reason },
-                );
-                p.line = line;
-                problems.push(p);
+                ));
             };
             let record = match record {
                 Ok(r) => r,

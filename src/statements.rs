@@ -215,7 +215,7 @@ impl StatementsCsv {
         };
         let headers = reader
             .headers()
-            .map_err(|e| invalid(vec![csv_problem(&e, 0)]))?
+            .map_err(|_| invalid(vec![crate::table::unreadable_header()]))?
             .clone();
         let column = |name: &str| headers.iter().position(|h| h == name);
         let mut problems = Vec::new();
@@ -223,13 +223,7 @@ impl StatementsCsv {
             let name = name.as_deref()?;
             let found = column(name);
             if found.is_none() {
-                problems.push(Problem::new(
-                    RecordRef::top(),
-                    Some(name.to_owned()),
-                    ProblemKind::Invalid {
-                        reason: "no such column in the header",
-                    },
-                ));
+                problems.push(crate::table::missing_column(name));
             }
             found
         };
@@ -276,13 +270,7 @@ impl StatementsCsv {
             };
             let line = record.position().map(|p| p.line());
             let mut bad = |column: &str, kind: ProblemKind| {
-                let mut problem = Problem::new(
-                    RecordRef::new(Section::Rows, row, None),
-                    Some(column.to_owned()),
-                    kind,
-                );
-                problem.line = line;
-                problems.push(problem);
+                problems.push(crate::table::row_problem(row, line, Some(column), kind));
             };
             let cell = |i: usize| record.get(i).unwrap_or_default().trim();
             let actor = cell(actor_col);
@@ -447,11 +435,10 @@ fn csv_problem(e: &csv::Error, row: usize) -> Problem {
         csv::ErrorKind::Utf8 { .. } => "the row is not valid UTF-8",
         _ => "the row cannot be read as CSV",
     };
-    let mut problem = Problem::new(
-        RecordRef::new(Section::Rows, row, None),
+    crate::table::row_problem(
+        row,
+        e.position().map(|p| p.line()),
         None,
         ProblemKind::Invalid { reason },
-    );
-    problem.line = e.position().map(|p| p.line());
-    problem
+    )
 }

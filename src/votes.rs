@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::error::{Problem, ProblemKind, RecordRef, Section};
+use crate::error::{Problem, ProblemKind, RecordRef};
 use crate::{Actor, ActorKind, Date, Error, Issue, Position, Result, Scenario, Stance};
 
 /// A vote cast in a roll call.
@@ -148,15 +148,7 @@ impl RollCallVotes {
         let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
         let headers = reader
             .byte_headers()
-            .map_err(|_| {
-                invalid(vec![Problem::new(
-                    RecordRef::top(),
-                    None,
-                    ProblemKind::Invalid {
-                        reason: "the header cannot be read as CSV",
-                    },
-                )])
-            })?
+            .map_err(|_| invalid(vec![crate::table::unreadable_header()]))?
             .clone();
         let data_start = reader.position().byte() as usize;
         let column = |name: &str| headers.iter().position(|h| h == name.as_bytes());
@@ -164,13 +156,7 @@ impl RollCallVotes {
         let mut find = |name: &'static str| {
             let c = column(name);
             if c.is_none() {
-                missing.push(Problem::new(
-                    RecordRef::top(),
-                    Some(name.to_owned()),
-                    ProblemKind::Invalid {
-                        reason: "no such column in the header",
-                    },
-                ));
+                missing.push(crate::table::missing_column(name));
             }
             c
         };
@@ -546,13 +532,9 @@ struct ChunkBuilder {
 
 impl ChunkBuilder {
     fn bad(&mut self, line: Option<u64>, column: &str, kind: ProblemKind) {
-        let mut p = Problem::new(
-            RecordRef::new(Section::Rows, self.rows, None),
-            Some(column.to_owned()),
-            kind,
-        );
-        p.line = line;
-        self.problems.push(p);
+        let column = Some(column).filter(|c| !c.is_empty());
+        self.problems
+            .push(crate::table::row_problem(self.rows, line, column, kind));
     }
 
     fn ragged(&mut self, line: Option<u64>) {
