@@ -139,6 +139,7 @@ mod dna;
 mod error;
 mod export;
 mod file;
+mod frustration;
 mod graph;
 mod holding;
 mod id;
@@ -167,6 +168,7 @@ pub use dna::{read_dna, read_dna_with_progress};
 pub use error::{Error, Problem, ProblemKind, RecordRef, Result, Section};
 pub use export::ExportFormat;
 pub use file::Format;
+pub use frustration::{Frustration, FrustrationMethod, FrustrationOptions};
 pub use graph::{
     Attribution, CampMember, Camps, Edge, GraphOptions, Node, StanceGraph, Tie, TieIssue, TieKind,
     TieSummary,

@@ -282,6 +282,73 @@ impl SignedGraph {
         Ok(graphs)
     }
 
+    /// A signed graph from node labels and `(a, b, sign)` triples of node
+    /// indices (sign +1 or −1; weight 1).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] naming every bad triple (row i + 1): an index out
+    /// of range, a sign other than ±1, a self-loop, or a pair given twice.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::SignedGraph;
+    ///
+    /// let nodes = vec!["A".to_owned(), "B".to_owned(), "C".to_owned()];
+    /// let g = SignedGraph::from_edges(nodes, &[(0, 1, 1), (1, 2, -1), (0, 2, -1)])?;
+    /// assert_eq!(g.edges().len(), 3);
+    /// assert!(SignedGraph::from_edges(vec!["A".into()], &[(0, 0, 1)]).is_err());
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
+    pub fn from_edges(nodes: Vec<String>, edges: &[(usize, usize, i8)]) -> Result<SignedGraph> {
+        let n = nodes.len();
+        let mut problems = Vec::new();
+        let mut seen: HashMap<(usize, usize), usize> = HashMap::with_capacity(edges.len());
+        let mut kept = Vec::with_capacity(edges.len());
+        for (i, &(a, b, sign)) in edges.iter().enumerate() {
+            let reason = if a >= n || b >= n {
+                Some("a node index out of range")
+            } else if sign != 1 && sign != -1 {
+                Some("the sign is not +1 or -1")
+            } else if a == b {
+                Some("a node tied to itself")
+            } else if seen.insert((a.min(b), a.max(b)), i).is_some() {
+                Some("this pair was given before")
+            } else {
+                None
+            };
+            match reason {
+                Some(reason) => problems.push(crate::table::row_problem(
+                    i + 1,
+                    None,
+                    None,
+                    ProblemKind::Invalid { reason },
+                )),
+                None => kept.push(SignedEdge {
+                    a,
+                    b,
+                    sign,
+                    weight: 1.0,
+                }),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Error::Invalid {
+                origin: "edges".to_owned(),
+                problems,
+            });
+        }
+        let mut g = SignedGraph {
+            period: None,
+            nodes,
+            edges: kept,
+            adjacency: Vec::new(),
+        };
+        g.index();
+        Ok(g)
+    }
+
     /// The signed actor network of a stance graph. Per pair of actors the
     /// sign is that of (issues agreed on − issues in conflict), plus one for
     /// a membership of one in the other and one for a speaks-for link between

@@ -1,0 +1,1267 @@
+//! The frustration index: the fewest edges whose removal (or sign change)
+//! leaves a signed graph balanced, with the camps that achieve it and a
+//! proven lower bound.
+//!
+//! The solver works in three stages.
+//!
+//! 1. **Decomposition.** Every cycle lies inside one biconnected component
+//!    (block), so the index is the sum over blocks and each block can be
+//!    solved alone; bridges are never frustrated. Inside a block, degree-one
+//!    and degree-two nodes are folded into their neighbours (a path of
+//!    edges needs at most one frustrated edge: it acts as one edge), parallel
+//!    edges merge (same sign: weights add; opposite signs: the lighter one is
+//!    frustrated whatever the camps), and an edge that outweighs all the
+//!    other edges of one of its ends is contracted (it never needs to be
+//!    frustrated). What is left is a small weighted graph.
+//! 2. **Bounds.** An upper bound from local search (start from a spanning
+//!    tree's camps, move single nodes while that helps, perturb and repeat);
+//!    a lower bound from a packing of unbalanced cycles: with the best camps
+//!    found, each frustrated edge is closed into a cycle by a shortest path of
+//!    unfrustrated edges, and cycles sharing no edge (by capacity, for merged
+//!    edges) each need a frustrated edge of their own.
+//! 3. **Branch and bound** over the nodes' camps (exact mode), when the
+//!    bounds differ: nodes in maximum-adjacency order, the bound being the
+//!    cost of the edges among decided nodes, plus for each undecided node its
+//!    cheaper camp against the decided ones, plus the cycle-packing bound of
+//!    the undecided nodes' own subgraph (computed once per suffix of the
+//!    order). When the search finishes, the best camps found are optimal.
+
+use std::collections::VecDeque;
+use std::time::{Duration, Instant};
+
+use crate::SignedGraph;
+
+/// How to compute the frustration index.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FrustrationMethod {
+    /// Exact when every reduced block has at most
+    /// [`FrustrationOptions::exact_limit`] edges, heuristic otherwise.
+    #[default]
+    Auto,
+    /// Branch and bound to proven optimality (or until the time limit).
+    Exact,
+    /// Local search with a cycle-packing lower bound; no search.
+    Heuristic,
+}
+
+/// Options for [`SignedGraph::frustration`].
+///
+/// # Examples
+///
+/// ```
+/// use std::time::Duration;
+/// use stancegraph::{FrustrationMethod, FrustrationOptions};
+///
+/// let options = FrustrationOptions::new()
+///     .with_method(FrustrationMethod::Exact)
+///     .with_time_limit(Duration::from_secs(10));
+/// assert_eq!(options.method, FrustrationMethod::Exact);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct FrustrationOptions {
+    /// Exact, heuristic, or chosen by size.
+    pub method: FrustrationMethod,
+    /// Stop the exact search after this long and return the best camps found
+    /// with the proven bounds (labelled not exact). `None`: no limit.
+    pub time_limit: Option<Duration>,
+    /// For [`FrustrationMethod::Auto`]: the largest reduced block (in edges)
+    /// solved exactly. Default 5,000.
+    pub exact_limit: usize,
+    /// Rounds of perturbation in the local search, per block. Default 40.
+    pub rounds: usize,
+    /// Seed of the local search's perturbations (the result is deterministic
+    /// for a given seed).
+    pub seed: u64,
+}
+
+impl Default for FrustrationOptions {
+    fn default() -> Self {
+        FrustrationOptions {
+            method: FrustrationMethod::Auto,
+            time_limit: None,
+            exact_limit: 5_000,
+            rounds: 40,
+            seed: 0x5eed,
+        }
+    }
+}
+
+impl FrustrationOptions {
+    /// The defaults: automatic method, no time limit.
+    pub fn new() -> Self {
+        FrustrationOptions::default()
+    }
+
+    /// Sets the method.
+    pub fn with_method(mut self, method: FrustrationMethod) -> Self {
+        self.method = method;
+        self
+    }
+
+    /// Sets a time limit for the exact search.
+    pub fn with_time_limit(mut self, limit: Duration) -> Self {
+        self.time_limit = Some(limit);
+        self
+    }
+
+    /// Sets the rounds of perturbation of the local search.
+    pub fn with_rounds(mut self, rounds: usize) -> Self {
+        self.rounds = rounds;
+        self
+    }
+
+    /// Sets the seed of the local search.
+    pub fn with_seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+}
+
+/// The frustration index of a signed graph: its value, a proven lower
+/// bound, the camps achieving the value and the frustrated edges.
+///
+/// `value == lower_bound` exactly when the result is proven optimal
+/// ([`Frustration::is_exact`]).
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Frustration {
+    /// Frustrated edges of the camps found (an upper bound on the index).
+    pub value: usize,
+    /// A proven lower bound on the index.
+    pub lower_bound: usize,
+    /// The camps: the first holds the lowest-numbered node of each connected
+    /// component. Node indices, ascending.
+    pub camps: [Vec<usize>; 2],
+    /// The edges frustrated by the camps (positive between camps, negative
+    /// inside one), by index, ascending.
+    pub frustrated_edges: Vec<usize>,
+    /// The method that ran (never `Auto`).
+    pub method: FrustrationMethod,
+    /// Whether the time limit stopped the exact search.
+    pub limit_reached: bool,
+    /// Edges of the graph.
+    pub edges: usize,
+    /// Blocks (biconnected components with a cycle) solved.
+    pub blocks: usize,
+    /// Nodes and edges of the largest block after reduction.
+    pub largest_block: (usize, usize),
+    /// Branch-and-bound nodes explored.
+    pub search_nodes: u64,
+}
+
+impl Frustration {
+    /// Whether the value is proven optimal.
+    pub fn is_exact(&self) -> bool {
+        self.value == self.lower_bound
+    }
+
+    /// The gap between the value and the lower bound (0 when exact).
+    pub fn gap(&self) -> usize {
+        self.value - self.lower_bound
+    }
+
+    /// The normalised frustration score 1 − 2L/m (signnet's
+    /// `frustration`); 1 for a balanced graph or one without edges.
+    pub fn score(&self) -> f64 {
+        if self.edges == 0 {
+            1.0
+        } else {
+            1.0 - 2.0 * self.value as f64 / self.edges as f64
+        }
+    }
+}
+
+impl SignedGraph {
+    /// The frustration index: the fewest edges whose removal leaves the
+    /// graph balanced, the camps that achieve it, and the frustrated edges,
+    /// with a proven lower bound (equal to the value when exact).
+    ///
+    /// Every edge counts once, whatever its weight.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::{FrustrationOptions, SignedGraph};
+    ///
+    /// // A triangle with one negative edge: one edge must go.
+    /// let text = "source,target,sign\nA,B,1\nB,C,1\nA,C,-1\nC,D,-1\n";
+    /// let g = &SignedGraph::read_edges(text, "t.csv")?[0];
+    /// let f = g.frustration(&FrustrationOptions::new());
+    /// assert_eq!((f.value, f.lower_bound), (1, 1));
+    /// assert!(f.is_exact());
+    /// assert_eq!(f.frustrated_edges.len(), 1);
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
+    ///
+    /// # Complexity
+    ///
+    /// Decomposition and reduction are linear. The heuristic is
+    /// O((n + m)·rounds) per block plus the packing, O(m) per frustrated
+    /// edge in exact mode and O(degree) in heuristic mode (triangles only).
+    /// The exact search is exponential in the worst case (the problem is
+    /// NP-hard); use [`FrustrationOptions::with_time_limit`] to bound it.
+    pub fn frustration(&self, options: &FrustrationOptions) -> Frustration {
+        let n = self.nodes().len();
+        let edges = self.edges();
+        let deadline = options.time_limit.map(|d| Instant::now() + d);
+        let blocks = blocks(n, edges);
+        let mut side: Vec<Option<bool>> = vec![None; n];
+        let mut lower = 0usize;
+        let mut limit_reached = false;
+        let mut search_nodes = 0u64;
+        let mut largest = (0, 0);
+        let mut solved = 0usize;
+        let mut method_used = FrustrationMethod::Exact;
+        let mut block_sides: Vec<Vec<(usize, bool)>> = Vec::with_capacity(blocks.len());
+        for block in &blocks {
+            if block.len() < 2 {
+                // A bridge: never frustrated; its ends are set when joined.
+                let e = &edges[block[0]];
+                block_sides.push(vec![(e.a, true), (e.b, e.sign > 0)]);
+                continue;
+            }
+            solved += 1;
+            let (mut reduced, fixed) = Reduced::build(block, edges);
+            let size = (reduced.n, reduced.edges.len());
+            if size.1 > largest.1 || (size.1 == largest.1 && size.0 > largest.0) {
+                largest = size;
+            }
+            let exact = match options.method {
+                FrustrationMethod::Exact => true,
+                FrustrationMethod::Heuristic => false,
+                FrustrationMethod::Auto => size.1 <= options.exact_limit,
+            };
+            if !exact {
+                method_used = FrustrationMethod::Heuristic;
+            }
+            let outcome = reduced.solve(exact, options, deadline);
+            lower += fixed + outcome.lower;
+            limit_reached |= outcome.limit_reached;
+            search_nodes += outcome.search_nodes;
+            block_sides.push(reduced.expand(&outcome.side));
+        }
+        join_blocks(&mut side, &block_sides);
+        // Canonical camps: per connected component, its lowest node first.
+        let sides = canonical(n, edges, &side);
+        let frustrated_edges: Vec<usize> = edges
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| (sides[e.a] == sides[e.b]) != (e.sign > 0))
+            .map(|(i, _)| i)
+            .collect();
+        let value = frustrated_edges.len();
+        let (first, second) = (0..n).partition(|&v| sides[v]);
+        Frustration {
+            value,
+            lower_bound: lower.min(value),
+            camps: [first, second],
+            frustrated_edges,
+            method: method_used,
+            limit_reached,
+            edges: edges.len(),
+            blocks: solved,
+            largest_block: largest,
+            search_nodes,
+        }
+    }
+}
+
+/// Biconnected components as lists of edge indices (Hopcroft–Tarjan,
+/// iterative), in a deterministic order.
+fn blocks(n: usize, edges: &[crate::SignedEdge]) -> Vec<Vec<usize>> {
+    let mut adjacency: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    for (i, e) in edges.iter().enumerate() {
+        adjacency[e.a].push((e.b, i));
+        adjacency[e.b].push((e.a, i));
+    }
+    let mut disc = vec![usize::MAX; n];
+    let mut low = vec![0usize; n];
+    let mut time = 0usize;
+    let mut stack: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    // Frames: (node, parent edge, next adjacency position).
+    let mut frames: Vec<(usize, usize, usize)> = Vec::new();
+    for root in 0..n {
+        if disc[root] != usize::MAX {
+            continue;
+        }
+        disc[root] = time;
+        low[root] = time;
+        time += 1;
+        frames.push((root, usize::MAX, 0));
+        while let Some(frame) = frames.last_mut() {
+            let (u, parent_edge, next) = *frame;
+            if next < adjacency[u].len() {
+                frame.2 += 1;
+                let (v, e) = adjacency[u][next];
+                if e == parent_edge {
+                    continue;
+                }
+                if disc[v] == usize::MAX {
+                    stack.push(e);
+                    disc[v] = time;
+                    low[v] = time;
+                    time += 1;
+                    frames.push((v, e, 0));
+                } else if disc[v] < disc[u] {
+                    stack.push(e);
+                    low[u] = low[u].min(disc[v]);
+                }
+            } else {
+                frames.pop();
+                if let Some(&(p, _, _)) = frames.last() {
+                    low[p] = low[p].min(low[u]);
+                    if low[u] >= disc[p] {
+                        let mut block = Vec::new();
+                        while let Some(e) = stack.pop() {
+                            block.push(e);
+                            if e == parent_edge {
+                                break;
+                            }
+                        }
+                        block.sort_unstable();
+                        out.push(block);
+                    }
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Gives every node a side from the blocks' own sides, flipping each block
+/// to agree at the cut node it shares with blocks already placed (the
+/// block–cut tree is a tree, so there is exactly one such node).
+fn join_blocks(side: &mut [Option<bool>], block_sides: &[Vec<(usize, bool)>]) {
+    let n = side.len();
+    let mut containing: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (b, list) in block_sides.iter().enumerate() {
+        for &(v, _) in list {
+            containing[v].push(b);
+        }
+    }
+    let mut placed = vec![false; block_sides.len()];
+    for start in 0..block_sides.len() {
+        if placed[start] {
+            continue;
+        }
+        placed[start] = true;
+        let mut queue = VecDeque::from([(start, false)]);
+        while let Some((b, flip)) = queue.pop_front() {
+            for &(v, s) in &block_sides[b] {
+                let s = s != flip;
+                if side[v].is_none() {
+                    side[v] = Some(s);
+                }
+                for &other in &containing[v] {
+                    if placed[other] {
+                        continue;
+                    }
+                    placed[other] = true;
+                    let theirs = block_sides[other]
+                        .iter()
+                        .find(|(w, _)| *w == v)
+                        .map_or(s, |(_, t)| *t);
+                    queue.push_back((other, theirs != s));
+                }
+            }
+        }
+    }
+}
+
+/// Per connected component, flips the sides so that its lowest node is in
+/// the first camp; nodes without a side join the first camp.
+fn canonical(n: usize, edges: &[crate::SignedEdge], side: &[Option<bool>]) -> Vec<bool> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for e in edges {
+        let (ra, rb) = (find(&mut parent, e.a), find(&mut parent, e.b));
+        if ra != rb {
+            // Keep the lower index as the root: it is the component's lowest node.
+            let (lo, hi) = (ra.min(rb), ra.max(rb));
+            parent[hi] = lo;
+        }
+    }
+    (0..n)
+        .map(|v| {
+            let root = find(&mut parent, v);
+            let own = side[v].unwrap_or(true);
+            let theirs = side[root].unwrap_or(true);
+            own == theirs
+        })
+        .collect()
+}
+
+/// An edge of a reduced block: ends, whether negative, weight.
+#[derive(Clone, Copy, Debug)]
+struct WEdge {
+    u: usize,
+    v: usize,
+    negative: bool,
+    weight: u64,
+}
+
+/// How a folded node's side is recovered from its neighbours'.
+#[derive(Clone, Copy, Debug)]
+enum Fold {
+    /// Same side as `other` (xor `negative`): a contracted or pendant edge.
+    Follow {
+        node: usize,
+        other: usize,
+        negative: bool,
+    },
+    /// The cheaper side between two neighbours.
+    Between {
+        node: usize,
+        a: (usize, bool, u64),
+        b: (usize, bool, u64),
+    },
+}
+
+/// A block after reduction: local node numbers, weighted edges, and how to
+/// expand a solution back to the block's original nodes.
+struct Reduced {
+    /// Original node of each local node.
+    original: Vec<usize>,
+    n: usize,
+    edges: Vec<WEdge>,
+    /// Local node of each remaining node after reduction (by reduced index).
+    folds: Vec<Fold>,
+    /// For each local node: its index in the reduced graph, or none.
+    kept: Vec<Option<usize>>,
+}
+
+struct Outcome {
+    side: Vec<bool>,
+    lower: usize,
+    limit_reached: bool,
+    search_nodes: u64,
+}
+
+impl Reduced {
+    /// Reduces a block; returns it and the weight frustrated whatever the camps.
+    fn build(block: &[usize], edges: &[crate::SignedEdge]) -> (Reduced, usize) {
+        let mut original: Vec<usize> = block
+            .iter()
+            .flat_map(|&e| [edges[e].a, edges[e].b])
+            .collect();
+        original.sort_unstable();
+        original.dedup();
+        let local = |v: usize| original.binary_search(&v).unwrap_or(0);
+        let count = original.len();
+        // Working multigraph: adjacency of edge ids; edges may die.
+        let mut work: Vec<Option<WEdge>> = block
+            .iter()
+            .map(|&e| {
+                Some(WEdge {
+                    u: local(edges[e].a),
+                    v: local(edges[e].b),
+                    negative: edges[e].sign < 0,
+                    weight: 1,
+                })
+            })
+            .collect();
+        let mut incident: Vec<Vec<usize>> = vec![Vec::new(); count];
+        for (i, e) in work.iter().enumerate() {
+            if let Some(e) = e {
+                incident[e.u].push(i);
+                incident[e.v].push(i);
+            }
+        }
+        let mut alive = vec![true; count];
+        let mut folds = Vec::new();
+        let mut fixed = 0u64;
+        let mut queue: Vec<usize> = (0..count).collect();
+        let mut queued = vec![true; count];
+        let other = |e: &WEdge, x: usize| if e.u == x { e.v } else { e.u };
+        while let Some(x) = queue.pop() {
+            queued[x] = false;
+            if !alive[x] {
+                continue;
+            }
+            // Merge parallel edges at x and drop dead ones.
+            incident[x].retain(|&i| work[i].is_some());
+            incident[x].sort_unstable_by_key(|&i| work[i].map(|e| (other(&e, x), i)));
+            let mut k = 0;
+            while k + 1 < incident[x].len() {
+                let (i, j) = (incident[x][k], incident[x][k + 1]);
+                let (Some(a), Some(b)) = (work[i], work[j]) else {
+                    break;
+                };
+                if other(&a, x) != other(&b, x) {
+                    k += 1;
+                    continue;
+                }
+                let merged = if a.negative == b.negative {
+                    Some(WEdge {
+                        weight: a.weight + b.weight,
+                        ..a
+                    })
+                } else {
+                    fixed += a.weight.min(b.weight);
+                    match a.weight.cmp(&b.weight) {
+                        std::cmp::Ordering::Greater => Some(WEdge {
+                            weight: a.weight - b.weight,
+                            ..a
+                        }),
+                        std::cmp::Ordering::Less => Some(WEdge {
+                            weight: b.weight - a.weight,
+                            ..b
+                        }),
+                        std::cmp::Ordering::Equal => None,
+                    }
+                };
+                work[j] = None;
+                work[i] = merged;
+                let y = other(&a, x);
+                incident[x].remove(k + 1);
+                if merged.is_none() {
+                    incident[x].remove(k);
+                }
+                if !queued[y] {
+                    queued[y] = true;
+                    queue.push(y);
+                }
+            }
+            let list: Vec<WEdge> = incident[x].iter().filter_map(|&i| work[i]).collect();
+            let total: u64 = list.iter().map(|e| e.weight).sum();
+            let heaviest = incident[x]
+                .iter()
+                .copied()
+                .filter_map(|i| work[i].map(|e| (e.weight, i)))
+                .max_by_key(|&(w, i)| (w, std::cmp::Reverse(i)));
+            match list.len() {
+                0 => {
+                    alive[x] = false;
+                    folds.push(Fold::Follow {
+                        node: x,
+                        other: x,
+                        negative: false,
+                    });
+                }
+                1 => {
+                    let e = list[0];
+                    let y = other(&e, x);
+                    work[incident[x][0]] = None;
+                    alive[x] = false;
+                    folds.push(Fold::Follow {
+                        node: x,
+                        other: y,
+                        negative: e.negative,
+                    });
+                    if !queued[y] {
+                        queued[y] = true;
+                        queue.push(y);
+                    }
+                }
+                2 => {
+                    let (i, j) = (incident[x][0], incident[x][1]);
+                    let (a, b) = (list[0], list[1]);
+                    let (ya, yb) = (other(&a, x), other(&b, x));
+                    work[i] = None;
+                    work[j] = None;
+                    alive[x] = false;
+                    folds.push(Fold::Between {
+                        node: x,
+                        a: (ya, a.negative, a.weight),
+                        b: (yb, b.negative, b.weight),
+                    });
+                    let e = WEdge {
+                        u: ya,
+                        v: yb,
+                        negative: a.negative != b.negative,
+                        weight: a.weight.min(b.weight),
+                    };
+                    if ya == yb {
+                        // A loop: frustrated exactly when negative.
+                        if e.negative {
+                            fixed += e.weight;
+                        }
+                    } else {
+                        work.push(Some(e));
+                        let id = work.len() - 1;
+                        incident[ya].push(id);
+                        incident[yb].push(id);
+                    }
+                    for y in [ya, yb] {
+                        if !queued[y] {
+                            queued[y] = true;
+                            queue.push(y);
+                        }
+                    }
+                }
+                _ => {
+                    // An edge heavier than all others at x is never frustrated:
+                    // contract x into its other end.
+                    if let Some((w, i)) = heaviest
+                        && 2 * w >= total
+                        && let Some(e) = work[i]
+                    {
+                        let y = other(&e, x);
+                        work[i] = None;
+                        alive[x] = false;
+                        folds.push(Fold::Follow {
+                            node: x,
+                            other: y,
+                            negative: e.negative,
+                        });
+                        let moved: Vec<usize> = incident[x].clone();
+                        for id in moved {
+                            if let Some(mut f) = work[id] {
+                                // Re-attach to y, with the sign seen from y.
+                                if f.u == x {
+                                    f.u = y;
+                                } else {
+                                    f.v = y;
+                                }
+                                f.negative ^= e.negative;
+                                if f.u == f.v {
+                                    if f.negative {
+                                        fixed += f.weight;
+                                    }
+                                    work[id] = None;
+                                } else {
+                                    work[id] = Some(f);
+                                    incident[y].push(id);
+                                    let z = other(&f, y);
+                                    if !queued[z] {
+                                        queued[z] = true;
+                                        queue.push(z);
+                                    }
+                                }
+                            }
+                        }
+                        if !queued[y] {
+                            queued[y] = true;
+                            queue.push(y);
+                        }
+                    }
+                }
+            }
+        }
+        // Renumber the survivors.
+        let mut kept = vec![None; count];
+        let mut n = 0;
+        for x in 0..count {
+            if alive[x] {
+                kept[x] = Some(n);
+                n += 1;
+            }
+        }
+        let mut reduced_edges: Vec<WEdge> = work
+            .into_iter()
+            .flatten()
+            .filter_map(|e| {
+                Some(WEdge {
+                    u: kept[e.u]?,
+                    v: kept[e.v]?,
+                    ..e
+                })
+            })
+            .collect();
+        reduced_edges.sort_unstable_by_key(|e| (e.u.min(e.v), e.u.max(e.v), e.negative, e.weight));
+        let fixed = usize::try_from(fixed).unwrap_or(usize::MAX);
+        (
+            Reduced {
+                original,
+                n,
+                edges: reduced_edges,
+                folds,
+                kept,
+            },
+            fixed,
+        )
+    }
+
+    /// Solves the reduced graph.
+    fn solve(
+        &mut self,
+        exact: bool,
+        options: &FrustrationOptions,
+        deadline: Option<Instant>,
+    ) -> Outcome {
+        let graph = WGraph::new(self.n, &self.edges);
+        let mut rng = SplitMix(options.seed);
+        let side = graph.local_search(options.rounds, &mut rng, deadline);
+        let upper = graph.cost(&side);
+        let lower = graph.packing(&side, None, !exact);
+        if !exact || lower >= upper {
+            return Outcome {
+                side,
+                lower: to_usize(lower.min(upper)),
+                limit_reached: false,
+                search_nodes: 0,
+            };
+        }
+        let mut search = Search::new(&graph, side, upper, deadline);
+        search.run();
+        let lower = if search.limit_reached {
+            lower
+        } else {
+            search.upper
+        };
+        Outcome {
+            side: search.best,
+            lower: to_usize(lower),
+            limit_reached: search.limit_reached,
+            search_nodes: search.explored,
+        }
+    }
+
+    /// The sides of the block's original nodes, from the reduced solution.
+    fn expand(&self, side: &[bool]) -> Vec<(usize, bool)> {
+        let mut local: Vec<bool> = self
+            .kept
+            .iter()
+            .map(|k| k.and_then(|r| side.get(r).copied()).unwrap_or(true))
+            .collect();
+        for fold in self.folds.iter().rev() {
+            match *fold {
+                Fold::Follow {
+                    node,
+                    other,
+                    negative,
+                } => local[node] = local[other] != negative,
+                Fold::Between { node, a, b } => {
+                    let cost = |s: bool| {
+                        let f = |(y, neg, w): (usize, bool, u64)| {
+                            if (s == local[y]) == neg { w } else { 0 }
+                        };
+                        f(a) + f(b)
+                    };
+                    local[node] = cost(true) <= cost(false);
+                }
+            }
+        }
+        self.original
+            .iter()
+            .zip(local)
+            .map(|(&v, s)| (v, s))
+            .collect()
+    }
+}
+
+fn to_usize(x: u64) -> usize {
+    usize::try_from(x).unwrap_or(usize::MAX)
+}
+
+/// A small deterministic generator (SplitMix64).
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % (n.max(1) as u64)) as usize
+    }
+}
+
+/// A weighted signed graph in compressed adjacency form.
+struct WGraph<'a> {
+    n: usize,
+    edges: &'a [WEdge],
+    start: Vec<usize>,
+    /// (neighbour, edge) pairs, grouped by node.
+    list: Vec<(usize, usize)>,
+}
+
+impl<'a> WGraph<'a> {
+    fn new(n: usize, edges: &'a [WEdge]) -> WGraph<'a> {
+        let mut degree = vec![0usize; n + 1];
+        for e in edges {
+            degree[e.u] += 1;
+            degree[e.v] += 1;
+        }
+        let mut start = vec![0usize; n + 1];
+        for v in 0..n {
+            start[v + 1] = start[v] + degree[v];
+        }
+        let mut fill = start.clone();
+        let mut list = vec![(0, 0); start[n]];
+        for (i, e) in edges.iter().enumerate() {
+            list[fill[e.u]] = (e.v, i);
+            fill[e.u] += 1;
+            list[fill[e.v]] = (e.u, i);
+            fill[e.v] += 1;
+        }
+        WGraph {
+            n,
+            edges,
+            start,
+            list,
+        }
+    }
+
+    fn around(&self, v: usize) -> &[(usize, usize)] {
+        &self.list[self.start[v]..self.start[v + 1]]
+    }
+
+    fn frustrated(&self, e: usize, side: &[bool]) -> bool {
+        let e = &self.edges[e];
+        (side[e.u] == side[e.v]) == e.negative
+    }
+
+    fn cost(&self, side: &[bool]) -> u64 {
+        (0..self.edges.len())
+            .filter(|&e| self.frustrated(e, side))
+            .map(|e| self.edges[e].weight)
+            .sum()
+    }
+
+    /// Sides from a breadth-first spanning tree rooted at `root`, visiting
+    /// neighbours in a shuffled order when `rng` is given.
+    fn tree_sides(&self, root: usize, rng: Option<&mut SplitMix>) -> Vec<bool> {
+        let mut side: Vec<Option<bool>> = vec![None; self.n];
+        let mut order: Vec<usize> = (0..self.n).collect();
+        if let Some(rng) = rng {
+            for i in (1..order.len()).rev() {
+                order.swap(i, rng.below(i + 1));
+            }
+        }
+        let roots = std::iter::once(root).chain(order);
+        for r in roots {
+            if r >= self.n || side[r].is_some() {
+                continue;
+            }
+            side[r] = Some(true);
+            let mut queue = VecDeque::from([r]);
+            while let Some(u) = queue.pop_front() {
+                let su = side[u].unwrap_or(true);
+                for &(v, e) in self.around(u) {
+                    if side[v].is_none() {
+                        side[v] = Some(su != self.edges[e].negative);
+                        queue.push_back(v);
+                    }
+                }
+            }
+        }
+        side.into_iter().map(|s| s.unwrap_or(true)).collect()
+    }
+
+    /// Moves single nodes to the other camp while that lowers the cost.
+    fn descend(&self, side: &mut [bool], gain: &mut Vec<i64>) {
+        gain.clear();
+        gain.extend((0..self.n).map(|v| self.gain(v, side)));
+        let mut queue: Vec<usize> = (0..self.n).filter(|&v| gain[v] > 0).collect();
+        while let Some(v) = queue.pop() {
+            if gain[v] <= 0 {
+                continue;
+            }
+            side[v] = !side[v];
+            gain[v] = -gain[v];
+            for &(u, e) in self.around(v) {
+                // The edge flipped state: adjust u's gain by twice its weight.
+                let w = self.edges[e].weight as i64;
+                let now_frustrated = self.frustrated(e, side);
+                gain[u] += if now_frustrated { 2 * w } else { -2 * w };
+                if gain[u] > 0 {
+                    queue.push(u);
+                }
+            }
+        }
+    }
+
+    /// What moving `v` to the other camp saves.
+    fn gain(&self, v: usize, side: &[bool]) -> i64 {
+        self.around(v)
+            .iter()
+            .map(|&(_, e)| {
+                let w = self.edges[e].weight as i64;
+                if self.frustrated(e, side) { w } else { -w }
+            })
+            .sum()
+    }
+
+    /// Iterated local search: descend from a spanning tree's camps, then
+    /// repeatedly flip a random neighbourhood and descend again, keeping
+    /// the best.
+    fn local_search(
+        &self,
+        rounds: usize,
+        rng: &mut SplitMix,
+        deadline: Option<Instant>,
+    ) -> Vec<bool> {
+        if self.n == 0 {
+            return Vec::new();
+        }
+        let root = (0..self.n)
+            .max_by_key(|&v| (self.around(v).len(), std::cmp::Reverse(v)))
+            .unwrap_or(0);
+        let mut gain = Vec::new();
+        let mut best = self.tree_sides(root, None);
+        self.descend(&mut best, &mut gain);
+        let mut best_cost = self.cost(&best);
+        let mut current = best.clone();
+        for round in 0..rounds {
+            if best_cost == 0 || deadline.is_some_and(|d| Instant::now() >= d) {
+                break;
+            }
+            if round % 8 == 7 {
+                // A fresh start from a shuffled spanning tree.
+                let r = rng.below(self.n);
+                current = self.tree_sides(r, Some(rng));
+            } else {
+                // Kick: flip a node and a part of its neighbourhood.
+                let v = rng.below(self.n);
+                current[v] = !current[v];
+                for &(u, _) in self.around(v) {
+                    if rng.next().is_multiple_of(2) {
+                        current[u] = !current[u];
+                    }
+                }
+            }
+            self.descend(&mut current, &mut gain);
+            let cost = self.cost(&current);
+            if cost < best_cost {
+                best_cost = cost;
+                best.clone_from(&current);
+            } else if cost > best_cost {
+                current.clone_from(&best);
+            }
+        }
+        best
+    }
+
+    /// A lower bound: a packing of unbalanced cycles sharing no edge
+    /// capacity, each closing a frustrated edge of `side` by a path of
+    /// unfrustrated edges. Only nodes with `within[v]` take part when given.
+    /// `triangles_only` limits the paths to two edges (cheap on large graphs).
+    fn packing(&self, side: &[bool], within: Option<&[bool]>, triangles_only: bool) -> u64 {
+        let inside = |v: usize| within.is_none_or(|w| w[v]);
+        let mut capacity: Vec<u64> = self.edges.iter().map(|e| e.weight).collect();
+        let mut frustrated: Vec<usize> = (0..self.edges.len())
+            .filter(|&e| {
+                let x = &self.edges[e];
+                inside(x.u) && inside(x.v) && self.frustrated(e, side)
+            })
+            .collect();
+        let mut total = 0u64;
+        if triangles_only {
+            let mut mark = vec![usize::MAX; self.n];
+            for &f in &frustrated {
+                let x = self.edges[f];
+                for &(w, e) in self.around(x.v) {
+                    if inside(w) && capacity[e] > 0 && !self.frustrated(e, side) {
+                        mark[w] = e;
+                    }
+                }
+                for &(w, e) in self.around(x.u) {
+                    if capacity[f] == 0 {
+                        break;
+                    }
+                    let back = mark[w];
+                    if back == usize::MAX
+                        || w == x.v
+                        || capacity[e] == 0
+                        || capacity[back] == 0
+                        || self.frustrated(e, side)
+                    {
+                        continue;
+                    }
+                    let delta = capacity[f].min(capacity[e]).min(capacity[back]);
+                    capacity[f] -= delta;
+                    capacity[e] -= delta;
+                    capacity[back] -= delta;
+                    total += delta;
+                }
+                for &(w, _) in self.around(x.v) {
+                    mark[w] = usize::MAX;
+                }
+            }
+            return total;
+        }
+        // Shortest cycles first: rounds of growing path length.
+        let mut seen = vec![usize::MAX; self.n];
+        let mut via: Vec<(usize, usize)> = vec![(usize::MAX, usize::MAX); self.n];
+        let mut stamp = 0usize;
+        let mut queue = VecDeque::new();
+        let mut limit = 2usize;
+        while !frustrated.is_empty() {
+            let mut next_round = Vec::new();
+            for &f in &frustrated {
+                while capacity[f] > 0 {
+                    let x = self.edges[f];
+                    // Breadth-first search from x.u to x.v over unfrustrated edges.
+                    stamp += 1;
+                    seen[x.u] = stamp;
+                    queue.clear();
+                    queue.push_back((x.u, 0usize));
+                    let mut found = false;
+                    while let Some((a, depth)) = queue.pop_front() {
+                        if depth >= limit {
+                            break;
+                        }
+                        for &(b, e) in self.around(a) {
+                            if seen[b] == stamp
+                                || capacity[e] == 0
+                                || !inside(b)
+                                || self.frustrated(e, side)
+                            {
+                                continue;
+                            }
+                            seen[b] = stamp;
+                            via[b] = (a, e);
+                            if b == x.v {
+                                found = true;
+                                break;
+                            }
+                            queue.push_back((b, depth + 1));
+                        }
+                        if found {
+                            break;
+                        }
+                    }
+                    if !found {
+                        break;
+                    }
+                    let mut delta = capacity[f];
+                    let mut at = x.v;
+                    while at != x.u {
+                        let (p, e) = via[at];
+                        delta = delta.min(capacity[e]);
+                        at = p;
+                    }
+                    let mut at = x.v;
+                    while at != x.u {
+                        let (p, e) = via[at];
+                        capacity[e] -= delta;
+                        at = p;
+                    }
+                    capacity[f] -= delta;
+                    total += delta;
+                }
+                if capacity[f] > 0 {
+                    next_round.push(f);
+                }
+            }
+            if limit >= self.n {
+                break;
+            }
+            frustrated = next_round;
+            limit = if limit < 4 { limit + 1 } else { self.n };
+        }
+        total
+    }
+}
+
+/// Depth-first branch and bound over the nodes' camps.
+struct Search<'g, 'a> {
+    graph: &'g WGraph<'a>,
+    order: Vec<usize>,
+    /// Lower bound of the subgraph on order[k..], per k.
+    suffix: Vec<u64>,
+    side: Vec<bool>,
+    assigned: Vec<bool>,
+    /// Per node: weight frustrated against decided nodes if it joins the
+    /// first camp / the second camp.
+    cost_true: Vec<u64>,
+    cost_false: Vec<u64>,
+    best: Vec<bool>,
+    upper: u64,
+    explored: u64,
+    deadline: Option<Instant>,
+    limit_reached: bool,
+}
+
+impl<'g, 'a> Search<'g, 'a> {
+    fn new(
+        graph: &'g WGraph<'a>,
+        best: Vec<bool>,
+        upper: u64,
+        deadline: Option<Instant>,
+    ) -> Search<'g, 'a> {
+        let n = graph.n;
+        // Maximum-adjacency order from the heaviest node.
+        let mut order = Vec::with_capacity(n);
+        let mut weight_to = vec![0u64; n];
+        let mut taken = vec![false; n];
+        for _ in 0..n {
+            let next = (0..n)
+                .filter(|&v| !taken[v])
+                .max_by_key(|&v| {
+                    let degree: u64 = graph
+                        .around(v)
+                        .iter()
+                        .map(|&(_, e)| graph.edges[e].weight)
+                        .sum();
+                    (weight_to[v], degree, std::cmp::Reverse(v))
+                })
+                .unwrap_or(0);
+            taken[next] = true;
+            order.push(next);
+            for &(u, e) in graph.around(next) {
+                weight_to[u] += graph.edges[e].weight;
+            }
+        }
+        // Lower bounds of the suffix subgraphs.
+        let mut suffix = vec![0u64; n + 1];
+        let mut within = vec![false; n];
+        for k in (0..n).rev() {
+            within[order[k]] = true;
+            if n - k < 3 {
+                continue;
+            }
+            // Camps for the suffix: the incumbent's, improved on the subgraph.
+            let mut side = best.clone();
+            sub_descend(graph, &mut side, &within);
+            suffix[k] = graph
+                .packing(&side, Some(&within), false)
+                .max(suffix[k + 1]);
+        }
+        Search {
+            graph,
+            order,
+            suffix,
+            side: vec![true; n],
+            assigned: vec![false; n],
+            cost_true: vec![0; n],
+            cost_false: vec![0; n],
+            best,
+            upper,
+            explored: 0,
+            deadline,
+            limit_reached: false,
+        }
+    }
+
+    fn run(&mut self) {
+        // The first node's camp is free (flipping every camp changes nothing).
+        let first = self.order[0];
+        self.assign(first, true);
+        let min_sum = (0..self.graph.n)
+            .filter(|&v| !self.assigned[v])
+            .map(|v| self.cost_true[v].min(self.cost_false[v]))
+            .sum();
+        self.descend(1, 0, min_sum);
+    }
+
+    /// Decides node `v`; returns the weight it adds among decided nodes.
+    fn assign(&mut self, v: usize, s: bool) -> u64 {
+        self.side[v] = s;
+        self.assigned[v] = true;
+        self.shift(v, s, true);
+        if s {
+            self.cost_true[v]
+        } else {
+            self.cost_false[v]
+        }
+    }
+
+    fn unassign(&mut self, v: usize) {
+        self.assigned[v] = false;
+        self.shift(v, self.side[v], false);
+    }
+
+    /// Adds (or takes back) the costs that `v` in camp `s` puts on its
+    /// undecided neighbours: a neighbour frustrates a negative edge in the
+    /// same camp, a positive one in the other.
+    fn shift(&mut self, v: usize, s: bool, add: bool) {
+        for &(u, e) in self.graph.around(v) {
+            if self.assigned[u] {
+                continue;
+            }
+            let x = &self.graph.edges[e];
+            let cost = if s == x.negative {
+                &mut self.cost_true[u]
+            } else {
+                &mut self.cost_false[u]
+            };
+            if add {
+                *cost += x.weight;
+            } else {
+                *cost -= x.weight;
+            }
+        }
+    }
+
+    /// Explores decisions of order[depth..], with `fixed` the weight
+    /// frustrated among decided nodes and `min_sum` the sum over undecided
+    /// nodes of their cheaper camp's cost against decided ones.
+    fn descend(&mut self, depth: usize, fixed: u64, min_sum: u64) {
+        self.explored += 1;
+        if self.explored % 1024 == 1 && self.deadline.is_some_and(|d| Instant::now() >= d) {
+            self.limit_reached = true;
+        }
+        if self.limit_reached {
+            return;
+        }
+        let n = self.graph.n;
+        if depth == n {
+            if fixed < self.upper {
+                self.upper = fixed;
+                self.best.clone_from(&self.side);
+            }
+            return;
+        }
+        let v = self.order[depth];
+        let (ct, cf) = (self.cost_true[v], self.cost_false[v]);
+        // Try the cheaper camp first; on a tie, the incumbent's.
+        let first = if ct != cf { ct < cf } else { self.best[v] };
+        for s in [first, !first] {
+            let own = if s { ct } else { cf };
+            // Update the undecided neighbours' costs and the sum of minima.
+            let mut sum = min_sum - ct.min(cf);
+            for &(u, _) in self.graph.around(v) {
+                if !self.assigned[u] {
+                    sum -= self.cost_true[u].min(self.cost_false[u]);
+                }
+            }
+            self.assign(v, s);
+            for &(u, _) in self.graph.around(v) {
+                if !self.assigned[u] {
+                    sum += self.cost_true[u].min(self.cost_false[u]);
+                }
+            }
+            let fixed_now = fixed + own;
+            let bound = fixed_now + sum + self.suffix[depth + 1];
+            if bound < self.upper {
+                self.descend(depth + 1, fixed_now, sum);
+            }
+            self.unassign(v);
+            if self.limit_reached {
+                return;
+            }
+        }
+    }
+}
+
+/// Local descent restricted to the nodes in `within` (others keep their side
+/// and do not count).
+fn sub_descend(graph: &WGraph<'_>, side: &mut [bool], within: &[bool]) {
+    let gain = |v: usize, side: &[bool]| -> i64 {
+        graph
+            .around(v)
+            .iter()
+            .filter(|&&(u, _)| within[u])
+            .map(|&(_, e)| {
+                let w = graph.edges[e].weight as i64;
+                if graph.frustrated(e, side) { w } else { -w }
+            })
+            .sum()
+    };
+    let mut improved = true;
+    while improved {
+        improved = false;
+        for v in 0..graph.n {
+            if within[v] && gain(v, side) > 0 {
+                side[v] = !side[v];
+                improved = true;
+            }
+        }
+    }
+}

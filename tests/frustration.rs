@@ -1,0 +1,240 @@
+//! The frustration index: exact values checked against brute force on small
+//! graphs and against an independent solver (HiGHS, through the baseline
+//! script in `benches/baseline/`) on the 51 Correlates of War windows.
+
+use std::time::Duration;
+
+use proptest::prelude::*;
+use stancegraph::{Frustration, FrustrationMethod, FrustrationOptions, SignedGraph};
+
+fn read(text: &str, origin: &str) -> Vec<SignedGraph> {
+    SignedGraph::read_edges(text, origin).unwrap()
+}
+
+fn exact() -> FrustrationOptions {
+    FrustrationOptions::new().with_method(FrustrationMethod::Exact)
+}
+
+/// The result explains itself: the camps cover every node once, the
+/// frustrated edges are exactly those the camps frustrate, and the value is
+/// their count.
+fn verify(g: &SignedGraph, f: &Frustration) {
+    let n = g.nodes().len();
+    let mut side = vec![None; n];
+    for (c, camp) in f.camps.iter().enumerate() {
+        assert!(camp.windows(2).all(|w| w[0] < w[1]), "camps sorted");
+        for &v in camp {
+            assert!(side[v].is_none(), "node {v} in two camps");
+            side[v] = Some(c == 0);
+        }
+    }
+    assert!(side.iter().all(Option::is_some), "every node has a camp");
+    let frustrated: Vec<usize> = g
+        .edges()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| (side[e.a] == side[e.b]) != (e.sign > 0))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(frustrated, f.frustrated_edges);
+    assert_eq!(f.value, frustrated.len());
+    assert!(f.lower_bound <= f.value);
+    assert_eq!(f.edges, g.edges().len());
+}
+
+/// The fewest frustrated edges over every 2-colouring.
+fn brute_force(g: &SignedGraph) -> usize {
+    let n = g.nodes().len();
+    (0u32..1 << n.saturating_sub(1))
+        .map(|mask| {
+            g.edges()
+                .iter()
+                .filter(|e| {
+                    let same = (mask >> e.a & 1) == (mask >> e.b & 1);
+                    same != (e.sign > 0)
+                })
+                .count()
+        })
+        .min()
+        .unwrap_or(0)
+}
+
+#[test]
+fn highland_tribes_match_the_published_frustration_score() {
+    let g = &read(
+        include_str!("data/highland_tribes.csv"),
+        "highland_tribes.csv",
+    )[0];
+    let f = g.frustration(&FrustrationOptions::new());
+    verify(g, &f);
+    assert_eq!((f.value, f.lower_bound, f.edges), (7, 7, 58));
+    assert!(f.is_exact());
+    assert_eq!(f.method, FrustrationMethod::Exact);
+    // signnet: frustration score 1 - 2L/m = 0.7586207.
+    assert!((f.score() - 0.7586207).abs() < 1e-7, "{}", f.score());
+    // Gahuku-Gama: Gama and its allies against the rest; the camps agree
+    // with brute force on all 2^15 splits.
+    assert_eq!(brute_force(g), 7);
+}
+
+/// The 51 Correlates of War windows: every value proven optimal and equal to
+/// what HiGHS proved optimal for the standard integer programme
+/// (`benches/baseline/frustration_milp.py`, results in
+/// `tests/data/cow_frustration_highs.csv`).
+#[test]
+fn correlates_of_war_windows_match_highs() {
+    let graphs = read(include_str!("data/cow_signed_networks.csv"), "cow.csv");
+    assert_eq!(graphs.len(), 51);
+    let highs: Vec<(String, usize, usize, usize)> = include_str!("data/cow_frustration_highs.csv")
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let f: Vec<&str> = line.split(',').collect();
+            (
+                f[0].to_owned(),
+                f[1].parse().unwrap(),
+                f[2].parse().unwrap(),
+                f[3].parse().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(highs.len(), 51);
+    let mut searched = 0;
+    for (g, (period, nodes, edges, value)) in graphs.iter().zip(&highs) {
+        assert_eq!(g.period(), Some(period.as_str()));
+        assert_eq!((g.nodes().len(), g.edges().len()), (*nodes, *edges));
+        let f = g.frustration(&exact());
+        verify(g, &f);
+        assert!(f.is_exact(), "{period}: {} > {}", f.value, f.lower_bound);
+        assert!(!f.limit_reached);
+        assert_eq!(f.value, *value, "{period}");
+        if f.search_nodes > 0 {
+            searched += 1;
+        }
+    }
+    // Some windows need the search (the bounds alone do not meet), so the
+    // branch and bound is exercised here, not only the bounds.
+    assert!(searched >= 5, "{searched} windows searched");
+}
+
+#[test]
+fn the_heuristic_is_labelled_and_bounded() {
+    let graphs = read(include_str!("data/cow_signed_networks.csv"), "cow.csv");
+    let highs = [17usize, 18, 20];
+    for (g, optimum) in graphs.iter().zip(highs) {
+        let f = g.frustration(&FrustrationOptions::new().with_method(FrustrationMethod::Heuristic));
+        verify(g, &f);
+        assert_eq!(f.method, FrustrationMethod::Heuristic);
+        assert_eq!(f.search_nodes, 0);
+        assert!(f.lower_bound <= optimum && optimum <= f.value);
+        assert_eq!(f.gap(), f.value - f.lower_bound);
+    }
+}
+
+#[test]
+fn a_time_limit_returns_the_best_camps_and_proven_bounds() {
+    let graphs = read(include_str!("data/cow_signed_networks.csv"), "cow.csv");
+    // 76-79 needs thousands of search nodes; no time at all stops it early.
+    let g = graphs.iter().find(|g| g.period() == Some("76-79")).unwrap();
+    let f = g.frustration(&exact().with_time_limit(Duration::ZERO));
+    verify(g, &f);
+    assert!(f.limit_reached);
+    assert!(f.lower_bound <= 50 && 50 <= f.value);
+}
+
+#[test]
+fn trees_and_balanced_graphs_have_no_frustration_and_empty_graphs_work() {
+    let tree = &read(
+        "source,target,sign\nA,B,-1\nB,C,-1\nC,D,1\nB,E,-1\n",
+        "t.csv",
+    )[0];
+    let f = tree.frustration(&FrustrationOptions::new());
+    verify(tree, &f);
+    assert_eq!((f.value, f.lower_bound, f.blocks), (0, 0, 0));
+    assert_eq!(f.camps, [vec![0, 2, 3, 4], vec![1]]);
+    let empty = SignedGraph::from_edges(vec!["A".into()], &[]).unwrap();
+    let f = empty.frustration(&FrustrationOptions::new());
+    assert_eq!(
+        (f.value, f.camps.clone(), f.score()),
+        (0, [vec![0], vec![]], 1.0)
+    );
+}
+
+#[test]
+fn blocks_joined_at_cut_nodes_add_up() {
+    // Two unbalanced triangles sharing node C, and a pendant edge.
+    let text = "source,target,sign\nA,B,1\nB,C,1\nA,C,-1\nC,D,-1\nD,E,-1\nC,E,-1\nE,F,1\n";
+    let g = &read(text, "t.csv")[0];
+    let f = g.frustration(&exact());
+    verify(g, &f);
+    assert_eq!((f.value, f.lower_bound, f.blocks), (2, 2, 2));
+}
+
+fn small_graph() -> impl Strategy<Value = (usize, Vec<(usize, usize, bool)>)> {
+    (2usize..=11).prop_flat_map(|n| {
+        let pairs: Vec<(usize, usize)> = (0..n)
+            .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
+            .collect();
+        let count = pairs.len();
+        (
+            Just(n),
+            proptest::sample::subsequence(pairs, 0..=count),
+            proptest::collection::vec(any::<bool>(), count),
+        )
+            .prop_map(|(n, chosen, signs)| {
+                let edges = chosen
+                    .into_iter()
+                    .zip(signs)
+                    .map(|((a, b), s)| (a, b, s))
+                    .collect();
+                (n, edges)
+            })
+    })
+}
+
+fn build(n: usize, edges: &[(usize, usize, bool)]) -> SignedGraph {
+    let nodes = (0..n).map(|i| format!("n{i}")).collect();
+    let triples: Vec<(usize, usize, i8)> = edges
+        .iter()
+        .map(|&(a, b, s)| (a, b, if s { 1 } else { -1 }))
+        .collect();
+    SignedGraph::from_edges(nodes, &triples).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// Exact mode equals brute force; the heuristic brackets the optimum.
+    #[test]
+    fn exact_equals_brute_force((n, edges) in small_graph()) {
+        let g = build(n, &edges);
+        let optimum = brute_force(&g);
+        let f = g.frustration(&exact());
+        verify(&g, &f);
+        prop_assert!(f.is_exact());
+        prop_assert_eq!(f.value, optimum);
+        let h = g.frustration(&FrustrationOptions::new().with_method(FrustrationMethod::Heuristic));
+        verify(&g, &h);
+        prop_assert!(h.lower_bound <= optimum && optimum <= h.value);
+        // No search: the bounds alone, and a balanced graph has none.
+        prop_assert_eq!(optimum == 0, g.balance().is_balanced());
+    }
+
+    /// The same graph with its nodes renamed and edges shuffled has the
+    /// same index.
+    #[test]
+    fn the_index_ignores_order((n, edges) in small_graph(), seed in any::<u64>()) {
+        let g = build(n, &edges);
+        let mut perm: Vec<usize> = (0..n).collect();
+        let mut s = seed;
+        for i in (1..n).rev() {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            perm.swap(i, (s >> 33) as usize % (i + 1));
+        }
+        let mut moved: Vec<(usize, usize, bool)> =
+            edges.iter().map(|&(a, b, x)| (perm[b], perm[a], x)).collect();
+        moved.reverse();
+        let h = build(n, &moved);
+        prop_assert_eq!(g.frustration(&exact()).value, h.frustration(&exact()).value);
+    }
+}
