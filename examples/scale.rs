@@ -15,6 +15,14 @@
 //! ```
 //!
 //! `check` loads the file and runs the contradiction engine on it.
+//!
+//! ```text
+//! cargo run --release --example scale -- frustration 100000 1000000
+//! ```
+//!
+//! `frustration` generates a signed graph with planted camps and 10% noise
+//! and times the balance test, the triangle census and the heuristic
+//! frustration index (with its gap).
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -184,10 +192,53 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        ["frustration", nodes, edges] => {
+            let (Ok(nodes), Ok(edges)) = (nodes.parse::<usize>(), edges.parse::<usize>()) else {
+                eprintln!("not numbers of nodes and edges: {nodes} {edges}");
+                return ExitCode::from(2);
+            };
+            let start = Instant::now();
+            let graph = common::signed(nodes, edges, 0.1, 7);
+            let built = start.elapsed();
+            let balance = graph.balance();
+            let balanced = start.elapsed();
+            let census = graph.triangles();
+            let counted = start.elapsed();
+            let f = graph.frustration(
+                &stancegraph::FrustrationOptions::new()
+                    .with_method(stancegraph::FrustrationMethod::Heuristic),
+            );
+            let solved = start.elapsed();
+            println!(
+                "{nodes} nodes, {} edges (10% of signs against the planted camps): balanced {}, {} triangles",
+                graph.edges().len(),
+                balance.is_balanced(),
+                census.total()
+            );
+            println!(
+                "frustration (heuristic): {} frustrated edges, lower bound {}, gap {} ({:.1}% of the value)",
+                f.value,
+                f.lower_bound,
+                f.gap(),
+                100.0 * f.gap() as f64 / f.value.max(1) as f64
+            );
+            println!(
+                "generate {:.3} s, balance test {:.3} s, triangle census {:.3} s, frustration {:.3} s",
+                built.as_secs_f64(),
+                (balanced - built).as_secs_f64(),
+                (counted - balanced).as_secs_f64(),
+                (solved - counted).as_secs_f64()
+            );
+            if let Some(mib) = peak_memory_mib() {
+                println!("peak resident memory {mib:.0} MiB");
+            }
+            ExitCode::SUCCESS
+        }
         _ => {
             eprintln!(
                 "usage: scale generate N FILE.json | scale load FILE.json | \
-                 scale generate-contested N FILE.json | scale check FILE.json | scale network N"
+                 scale generate-contested N FILE.json | scale check FILE.json | scale network N | \
+                 scale frustration NODES EDGES"
             );
             ExitCode::from(2)
         }

@@ -69,7 +69,8 @@ pub struct FrustrationOptions {
     /// For [`FrustrationMethod::Auto`]: the largest reduced block (in edges)
     /// solved exactly. Default 5,000.
     pub exact_limit: usize,
-    /// Rounds of perturbation in the local search, per block. Default 40.
+    /// Rounds of perturbation in the local search, per block (at least as
+    /// many as the block has nodes). Default 40.
     pub rounds: usize,
     /// Seed of the local search's perturbations (the result is deterministic
     /// for a given seed).
@@ -853,29 +854,6 @@ impl<'a> WGraph<'a> {
         side.into_iter().map(|s| s.unwrap_or(true)).collect()
     }
 
-    /// Moves single nodes to the other camp while that lowers the cost.
-    fn descend(&self, side: &mut [bool], gain: &mut Vec<i64>) {
-        gain.clear();
-        gain.extend((0..self.n).map(|v| self.gain(v, side)));
-        let mut queue: Vec<usize> = (0..self.n).filter(|&v| gain[v] > 0).collect();
-        while let Some(v) = queue.pop() {
-            if gain[v] <= 0 {
-                continue;
-            }
-            side[v] = !side[v];
-            gain[v] = -gain[v];
-            for &(u, e) in self.around(v) {
-                // The edge flipped state: adjust u's gain by twice its weight.
-                let w = self.edges[e].weight as i64;
-                let now_frustrated = self.frustrated(e, side);
-                gain[u] += if now_frustrated { 2 * w } else { -2 * w };
-                if gain[u] > 0 {
-                    queue.push(u);
-                }
-            }
-        }
-    }
-
     /// What moving `v` to the other camp saves.
     fn gain(&self, v: usize, side: &[bool]) -> i64 {
         self.around(v)
@@ -888,8 +866,11 @@ impl<'a> WGraph<'a> {
     }
 
     /// Iterated local search: descend from a spanning tree's camps, then
-    /// repeatedly flip a random neighbourhood and descend again, keeping
-    /// the best.
+    /// repeatedly flip a random node and part of its neighbourhood and
+    /// descend again, keeping the result when it is no worse. Rounds are
+    /// local (their cost is the moves they make), so there are at least as
+    /// many as nodes; on graphs up to 20,000 nodes every eighth round starts
+    /// afresh from a shuffled spanning tree instead.
     fn local_search(
         &self,
         rounds: usize,
@@ -902,36 +883,52 @@ impl<'a> WGraph<'a> {
         let root = (0..self.n)
             .max_by_key(|&v| (self.around(v).len(), std::cmp::Reverse(v)))
             .unwrap_or(0);
-        let mut gain = Vec::new();
-        let mut best = self.tree_sides(root, None);
-        self.descend(&mut best, &mut gain);
-        let mut best_cost = self.cost(&best);
-        let mut current = best.clone();
-        for round in 0..rounds {
-            if best_cost == 0 || deadline.is_some_and(|d| Instant::now() >= d) {
+        let mut climb = Climb::new(self, self.tree_sides(root, None));
+        climb.descend((0..self.n).collect());
+        let mut best = climb.side.clone();
+        let mut best_cost = climb.cost;
+        let restarts = self.n <= 20_000;
+        for round in 0..rounds.max(self.n) {
+            if best_cost == 0 || (round % 256 == 0 && deadline.is_some_and(|d| Instant::now() >= d))
+            {
                 break;
             }
-            if round % 8 == 7 {
-                // A fresh start from a shuffled spanning tree.
+            if restarts && round % 8 == 7 {
                 let r = rng.below(self.n);
-                current = self.tree_sides(r, Some(rng));
-            } else {
-                // Kick: flip a node and a part of its neighbourhood.
-                let v = rng.below(self.n);
-                current[v] = !current[v];
-                for &(u, _) in self.around(v) {
-                    if rng.next().is_multiple_of(2) {
-                        current[u] = !current[u];
-                    }
+                let mut fresh = Climb::new(self, self.tree_sides(r, Some(rng)));
+                fresh.descend((0..self.n).collect());
+                if fresh.cost < best_cost {
+                    best_cost = fresh.cost;
+                    best.clone_from(&fresh.side);
+                    climb = fresh;
+                }
+                continue;
+            }
+            climb.log.clear();
+            let v = rng.below(self.n);
+            let mut touched = vec![v];
+            climb.flip(v);
+            for &(u, _) in self.around(v) {
+                if rng.next().is_multiple_of(2) {
+                    climb.flip(u);
+                    touched.push(u);
                 }
             }
-            self.descend(&mut current, &mut gain);
-            let cost = self.cost(&current);
-            if cost < best_cost {
-                best_cost = cost;
-                best.clone_from(&current);
-            } else if cost > best_cost {
-                current.clone_from(&best);
+            let mut queue = touched.clone();
+            for &t in &touched {
+                queue.extend(self.around(t).iter().map(|&(u, _)| u));
+            }
+            climb.descend(queue);
+            if climb.cost <= best_cost {
+                best_cost = climb.cost;
+                for &x in &climb.log {
+                    best[x] = !best[x];
+                }
+            } else {
+                let log = std::mem::take(&mut climb.log);
+                for &x in log.iter().rev() {
+                    climb.flip(x);
+                }
             }
         }
         best
@@ -940,8 +937,9 @@ impl<'a> WGraph<'a> {
     /// A lower bound: a packing of unbalanced cycles sharing no edge
     /// capacity, each closing a frustrated edge of `side` by a path of
     /// unfrustrated edges. Only nodes with `within[v]` take part when given.
-    /// `triangles_only` limits the paths to two edges (cheap on large graphs).
-    fn packing(&self, side: &[bool], within: Option<&[bool]>, triangles_only: bool) -> u64 {
+    /// `short_only` limits the cycles to five edges (cheap on large graphs;
+    /// then `within` must be `None`).
+    fn packing(&self, side: &[bool], within: Option<&[bool]>, short_only: bool) -> u64 {
         let inside = |v: usize| within.is_none_or(|w| w[v]);
         let mut capacity: Vec<u64> = self.edges.iter().map(|e| e.weight).collect();
         let mut frustrated: Vec<usize> = (0..self.edges.len())
@@ -951,39 +949,8 @@ impl<'a> WGraph<'a> {
             })
             .collect();
         let mut total = 0u64;
-        if triangles_only {
-            let mut mark = vec![usize::MAX; self.n];
-            for &f in &frustrated {
-                let x = self.edges[f];
-                for &(w, e) in self.around(x.v) {
-                    if inside(w) && capacity[e] > 0 && !self.frustrated(e, side) {
-                        mark[w] = e;
-                    }
-                }
-                for &(w, e) in self.around(x.u) {
-                    if capacity[f] == 0 {
-                        break;
-                    }
-                    let back = mark[w];
-                    if back == usize::MAX
-                        || w == x.v
-                        || capacity[e] == 0
-                        || capacity[back] == 0
-                        || self.frustrated(e, side)
-                    {
-                        continue;
-                    }
-                    let delta = capacity[f].min(capacity[e]).min(capacity[back]);
-                    capacity[f] -= delta;
-                    capacity[e] -= delta;
-                    capacity[back] -= delta;
-                    total += delta;
-                }
-                for &(w, _) in self.around(x.v) {
-                    mark[w] = usize::MAX;
-                }
-            }
-            return total;
+        if short_only {
+            return self.short_packing(side, &mut capacity, &frustrated);
         }
         // Shortest cycles first: rounds of growing path length.
         let mut seen = vec![usize::MAX; self.n];
@@ -1054,6 +1021,165 @@ impl<'a> WGraph<'a> {
             }
             frustrated = next_round;
             limit = if limit < 4 { limit + 1 } else { self.n };
+        }
+        total
+    }
+}
+
+/// Camps under local search, with each node's gain (what moving it saves)
+/// and the cost kept up to date move by move.
+struct Climb<'g, 'a> {
+    graph: &'g WGraph<'a>,
+    side: Vec<bool>,
+    gain: Vec<i64>,
+    cost: i64,
+    /// The nodes moved since the log was last cleared, in order.
+    log: Vec<usize>,
+}
+
+impl<'g, 'a> Climb<'g, 'a> {
+    fn new(graph: &'g WGraph<'a>, side: Vec<bool>) -> Climb<'g, 'a> {
+        let gain = (0..graph.n).map(|v| graph.gain(v, &side)).collect();
+        let cost = i64::try_from(graph.cost(&side)).unwrap_or(i64::MAX);
+        Climb {
+            graph,
+            side,
+            gain,
+            cost,
+            log: Vec::new(),
+        }
+    }
+
+    fn flip(&mut self, v: usize) {
+        self.cost -= self.gain[v];
+        self.side[v] = !self.side[v];
+        self.gain[v] = -self.gain[v];
+        for &(u, e) in self.graph.around(v) {
+            let w = self.graph.edges[e].weight as i64;
+            self.gain[u] += if self.graph.frustrated(e, &self.side) {
+                2 * w
+            } else {
+                -2 * w
+            };
+        }
+        self.log.push(v);
+    }
+
+    /// Moves nodes of the queue (and those their moves make worth moving)
+    /// while a move lowers the cost.
+    fn descend(&mut self, mut queue: Vec<usize>) {
+        while let Some(v) = queue.pop() {
+            if self.gain[v] <= 0 {
+                continue;
+            }
+            self.flip(v);
+            for &(u, _) in self.graph.around(v) {
+                if self.gain[u] > 0 {
+                    queue.push(u);
+                }
+            }
+        }
+    }
+}
+
+impl WGraph<'_> {
+    /// The packing of [`WGraph::packing`] restricted to cycles of at most
+    /// five edges, found by meeting in the middle: the unfrustrated
+    /// neighbourhood of one end (up to two steps) is marked, then the other
+    /// end's is searched for a mark. A first pass takes triangles only, so
+    /// that they get the capacity first. O(d²) per frustrated edge for
+    /// average degree d.
+    fn short_packing(&self, side: &[bool], capacity: &mut [u64], frustrated: &[usize]) -> u64 {
+        // Capacity left on unfrustrated edges (frustrated ones count as closed).
+        let mut open: Vec<u64> = capacity
+            .iter()
+            .enumerate()
+            .map(|(e, &c)| if self.frustrated(e, side) { 0 } else { c })
+            .collect();
+        let mut mark = vec![0u32; self.n];
+        // Per marked node: (parent node, edge) towards the marking end.
+        let mut via: Vec<(usize, usize)> = vec![(0, 0); self.n];
+        let mut stamp = 0u32;
+        let mut total = 0u64;
+        let (mut layer, mut next, mut path) = (Vec::new(), Vec::new(), Vec::new());
+        for depth in [1usize, 2] {
+            for &f in frustrated {
+                if capacity[f] == 0 {
+                    continue;
+                }
+                let x = self.edges[f];
+                let (u, v) = (x.u, x.v);
+                stamp = stamp.wrapping_add(1);
+                if stamp == 0 {
+                    mark.fill(0);
+                    stamp = 1;
+                }
+                // Mark up to `depth` steps from v, never through u.
+                layer.clear();
+                layer.push(v);
+                mark[v] = stamp;
+                for _ in 0..depth {
+                    next.clear();
+                    for &a in &layer {
+                        for &(b, e) in self.around(a) {
+                            if b != u && mark[b] != stamp && open[e] > 0 {
+                                mark[b] = stamp;
+                                via[b] = (a, e);
+                                next.push(b);
+                            }
+                        }
+                    }
+                    std::mem::swap(&mut layer, &mut next);
+                }
+                // Search up to `depth` steps from u for a marked node; u's
+                // own neighbours first (shorter cycles).
+                let mut meet = None;
+                'search: for hop in 0..depth {
+                    for &(a, e1) in self.around(u) {
+                        if a == v || open[e1] == 0 {
+                            continue;
+                        }
+                        if hop == 0 {
+                            if mark[a] == stamp {
+                                meet = Some((a, None, e1));
+                                break 'search;
+                            }
+                            continue;
+                        }
+                        if mark[a] == stamp {
+                            continue;
+                        }
+                        for &(b, e2) in self.around(a) {
+                            if b != u && b != v && open[e2] > 0 && mark[b] == stamp {
+                                meet = Some((b, Some((a, e2)), e1));
+                                break 'search;
+                            }
+                        }
+                    }
+                }
+                let Some((z, middle, first)) = meet else {
+                    continue;
+                };
+                // The cycle: u –first– (a –e2–) z, then z … v by the marks, then f.
+                path.clear();
+                path.push(first);
+                if let Some((_, e2)) = middle {
+                    path.push(e2);
+                }
+                let mut at = z;
+                while at != v {
+                    let (p, e) = via[at];
+                    path.push(e);
+                    at = p;
+                }
+                let delta = path.iter().map(|&e| open[e]).fold(capacity[f], u64::min);
+                for &e in &path {
+                    open[e] -= delta;
+                    capacity[e] -= delta;
+                }
+                capacity[f] -= delta;
+                total += delta;
+            }
         }
         total
     }

@@ -359,3 +359,28 @@ pub fn discourse(positions: usize) -> Scenario {
     }
     s
 }
+
+/// A signed graph of `nodes` nodes and `edges` distinct random ties: every
+/// node is planted in one of two camps, and each tie follows the camps
+/// (positive inside, negative between) except for a `noise` share whose sign
+/// is flipped. Same arguments, same graph.
+pub fn signed(nodes: usize, edges: usize, noise: f64, seed: u64) -> stancegraph::SignedGraph {
+    let mut rng = Rng::new(seed);
+    let camp: Vec<bool> = (0..nodes).map(|_| rng.next() % 2 == 0).collect();
+    let mut seen = std::collections::HashSet::with_capacity(edges);
+    let mut triples = Vec::with_capacity(edges);
+    let threshold = (noise * u64::MAX as f64) as u64;
+    while triples.len() < edges.min(nodes * nodes.saturating_sub(1) / 2) {
+        let a = (rng.next() % nodes as u64) as usize;
+        let b = (rng.next() % nodes as u64) as usize;
+        if a == b || !seen.insert((a.min(b), a.max(b))) {
+            continue;
+        }
+        let follows = camp[a] == camp[b];
+        let flipped = rng.next() < threshold;
+        let sign = if follows != flipped { 1 } else { -1 };
+        triples.push((a, b, sign));
+    }
+    let names = (0..nodes).map(|i| format!("n{i}")).collect();
+    stancegraph::SignedGraph::from_edges(names, &triples).expect("generated edges are valid")
+}
