@@ -366,7 +366,7 @@ pub fn discourse(positions: usize) -> Scenario {
 /// is flipped. Same arguments, same graph.
 pub fn signed(nodes: usize, edges: usize, noise: f64, seed: u64) -> stancegraph::SignedGraph {
     let mut rng = Rng::new(seed);
-    let camp: Vec<bool> = (0..nodes).map(|_| rng.next() % 2 == 0).collect();
+    let camp: Vec<bool> = (0..nodes).map(|_| rng.next().is_multiple_of(2)).collect();
     let mut seen = std::collections::HashSet::with_capacity(edges);
     let mut triples = Vec::with_capacity(edges);
     let threshold = (noise * u64::MAX as f64) as u64;
