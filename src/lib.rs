@@ -183,7 +183,9 @@ pub use network::{
 pub use overview::Overview;
 pub use position::{Condition, Firmness, Position, Source, Stance};
 pub use scenario::Scenario;
-pub use signed::{Balance, SignedEdge, SignedGraph, TriangleCensus, WeakBalance};
+pub use signed::{
+    Balance, EdgeEvidence, NodeOrigin, SignedEdge, SignedGraph, TriangleCensus, WeakBalance,
+};
 pub use statements::StatementsCsv;
 pub use votes::{RollCallVotes, Vote, VoteAgreement};
 pub use what_if::WhatIf;

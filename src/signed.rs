@@ -3,7 +3,8 @@
 use std::collections::{HashMap, VecDeque};
 
 use crate::error::{Problem, ProblemKind};
-use crate::{Error, Result, StanceGraph, TieKind};
+use crate::graph::{Edge, Node};
+use crate::{ActorId, Error, IssueId, PositionId, RelationId, RelationKind, Result, Stance, StanceGraph, TieKind};
 
 /// A tie in a [`SignedGraph`]: undirected, positive or negative.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -40,9 +41,45 @@ pub struct SignedEdge {
 pub struct SignedGraph {
     period: Option<String>,
     nodes: Vec<String>,
+    /// Per node, what it stands for (empty for edge lists).
+    origins: Vec<NodeOrigin>,
     edges: Vec<SignedEdge>,
+    /// Per edge, what produced it (empty for edge lists).
+    evidence: Vec<EdgeEvidence>,
     /// Per node: (neighbour, edge index), sorted by neighbour.
     adjacency: Vec<Vec<(usize, usize)>>,
+}
+
+/// What a node of a stance-derived [`SignedGraph`] stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NodeOrigin {
+    /// An actor of the scenario.
+    Actor(ActorId),
+    /// An issue of the scenario.
+    Issue(IssueId),
+}
+
+/// What produced an edge of a stance-derived [`SignedGraph`]: the positions,
+/// relations, shared stances and links behind its sign.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct EdgeEvidence {
+    /// Actor–issue edges: the positions (support counts +1, oppose −1).
+    pub positions: Vec<PositionId>,
+    /// Issue–issue edges: the relations (`implies`/`equivalent` +1,
+    /// `excludes`/`incompatible` −1).
+    pub relations: Vec<RelationId>,
+    /// Actor–actor edges of the actor network: issues agreed on
+    /// ([`StanceGraph::agreement_between`] has the positions).
+    pub agreements: u32,
+    /// Actor–actor edges of the actor network: issues in conflict
+    /// ([`StanceGraph::conflicts_between`] has the positions).
+    pub conflicts: u32,
+    /// One is a member of the other (+1).
+    pub membership: bool,
+    /// One speaks for the other (+1).
+    pub speaks_for: bool,
 }
 
 /// The result of the strict balance test: the two camps, or an unbalanced
@@ -344,6 +381,8 @@ impl SignedGraph {
             nodes,
             edges: kept,
             adjacency: Vec::new(),
+            origins: Vec::new(),
+            evidence: Vec::new(),
         };
         g.index();
         Ok(g)
@@ -353,46 +392,171 @@ impl SignedGraph {
     /// sign is that of (issues agreed on − issues in conflict), plus one for
     /// a membership of one in the other and one for a speaks-for link between
     /// them; a net of zero gives no edge. The weight is the absolute net.
+    /// Each edge keeps its [`EdgeEvidence`] (counts and links; the positions
+    /// behind a tie are [`StanceGraph::tie`]'s).
     pub fn from_stance_graph(graph: &StanceGraph<'_>) -> SignedGraph {
         let s = graph.scenario();
-        let mut net: HashMap<(usize, usize), i64> = HashMap::new();
+        let mut net: HashMap<(usize, usize), (i64, EdgeEvidence)> = HashMap::new();
         let pair = |a: usize, b: usize| (a.min(b), a.max(b));
         for t in graph.ties() {
-            let delta = match t.kind {
-                TieKind::Agreement => i64::from(t.weight),
-                TieKind::Conflict => -i64::from(t.weight),
-            };
-            *net.entry(pair(t.a.index(), t.b.index())).or_default() += delta;
+            let entry = net.entry(pair(t.a.index(), t.b.index())).or_default();
+            match t.kind {
+                TieKind::Agreement => {
+                    entry.0 += i64::from(t.weight);
+                    entry.1.agreements += t.weight;
+                }
+                TieKind::Conflict => {
+                    entry.0 -= i64::from(t.weight);
+                    entry.1.conflicts += t.weight;
+                }
+            }
         }
         for (id, actor) in s.actors() {
             for m in actor.memberships() {
                 if m.bloc() != id {
-                    *net.entry(pair(id.index(), m.bloc().index())).or_default() += 1;
+                    let entry = net.entry(pair(id.index(), m.bloc().index())).or_default();
+                    if !entry.1.membership {
+                        entry.0 += 1;
+                        entry.1.membership = true;
+                    }
                 }
             }
             if let Some(p) = actor.speaks_for() {
-                *net.entry(pair(id.index(), p.index())).or_default() += 1;
+                let entry = net.entry(pair(id.index(), p.index())).or_default();
+                entry.0 += 1;
+                entry.1.speaks_for = true;
             }
         }
-        let mut pairs: Vec<((usize, usize), i64)> =
-            net.into_iter().filter(|(_, v)| *v != 0).collect();
-        pairs.sort_unstable();
+        let nodes = s.actors().map(|(_, a)| a.key().to_owned()).collect();
+        let origins = s.actors().map(|(id, _)| NodeOrigin::Actor(id)).collect();
+        SignedGraph::from_net(nodes, origins, net)
+    }
+
+    /// The signed graph of actors **and issues** behind a stance graph: an
+    /// actor–issue edge per (attributed) actor and issue, +1 per supporting
+    /// and −1 per opposing position (neutral ones count nothing); an
+    /// issue–issue edge per relation, +1 for `implies` and `equivalent`, −1
+    /// for `excludes` and `incompatible` (every pair of its issues); an
+    /// actor–actor edge, +1, for a membership or a speaks-for link. Per pair
+    /// the sign is that of the net; a net of zero gives no edge. Nodes are
+    /// the actors (by id) then the issues; every edge keeps its
+    /// [`EdgeEvidence`].
+    ///
+    /// This is the graph in which a contradiction through a relation shows
+    /// as an unbalanced cycle: the United States supports the freeze, the
+    /// freeze excludes Ukraine's membership, NATO supports the membership, and
+    /// the United States is a member of NATO.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::{Attribution, GraphOptions, Scenario, SignedGraph, StanceGraph};
+    ///
+    /// let scenario = Scenario::load("examples/data/istanbul-talks.yaml")?;
+    /// let options = GraphOptions::new().with_attribution(Attribution::Principal);
+    /// let graph = StanceGraph::with_options(&scenario, options);
+    /// let signed = SignedGraph::from_stances(&graph);
+    /// assert!(!signed.balance().is_balanced());
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
+    pub fn from_stances(graph: &StanceGraph<'_>) -> SignedGraph {
+        let s = graph.scenario();
+        let actors = s.actors().len();
+        let index = |node: Node| match node {
+            Node::Actor(a) => a.index(),
+            Node::Issue(i) => actors + i.index(),
+        };
+        let pg = graph.petgraph();
+        let mut net: HashMap<(usize, usize), (i64, EdgeEvidence)> = HashMap::new();
+        let pair = |a: usize, b: usize| (a.min(b), a.max(b));
+        for e in pg.edge_indices() {
+            let Some((from, to)) = pg.edge_endpoints(e) else {
+                continue;
+            };
+            let (a, b) = (index(pg[from]), index(pg[to]));
+            if a == b {
+                continue;
+            }
+            let entry = net.entry(pair(a, b)).or_default();
+            match pg[e] {
+                Edge::Stance(p) => {
+                    entry.0 += match s.position(p).stance() {
+                        Stance::Support => 1,
+                        Stance::Oppose => -1,
+                        _ => 0,
+                    };
+                    entry.1.positions.push(p);
+                }
+                Edge::Relation(r) => {
+                    entry.0 += match s.relation(r).kind() {
+                        RelationKind::Implies | RelationKind::Equivalent => 1,
+                        _ => -1,
+                    };
+                    entry.1.relations.push(r);
+                }
+                Edge::MemberOf(_) if !entry.1.membership => {
+                    entry.0 += 1;
+                    entry.1.membership = true;
+                }
+                Edge::SpeaksFor => {
+                    entry.0 += 1;
+                    entry.1.speaks_for = true;
+                }
+                _ => {}
+            }
+        }
+        let nodes = s
+            .actors()
+            .map(|(_, a)| a.key().to_owned())
+            .chain(s.issues().map(|(_, i)| i.key().to_owned()))
+            .collect();
+        let origins = s
+            .actors()
+            .map(|(id, _)| NodeOrigin::Actor(id))
+            .chain(s.issues().map(|(id, _)| NodeOrigin::Issue(id)))
+            .collect();
+        SignedGraph::from_net(nodes, origins, net)
+    }
+
+    fn from_net(
+        nodes: Vec<String>,
+        origins: Vec<NodeOrigin>,
+        net: HashMap<(usize, usize), (i64, EdgeEvidence)>,
+    ) -> SignedGraph {
+        let mut pairs: Vec<((usize, usize), (i64, EdgeEvidence))> =
+            net.into_iter().filter(|(_, (v, _))| *v != 0).collect();
+        pairs.sort_unstable_by_key(|(k, _)| *k);
         let mut g = SignedGraph {
             period: None,
-            nodes: s.actors().map(|(_, a)| a.key().to_owned()).collect(),
-            edges: pairs
-                .into_iter()
-                .map(|((a, b), v)| SignedEdge {
-                    a,
-                    b,
-                    sign: if v > 0 { 1 } else { -1 },
-                    weight: v.unsigned_abs() as f64,
-                })
-                .collect(),
+            nodes,
+            origins,
+            edges: Vec::with_capacity(pairs.len()),
+            evidence: Vec::with_capacity(pairs.len()),
             adjacency: Vec::new(),
         };
+        for ((a, b), (v, mut evidence)) in pairs {
+            evidence.positions.sort_unstable();
+            evidence.relations.sort_unstable();
+            g.edges.push(SignedEdge {
+                a,
+                b,
+                sign: if v > 0 { 1 } else { -1 },
+                weight: v.unsigned_abs() as f64,
+            });
+            g.evidence.push(evidence);
+        }
         g.index();
         g
+    }
+
+    /// What node `v` stands for, for graphs built from a scenario.
+    pub fn origin(&self, v: usize) -> Option<NodeOrigin> {
+        self.origins.get(v).copied()
+    }
+
+    /// What produced edge `e`, for graphs built from a scenario.
+    pub fn evidence(&self, e: usize) -> Option<&EdgeEvidence> {
+        self.evidence.get(e)
     }
 
     fn index(&mut self) {
