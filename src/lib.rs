@@ -148,6 +148,7 @@ mod kernel;
 mod keyword;
 mod network;
 mod overview;
+mod polarization;
 mod position;
 mod report;
 mod rows;
@@ -181,6 +182,7 @@ pub use network::{
     Duplicates, Level, Network, NetworkMode, NetworkOptions, NetworkType, Normalization,
 };
 pub use overview::Overview;
+pub use polarization::{NetworkPair, Polarization, PolarizationOptions};
 pub use position::{Condition, Firmness, Position, Source, Stance};
 pub use scenario::Scenario;
 pub use signed::{
