@@ -6,7 +6,10 @@
 
 use std::process::ExitCode;
 
-use stancegraph::{Attribution, CheckOptions, GraphOptions, Overview, Scenario, StanceGraph};
+use stancegraph::{
+    Attribution, BalanceOptions, BalanceReport, CheckOptions, GraphOptions, Overview, Scenario,
+    SignedGraph, StanceGraph,
+};
 
 /// The built-in scenario, also at `examples/data/istanbul-talks.yaml`.
 const ISTANBUL_TALKS: &str = include_str!("data/istanbul-talks.yaml");
@@ -52,6 +55,18 @@ fn main() -> ExitCode {
     println!("\nContradictions ({})", contradictions.len());
     for (i, c) in contradictions.iter().enumerate() {
         println!("\n{}. {c}", i + 1);
+    }
+
+    // Structural balance of actors and issues: the same tension as an
+    // unbalanced cycle (the US is NATO's member, backs the freeze, which
+    // excludes the membership NATO backs).
+    let signed = SignedGraph::from_stances(&by_principal);
+    match BalanceReport::new(&signed, &BalanceOptions::new()) {
+        Ok(report) => print!("\nStructural balance\n{}", report.explain(Some(&scenario))),
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
     }
     ExitCode::SUCCESS
 }

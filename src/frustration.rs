@@ -30,6 +30,7 @@ use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
 use crate::SignedGraph;
+use crate::rng::SplitMix64;
 
 /// How to compute the frustration index.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -171,6 +172,97 @@ impl Frustration {
         } else {
             1.0 - 2.0 * self.value as f64 / self.edges as f64
         }
+    }
+}
+
+/// A frustrated edge and the unbalanced cycle that shows why it is out of
+/// place: the edge closed by a shortest path of unfrustrated edges. The
+/// path's ends sit in the camps the rest of the cycle puts them in, so the
+/// cycle has an odd number of negative edges.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Tension {
+    /// The frustrated edge.
+    pub edge: usize,
+    /// The cycle's nodes, starting at one end of the edge and ending at the
+    /// other (the edge closes it); empty when no path of unfrustrated edges
+    /// joins the ends (then the edge is frustrated because of other
+    /// frustrated edges).
+    pub nodes: Vec<usize>,
+    /// The cycle's edges along `nodes`, then the frustrated edge.
+    pub edges: Vec<usize>,
+}
+
+impl Frustration {
+    /// For every frustrated edge, the unbalanced cycle that explains it, in
+    /// the order of [`Frustration::frustrated_edges`]. `graph` must be the
+    /// graph this result was computed for.
+    ///
+    /// # Complexity
+    ///
+    /// O(n + m) per frustrated edge (a breadth-first search).
+    pub fn tensions(&self, graph: &SignedGraph) -> Vec<Tension> {
+        let n = graph.nodes().len();
+        let edges = graph.edges();
+        let mut adjacency: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        let mut frustrated = vec![false; edges.len()];
+        for &e in &self.frustrated_edges {
+            if let Some(f) = frustrated.get_mut(e) {
+                *f = true;
+            }
+        }
+        for (i, e) in edges.iter().enumerate() {
+            if !frustrated[i] {
+                adjacency[e.a].push((e.b, i));
+                adjacency[e.b].push((e.a, i));
+            }
+        }
+        let mut via: Vec<Option<(usize, usize)>> = vec![None; n];
+        let mut seen = vec![usize::MAX; n];
+        self.frustrated_edges
+            .iter()
+            .filter(|&&e| e < edges.len())
+            .map(|&e| {
+                let (a, b) = (edges[e].a, edges[e].b);
+                seen[a] = e;
+                let mut queue = VecDeque::from([a]);
+                while let Some(x) = queue.pop_front() {
+                    if x == b {
+                        break;
+                    }
+                    for &(y, f) in &adjacency[x] {
+                        if seen[y] != e {
+                            seen[y] = e;
+                            via[y] = Some((x, f));
+                            queue.push_back(y);
+                        }
+                    }
+                }
+                if seen[b] != e {
+                    return Tension {
+                        edge: e,
+                        nodes: Vec::new(),
+                        edges: Vec::new(),
+                    };
+                }
+                let (mut nodes, mut path) = (vec![b], Vec::new());
+                let mut at = b;
+                while at != a {
+                    let Some((p, f)) = via[at] else { break };
+                    path.push(f);
+                    nodes.push(p);
+                    at = p;
+                }
+                nodes.reverse();
+                path.reverse();
+                path.push(e);
+                Tension {
+                    edge: e,
+                    nodes,
+                    edges: path,
+                }
+            })
+            .collect()
     }
 }
 
@@ -691,7 +783,7 @@ impl Reduced {
         deadline: Option<Instant>,
     ) -> Outcome {
         let graph = WGraph::new(self.n, &self.edges);
-        let mut rng = SplitMix(options.seed);
+        let mut rng = SplitMix64(options.seed);
         let side = graph.local_search(options.rounds, &mut rng, deadline);
         let upper = graph.cost(&side);
         let lower = graph.packing(&side, None, !exact);
@@ -755,23 +847,6 @@ fn to_usize(x: u64) -> usize {
     usize::try_from(x).unwrap_or(usize::MAX)
 }
 
-/// A small deterministic generator (SplitMix64).
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % (n.max(1) as u64)) as usize
-    }
-}
-
 /// A weighted signed graph in compressed adjacency form.
 struct WGraph<'a> {
     n: usize,
@@ -826,7 +901,7 @@ impl<'a> WGraph<'a> {
 
     /// Sides from a breadth-first spanning tree rooted at `root`, visiting
     /// neighbours in a shuffled order when `rng` is given.
-    fn tree_sides(&self, root: usize, rng: Option<&mut SplitMix>) -> Vec<bool> {
+    fn tree_sides(&self, root: usize, rng: Option<&mut SplitMix64>) -> Vec<bool> {
         let mut side: Vec<Option<bool>> = vec![None; self.n];
         let mut order: Vec<usize> = (0..self.n).collect();
         if let Some(rng) = rng {
@@ -874,7 +949,7 @@ impl<'a> WGraph<'a> {
     fn local_search(
         &self,
         rounds: usize,
-        rng: &mut SplitMix,
+        rng: &mut SplitMix64,
         deadline: Option<Instant>,
     ) -> Vec<bool> {
         if self.n == 0 {

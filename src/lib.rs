@@ -131,6 +131,8 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 mod actor;
+mod balance_report;
+mod blockmodel;
 mod check;
 mod contradiction;
 mod date;
@@ -151,6 +153,7 @@ mod overview;
 mod polarization;
 mod position;
 mod report;
+mod rng;
 mod rows;
 mod scenario;
 mod signed;
@@ -161,6 +164,8 @@ mod votes;
 mod what_if;
 
 pub use actor::{Actor, ActorKind, Membership};
+pub use balance_report::{BalanceOptions, BalanceReport, WALK_BALANCE_MAX_NODES};
+pub use blockmodel::{Blockmodel, BlockmodelOptions};
 pub use check::{CheckOptions, Contradictions, Truncation};
 pub use contradiction::{Contradiction, ContradictionKind, Severity, Step};
 pub use date::{Date, DateError};
@@ -169,7 +174,7 @@ pub use dna::{read_dna, read_dna_with_progress};
 pub use error::{Error, Problem, ProblemKind, RecordRef, Result, Section};
 pub use export::ExportFormat;
 pub use file::Format;
-pub use frustration::{Frustration, FrustrationMethod, FrustrationOptions};
+pub use frustration::{Frustration, FrustrationMethod, FrustrationOptions, Tension};
 pub use graph::{
     Attribution, CampMember, Camps, Edge, GraphOptions, Node, StanceGraph, Tie, TieIssue, TieKind,
     TieSummary,

@@ -2,6 +2,7 @@
 //! Q of a split of the actors into two camps, judged on the congruence and
 //! conflict networks, maximised over balanced splits.
 
+use crate::rng::SplitMix64;
 use std::fmt;
 
 use crate::error::{Problem, ProblemKind, RecordRef, Section};
@@ -758,25 +759,6 @@ fn climb(w: &Weights, mut in_a: Vec<bool>) -> Vec<bool> {
         }
     }
     in_a
-}
-
-/// SplitMix64 (Steele, Lea and Flood 2014): small, fast, and the same
-/// sequence on every platform.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number in 0..k (k ≥ 1), by multiply-shift.
-    fn below(&mut self, k: usize) -> usize {
-        ((u128::from(self.next()) * k as u128) >> 64) as usize
-    }
 }
 
 /// The polarization of a split into two camps, as Discourse Network

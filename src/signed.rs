@@ -4,7 +4,10 @@ use std::collections::{HashMap, VecDeque};
 
 use crate::error::{Problem, ProblemKind};
 use crate::graph::{Edge, Node};
-use crate::{ActorId, Error, IssueId, PositionId, RelationId, RelationKind, Result, Stance, StanceGraph, TieKind};
+use crate::{
+    ActorId, Error, IssueId, PositionId, RelationId, RelationKind, Result, Stance, StanceGraph,
+    TieKind,
+};
 
 /// A tie in a [`SignedGraph`]: undirected, positive or negative.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -453,7 +456,7 @@ impl SignedGraph {
     /// use stancegraph::{Attribution, GraphOptions, Scenario, SignedGraph, StanceGraph};
     ///
     /// let scenario = Scenario::load("examples/data/istanbul-talks.yaml")?;
-    /// let options = GraphOptions::new().with_attribution(Attribution::Principal);
+    /// let options = GraphOptions::default().with_attribution(Attribution::Principal);
     /// let graph = StanceGraph::with_options(&scenario, options);
     /// let signed = SignedGraph::from_stances(&graph);
     /// assert!(!signed.balance().is_balanced());

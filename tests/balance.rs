@@ -92,18 +92,80 @@ fn periods_split_an_edge_list_and_bad_rows_are_named() {
     );
 }
 
+fn founding() -> stancegraph::Scenario {
+    stancegraph::Scenario::from_yaml_str(include_str!("../examples/data/istanbul-talks.yaml"))
+        .unwrap()
+}
+
+fn by_principal(s: &stancegraph::Scenario) -> stancegraph::StanceGraph<'_> {
+    stancegraph::StanceGraph::with_options(
+        s,
+        stancegraph::GraphOptions::default().with_attribution(stancegraph::Attribution::Principal),
+    )
+}
+
 #[test]
 fn the_founding_scenarios_actor_network_is_not_balanced() {
-    let s =
-        stancegraph::Scenario::from_yaml_str(include_str!("../examples/data/istanbul-talks.yaml"))
-            .unwrap();
-    let graph = stancegraph::StanceGraph::with_options(
-        &s,
-        stancegraph::GraphOptions::default().with_attribution(stancegraph::Attribution::Principal),
-    );
+    let s = founding();
+    let graph = by_principal(&s);
     let g = SignedGraph::from_stance_graph(&graph);
     let balance = g.balance();
     verify(&g, &balance);
+}
+
+/// The founding tension as structural balance: in the graph of actors and
+/// issues, the US (member of NATO, backing the freeze through Kellogg and
+/// Trump), the freeze (which excludes Ukraine's membership) and NATO (backing
+/// the membership through Rutte) close an unbalanced cycle, and the evidence
+/// of each of its ties names those positions and that relation.
+#[test]
+fn the_founding_tension_is_an_unbalanced_cycle_with_its_evidence() {
+    use stancegraph::{FrustrationOptions, NodeOrigin};
+    let s = founding();
+    let graph = by_principal(&s);
+    let g = SignedGraph::from_stances(&graph);
+    assert_eq!(g.nodes().len(), s.actors().len() + s.issues().len());
+    assert_eq!(
+        g.origin(0),
+        Some(NodeOrigin::Actor(s.actor_id("us").unwrap()))
+    );
+    let balance = g.balance();
+    verify(&g, &balance);
+    let f = g.frustration(&FrustrationOptions::new());
+    assert_eq!((f.value, f.lower_bound), (1, 1));
+    let tensions = f.tensions(&g);
+    assert_eq!(tensions.len(), 1);
+    let mut names: Vec<&str> = tensions[0]
+        .nodes
+        .iter()
+        .map(|&v| g.nodes()[v].as_str())
+        .collect();
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        ["freeze-expansion", "nato", "ukraine-joins-nato", "us"]
+    );
+    // The cycle's evidence: both US positions, the relation, Rutte's red
+    // line and the membership.
+    let mut positions = Vec::new();
+    let (mut relations, mut memberships) = (0, 0);
+    for &e in &tensions[0].edges {
+        let ev = g.evidence(e).unwrap();
+        positions.extend(ev.positions.iter().map(|&p| s.position(p).key().to_owned()));
+        relations += ev.relations.len();
+        memberships += usize::from(ev.membership);
+    }
+    positions.sort_unstable();
+    assert_eq!(
+        positions,
+        ["kellogg-freeze", "rutte-ukraine-nato", "trump-freeze"]
+    );
+    assert_eq!((relations, memberships), (1, 1));
+    // By speaker, the cycle runs through Kellogg (or Trump) and Rutte instead,
+    // and is still there.
+    let by_speaker = stancegraph::StanceGraph::new(&s);
+    let g = SignedGraph::from_stances(&by_speaker);
+    assert_eq!(g.frustration(&FrustrationOptions::new()).value, 1);
 }
 
 fn small_graph() -> impl Strategy<Value = (usize, Vec<(usize, usize, bool)>)> {

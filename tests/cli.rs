@@ -415,3 +415,158 @@ fn network_filters_actors_and_issues() {
         serde_json::json!(["france", "germany", "uk", "us"])
     );
 }
+
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
+
+#[test]
+fn balance_names_the_founding_tension_with_its_quotes() {
+    let out = stancegraph(&["balance", FOUNDING]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Not balanced"), "{text}");
+    assert!(
+        text.contains("Frustration index: 1 (exact, proven optimal)"),
+        "{text}"
+    );
+    // The one out-of-place tie lies on the cycle US - freeze - Ukraine's
+    // membership - NATO, told with the statements behind each tie.
+    let tension = text
+        .lines()
+        .skip_while(|l| !l.starts_with("Out-of-place ties (1;"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for needle in [
+        "us",
+        "nato",
+        "freeze-expansion",
+        "ukraine-joins-nato",
+        "relation: excludes freeze-expansion, ukraine-joins-nato",
+        "us and nato: one is a member of the other",
+        "rutte supports ukraine-joins-nato",
+        "kellogg supports freeze-expansion",
+        "\u{201c}We will not compromise on Ukraine\u{2019}s right to join NATO",
+    ] {
+        assert!(tension.contains(needle), "missing {needle:?} in\n{tension}");
+    }
+}
+
+#[test]
+fn balance_json_has_the_documented_fields() {
+    let v = json_of(&[
+        "balance",
+        "--edges",
+        &format!("{DATA}/highland_tribes.csv"),
+        "--camps",
+        "3",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["nodes"], 16);
+    assert_eq!(v["edges"], 58);
+    assert_eq!(v["balanced"], false);
+    assert_eq!(
+        v["triangles"]["+++"].as_u64().unwrap() + v["triangles"]["+--"].as_u64().unwrap(),
+        59
+    );
+    assert!((v["triangle_balance"].as_f64().unwrap() - 0.8676471).abs() < 1e-7);
+    assert!((v["walk_balance"].as_f64().unwrap() - 0.3575761).abs() < 1e-7);
+    let f = &v["frustration"];
+    assert_eq!(
+        (
+            f["value"].as_u64(),
+            f["exact"].as_bool(),
+            f["lower_bound"].as_u64()
+        ),
+        (Some(7), Some(true), Some(7))
+    );
+    assert_eq!(f["frustrated_edges"].as_array().unwrap().len(), 7);
+    assert_eq!(f["camps"].as_array().unwrap().len(), 2);
+    for e in f["frustrated_edges"].as_array().unwrap() {
+        assert!(e["cycle"].as_array().unwrap().len() >= 3, "{e}");
+    }
+    assert_eq!(v["blockmodel"]["k"], 3);
+    assert!(v["blockmodel"]["criterion"].is_number());
+}
+
+#[test]
+fn balance_runs_every_period_or_one_and_rejects_bad_input() {
+    let cow = format!("{DATA}/cow_signed_networks.csv");
+    let v = json_of(&["balance", "--edges", &cow, "--format", "json"]);
+    let all = v.as_array().unwrap();
+    assert_eq!(all.len(), 51);
+    assert!(all.iter().all(|r| r["frustration"]["exact"] == true));
+    assert_eq!(all[0]["period"], "46-49");
+    assert_eq!(all[0]["frustration"]["value"], 17);
+
+    let one = stancegraph(&[
+        "balance",
+        "--edges",
+        &cow,
+        "--period",
+        "96-99",
+        "--heuristic",
+    ]);
+    assert!(one.status.success());
+    let text = String::from_utf8(one.stdout).unwrap();
+    assert!(text.starts_with("Period 96-99\n"), "{text}");
+    assert!(text.contains("Frustration index: "), "{text}");
+
+    fails_with(
+        &["balance", "--edges", &cow, "--period", "2030-33"],
+        "no period `2030-33`",
+    );
+    fails_with(
+        &["balance", "--edges", &cow, "--camps", "2", "--alpha", "1.5"],
+        "alpha",
+    );
+    fails_with(
+        &["balance", "--edges", "/nonexistent/edges.csv"],
+        "/nonexistent/edges.csv",
+    );
+}
+
+/// Runs the program expecting success and JSON on stdout.
+fn json_of(args: &[&str]) -> serde_json::Value {
+    let out = stancegraph(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Runs the program expecting exit code 2 and `needle` in its stderr.
+fn fails_with(args: &[&str], needle: &str) {
+    let out = stancegraph(args);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    assert!(stderr.contains(needle), "{args:?}: {stderr}");
+}
+
+#[test]
+fn balance_of_a_statements_table_adds_dnas_polarization() {
+    let v = json_of(&[
+        "balance",
+        DNA_CSV,
+        "--actor-col",
+        "organization",
+        "--speaker-col",
+        "person",
+        "--issue-col",
+        "concept",
+        "--stance-col",
+        "agreement",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        (v["polarization"]["q"].as_f64().unwrap() - 0.5342493).abs() < 1e-6,
+        "{v}"
+    );
+    assert_eq!(v["polarization"]["exact"], true);
+}

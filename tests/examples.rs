@@ -46,6 +46,9 @@ fn istanbul_talks_prints_the_founding_scenario() {
         "United States and Russia agree: both support \"NATO stops expanding eastward (Ukraine, Georgia, Moldova)\"",
         "Contradictions (4)",
         "1. Critical member–bloc contradiction (United States and NATO; assuming “A full ceasefire in the war in Ukraine”",
+        "Structural balance",
+        "Frustration index: 1 (exact, proven optimal)",
+        "relation: excludes freeze-expansion, ukraine-joins-nato",
     ] {
         assert!(
             stdout.contains(expected),
@@ -113,4 +116,33 @@ fn un_votes_writes_the_three_matrices() {
         );
     }
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn signed_networks_reports_the_repository_copies_and_fails_clearly_without_a_folder() {
+    let out = cargo_example(
+        "signed_networks",
+        &[concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data")],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "| highland_tribes | 16 | 58 (29/29) | no | 0.8676 | 0.3576 | 7 | 7 | yes | 0.7586 |",
+        "| supreme_court_2000_01 | 35 | 232 (147/85) | no | 1.0000 | 0.0310 | 37 | 37 | yes | 0.6810 |",
+        "| cow_signed_networks 96-99 | 151 | 1247 (1100/147) | no | 0.9368 | 0.3639 | 45 | 45 | yes |",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "missing {expected:?} in\n{stdout}"
+        );
+    }
+    let missing = cargo_example("signed_networks", &["/nonexistent/signed"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr).contains("/nonexistent/signed: no such folder")
+    );
 }

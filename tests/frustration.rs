@@ -117,6 +117,53 @@ fn correlates_of_war_windows_match_highs() {
     assert!(searched >= 5, "{searched} windows searched");
 }
 
+/// The Supreme Court's signed two-mode network (cases × justices): no
+/// triangles at all, so only the frustration index tells how far it is from
+/// two camps; HiGHS proves 37 optimal for the standard integer programme.
+#[test]
+fn the_supreme_court_two_mode_network_matches_highs() {
+    let g = &read(
+        include_str!("data/supreme_court_2000_01.csv"),
+        "supreme_court_2000_01.csv",
+    )[0];
+    assert_eq!((g.nodes().len(), g.edges().len()), (35, 232));
+    assert_eq!(g.triangles().total(), 0);
+    let f = g.frustration(&exact());
+    verify(g, &f);
+    assert_eq!((f.value, f.lower_bound), (37, 37));
+    assert_eq!(brute_force_two_mode(g), 37);
+}
+
+/// Brute force over the justices' camps only: with the 9 justices placed,
+/// each case independently takes its cheaper camp (2^8 placements).
+fn brute_force_two_mode(g: &SignedGraph) -> usize {
+    let justices: Vec<usize> = (0..g.nodes().len())
+        .filter(|&v| g.edges().iter().any(|e| e.b == v))
+        .collect();
+    assert_eq!(justices.len(), 9);
+    let cases: Vec<usize> = (0..g.nodes().len())
+        .filter(|v| !justices.contains(v))
+        .collect();
+    (0u32..1 << (justices.len() - 1))
+        .map(|mask| {
+            let side = |v: usize| mask >> justices.iter().position(|&j| j == v).unwrap() & 1 == 1;
+            cases
+                .iter()
+                .map(|&c| {
+                    let cost = |camp: bool| {
+                        g.edges()
+                            .iter()
+                            .filter(|e| e.a == c && ((side(e.b) == camp) != (e.sign > 0)))
+                            .count()
+                    };
+                    cost(true).min(cost(false))
+                })
+                .sum::<usize>()
+        })
+        .min()
+        .unwrap()
+}
+
 #[test]
 fn the_heuristic_is_labelled_and_bounded() {
     let graphs = read(include_str!("data/cow_signed_networks.csv"), "cow.csv");

@@ -8,10 +8,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use std::time::Duration;
+
 use stancegraph::{
-    Attribution, CheckOptions, ContradictionKind, Date, Duplicates, ExportFormat, GraphOptions,
-    Level, NetworkMode, NetworkOptions, NetworkType, Normalization, Overview, Scenario, Severity,
-    Stance, StanceGraph, StatementsCsv,
+    Attribution, BalanceOptions, BalanceReport, CheckOptions, ContradictionKind, Date, Duplicates,
+    ExportFormat, FrustrationMethod, FrustrationOptions, GraphOptions, Level, NetworkMode,
+    NetworkOptions, NetworkType, Normalization, Overview, PolarizationOptions, Scenario, Severity,
+    SignedGraph, Stance, StanceGraph, StatementsCsv,
 };
 
 /// Compare the stances of political actors: who agrees, who is in conflict,
@@ -50,6 +53,15 @@ enum Command {
     /// Compute a discourse network (DNA's measures) and write it as CSV,
     /// GraphML, DOT, JSON or an edge list.
     Network(Box<NetworkArgs>),
+    /// Structural balance of a signed network: camps, unbalanced cycles,
+    /// triangles, walk balance, the frustration index (exact with proof, or
+    /// heuristic with bounds), a k-camp blockmodel, and DNA's polarization.
+    ///
+    /// FILE is a scenario (its actors and issues, relations and links), a
+    /// statements table or a .dna database (their actor network), or with
+    /// --edges an edge list `source,target,sign[,weight][,period]`.
+    /// Exits with 0 on success and 2 on invalid input.
+    Balance(Box<BalanceArgs>),
     /// Find the positions that cannot all hold together, most severe first.
     ///
     /// Exits with 0 on success, 2 on invalid input (printing every problem),
@@ -86,9 +98,8 @@ enum Command {
 /// Options of `network` (boxed: clap's enums should stay small).
 #[derive(clap::Args)]
 struct NetworkArgs {
-    /// A scenario (.yaml, .yml, .json, .toml), a statements table (.csv) or a
-    /// Discourse Network Analyzer database (.dna, with the `dna` feature).
-    file: PathBuf,
+    #[command(flatten)]
+    input: InputArgs,
     /// `actor` or `issue` (one-mode), or `affiliation` (actor × issue).
     #[arg(long, default_value = "actor")]
     mode: NetworkMode,
@@ -136,6 +147,68 @@ struct NetworkArgs {
     /// Write here instead of stdout (a directory with windows).
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     output: Option<PathBuf>,
+}
+
+/// Options of `balance`.
+#[derive(clap::Args)]
+struct BalanceArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// FILE is an edge list CSV: `source,target,sign`, optional `weight` and
+    /// `period` (one analysis per period).
+    #[arg(long)]
+    edges: bool,
+    /// Only this period of the edge list.
+    #[arg(long, value_name = "P", requires = "edges")]
+    period: Option<String>,
+    /// Prove the frustration index optimal, however long it takes (see
+    /// --time-limit). Default: exact when the reduced graph is small enough.
+    #[arg(long, conflicts_with = "heuristic")]
+    exact: bool,
+    /// Local search with bounds only (for large graphs).
+    #[arg(long)]
+    heuristic: bool,
+    /// Stop an exact search after this many seconds, reporting the best
+    /// camps and the proven bounds.
+    #[arg(long, value_name = "SECONDS")]
+    time_limit: Option<f64>,
+    /// Fit a blockmodel of K camps (Doreian–Mrvar).
+    #[arg(long, value_name = "K",
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    camps: Option<usize>,
+    /// The blockmodel's weight on negative ties inside camps (1 − A on
+    /// positive ties between camps), between 0 and 1.
+    #[arg(long, value_name = "A", default_value_t = 0.5)]
+    alpha: f64,
+    /// For scenario files: `stances` (actors and issues; default) or
+    /// `actors` (the actor network of agreement and conflict). Statements
+    /// and .dna files always give the actor network.
+    #[arg(long, value_enum)]
+    graph: Option<GraphChoice>,
+    /// Count positions for the speaker (Kellogg) rather than for whom they
+    /// speak (the United States, the default).
+    #[arg(long)]
+    by_speaker: bool,
+    /// Count only the positions that hold on this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<Date>,
+    /// `text` for people, `json` for machines.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum GraphChoice {
+    Stances,
+    Actors,
+}
+
+/// The input of `network` and `balance`: a file and how to read a CSV.
+#[derive(clap::Args)]
+struct InputArgs {
+    /// A scenario (.yaml, .yml, .json, .toml), a statements table (.csv) or a
+    /// Discourse Network Analyzer database (.dna, with the `dna` feature).
+    file: PathBuf,
     /// CSV input: the actor column.
     #[arg(long, default_value = "actor")]
     actor_col: String,
@@ -192,6 +265,7 @@ fn main() -> ExitCode {
             as_of,
         } => show(&file, by_principal, as_of),
         Command::Network(args) => network(&args),
+        Command::Balance(args) => balance(&args),
         Command::Check {
             files,
             format,
@@ -258,7 +332,7 @@ impl ProgressBar {
 }
 
 /// The scenario of a file, or the message saying why not.
-fn load_any(args: &NetworkArgs) -> Result<Scenario, String> {
+fn load_any(args: &InputArgs) -> Result<Scenario, String> {
     let extension = args
         .file
         .extension()
@@ -313,8 +387,147 @@ fn load_any(args: &NetworkArgs) -> Result<Scenario, String> {
         .map_err(|e| e.to_string())
 }
 
+/// `balance`: one analysis per graph (per period of an edge list).
+fn balance(args: &BalanceArgs) -> ExitCode {
+    let file = &args.input.file;
+    let mut frustration = FrustrationOptions::new();
+    if args.exact {
+        frustration = frustration.with_method(FrustrationMethod::Exact);
+    } else if args.heuristic {
+        frustration = frustration.with_method(FrustrationMethod::Heuristic);
+    }
+    if let Some(seconds) = args.time_limit {
+        match Duration::try_from_secs_f64(seconds) {
+            Ok(limit) => frustration = frustration.with_time_limit(limit),
+            Err(_) => {
+                eprintln!("--time-limit: {seconds} is not a number of seconds");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let mut options = BalanceOptions::new().with_frustration(frustration);
+    if let Some(k) = args.camps {
+        options = options.with_camps(k, args.alpha);
+    }
+    if args.edges {
+        let text = match std::fs::read_to_string(file) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{}: {e}", file.display());
+                return ExitCode::from(2);
+            }
+        };
+        let mut graphs = match SignedGraph::read_edges(&text, &file.display().to_string()) {
+            Ok(g) => g,
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(2);
+            }
+        };
+        if let Some(p) = &args.period {
+            graphs.retain(|g| g.period() == Some(p.as_str()));
+            if graphs.is_empty() {
+                eprintln!("{}: no period `{p}` in the edge list", file.display());
+                return ExitCode::from(2);
+            }
+        }
+        let mut reports = Vec::with_capacity(graphs.len());
+        for g in &graphs {
+            match BalanceReport::new(g, &options) {
+                Ok(r) => reports.push(r),
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        return print_balance(&reports, None, args.format);
+    }
+    let scenario = match load_any(&args.input) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let is_scenario = !matches!(
+        file.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("csv" | "dna")
+    );
+    let choice = match (is_scenario, args.graph) {
+        (true, Some(choice)) => choice,
+        (true, None) => GraphChoice::Stances,
+        (false, _) => GraphChoice::Actors,
+    };
+    let mut graph_options = GraphOptions::default().with_attribution(if args.by_speaker {
+        Attribution::Speaker
+    } else {
+        Attribution::Principal
+    });
+    if let Some(date) = args.as_of {
+        graph_options = graph_options.with_as_of(date);
+    }
+    let graph = StanceGraph::with_options(&scenario, graph_options);
+    let signed = match choice {
+        GraphChoice::Stances => SignedGraph::from_stances(&graph),
+        GraphChoice::Actors => SignedGraph::from_stance_graph(&graph),
+    };
+    let mut report = match BalanceReport::new(&signed, &options) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    if choice == GraphChoice::Actors && scenario.actors().len() >= 2 {
+        let level = if args.by_speaker {
+            Level::Actor
+        } else {
+            Level::Principal
+        };
+        let polarization = PolarizationOptions::new()
+            .with_level(level)
+            .with_range(None, args.as_of);
+        match scenario.polarization(&polarization) {
+            Ok(p) => report = report.with_polarization(p),
+            Err(e) => eprintln!("note: polarization not computed: {e}"),
+        }
+    }
+    print_balance(&[report], Some(&scenario), args.format)
+}
+
+fn print_balance(
+    reports: &[BalanceReport<'_>],
+    scenario: Option<&Scenario>,
+    format: OutputFormat,
+) -> ExitCode {
+    let text = match format {
+        OutputFormat::Json => {
+            let value = match reports {
+                [one] => one.to_json(scenario),
+                many => serde_json::Value::from(
+                    many.iter().map(|r| r.to_json(scenario)).collect::<Vec<_>>(),
+                ),
+            };
+            format!("{value:#}\n")
+        }
+        OutputFormat::Text => reports
+            .iter()
+            .map(|r| r.explain(scenario))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    match emit(&text) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(code) => code,
+    }
+}
+
 fn network(args: &NetworkArgs) -> ExitCode {
-    let scenario = match load_any(args) {
+    let scenario = match load_any(&args.input) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("{e}");

@@ -1,0 +1,21 @@
+//! The crate's one random-number generator, for the seeded local searches:
+//! SplitMix64 (Steele, Lea and Flood 2014), small, fast, and the same
+//! sequence on every platform, so a seed fixes a result.
+
+/// SplitMix64 state.
+pub(crate) struct SplitMix64(pub(crate) u64);
+
+impl SplitMix64 {
+    pub(crate) fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// A number in 0..k (k ≥ 1; 0 when k is 0), by multiply-shift.
+    pub(crate) fn below(&mut self, k: usize) -> usize {
+        ((u128::from(self.next()) * k as u128) >> 64) as usize
+    }
+}
