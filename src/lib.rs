@@ -131,6 +131,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 mod actor;
+mod blockmodel;
 mod check;
 mod contradiction;
 mod date;
@@ -159,6 +160,7 @@ mod votes;
 mod what_if;
 
 pub use actor::{Actor, ActorKind, Membership};
+pub use blockmodel::{Blockmodel, BlockmodelOptions};
 pub use check::{CheckOptions, Contradictions, Truncation};
 pub use contradiction::{Contradiction, ContradictionKind, Severity, Step};
 pub use date::{Date, DateError};
