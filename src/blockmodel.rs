@@ -95,7 +95,7 @@ impl BlockmodelOptions {
         let mut problems = Vec::new();
         let mut bad = |field: &str, reason: &'static str| {
             problems.push(Problem::new(
-                RecordRef::top(),
+                RecordRef::whole(crate::Section::Options),
                 Some(field.to_owned()),
                 ProblemKind::Invalid { reason },
             ));

@@ -154,6 +154,10 @@ pub enum Section {
     /// Rows of an imported table (the index is the 1-based row number,
     /// header excluded).
     Rows,
+    /// The header row of an imported table.
+    Header,
+    /// The options of an analysis (not the input data).
+    Options,
 }
 
 impl Section {
@@ -166,6 +170,8 @@ impl Section {
             Section::Relations => "relations",
             Section::Positions => "positions",
             Section::Rows => "rows",
+            Section::Header => "header",
+            Section::Options => "options",
         }
     }
 }
@@ -192,8 +198,14 @@ impl RecordRef {
     }
 
     pub(crate) fn top() -> Self {
+        RecordRef::whole(Section::Scenario)
+    }
+
+    /// A whole section with no index: the top level, a table's header, the
+    /// options.
+    pub(crate) fn whole(section: Section) -> Self {
         RecordRef {
-            section: Section::Scenario,
+            section,
             index: None,
             key: None,
         }
@@ -382,6 +394,8 @@ fn target_name(section: Section) -> &'static str {
         Section::Positions => "position",
         Section::Scenario => "scenario",
         Section::Rows => "row",
+        Section::Header => "header",
+        Section::Options => "options",
     }
 }
 

@@ -57,8 +57,14 @@
 //!   networks ([`NetworkOptions`]), exported with [`Network::export`].
 //! - [`StatementsCsv`], [`RollCallVotes`]: importers for coded-statement
 //!   tables and roll-call votes.
-//! - [`SignedGraph`]: structural balance of signed networks ([`Balance`],
-//!   [`TriangleCensus`]).
+//! - [`SignedGraph`]: structural balance of signed networks, read from an
+//!   edge list or built from a scenario ([`SignedGraph::from_stances`] for
+//!   actors and issues): strict and weak [balance](Balance), the
+//!   [triangle census](TriangleCensus), walk balance, the
+//!   [frustration index](SignedGraph::frustration) (exact with proof or
+//!   heuristic with bounds, [`Frustration`], [`Tension`]) and the k-camp
+//!   [blockmodel](SignedGraph::blockmodel); [`BalanceReport`] explains it all.
+//! - [`Scenario::polarization`] → [`Polarization`]: DNA's polarization score.
 //! - [`Overview`]: the plain-text report the example and the command line print.
 //! - [`Error`]: one error type; validation reports every [`Problem`], each
 //!   naming the record and field.

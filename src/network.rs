@@ -214,7 +214,7 @@ impl NetworkOptions {
             return Ok(());
         };
         Err(Error::invalid(crate::Problem::new(
-            crate::RecordRef::top(),
+            crate::RecordRef::whole(crate::Section::Options),
             Some("network".to_owned()),
             crate::ProblemKind::Invalid { reason },
         )))
@@ -375,7 +375,7 @@ impl Scenario {
         };
         if cells > Self::MAX_NETWORK_CELLS {
             return Err(Error::invalid(crate::Problem::new(
-                crate::RecordRef::top(),
+                crate::RecordRef::whole(crate::Section::Options),
                 Some("network".to_owned()),
                 crate::ProblemKind::Invalid {
                     reason: "the network would have more than 2^28 cells (2 GiB per matrix): filter the actors or issues, or aggregate with level bloc",
@@ -404,7 +404,7 @@ impl Scenario {
         options.check()?;
         if width_days == 0 || step_days == 0 {
             return Err(Error::invalid(crate::Problem::new(
-                crate::RecordRef::top(),
+                crate::RecordRef::whole(crate::Section::Options),
                 Some("window".to_owned()),
                 crate::ProblemKind::Invalid {
                     reason: "window width and step must be at least one day",

@@ -430,7 +430,7 @@ fn free_actor_key(s: &Scenario, name: &str, kind: &str) -> String {
 fn csv_problem(e: &csv::Error, row: usize) -> Problem {
     let reason: &'static str = match e.kind() {
         csv::ErrorKind::UnequalLengths { .. } => {
-            "the row has a different number of fields than the header"
+            "the row has a different number of fields than the header (an unclosed quote runs on into the lines after it)"
         }
         csv::ErrorKind::Utf8 { .. } => "the row is not valid UTF-8",
         _ => "the row cannot be read as CSV",

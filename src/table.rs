@@ -5,7 +5,7 @@ use crate::error::{Problem, ProblemKind, RecordRef, Section};
 /// The header row cannot be read.
 pub(crate) fn unreadable_header() -> Problem {
     Problem::new(
-        RecordRef::top(),
+        RecordRef::whole(Section::Header),
         None,
         ProblemKind::Invalid {
             reason: "the header cannot be read as CSV",
@@ -16,7 +16,7 @@ pub(crate) fn unreadable_header() -> Problem {
 /// A column the import needs is not in the header.
 pub(crate) fn missing_column(name: &str) -> Problem {
     Problem::new(
-        RecordRef::top(),
+        RecordRef::whole(Section::Header),
         Some(name.to_owned()),
         ProblemKind::Invalid {
             reason: "no such column in the header",

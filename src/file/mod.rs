@@ -334,9 +334,34 @@ fn parse_yaml(text: &str, origin: &str, resolver: &mut Resolver) -> Result<()> {
             origin,
             location.map(|l| l.line()),
             location.map(|l| l.column()),
-            strip_location(&message),
+            strip_location(&plain_yaml_message(&message)),
         )
     })
+}
+
+/// serde-saphyr's messages name its own settings; say what happened in the
+/// file's terms instead.
+fn plain_yaml_message(message: &str) -> String {
+    let message = message.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
+    match message.strip_prefix("budget breached: ") {
+        Some(what) => {
+            let limit: String = what
+                .chars()
+                .skip_while(|c| !c.is_ascii_digit())
+                .take_while(char::is_ascii_digit)
+                .collect();
+            format!(
+                "the document expands past its limit ({limit} {}): anchors and aliases that \
+                 multiply (a \"billion laughs\" document) are refused; the limits grow with the \
+                 file's size",
+                what.split_whitespace()
+                    .next()
+                    .unwrap_or("nodes")
+                    .to_lowercase()
+            )
+        }
+        None => message,
+    }
 }
 
 /// serde-saphyr prefixes or suffixes messages with their location, which
@@ -351,7 +376,18 @@ fn strip_location(message: &str) -> String {
     {
         m = after;
     }
-    m.lines().next().unwrap_or(m).to_owned()
+    let m = m.lines().next().unwrap_or(m);
+    // A trailing " at line L, column C" repeats what the error carries.
+    match m.rfind(" at line ") {
+        Some(i)
+            if m[i + 9..]
+                .chars()
+                .all(|c| c.is_ascii_digit() || ", column".contains(c)) =>
+        {
+            m[..i].to_owned()
+        }
+        _ => m.to_owned(),
+    }
 }
 
 fn parse_json(text: &str, origin: &str, resolver: &mut Resolver) -> Result<()> {
