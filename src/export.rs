@@ -42,6 +42,69 @@ impl std::str::FromStr for ExportFormat {
     }
 }
 
+/// How to write exports.
+///
+/// # Spreadsheet formulas
+///
+/// A CSV cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return is run as a formula by Excel, LibreOffice and Google Sheets, so an
+/// actor named `=HYPERLINK(...)` in someone else's data could act on the
+/// analyst's machine ("CSV injection"). By default, label cells (actor and
+/// issue names, never numbers) that start so are written with a leading `'`,
+/// which spreadsheets show as text; [`ExportOptions::verbatim`] turns that off
+/// for CSV meant for programs. GraphML, DOT and JSON escape every string for
+/// their own syntax and need no such step.
+///
+/// # Examples
+///
+/// ```
+/// use stancegraph::{ExportFormat, ExportOptions, NetworkMode, NetworkOptions, NetworkType, Scenario};
+///
+/// let s = Scenario::from_yaml_str(r#"
+/// actors: [{id: "=1+1", name: A, kind: state}, {id: b, name: B, kind: state}]
+/// issues: [{id: x, name: X}]
+/// positions: [{actor: "=1+1", issue: x, stance: support}, {actor: b, issue: x, stance: support}]
+/// "#)?;
+/// let n = s.network(&NetworkOptions::new(NetworkMode::Actor, NetworkType::Congruence))?;
+/// assert_eq!(n.export(ExportFormat::Edges), "source,target,weight,sign\n'=1+1,b,1,1\n");
+/// let raw = n.export_with(ExportFormat::Edges, &ExportOptions::verbatim());
+/// assert_eq!(raw, "source,target,weight,sign\n=1+1,b,1,1\n");
+/// # Ok::<(), stancegraph::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ExportOptions {
+    /// Prefix CSV label cells that a spreadsheet would run as a formula
+    /// with `'` (default: on).
+    pub neutralize_formulas: bool,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        ExportOptions {
+            neutralize_formulas: true,
+        }
+    }
+}
+
+impl ExportOptions {
+    /// Labels exactly as they are, for CSV read by programs.
+    pub fn verbatim() -> Self {
+        ExportOptions {
+            neutralize_formulas: false,
+        }
+    }
+
+    /// A label cell for CSV under these options.
+    pub(crate) fn label(&self, text: &str) -> String {
+        if self.neutralize_formulas && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{text}")
+        } else {
+            text.to_owned()
+        }
+    }
+}
+
 /// A cell value as text: whole numbers without a fraction, others in the
 /// shortest form that reads back to the same number.
 fn number(v: f64) -> String {
@@ -119,12 +182,17 @@ impl Network {
     /// # Ok::<(), stancegraph::Error>(())
     /// ```
     pub fn export(&self, format: ExportFormat) -> String {
+        self.export_with(format, &ExportOptions::default())
+    }
+
+    /// The network in `format`, with `options` (see [`ExportOptions`]).
+    pub fn export_with(&self, format: ExportFormat, options: &ExportOptions) -> String {
         match format {
-            ExportFormat::Csv => self.to_csv(),
+            ExportFormat::Csv => self.csv_matrix(options),
             ExportFormat::GraphMl => self.to_graphml(),
             ExportFormat::Dot => self.to_dot(),
             ExportFormat::Json => self.to_json(),
-            ExportFormat::Edges => self.to_edge_list(),
+            ExportFormat::Edges => self.csv_edges(options),
         }
     }
 
@@ -141,12 +209,19 @@ impl Network {
         })
     }
 
-    /// The matrix as CSV in DNA's layout.
+    /// The matrix as CSV in DNA's layout (labels safe for spreadsheets; see
+    /// [`ExportOptions`]).
     pub fn to_csv(&self) -> String {
-        let mut out = csv_line(std::iter::once(String::new()).chain(self.columns.iter().cloned()));
+        self.csv_matrix(&ExportOptions::default())
+    }
+
+    fn csv_matrix(&self, options: &ExportOptions) -> String {
+        let mut out = csv_line(
+            std::iter::once(String::new()).chain(self.columns.iter().map(|c| options.label(c))),
+        );
         for (r, label) in self.rows.iter().enumerate() {
             out.push_str(&csv_line(
-                std::iter::once(label.clone()).chain(self.row(r).iter().map(|&v| number(v))),
+                std::iter::once(options.label(label)).chain(self.row(r).iter().map(|&v| number(v))),
             ));
         }
         out
@@ -162,13 +237,18 @@ impl Network {
         }
     }
 
-    /// The non-zero cells as an edge list CSV (`source,target,weight,sign`).
+    /// The non-zero cells as an edge list CSV (`source,target,weight,sign`;
+    /// labels safe for spreadsheets, see [`ExportOptions`]).
     pub fn to_edge_list(&self) -> String {
+        self.csv_edges(&ExportOptions::default())
+    }
+
+    fn csv_edges(&self, options: &ExportOptions) -> String {
         let mut out = String::from("source,target,weight,sign\n");
         for (r, c, v) in self.edges() {
             out.push_str(&csv_line([
-                self.rows[r].clone(),
-                self.columns[c].clone(),
+                options.label(&self.rows[r]),
+                options.label(&self.columns[c]),
                 number(v.abs()),
                 self.sign(v).to_string(),
             ]));

@@ -178,7 +178,7 @@ pub use date::{Date, DateError};
 #[cfg(feature = "dna")]
 pub use dna::{read_dna, read_dna_with_progress};
 pub use error::{Error, Problem, ProblemKind, RecordRef, Result, Section};
-pub use export::ExportFormat;
+pub use export::{ExportFormat, ExportOptions};
 pub use file::Format;
 pub use frustration::{Frustration, FrustrationMethod, FrustrationOptions, Tension};
 pub use graph::{
@@ -199,7 +199,7 @@ pub use scenario::Scenario;
 pub use signed::{
     Balance, EdgeEvidence, NodeOrigin, SignedEdge, SignedGraph, TriangleCensus, WeakBalance,
 };
-pub use statements::StatementsCsv;
+pub use statements::{Import, StatementsCsv};
 pub use votes::{RollCallVotes, Vote, VoteAgreement};
 pub use what_if::WhatIf;
 

@@ -52,6 +52,29 @@ pub struct StatementsCsv {
     id: Option<String>,
     stances: Vec<(String, Stance)>,
     actor_kind: ActorKind,
+    skip_bad_rows: bool,
+}
+
+/// What [`StatementsCsv::import_str`] and [`StatementsCsv::import_path`]
+/// read: the scenario and, when bad rows may be skipped, the problems of
+/// every skipped row (never silently dropped).
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Import {
+    /// The scenario of the rows read.
+    pub scenario: Scenario,
+    /// The problems of the skipped rows, in row order (a row may have
+    /// several); empty unless [`StatementsCsv::skip_bad_rows`] was asked for.
+    pub skipped: Vec<Problem>,
+}
+
+impl Import {
+    /// How many rows were skipped.
+    pub fn rows_skipped(&self) -> usize {
+        let mut rows: Vec<Option<usize>> = self.skipped.iter().map(|p| p.record.index).collect();
+        rows.dedup();
+        rows.len()
+    }
 }
 
 impl StatementsCsv {
@@ -83,6 +106,7 @@ impl StatementsCsv {
                 .map(|(k, s)| ((*k).to_owned(), *s))
                 .collect(),
             actor_kind: ActorKind::Organization,
+            skip_bad_rows: false,
         }
     }
 
@@ -131,6 +155,15 @@ impl StatementsCsv {
         self
     }
 
+    /// Skips bad rows instead of failing, with [`import_str`](Self::import_str)
+    /// and [`import_path`](Self::import_path), which return every skipped
+    /// row's problems. Problems with the header (a missing column) still
+    /// fail the import; `read_*` never skip.
+    pub fn skip_bad_rows(mut self) -> Self {
+        self.skip_bad_rows = true;
+        self
+    }
+
     /// Reads a CSV file.
     ///
     /// # Errors
@@ -156,27 +189,30 @@ impl StatementsCsv {
             path: path.to_owned(),
             source,
         })?;
-        let text = std::str::from_utf8(&bytes).map_err(|e| {
-            let mut problem = Problem::new(
-                RecordRef::top(),
-                None,
-                ProblemKind::Invalid {
-                    reason: "the file is not valid UTF-8",
-                },
-            );
-            problem.line = Some(
-                bytes[..e.valid_up_to()]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count() as u64
-                    + 1,
-            );
-            Error::Invalid {
-                origin: path.display().to_string(),
-                problems: vec![problem],
-            }
+        let text = utf8(&bytes, path)?;
+        self.strict()
+            .import_str(text, &path.display().to_string(), progress)
+            .map(|import| import.scenario)
+    }
+
+    /// Reads a CSV file, skipping bad rows if [`skip_bad_rows`](Self::skip_bad_rows)
+    /// was asked for, and reporting progress.
+    ///
+    /// # Errors
+    ///
+    /// As [`read_path`](Self::read_path); bad rows only when not skipping.
+    pub fn import_path(
+        &self,
+        path: impl AsRef<Path>,
+        progress: &mut dyn FnMut(crate::Progress),
+    ) -> Result<Import> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
         })?;
-        self.read_str_with_progress(text, &path.display().to_string(), progress)
+        let text = utf8(&bytes, path)?;
+        self.import_str(text, &path.display().to_string(), progress)
     }
 
     /// Reads CSV text, naming `origin` in errors.
@@ -203,6 +239,47 @@ impl StatementsCsv {
         origin: &str,
         progress: &mut dyn FnMut(crate::Progress),
     ) -> Result<Scenario> {
+        self.strict()
+            .import_str(text, origin, progress)
+            .map(|import| import.scenario)
+    }
+
+    /// These settings without skipping.
+    fn strict(&self) -> StatementsCsv {
+        StatementsCsv {
+            skip_bad_rows: false,
+            ..self.clone()
+        }
+    }
+
+    /// Reads CSV text, skipping bad rows if [`skip_bad_rows`](Self::skip_bad_rows)
+    /// was asked for (each reported in [`Import::skipped`]), and reporting
+    /// progress in bytes read.
+    ///
+    /// # Errors
+    ///
+    /// As [`read_str`](Self::read_str); bad rows only when not skipping.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::StatementsCsv;
+    ///
+    /// let text = "actor,issue,stance\nus,freeze,support\nnato,freeze,maybe\nru,freeze,oppose\n";
+    /// let csv = StatementsCsv::new("actor", "issue", "stance");
+    /// assert!(csv.read_str(text, "s.csv").is_err());
+    /// let import = csv.skip_bad_rows().import_str(text, "s.csv", &mut |_| {})?;
+    /// assert_eq!(import.scenario.positions().len(), 2);
+    /// assert_eq!(import.rows_skipped(), 1);
+    /// assert!(import.skipped[0].to_string().contains("`maybe` is not in the mapping"));
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
+    pub fn import_str(
+        &self,
+        text: &str,
+        origin: &str,
+        progress: &mut dyn FnMut(crate::Progress),
+    ) -> Result<Import> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let total = text.len() as u64;
         let mut reported = 0u64;
@@ -254,6 +331,7 @@ impl StatementsCsv {
         let mut records = reader.records();
         let mut row_index = 0;
         while let Some(record) = records.next() {
+            let row_start = problems.len();
             let row = row_index + 1;
             row_index += 1;
             let done = records.reader().position().byte();
@@ -316,8 +394,9 @@ impl StatementsCsv {
             let (Some(stance), false, false) = (stance, actor.is_empty(), issue.is_empty()) else {
                 continue;
             };
-            if !problems.is_empty() {
-                // Keep validating the remaining rows, but build nothing more.
+            if problems.len() > row_start || (!self.skip_bad_rows && !problems.is_empty()) {
+                // This row is bad, or an earlier one was and nothing is
+                // skipped: keep validating the remaining rows, build nothing.
                 continue;
             }
             let actor_id = actors.organisation(&mut scenario, actor, self.actor_kind)?;
@@ -351,12 +430,40 @@ impl StatementsCsv {
             }
         }
         progress(crate::Progress { done: total, total });
-        if problems.is_empty() {
-            Ok(scenario)
+        if problems.is_empty() || self.skip_bad_rows {
+            Ok(Import {
+                scenario,
+                skipped: problems,
+            })
         } else {
             Err(invalid(problems))
         }
     }
+}
+
+/// The text of a file, or an error naming the line where it stops being
+/// UTF-8.
+fn utf8<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let mut problem = Problem::new(
+            RecordRef::top(),
+            None,
+            ProblemKind::Invalid {
+                reason: "the file is not valid UTF-8",
+            },
+        );
+        problem.line = Some(
+            bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64
+                + 1,
+        );
+        Error::Invalid {
+            origin: path.display().to_string(),
+            problems: vec![problem],
+        }
+    })
 }
 
 /// Actors of imported statements: organisations by name, and persons per

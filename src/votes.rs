@@ -92,18 +92,20 @@ impl VoteAgreement {
     }
 
     /// One of the matrices as CSV: a header row of the labels after an empty
-    /// cell, then one row per label.
+    /// cell, then one row per label (labels safe for spreadsheets, see
+    /// [`ExportOptions`](crate::ExportOptions)).
     pub fn to_csv(&self, labels: &[String], which: fn(&Self, usize, usize) -> u32) -> String {
         let mut writer =
             csv::WriterBuilder::new().from_writer(Vec::with_capacity(self.n * self.n * 4));
         let mut header = vec![String::new()];
-        header.extend(labels.iter().cloned());
+        let safe = crate::ExportOptions::default();
+        header.extend(labels.iter().map(|l| safe.label(l)));
         // Writing to memory cannot fail.
         let _ = writer.write_record(&header);
         let mut row = Vec::with_capacity(self.n + 1);
         for (a, label) in labels.iter().enumerate() {
             row.clear();
-            row.push(label.clone());
+            row.push(safe.label(label));
             for b in 0..self.n {
                 row.push(which(self, a, b).to_string());
             }

@@ -494,3 +494,47 @@ fn a_person_speaking_for_two_organisations_counts_for_each() {
         (Some(2.0), Some(-1.0))
     );
 }
+
+/// CSV exports neutralise labels a spreadsheet would run as formulas, unless
+/// asked for verbatim labels; every other format escapes for its own syntax.
+#[test]
+fn csv_exports_are_safe_for_spreadsheets_by_default() {
+    use stancegraph::{ExportFormat, ExportOptions, StatementsCsv};
+    let text = "actor,issue,stance\n\"=HYPERLINK(\"\"http://x\"\")\",a,support\n+p,a,support\n-m,a,support\n@t,a,support\n\"\tt\",a,support\nok,a,support\n";
+    let s = StatementsCsv::new("actor", "issue", "stance")
+        .read_str(text, "inj.csv")
+        .unwrap();
+    let n = s
+        .network(&NetworkOptions::new(
+            NetworkMode::Actor,
+            NetworkType::Congruence,
+        ))
+        .unwrap();
+    for format in [ExportFormat::Csv, ExportFormat::Edges] {
+        let out = n.export(format);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(out.as_bytes());
+        for record in reader.records() {
+            for cell in record.unwrap().iter() {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{format:?}: {cell:?} in\n{out}"
+                );
+            }
+        }
+        assert!(out.contains("'=HYPERLINK"), "{out}");
+        assert!(out.contains("ok"), "{out}");
+        let raw = n.export_with(format, &ExportOptions::verbatim());
+        assert!(raw.contains("\"=HYPERLINK(\"\"http://x\"\")\""), "{raw}");
+        assert!(!raw.contains("'="), "{raw}");
+    }
+    // Numbers are never touched: a conflict network's negative values stay.
+    let signed = s
+        .network(&NetworkOptions::new(
+            NetworkMode::Actor,
+            NetworkType::Subtract,
+        ))
+        .unwrap();
+    assert!(!signed.export(ExportFormat::Csv).contains("'-1"));
+}

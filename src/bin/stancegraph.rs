@@ -12,9 +12,9 @@ use std::time::Duration;
 
 use stancegraph::{
     Attribution, BalanceOptions, BalanceReport, CheckOptions, ContradictionKind, Date, Duplicates,
-    ExportFormat, FrustrationMethod, FrustrationOptions, GraphOptions, Level, NetworkMode,
-    NetworkOptions, NetworkType, Normalization, Overview, PolarizationOptions, Scenario, Severity,
-    SignedGraph, Stance, StanceGraph, StatementsCsv,
+    ExportFormat, ExportOptions, FrustrationMethod, FrustrationOptions, GraphOptions, Level,
+    NetworkMode, NetworkOptions, NetworkType, Normalization, Overview, PolarizationOptions,
+    Scenario, Severity, SignedGraph, Stance, StanceGraph, StatementsCsv,
 };
 
 /// Compare the stances of political actors: who agrees, who is in conflict,
@@ -144,6 +144,11 @@ struct NetworkArgs {
     /// csv (DNA's matrix layout), graphml, dot, json or edges.
     #[arg(long, default_value = "csv", value_parser = parse_export_format)]
     format: ExportFormat,
+    /// Write CSV labels exactly as they are. By default a label starting
+    /// with =, +, -, @, a tab or a carriage return gets a leading ' so that
+    /// spreadsheets do not run it as a formula.
+    #[arg(long)]
+    verbatim: bool,
     /// Write here instead of stdout (a directory with windows).
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     output: Option<PathBuf>,
@@ -236,6 +241,10 @@ struct InputArgs {
     /// CSV input: extra stance values, e.g. `yes=support,no=oppose,abstain=neutral`.
     #[arg(long, value_name = "MAP")]
     stance_map: Option<String>,
+    /// CSV input: skip bad rows instead of failing; every skipped row is
+    /// reported on stderr, with the count.
+    #[arg(long)]
+    skip_bad_rows: bool,
 }
 
 fn parse_normalization(text: &str) -> Result<Normalization, String> {
@@ -382,9 +391,27 @@ fn load_any(args: &InputArgs) -> Result<Scenario, String> {
             }
         }
     }
+    if args.skip_bad_rows {
+        csv = csv.skip_bad_rows();
+    }
     let mut bar = ProgressBar::new(&args.file);
-    csv.read_path_with_progress(&args.file, &mut |p| bar.show(p))
-        .map_err(|e| e.to_string())
+    let import = csv
+        .import_path(&args.file, &mut |p| bar.show(p))
+        .map_err(|e| e.to_string())?;
+    if !import.skipped.is_empty() {
+        let origin = args.file.display().to_string();
+        let mut text = format!(
+            "{origin}: skipped {} bad row{}:\n",
+            import.rows_skipped(),
+            if import.rows_skipped() == 1 { "" } else { "s" }
+        );
+        for problem in &import.skipped {
+            let line = problem.line.map(|l| format!(":{l}")).unwrap_or_default();
+            text.push_str(&format!("  {origin}{line}: {problem}\n"));
+        }
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    }
+    Ok(import.scenario)
 }
 
 /// `balance`: one analysis per graph (per period of an edge list).
@@ -420,7 +447,7 @@ fn balance(args: &BalanceArgs) -> ExitCode {
         let mut graphs = match SignedGraph::read_edges(&text, &file.display().to_string()) {
             Ok(g) => g,
             Err(e) => {
-                eprintln!("{e}");
+                print_error(&e);
                 return ExitCode::from(2);
             }
         };
@@ -436,7 +463,7 @@ fn balance(args: &BalanceArgs) -> ExitCode {
             match BalanceReport::new(g, &options) {
                 Ok(r) => reports.push(r),
                 Err(e) => {
-                    eprintln!("{e}");
+                    print_error(&e);
                     return ExitCode::from(2);
                 }
             }
@@ -446,7 +473,7 @@ fn balance(args: &BalanceArgs) -> ExitCode {
     let scenario = match load_any(&args.input) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("{e}");
+            print_error(&e);
             return ExitCode::from(2);
         }
     };
@@ -478,7 +505,7 @@ fn balance(args: &BalanceArgs) -> ExitCode {
     let mut report = match BalanceReport::new(&signed, &options) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("{e}");
+            print_error(&e);
             return ExitCode::from(2);
         }
     };
@@ -527,10 +554,15 @@ fn print_balance(
 }
 
 fn network(args: &NetworkArgs) -> ExitCode {
+    let export = if args.verbatim {
+        ExportOptions::verbatim()
+    } else {
+        ExportOptions::default()
+    };
     let scenario = match load_any(&args.input) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("{e}");
+            print_error(&e);
             return ExitCode::from(2);
         }
     };
@@ -575,7 +607,7 @@ fn network(args: &NetworkArgs) -> ExitCode {
                         let day = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
                         let name =
                             format!("window-{}-{}.{extension}", day(w.span().0), day(w.span().1));
-                        let code = write(&dir.join(name), w.export(args.format));
+                        let code = write(&dir.join(name), w.export_with(args.format, &export));
                         if code != ExitCode::SUCCESS {
                             return code;
                         }
@@ -589,7 +621,7 @@ fn network(args: &NetworkArgs) -> ExitCode {
                 })
         }
         _ => scenario.network(&options).map(|n| {
-            let text = n.export(args.format);
+            let text = n.export_with(args.format, &export);
             match &args.output {
                 Some(path) => write(path, text),
                 None => emit(text).err().unwrap_or(ExitCode::SUCCESS),
@@ -597,7 +629,7 @@ fn network(args: &NetworkArgs) -> ExitCode {
         }),
     };
     result.unwrap_or_else(|e| {
-        eprintln!("{e}");
+        print_error(&e);
         ExitCode::from(2)
     })
 }
@@ -621,7 +653,7 @@ fn check(
             Ok(s) => scenarios.push((file, s)),
             Err(e) => {
                 invalid = true;
-                eprintln!("{e}");
+                print_error(&e);
             }
         }
     }
@@ -738,7 +770,7 @@ fn validate(files: &[PathBuf]) -> ExitCode {
             }
             Err(e) => {
                 ok = false;
-                eprintln!("{e}");
+                print_error(&e);
             }
         }
     }
@@ -753,7 +785,7 @@ fn show(file: &Path, by_principal: bool, as_of: Option<Date>) -> ExitCode {
     let scenario = match Scenario::load(file) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("{e}");
+            print_error(&e);
             return ExitCode::from(2);
         }
     };
@@ -782,4 +814,11 @@ fn emit(text: impl Display) -> Result<(), ExitCode> {
             Err(ExitCode::from(1))
         }
     }
+}
+
+/// Prints an error (one line per problem) to stderr in one write: a million
+/// problems must not cost a million system calls.
+fn print_error(e: &dyn Display) {
+    let text = format!("{e}\n");
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
