@@ -181,7 +181,9 @@ impl SignedGraph {
     /// Reads an edge list CSV: columns `source`, `target` and `sign` (+1/−1,
     /// or any number, whose sign counts), optional `weight`, and optional
     /// `period`, which splits the rows into one graph per period (in order
-    /// of first appearance).
+    /// of first appearance). Ties are undirected: a pair given again with the
+    /// same sign (as `A,B` and `B,A`, say) is one edge whose weight is the
+    /// sum; with the other sign it is an error.
     ///
     /// # Errors
     ///
@@ -301,7 +303,8 @@ impl SignedGraph {
                     "sign",
                     "this pair was given before with the other sign",
                 ),
-                Some(_) => {}
+                // The same tie again (A,B then B,A, say): one edge, weights added.
+                Some(&e) => graph.edges[e].weight += w,
                 None => {
                     pairs[g].insert((a.min(b), a.max(b)), graph.edges.len());
                     graph.edges.push(SignedEdge {

@@ -318,3 +318,14 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_tie_given_twice_is_one_edge_with_both_weights() {
+    let g = &SignedGraph::read_edges(
+        "source,target,sign,weight\nA,B,1,2\nB,A,1,3\nB,C,-1,1\n",
+        "e.csv",
+    )
+    .unwrap()[0];
+    assert_eq!(g.edges().len(), 2);
+    assert_eq!(g.edges()[0].weight, 5.0);
+}
