@@ -253,12 +253,8 @@ impl<'g> BalanceReport<'g> {
                 let _ = writeln!(
                     out,
                     "Balanced: two camps hold every positive tie inside a camp and every negative tie between them.\n  Camp 1: {}\n  Camp 2: {}",
-                    self.labels(first).join(", "),
-                    if second.is_empty() {
-                        "(nobody)".to_owned()
-                    } else {
-                        self.labels(second).join(", ")
-                    }
+                    self.names(first),
+                    self.names(second)
                 );
             }
             Balance::Unbalanced { cycle, edges } => {
@@ -275,8 +271,9 @@ impl<'g> BalanceReport<'g> {
         let _ = match &self.weak {
             WeakBalance::Balanced { camps } => writeln!(
                 out,
-                "Weakly balanced: {} camps (the groups joined by positive ties) have no negative tie inside.",
-                camps.len()
+                "Weakly balanced: {} (the groups joined by positive ties) {} no negative tie inside.",
+                plural(camps.len(), "camp"),
+                if camps.len() == 1 { "has" } else { "have" }
             ),
             WeakBalance::Unbalanced { negative, path, .. } => writeln!(
                 out,
@@ -308,17 +305,14 @@ impl<'g> BalanceReport<'g> {
         let f = &self.frustration;
         let label = if f.is_exact() {
             "exact, proven optimal".to_owned()
-        } else {
+        } else if f.limit_reached {
             format!(
-                "heuristic: at least {}, gap {}{}",
+                "stopped by the time limit: at least {}, gap {}",
                 f.lower_bound,
-                f.gap(),
-                if f.limit_reached {
-                    ", time limit reached"
-                } else {
-                    ""
-                }
+                f.gap()
             )
+        } else {
+            format!("heuristic: at least {}, gap {}", f.lower_bound, f.gap())
         };
         let _ = writeln!(
             out,
@@ -330,12 +324,8 @@ impl<'g> BalanceReport<'g> {
             let _ = writeln!(
                 out,
                 "Best two camps (fewest ties out of place):\n  Camp 1: {}\n  Camp 2: {}",
-                self.labels(&f.camps[0]).join(", "),
-                if f.camps[1].is_empty() {
-                    "(nobody)".to_owned()
-                } else {
-                    self.labels(&f.camps[1]).join(", ")
-                }
+                self.names(&f.camps[0]),
+                self.names(&f.camps[1])
             );
         }
         if !self.tensions.is_empty() {
@@ -376,8 +366,8 @@ impl<'g> BalanceReport<'g> {
         if let Some(b) = &self.blockmodel {
             let _ = writeln!(
                 out,
-                "Blockmodel, {} camps, alpha {}: criterion {} ({} negative ties inside camps, {} positive ties between){}.",
-                b.k(),
+                "Blockmodel, {}, alpha {}: criterion {} ({} negative ties inside camps, {} positive ties between){}.",
+                plural(b.camps().len(), "camp"),
                 b.alpha(),
                 b.criterion(),
                 b.negative_inside(),
@@ -385,7 +375,7 @@ impl<'g> BalanceReport<'g> {
                 if b.is_exact() { ", proven optimal" } else { "" }
             );
             for (i, camp) in b.camps().iter().enumerate() {
-                let _ = writeln!(out, "  Camp {}: {}", i + 1, self.labels(camp).join(", "));
+                let _ = writeln!(out, "  Camp {}: {}", i + 1, self.names(camp));
             }
             for &e in b.misplaced() {
                 let x = g.edges()[e];
@@ -417,6 +407,15 @@ impl<'g> BalanceReport<'g> {
             );
         }
         out
+    }
+
+    /// Node labels joined with commas, or "(nobody)".
+    fn names(&self, nodes: &[usize]) -> String {
+        if nodes.is_empty() {
+            "(nobody)".to_owned()
+        } else {
+            self.labels(nodes).join(", ")
+        }
     }
 
     fn cycle_text(&self, nodes: &[usize]) -> String {
@@ -504,5 +503,14 @@ impl<'g> BalanceReport<'g> {
             ));
         }
         lines
+    }
+}
+
+/// "1 camp", "3 camps".
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }

@@ -10,9 +10,9 @@
 //!    and degree-two nodes are folded into their neighbours (a path of
 //!    edges needs at most one frustrated edge: it acts as one edge), parallel
 //!    edges merge (same sign: weights add; opposite signs: the lighter one is
-//!    frustrated whatever the camps), and an edge that outweighs all the
-//!    other edges of one of its ends is contracted (it never needs to be
-//!    frustrated). What is left is a small weighted graph.
+//!    frustrated whatever the camps), and an edge at least as heavy as all
+//!    the other edges of one of its ends together is contracted (it never
+//!    needs to be frustrated). What is left is a small weighted graph.
 //! 2. **Bounds.** An upper bound from local search (start from a spanning
 //!    tree's camps, move single nodes while that helps, perturb and repeat);
 //!    a lower bound from a packing of unbalanced cycles: with the best camps
@@ -64,17 +64,19 @@ pub enum FrustrationMethod {
 pub struct FrustrationOptions {
     /// Exact, heuristic, or chosen by size.
     pub method: FrustrationMethod,
-    /// Stop the exact search after this long and return the best camps found
-    /// with the proven bounds (labelled not exact). `None`: no limit.
+    /// Stop after this long (the local search and the exact search alike)
+    /// and return the best camps found with the proven bounds, with
+    /// [`Frustration::limit_reached`] set. `None`: no limit.
     pub time_limit: Option<Duration>,
     /// For [`FrustrationMethod::Auto`]: the largest reduced block (in edges)
-    /// solved exactly. Default 5,000.
+    /// solved exactly. Default 2,500 (the largest Correlates of War block has
+    /// 1,237); set a time limit too, as hard graphs of that size exist.
     pub exact_limit: usize,
     /// Rounds of perturbation in the local search, per block (at least as
     /// many as the block has nodes). Default 40.
     pub rounds: usize,
     /// Seed of the local search's perturbations (the result is deterministic
-    /// for a given seed).
+    /// for a given seed, unless a time limit cuts the work short).
     pub seed: u64,
 }
 
@@ -83,7 +85,7 @@ impl Default for FrustrationOptions {
         FrustrationOptions {
             method: FrustrationMethod::Auto,
             time_limit: None,
-            exact_limit: 5_000,
+            exact_limit: 2_500,
             rounds: 40,
             seed: 0x5eed,
         }
@@ -290,11 +292,16 @@ impl SignedGraph {
     ///
     /// # Complexity
     ///
-    /// Decomposition and reduction are linear. The heuristic is
-    /// O((n + m)·rounds) per block plus the packing, O(m) per frustrated
-    /// edge in exact mode and O(degree) in heuristic mode (triangles only).
-    /// The exact search is exponential in the worst case (the problem is
-    /// NP-hard); use [`FrustrationOptions::with_time_limit`] to bound it.
+    /// Decomposition is linear; the reduction handles a node once per pass
+    /// of its queue (near-linear in practice, O(d log d) per visit of a node
+    /// of degree d). The local search is O((n + m)·rounds) for its restarts
+    /// plus the moves of at least n local rounds. The packing bound costs a
+    /// breadth-first search, O(m), per frustrated edge in exact mode and
+    /// O(d²) per frustrated edge (cycles of at most five edges) in heuristic
+    /// mode. The exact search is exponential in the worst case (the problem
+    /// is NP-hard); use [`FrustrationOptions::with_time_limit`] to bound it.
+    /// A time limit makes the result depend on the machine's speed (it is
+    /// then reported in [`Frustration::limit_reached`]).
     pub fn frustration(&self, options: &FrustrationOptions) -> Frustration {
         let n = self.nodes().len();
         let edges = self.edges();
@@ -306,7 +313,10 @@ impl SignedGraph {
         let mut search_nodes = 0u64;
         let mut largest = (0, 0);
         let mut solved = 0usize;
-        let mut method_used = FrustrationMethod::Exact;
+        let mut method_used = match options.method {
+            FrustrationMethod::Heuristic => FrustrationMethod::Heuristic,
+            _ => FrustrationMethod::Exact,
+        };
         let mut block_sides: Vec<Vec<(usize, bool)>> = Vec::with_capacity(blocks.len());
         for block in &blocks {
             if block.len() < 2 {
@@ -348,7 +358,10 @@ impl SignedGraph {
         let (first, second) = (0..n).partition(|&v| sides[v]);
         Frustration {
             value,
-            lower_bound: lower.min(value),
+            lower_bound: {
+                debug_assert!(lower <= value, "lower bound {lower} above value {value}");
+                lower.min(value)
+            },
             camps: [first, second],
             frustrated_edges,
             method: method_used,
@@ -437,6 +450,9 @@ fn join_blocks(side: &mut [Option<bool>], block_sides: &[Vec<(usize, bool)>]) {
         }
     }
     let mut placed = vec![false; block_sides.len()];
+    // A node's blocks are all placed once it has been scanned: scan it once
+    // (a cut node in a million blocks must not be scanned a million times).
+    let mut scanned = vec![false; n];
     for start in 0..block_sides.len() {
         if placed[start] {
             continue;
@@ -448,6 +464,9 @@ fn join_blocks(side: &mut [Option<bool>], block_sides: &[Vec<(usize, bool)>]) {
                 let s = s != flip;
                 if side[v].is_none() {
                     side[v] = Some(s);
+                }
+                if std::mem::replace(&mut scanned[v], true) {
+                    continue;
                 }
                 for &other in &containing[v] {
                     if placed[other] {
@@ -527,7 +546,7 @@ struct Reduced {
     original: Vec<usize>,
     n: usize,
     edges: Vec<WEdge>,
-    /// Local node of each remaining node after reduction (by reduced index).
+    /// The folded nodes, in the order they were folded.
     folds: Vec<Fold>,
     /// For each local node: its index in the reduced graph, or none.
     kept: Vec<Option<usize>>,
@@ -573,10 +592,12 @@ impl Reduced {
         let mut alive = vec![true; count];
         let mut folds = Vec::new();
         let mut fixed = 0u64;
-        let mut queue: Vec<usize> = (0..count).collect();
+        // First in, first out: a hub queued again by each neighbour folded into
+        // it is handled once per pass, not once per neighbour.
+        let mut queue: VecDeque<usize> = (0..count).collect();
         let mut queued = vec![true; count];
         let other = |e: &WEdge, x: usize| if e.u == x { e.v } else { e.u };
-        while let Some(x) = queue.pop() {
+        while let Some(x) = queue.pop_front() {
             queued[x] = false;
             if !alive[x] {
                 continue;
@@ -622,7 +643,7 @@ impl Reduced {
                 }
                 if !queued[y] {
                     queued[y] = true;
-                    queue.push(y);
+                    queue.push_back(y);
                 }
             }
             let list: Vec<WEdge> = incident[x].iter().filter_map(|&i| work[i]).collect();
@@ -653,7 +674,7 @@ impl Reduced {
                     });
                     if !queued[y] {
                         queued[y] = true;
-                        queue.push(y);
+                        queue.push_back(y);
                     }
                 }
                 2 => {
@@ -688,7 +709,7 @@ impl Reduced {
                     for y in [ya, yb] {
                         if !queued[y] {
                             queued[y] = true;
-                            queue.push(y);
+                            queue.push_back(y);
                         }
                     }
                 }
@@ -728,14 +749,14 @@ impl Reduced {
                                     let z = other(&f, y);
                                     if !queued[z] {
                                         queued[z] = true;
-                                        queue.push(z);
+                                        queue.push_back(z);
                                     }
                                 }
                             }
                         }
                         if !queued[y] {
                             queued[y] = true;
-                            queue.push(y);
+                            queue.push_back(y);
                         }
                     }
                 }
@@ -784,14 +805,14 @@ impl Reduced {
     ) -> Outcome {
         let graph = WGraph::new(self.n, &self.edges);
         let mut rng = SplitMix64(options.seed);
-        let side = graph.local_search(options.rounds, &mut rng, deadline);
+        let (side, cut) = graph.local_search(options.rounds, &mut rng, deadline);
         let upper = graph.cost(&side);
         let lower = graph.packing(&side, None, !exact);
         if !exact || lower >= upper {
             return Outcome {
                 side,
                 lower: to_usize(lower.min(upper)),
-                limit_reached: false,
+                limit_reached: cut && lower < upper,
                 search_nodes: 0,
             };
         }
@@ -944,17 +965,19 @@ impl<'a> WGraph<'a> {
     /// repeatedly flip a random node and part of its neighbourhood and
     /// descend again, keeping the result when it is no worse. Rounds are
     /// local (their cost is the moves they make), so there are at least as
-    /// many as nodes; on graphs up to 20,000 nodes every eighth round starts
-    /// afresh from a shuffled spanning tree instead.
+    /// many as nodes; on graphs up to 20,000 nodes every eighth of the first
+    /// `rounds` rounds starts afresh from a shuffled spanning tree instead.
+    /// Also says whether the deadline cut it short.
     fn local_search(
         &self,
         rounds: usize,
         rng: &mut SplitMix64,
         deadline: Option<Instant>,
-    ) -> Vec<bool> {
+    ) -> (Vec<bool>, bool) {
         if self.n == 0 {
-            return Vec::new();
+            return (Vec::new(), false);
         }
+        let mut cut = false;
         let root = (0..self.n)
             .max_by_key(|&v| (self.around(v).len(), std::cmp::Reverse(v)))
             .unwrap_or(0);
@@ -964,11 +987,14 @@ impl<'a> WGraph<'a> {
         let mut best_cost = climb.cost;
         let restarts = self.n <= 20_000;
         for round in 0..rounds.max(self.n) {
-            if best_cost == 0 || (round % 256 == 0 && deadline.is_some_and(|d| Instant::now() >= d))
-            {
+            if best_cost == 0 {
                 break;
             }
-            if restarts && round % 8 == 7 {
+            if round % 256 == 0 && deadline.is_some_and(|d| Instant::now() >= d) {
+                cut = true;
+                break;
+            }
+            if restarts && round < rounds && round % 8 == 7 {
                 let r = rng.below(self.n);
                 let mut fresh = Climb::new(self, self.tree_sides(r, Some(rng)));
                 fresh.descend((0..self.n).collect());
@@ -1006,7 +1032,7 @@ impl<'a> WGraph<'a> {
                 }
             }
         }
-        best
+        (best, cut)
     }
 
     /// A lower bound: a packing of unbalanced cycles sharing no edge
@@ -1315,6 +1341,11 @@ impl<'g, 'a> Search<'g, 'a> {
         for k in (0..n).rev() {
             within[order[k]] = true;
             if n - k < 3 {
+                continue;
+            }
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                // Out of time: a subgraph's bound holds for any larger one.
+                suffix[k] = suffix[k + 1];
                 continue;
             }
             // Camps for the suffix: the incumbent's, improved on the subgraph.

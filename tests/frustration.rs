@@ -285,3 +285,51 @@ proptest! {
         prop_assert_eq!(g.frustration(&exact()).value, h.frustration(&exact()).value);
     }
 }
+
+/// Graphs the reductions work on: a small skeleton multigraph whose edges
+/// are paths of one to three edges (degree-two chains, parallel paths with
+/// equal or opposite signs), with pendant nodes hanging off it.
+fn chains() -> impl Strategy<Value = (usize, Vec<(usize, usize, bool)>)> {
+    (
+        3usize..=4,
+        proptest::collection::vec((0usize..4, 0usize..4, 1usize..=3, any::<u8>()), 1..=6),
+        proptest::collection::vec((0usize..4, any::<bool>()), 0..3),
+    )
+        .prop_map(|(skeleton, paths, pendants)| {
+            let mut n = skeleton;
+            let mut edges: Vec<(usize, usize, bool)> = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            for (a, b, length, signs) in paths {
+                let (a, b) = (a % skeleton, b % skeleton);
+                let mut at = a;
+                for step in 0..length {
+                    let next = if step + 1 == length && a != b { b } else { n };
+                    if next == n {
+                        n += 1;
+                    }
+                    if at != next && seen.insert((at.min(next), at.max(next))) {
+                        edges.push((at, next, signs >> step & 1 == 1));
+                    }
+                    at = next;
+                }
+            }
+            for (v, sign) in pendants {
+                edges.push((v % skeleton, n, sign));
+                n += 1;
+            }
+            (n, edges)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn reductions_keep_the_index_exact((n, edges) in chains()) {
+        let g = build(n, &edges);
+        let f = g.frustration(&exact());
+        verify(&g, &f);
+        prop_assert!(f.is_exact());
+        prop_assert_eq!(f.value, brute_force(&g));
+    }
+}

@@ -152,3 +152,30 @@ proptest! {
         }
     }
 }
+
+/// A byte-order mark and Windows line ends are accepted in every format and
+/// change nothing.
+#[test]
+fn a_byte_order_mark_and_crlf_line_ends_change_nothing() {
+    let plain = [
+        (
+            Format::Yaml,
+            "actors:\n  - {id: us, name: \"U\\nS\", kind: state}\nissues:\n  - {id: x, name: X}\n",
+        ),
+        (
+            Format::Json,
+            "{\"actors\": [{\"id\": \"us\", \"name\": \"U\\nS\", \"kind\": \"state\"}],\n \"issues\": [{\"id\": \"x\", \"name\": \"X\"}]}\n",
+        ),
+        (
+            Format::Toml,
+            "[[actors]]\nid = \"us\"\nname = \"U\\nS\"\nkind = \"state\"\n[[issues]]\nid = \"x\"\nname = \"X\"\n",
+        ),
+    ];
+    for (format, text) in plain {
+        let expected = Scenario::from_slice_as(text.as_bytes(), format, "plain").unwrap();
+        let windows = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+        let read = Scenario::from_slice_as(windows.as_bytes(), format, "windows")
+            .unwrap_or_else(|e| panic!("{format:?}: {e}"));
+        assert_eq!(read, expected, "{format:?}");
+    }
+}

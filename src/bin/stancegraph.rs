@@ -173,8 +173,8 @@ struct BalanceArgs {
     /// Local search with bounds only (for large graphs).
     #[arg(long)]
     heuristic: bool,
-    /// Stop an exact search after this many seconds, reporting the best
-    /// camps and the proven bounds.
+    /// Stop after this many seconds, reporting the best camps and the proven
+    /// bounds. Default: 60 seconds, or none with --exact.
     #[arg(long, value_name = "SECONDS")]
     time_limit: Option<f64>,
     /// Fit a blockmodel of K camps (Doreian–Mrvar).
@@ -183,7 +183,7 @@ struct BalanceArgs {
     camps: Option<usize>,
     /// The blockmodel's weight on negative ties inside camps (1 − A on
     /// positive ties between camps), between 0 and 1.
-    #[arg(long, value_name = "A", default_value_t = 0.5)]
+    #[arg(long, value_name = "A", default_value_t = 0.5, requires = "camps")]
     alpha: f64,
     /// For scenario files: `stances` (actors and issues; default) or
     /// `actors` (the actor network of agreement and conflict). Statements
@@ -194,7 +194,9 @@ struct BalanceArgs {
     /// speak (the United States, the default).
     #[arg(long)]
     by_speaker: bool,
-    /// Count only the positions that hold on this day (YYYY-MM-DD).
+    /// Count only the positions that hold on this day (YYYY-MM-DD). DNA's
+    /// polarization, which has no notion of supersession, counts the
+    /// statements dated up to that day.
     #[arg(long, value_name = "DATE")]
     as_of: Option<Date>,
     /// `text` for people, `json` for machines.
@@ -423,7 +425,8 @@ fn balance(args: &BalanceArgs) -> ExitCode {
     } else if args.heuristic {
         frustration = frustration.with_method(FrustrationMethod::Heuristic);
     }
-    if let Some(seconds) = args.time_limit {
+    let default_limit = (!args.exact).then_some(60.0);
+    if let Some(seconds) = args.time_limit.or(default_limit) {
         match Duration::try_from_secs_f64(seconds) {
             Ok(limit) => frustration = frustration.with_time_limit(limit),
             Err(_) => {
@@ -487,7 +490,14 @@ fn balance(args: &BalanceArgs) -> ExitCode {
     let choice = match (is_scenario, args.graph) {
         (true, Some(choice)) => choice,
         (true, None) => GraphChoice::Stances,
-        (false, _) => GraphChoice::Actors,
+        (false, None | Some(GraphChoice::Actors)) => GraphChoice::Actors,
+        (false, Some(GraphChoice::Stances)) => {
+            eprintln!(
+                "{}: --graph stances needs a scenario file; statements and .dna files give the actor network",
+                file.display()
+            );
+            return ExitCode::from(2);
+        }
     };
     let mut graph_options = GraphOptions::default().with_attribution(if args.by_speaker {
         Attribution::Speaker
