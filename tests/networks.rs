@@ -271,8 +271,10 @@ fn exports_survive_hostile_names() {
         ))
         .unwrap();
 
-    // CSV matrix: read it back with a CSV parser.
-    let csv = n.export(ExportFormat::Csv);
+    // CSV matrix: read it back with a CSV parser (labels verbatim; by
+    // default `=cmd()` would be written `'=cmd()` for spreadsheets).
+    let csv = n.export_with(ExportFormat::Csv, &stancegraph::ExportOptions::verbatim());
+    assert!(n.export(ExportFormat::Csv).contains(",'=cmd()"));
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(csv.as_bytes());
