@@ -202,7 +202,9 @@ impl Frustration {
     ///
     /// # Complexity
     ///
-    /// O(n + m) per frustrated edge (a breadth-first search).
+    /// A breadth-first search from both ends per frustrated edge, which
+    /// meets in the middle: O(n + m) at worst, about 2·d^(L/2) nodes for a
+    /// cycle of length L at average degree d.
     pub fn tensions(&self, graph: &SignedGraph) -> Vec<Tension> {
         let n = graph.nodes().len();
         let edges = graph.edges();
@@ -219,45 +221,16 @@ impl Frustration {
                 adjacency[e.b].push((e.a, i));
             }
         }
-        let mut via: Vec<Option<(usize, usize)>> = vec![None; n];
-        let mut seen = vec![usize::MAX; n];
+        let mut search = MeetInMiddle::new(n);
         self.frustrated_edges
             .iter()
             .filter(|&&e| e < edges.len())
             .map(|&e| {
                 let (a, b) = (edges[e].a, edges[e].b);
-                seen[a] = e;
-                let mut queue = VecDeque::from([a]);
-                while let Some(x) = queue.pop_front() {
-                    if x == b {
-                        break;
-                    }
-                    for &(y, f) in &adjacency[x] {
-                        if seen[y] != e {
-                            seen[y] = e;
-                            via[y] = Some((x, f));
-                            queue.push_back(y);
-                        }
-                    }
+                let (nodes, mut path) = search.shortest_path(&adjacency, a, b).unwrap_or_default();
+                if !nodes.is_empty() {
+                    path.push(e);
                 }
-                if seen[b] != e {
-                    return Tension {
-                        edge: e,
-                        nodes: Vec::new(),
-                        edges: Vec::new(),
-                    };
-                }
-                let (mut nodes, mut path) = (vec![b], Vec::new());
-                let mut at = b;
-                while at != a {
-                    let Some((p, f)) = via[at] else { break };
-                    path.push(f);
-                    nodes.push(p);
-                    at = p;
-                }
-                nodes.reverse();
-                path.reverse();
-                path.push(e);
                 Tension {
                     edge: e,
                     nodes,
@@ -265,6 +238,91 @@ impl Frustration {
                 }
             })
             .collect()
+    }
+}
+
+/// Shortest paths by breadth-first search from both ends at once, always
+/// growing the smaller frontier by a whole layer; the marks are stamped per
+/// search, so nothing is cleared between searches.
+struct MeetInMiddle {
+    stamp: usize,
+    /// Per node and side: the search's stamp, the distance and the step
+    /// (node, edge) back towards that side's end.
+    mark: [Vec<usize>; 2],
+    dist: [Vec<usize>; 2],
+    via: [Vec<(usize, usize)>; 2],
+}
+
+impl MeetInMiddle {
+    fn new(n: usize) -> MeetInMiddle {
+        MeetInMiddle {
+            stamp: 0,
+            mark: [vec![0; n], vec![0; n]],
+            dist: [vec![0; n], vec![0; n]],
+            via: [vec![(0, 0); n], vec![(0, 0); n]],
+        }
+    }
+
+    /// The nodes and edges of a shortest path from `a` to `b` in
+    /// `adjacency`, or none.
+    fn shortest_path(
+        &mut self,
+        adjacency: &[Vec<(usize, usize)>],
+        a: usize,
+        b: usize,
+    ) -> Option<(Vec<usize>, Vec<usize>)> {
+        self.stamp += 1;
+        let stamp = self.stamp;
+        let mut frontier = [vec![a], vec![b]];
+        for (side, &end) in [a, b].iter().enumerate() {
+            self.mark[side][end] = stamp;
+            self.dist[side][end] = 0;
+        }
+        let mut meet: Option<(usize, usize)> = None; // (total length, node)
+        while meet.is_none() && !frontier[0].is_empty() && !frontier[1].is_empty() {
+            let side = usize::from(frontier[1].len() < frontier[0].len());
+            let other = 1 - side;
+            let mut next = Vec::new();
+            for &x in &frontier[side] {
+                for &(y, e) in &adjacency[x] {
+                    if self.mark[side][y] == stamp {
+                        continue;
+                    }
+                    self.mark[side][y] = stamp;
+                    self.dist[side][y] = self.dist[side][x] + 1;
+                    self.via[side][y] = (x, e);
+                    next.push(y);
+                    if self.mark[other][y] == stamp {
+                        // Finish the layer: the shortest meeting wins, the
+                        // first of equals.
+                        let length = self.dist[side][y] + self.dist[other][y];
+                        if meet.is_none_or(|(best, _)| length < best) {
+                            meet = Some((length, y));
+                        }
+                    }
+                }
+            }
+            frontier[side] = next;
+        }
+        let (_, middle) = meet?;
+        let (mut nodes, mut edges) = (vec![middle], Vec::new());
+        let mut at = middle;
+        while at != a {
+            let (p, e) = self.via[0][at];
+            nodes.push(p);
+            edges.push(e);
+            at = p;
+        }
+        nodes.reverse();
+        edges.reverse();
+        let mut at = middle;
+        while at != b {
+            let (p, e) = self.via[1][at];
+            nodes.push(p);
+            edges.push(e);
+            at = p;
+        }
+        Some((nodes, edges))
     }
 }
 
@@ -952,8 +1010,15 @@ impl<'a> WGraph<'a> {
 
     /// What moving `v` to the other camp saves.
     fn gain(&self, v: usize, side: &[bool]) -> i64 {
+        self.gain_within(v, side, None)
+    }
+
+    /// What moving `v` saves on its edges to the nodes in `within` (all
+    /// nodes when none).
+    fn gain_within(&self, v: usize, side: &[bool], within: Option<&[bool]>) -> i64 {
         self.around(v)
             .iter()
+            .filter(|&&(u, _)| within.is_none_or(|w| w[u]))
             .map(|&(_, e)| {
                 let w = self.edges[e].weight as i64;
                 if self.frustrated(e, side) { w } else { -w }
@@ -1475,22 +1540,11 @@ impl<'g, 'a> Search<'g, 'a> {
 /// Local descent restricted to the nodes in `within` (others keep their side
 /// and do not count).
 fn sub_descend(graph: &WGraph<'_>, side: &mut [bool], within: &[bool]) {
-    let gain = |v: usize, side: &[bool]| -> i64 {
-        graph
-            .around(v)
-            .iter()
-            .filter(|&&(u, _)| within[u])
-            .map(|&(_, e)| {
-                let w = graph.edges[e].weight as i64;
-                if graph.frustrated(e, side) { w } else { -w }
-            })
-            .sum()
-    };
     let mut improved = true;
     while improved {
         improved = false;
         for v in 0..graph.n {
-            if within[v] && gain(v, side) > 0 {
+            if within[v] && graph.gain_within(v, side, Some(within)) > 0 {
                 side[v] = !side[v];
                 improved = true;
             }

@@ -184,14 +184,7 @@ impl StatementsCsv {
         path: impl AsRef<Path>,
         progress: &mut dyn FnMut(crate::Progress),
     ) -> Result<Scenario> {
-        let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|source| Error::Io {
-            path: path.to_owned(),
-            source,
-        })?;
-        let text = utf8(&bytes, path)?;
-        self.strict()
-            .import_str(text, &path.display().to_string(), progress)
+        self.import_file(path.as_ref(), progress, false)
             .map(|import| import.scenario)
     }
 
@@ -206,13 +199,21 @@ impl StatementsCsv {
         path: impl AsRef<Path>,
         progress: &mut dyn FnMut(crate::Progress),
     ) -> Result<Import> {
-        let path = path.as_ref();
+        self.import_file(path.as_ref(), progress, self.skip_bad_rows)
+    }
+
+    fn import_file(
+        &self,
+        path: &Path,
+        progress: &mut dyn FnMut(crate::Progress),
+        skip: bool,
+    ) -> Result<Import> {
         let bytes = std::fs::read(path).map_err(|source| Error::Io {
             path: path.to_owned(),
             source,
         })?;
         let text = utf8(&bytes, path)?;
-        self.import_str(text, &path.display().to_string(), progress)
+        self.import_text(text, &path.display().to_string(), progress, skip)
     }
 
     /// Reads CSV text, naming `origin` in errors.
@@ -239,17 +240,8 @@ impl StatementsCsv {
         origin: &str,
         progress: &mut dyn FnMut(crate::Progress),
     ) -> Result<Scenario> {
-        self.strict()
-            .import_str(text, origin, progress)
+        self.import_text(text, origin, progress, false)
             .map(|import| import.scenario)
-    }
-
-    /// These settings without skipping.
-    fn strict(&self) -> StatementsCsv {
-        StatementsCsv {
-            skip_bad_rows: false,
-            ..self.clone()
-        }
     }
 
     /// Reads CSV text, skipping bad rows if [`skip_bad_rows`](Self::skip_bad_rows)
@@ -279,6 +271,17 @@ impl StatementsCsv {
         text: &str,
         origin: &str,
         progress: &mut dyn FnMut(crate::Progress),
+    ) -> Result<Import> {
+        self.import_text(text, origin, progress, self.skip_bad_rows)
+    }
+
+    /// The import itself; `skip` says whether bad rows are skipped.
+    fn import_text(
+        &self,
+        text: &str,
+        origin: &str,
+        progress: &mut dyn FnMut(crate::Progress),
+        skip: bool,
     ) -> Result<Import> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let total = text.len() as u64;
@@ -394,7 +397,7 @@ impl StatementsCsv {
             let (Some(stance), false, false) = (stance, actor.is_empty(), issue.is_empty()) else {
                 continue;
             };
-            if problems.len() > row_start || (!self.skip_bad_rows && !problems.is_empty()) {
+            if problems.len() > row_start || (!skip && !problems.is_empty()) {
                 // This row is bad, or an earlier one was and nothing is
                 // skipped: keep validating the remaining rows, build nothing.
                 continue;
@@ -430,7 +433,7 @@ impl StatementsCsv {
             }
         }
         progress(crate::Progress { done: total, total });
-        if problems.is_empty() || self.skip_bad_rows {
+        if problems.is_empty() || skip {
             Ok(Import {
                 scenario,
                 skipped: problems,

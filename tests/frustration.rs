@@ -40,6 +40,26 @@ fn verify(g: &SignedGraph, f: &Frustration) {
     assert_eq!(f.value, frustrated.len());
     assert!(f.lower_bound <= f.value);
     assert_eq!(f.edges, g.edges().len());
+    // Each tension is a simple cycle, closed by its frustrated edge, whose
+    // path uses unfrustrated edges only, with an odd number of negatives.
+    let tensions = f.tensions(g);
+    assert_eq!(tensions.len(), f.value);
+    for t in tensions.iter().filter(|t| !t.nodes.is_empty()) {
+        assert_eq!(t.edges.len(), t.nodes.len());
+        assert_eq!(t.edges.last(), Some(&t.edge));
+        for (i, &e) in t.edges.iter().enumerate() {
+            let (x, y) = (t.nodes[i], t.nodes[(i + 1) % t.nodes.len()]);
+            let edge = g.edges()[e];
+            assert!((edge.a, edge.b) == (x, y) || (edge.a, edge.b) == (y, x));
+            assert_eq!(e == t.edge, frustrated.contains(&e));
+        }
+        let mut distinct = t.nodes.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), t.nodes.len());
+        let negatives = t.edges.iter().filter(|&&e| g.edges()[e].sign < 0).count();
+        assert_eq!(negatives % 2, 1);
+    }
 }
 
 /// The fewest frustrated edges over every 2-colouring.
