@@ -109,9 +109,19 @@ impl<'g> BalanceReport<'g> {
             Some(o) => Some(graph.blockmodel(o)?),
             None => None,
         };
-        let frustration = graph.frustration(&options.frustration);
+        let mut report = BalanceReport::without_blockmodel(graph, &options.frustration);
+        report.blockmodel = blockmodel;
+        Ok(report)
+    }
+
+    /// The analysis without a blockmodel, which cannot fail.
+    pub(crate) fn without_blockmodel(
+        graph: &'g SignedGraph,
+        frustration: &FrustrationOptions,
+    ) -> BalanceReport<'g> {
+        let frustration = graph.frustration(frustration);
         let tensions = frustration.tensions(graph);
-        Ok(BalanceReport {
+        BalanceReport {
             graph,
             balance: graph.balance(),
             weak: graph.weak_balance(),
@@ -120,9 +130,9 @@ impl<'g> BalanceReport<'g> {
                 .then(|| graph.walk_balance()),
             frustration,
             tensions,
-            blockmodel,
+            blockmodel: None,
             polarization: None,
-        })
+        }
     }
 
     /// Adds DNA's polarization score (computed on the networks the graph

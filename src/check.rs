@@ -1080,7 +1080,7 @@ impl<'s> Contradictions<'s> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_json(&self) -> String {
-        let value = crate::report::json(self);
+        let value = crate::check_json::json(self);
         // A Value of strings, numbers and nulls always serializes.
         serde_json::to_string_pretty(&value).unwrap_or_default()
     }

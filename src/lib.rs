@@ -140,25 +140,29 @@ mod actor;
 mod balance_report;
 mod blockmodel;
 mod check;
+mod check_json;
 mod contradiction;
 mod date;
 #[cfg(feature = "dna")]
 mod dna;
+mod drawing;
 mod error;
 mod export;
 mod file;
 mod frustration;
 mod graph;
 mod holding;
+mod html;
+mod html_report;
 mod id;
 mod issue;
 mod kernel;
 mod keyword;
+mod layout;
 mod network;
 mod overview;
 mod polarization;
 mod position;
-mod report;
 mod rng;
 mod rows;
 mod scenario;
@@ -186,6 +190,7 @@ pub use graph::{
     TieSummary,
 };
 pub use holding::Holding;
+pub use html_report::{DrawnAs, Report, ReportOptions};
 pub use id::{ActorId, IssueId, PositionId, RelationId};
 pub use issue::{Issue, Relation, RelationKind};
 pub use keyword::KeywordError;

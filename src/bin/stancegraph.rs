@@ -13,8 +13,8 @@ use std::time::Duration;
 use stancegraph::{
     Attribution, BalanceOptions, BalanceReport, CheckOptions, ContradictionKind, Date, Duplicates,
     ExportFormat, ExportOptions, FrustrationMethod, FrustrationOptions, GraphOptions, Level,
-    NetworkMode, NetworkOptions, NetworkType, Normalization, Overview, PolarizationOptions,
-    Scenario, Severity, SignedGraph, Stance, StanceGraph, StatementsCsv,
+    NetworkMode, NetworkOptions, NetworkType, Normalization, Overview, PolarizationOptions, Report,
+    ReportOptions, Scenario, Severity, SignedGraph, Stance, StanceGraph, StatementsCsv,
 };
 
 /// Compare the stances of political actors: who agrees, who is in conflict,
@@ -62,6 +62,12 @@ enum Command {
     /// --edges an edge list `source,target,sign[,weight][,period]`.
     /// Exits with 0 on success and 2 on invalid input.
     Balance(Box<BalanceArgs>),
+    /// Write a self-contained HTML report: the actor network drawn as SVG,
+    /// the contradictions, the camps per issue, the timeline and the
+    /// structural balance. The file loads nothing from the network.
+    ///
+    /// FILE is a scenario, a statements table or a .dna database.
+    Report(Box<ReportArgs>),
     /// Find the positions that cannot all hold together, most severe first.
     ///
     /// Exits with 0 on success, 2 on invalid input (printing every problem),
@@ -204,6 +210,42 @@ struct BalanceArgs {
     format: OutputFormat,
 }
 
+/// Options of `report`.
+#[derive(clap::Args)]
+struct ReportArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Write the report here (default: report.html).
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "OUT",
+        default_value = "report.html"
+    )]
+    output: PathBuf,
+    /// Show the positions that hold on this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<Date>,
+    /// Draw at most this many actors one by one; beyond, spokespeople are
+    /// folded into whom they speak for, then actors are grouped.
+    #[arg(long, value_name = "N", default_value_t = 60,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    max_actors: usize,
+    /// How many groups to draw when actors are grouped.
+    #[arg(long, value_name = "N", default_value_t = 12,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    groups: usize,
+    /// `html` (the whole report) or `svg` (the network drawing alone).
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    format: ReportFormat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    Html,
+    Svg,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum GraphChoice {
     Stances,
@@ -277,6 +319,7 @@ fn main() -> ExitCode {
         } => show(&file, by_principal, as_of),
         Command::Network(args) => network(&args),
         Command::Balance(args) => balance(&args),
+        Command::Report(args) => report(&args),
         Command::Check {
             files,
             format,
@@ -534,6 +577,52 @@ fn balance(args: &BalanceArgs) -> ExitCode {
         }
     }
     print_balance(&[report], Some(&scenario), args.format)
+}
+
+/// `report`: the HTML page (or the SVG drawing) written to a file.
+fn report(args: &ReportArgs) -> ExitCode {
+    let scenario = match load_any(&args.input) {
+        Ok(s) => s,
+        Err(e) => {
+            print_error(&e);
+            return ExitCode::from(2);
+        }
+    };
+    let name = args
+        .input
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut options = ReportOptions::new()
+        .with_max_actors(args.max_actors)
+        .with_groups(args.groups)
+        .with_title(name);
+    if let Some(day) = args.as_of {
+        options = options.with_as_of(day);
+    }
+    let report = match Report::with_options(&scenario, options) {
+        Ok(r) => r,
+        Err(e) => {
+            print_error(&e);
+            return ExitCode::from(2);
+        }
+    };
+    let text = match args.format {
+        ReportFormat::Html => report.render_html(),
+        ReportFormat::Svg => report.render_svg(),
+    };
+    if let Err(e) = std::fs::write(&args.output, text) {
+        eprintln!("stancegraph: {}: {e}", args.output.display());
+        return ExitCode::from(2);
+    }
+    eprintln!(
+        "stancegraph: wrote {} ({} actors, {} contradictions)",
+        args.output.display(),
+        scenario.actors().len(),
+        report.contradictions().len()
+    );
+    ExitCode::SUCCESS
 }
 
 fn print_balance(
