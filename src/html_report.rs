@@ -1018,8 +1018,15 @@ impl<'s> Report<'s> {
         if nodes.drawn_as == DrawnAs::Groups {
             out.push_str("<table class=\"groups\">\n<caption>The groups drawn, and their members</caption>\n<thead><tr><th scope=\"col\">Group</th><th scope=\"col\">Members</th></tr></thead>\n<tbody>\n");
             for (i, members) in nodes.members.iter().enumerate() {
-                let names: Vec<String> =
-                    members.iter().map(|&a| escape(s.actor(a).name())).collect();
+                let names: Vec<String> = members
+                    .iter()
+                    .map(|&a| {
+                        format!(
+                            "<span class=\"member\">{}</span>",
+                            escape(s.actor(a).name())
+                        )
+                    })
+                    .collect();
                 let _ = writeln!(
                     out,
                     "<tr><td>{}</td><td>{}</td></tr>",

@@ -91,6 +91,7 @@ fn every_subcommand_has_help() {
         &["--help"][..],
         &["validate", "--help"],
         &["show", "--help"],
+        &["report", "--help"],
     ] {
         let out = stancegraph(args);
         assert!(out.status.success(), "{args:?}");
@@ -569,4 +570,100 @@ fn balance_of_a_statements_table_adds_dnas_polarization() {
         "{v}"
     );
     assert_eq!(v["polarization"]["exact"], true);
+}
+
+#[test]
+fn report_writes_a_self_contained_page_or_the_drawing() {
+    let dir = std::env::temp_dir().join(format!("stancegraph-cli-report-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let html = dir.join("founding.html");
+    let out = stancegraph(&["report", FOUNDING, "-o", html.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .ends_with("founding.html (17 actors, 4 contradictions)\n")
+    );
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert_eq!(page.matches("<article class=\"card").count(), 4);
+
+    // A statements table, as of a day, drawn alone; the file name is the title.
+    let svg = dir.join("dna.svg");
+    let out = stancegraph(&[
+        "report",
+        DNA_CSV,
+        "--actor-col",
+        "organization",
+        "--issue-col",
+        "concept",
+        "--stance-col",
+        "agreement",
+        "--as-of",
+        "2005-02-01",
+        "--format",
+        "svg",
+        "-o",
+        svg.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let drawing = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        drawing.contains(
+            "<title id=\"network-title\">Actor network: dna_sample_statements.csv</title>"
+        )
+    );
+    roxmltree::Document::parse(&drawing).unwrap();
+
+    fails_with(&["report", "/nonexistent/x.yaml"], "/nonexistent/x.yaml");
+    fails_with(&["report", FOUNDING, "--groups", "0"], "--groups");
+    fails_with(
+        &["report", FOUNDING, "-o", "/nonexistent/dir/r.html"],
+        "/nonexistent/dir/r.html",
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn network_draws_svg() {
+    let out = stancegraph(&[
+        "network",
+        DNA_CSV,
+        "--actor-col",
+        "organization",
+        "--issue-col",
+        "concept",
+        "--stance-col",
+        "agreement",
+        "--type",
+        "subtract",
+        "--format",
+        "svg",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let svg = String::from_utf8(out.stdout).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let count = |class: &str| {
+        doc.descendants()
+            .filter(|n| {
+                n.attribute("class")
+                    .is_some_and(|c| c.split(' ').any(|w| w == class))
+            })
+            .count()
+    };
+    assert_eq!(count("node"), 7, "the sample's seven organisations");
+    assert!(count("conflict") > 0 && count("agreement") > 0);
+    assert_eq!(count("camp"), 2, "both camps shaded");
 }

@@ -146,3 +146,75 @@ fn signed_networks_reports_the_repository_copies_and_fails_clearly_without_a_fol
         String::from_utf8_lossy(&missing.stderr).contains("/nonexistent/signed: no such folder")
     );
 }
+
+#[test]
+fn report_writes_the_three_reports() {
+    let out_dir =
+        std::env::temp_dir().join(format!("stancegraph-example-report-{}", std::process::id()));
+    let out = out_dir.to_str().unwrap();
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
+    let runs: [(&[&str], &str, &str); 3] = [
+        (
+            &[],
+            "istanbul-talks",
+            "17 actors drawn as Actors, 4 contradictions, 15 ties",
+        ),
+        (
+            &["dna", &format!("{data}/dna_sample_statements.csv")],
+            "dna-sample",
+            "14 actors drawn as Actors, 1 contradictions",
+        ),
+        (
+            &[
+                "un",
+                &format!("{data}/un_votes_2019.csv"),
+                &format!("{data}/un_roll_calls_2019.csv"),
+                "2019",
+            ],
+            "un-votes",
+            "193 actors drawn as Groups, 0 contradictions",
+        ),
+    ];
+    for (args, name, summary) in runs {
+        let mut all: Vec<&str> = vec!["--out", out];
+        all.extend_from_slice(args);
+        let result = cargo_example("report", &all);
+        assert!(
+            result.status.success(),
+            "{}",
+            String::from_utf8_lossy(&result.stderr)
+        );
+        let stdout = String::from_utf8(result.stdout).unwrap();
+        assert!(stdout.contains(summary), "{stdout}");
+        let html = std::fs::read_to_string(out_dir.join(format!("{name}.html"))).unwrap();
+        assert!(html.starts_with("<!DOCTYPE html>"));
+        assert!(
+            std::fs::read_to_string(out_dir.join(format!("{name}.svg")))
+                .unwrap()
+                .contains("<svg")
+        );
+    }
+    // The UN issues are named by their resolution.
+    let un = std::fs::read_to_string(out_dir.join("un-votes.html")).unwrap();
+    assert!(un.contains("UN General Assembly roll-call votes, 2019"));
+    assert!(un.contains("(A/RES/74/"));
+    let _ = std::fs::remove_dir_all(&out_dir);
+
+    let missing = cargo_example(
+        "report",
+        &[
+            "un",
+            "/nonexistent/votes.csv",
+            "/nonexistent/rc.csv",
+            "2019",
+        ],
+    );
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/nonexistent/rc.csv"));
+    let usage = cargo_example("report", &["un"]);
+    assert_eq!(usage.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&usage.stderr)
+            .contains("give the votes, the roll calls and a year")
+    );
+}

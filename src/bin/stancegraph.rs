@@ -147,7 +147,7 @@ struct NetworkArgs {
     /// Days between the starts of windows.
     #[arg(long, value_name = "N", requires = "window_days")]
     step_days: Option<u32>,
-    /// csv (DNA's matrix layout), graphml, dot, json or edges.
+    /// csv (DNA's matrix layout), graphml, dot, json, edges or svg (a drawing).
     #[arg(long, default_value = "csv", value_parser = parse_export_format)]
     format: ExportFormat,
     /// Write CSV labels exactly as they are. By default a label starting
@@ -678,6 +678,7 @@ fn network(args: &NetworkArgs) -> ExitCode {
         ExportFormat::Csv | ExportFormat::Edges => "csv",
         ExportFormat::GraphMl => "graphml",
         ExportFormat::Dot => "dot",
+        ExportFormat::Svg => "svg",
         _ => "json",
     };
     let write = |path: &Path, text: String| match std::fs::write(path, text) {
