@@ -312,9 +312,9 @@ impl Drawing {
             }
         }
         if !boxes.is_empty() && !alone.is_empty() {
-            // Nodes without links start a shelf of their own.
+            // Nodes without links start a shelf of their own, close by.
             x = 0.0;
-            y += shelf_height + GAP;
+            y += shelf_height + GAP / 2.0;
             shelf_height = 0.0;
         }
         for part in &alone {
@@ -416,6 +416,7 @@ impl Drawing {
             *count += 1;
         }
         out.push_str("<g class=\"links\" fill=\"none\" stroke-linecap=\"round\">\n");
+        let mut placed_labels: Vec<(f64, f64, f64)> = Vec::new();
         for &l in &order {
             let link = &self.links[l];
             let (Some(a), Some(b)) = (at.get(link.a), at.get(link.b)) else {
@@ -441,8 +442,8 @@ impl Drawing {
             } else {
                 (b.x, b.y, a.x, a.y)
             };
-            // The path, and the point halfway along it.
-            let (path, middle) = if offset == 0.0 {
+            // The path, and its control point when it bends.
+            let (path, control) = if offset == 0.0 {
                 (
                     format!("M{x1:.1} {y1:.1}L{x2:.1} {y2:.1}"),
                     ((x1 + x2) / 2.0, (y1 + y2) / 2.0),
@@ -457,7 +458,7 @@ impl Drawing {
                 );
                 (
                     format!("M{x1:.1} {y1:.1}Q{mx:.1} {my:.1} {x2:.1} {y2:.1}"),
-                    ((x1 + 2.0 * mx + x2) / 4.0, (y1 + 2.0 * my + y2) / 4.0),
+                    (mx, my),
                 )
             };
             let (colour, dash, base) = link.kind.style();
@@ -470,14 +471,53 @@ impl Drawing {
             let dash = dash
                 .map(|d| format!(r#" stroke-dasharray="{d}""#))
                 .unwrap_or_default();
+            // A point along the (quadratic) path.
+            let along = |t: f64| {
+                let u = 1.0 - t;
+                (
+                    u * u * x1 + 2.0 * u * t * control.0 + t * t * x2,
+                    u * u * y1 + 2.0 * u * t * control.1 + t * t * y2,
+                )
+            };
             let label = link
                 .label
                 .as_ref()
                 .map(|text| {
+                    // The first place along the path where the label covers
+                    // no node, no node's label and no other link label.
+                    let half = text.chars().count() as f64 * 3.1 + 2.0;
+                    let clear = |(px, py): (f64, f64)| {
+                        let (top, bottom) = (py - 14.0, py);
+                        let nodes_clear = at.iter().enumerate().all(|(i, n)| {
+                            let r = self.nodes[i].radius;
+                            (px - n.x).abs() >= half + n.half_width
+                                || bottom <= n.y - r - 3.0
+                                || top >= n.y + r + FONT_SIZE + 6.0
+                        });
+                        nodes_clear
+                            && placed_labels.iter().all(|&(lx, ly, lh): &(f64, f64, f64)| {
+                                (px - lx).abs() >= half + lh || (py - ly).abs() >= 14.0
+                            })
+                    };
+                    let middle = [-4.0, 15.0, -16.0]
+                        .into_iter()
+                        .flat_map(|dy| {
+                            [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8].into_iter().map(move |t| (t, dy))
+                        })
+                        .map(|(t, dy)| {
+                            let (px, py) = along(t);
+                            (px, py + dy)
+                        })
+                        .find(|&p| clear(p))
+                        .unwrap_or_else(|| {
+                            let (px, py) = along(0.5);
+                            (px, py - 4.0)
+                        });
+                    placed_labels.push((middle.0, middle.1, half));
                     format!(
                         r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="11" font-weight="700" fill="{colour}" stroke="#ffffff" stroke-width="3.5" paint-order="stroke" stroke-linejoin="round">{}</text>"##,
                         middle.0,
-                        middle.1 - 4.0,
+                        middle.1,
                         escape(text)
                     )
                 })

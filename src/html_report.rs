@@ -735,8 +735,11 @@ impl<'s> Report<'s> {
                 weight: list.len() as f64,
                 tooltip,
                 label: labelled.then(|| {
-                    let mut text =
-                        format!("{}: {}", first.severity.as_str(), kind_words(first.kind));
+                    let short = match first.kind {
+                        ContradictionKind::MemberVsBloc => "member vs bloc",
+                        kind => kind_words(kind),
+                    };
+                    let mut text = format!("{}: {short}", first.severity.as_str());
                     if list.len() > 1 {
                         let _ = write!(text, " ×{}", list.len());
                     }

@@ -66,6 +66,9 @@
 //!   [blockmodel](SignedGraph::blockmodel); [`BalanceReport`] explains it all.
 //! - [`Scenario::polarization`] → [`Polarization`]: DNA's polarization score.
 //! - [`Overview`]: the plain-text report the example and the command line print.
+//! - [`Report`]: the self-contained HTML report ([`ReportOptions`]): the actor
+//!   network drawn as SVG, the contradictions, camps per issue, a timeline and
+//!   the structural balance, every tie with the quotes behind it.
 //! - [`Error`]: one error type; validation reports every [`Problem`], each
 //!   naming the record and field.
 //!
@@ -127,7 +130,7 @@
 //!
 //! - `toml` (default): read and write TOML scenario files.
 //! - `cli`: the `stancegraph` command-line program (`validate`, `show`,
-//!   `check`, `network`).
+//!   `check`, `network`, `balance`, `report`).
 //! - `dna`: [`read_dna`], importing Discourse Network Analyzer `.dna`
 //!   databases (SQLite, built from the bundled C sources).
 
