@@ -125,35 +125,47 @@ fn un(votes: &Path, roll_calls: &Path, year: &str) -> Result<Scenario, String> {
     }
     let mut votes = RollCallVotes::read_csv(votes).map_err(|e| e.to_string())?;
     votes.retain_roll_calls(|id| calls.contains_key(&id));
+    // The countries that voted that year (the file holds every year's).
+    let mut voted = vec![false; votes.countries().len()];
+    for (country, _, _) in votes.votes() {
+        voted[country] = true;
+    }
     let mut s = Scenario::new().with_title(format!("UN General Assembly roll-call votes, {year}"));
     s = s.with_description(format!(
         "{} countries on {} roll calls (Voeten, Strezhnev and Bailey, Harvard Dataverse hdl:1902.1/12379): yes is support, no is oppose, abstain is neutral.",
-        votes.countries().len(),
+        voted.iter().filter(|&&v| v).count(),
         votes.roll_calls().len()
     ));
     let err = |e: stancegraph::Error| e.to_string();
     let mut countries = Vec::new();
-    for (name, code) in votes.countries().iter().zip(votes.codes()) {
+    for (i, (name, code)) in votes.countries().iter().zip(votes.codes()).enumerate() {
+        if !voted[i] {
+            countries.push(None);
+            continue;
+        }
         let mut actor = Actor::new(name.clone(), name.clone(), ActorKind::State);
         if !code.is_empty() {
             actor = actor.with_alias(code.clone());
         }
-        countries.push(s.add_actor(actor).map_err(err)?);
+        countries.push(Some(s.add_actor(actor).map_err(err)?));
     }
     let mut issues = Vec::new();
     for id in votes.roll_calls() {
-        let (_, unres, short) = &calls[id];
+        let (date, unres, short) = calls
+            .get(id)
+            .ok_or_else(|| format!("roll call {id} has no date"))?;
         let name = format!("{} ({unres})", short.trim());
-        issues.push(
-            s.add_issue(Issue::new(format!("rc-{id}"), name))
-                .map_err(err)?,
-        );
+        let issue = s
+            .add_issue(Issue::new(format!("rc-{id}"), name))
+            .map_err(err)?;
+        issues.push((issue, *date));
     }
     for (country, call, vote) in votes.votes() {
-        let (date, _, _) = calls[&votes.roll_calls()[call]];
-        let position =
-            Position::new(countries[country], issues[call], vote.stance()).with_date(date);
-        s.add_position(position).map_err(err)?;
+        if let Some(actor) = countries[country] {
+            let (issue, date) = issues[call];
+            let position = Position::new(actor, issue, vote.stance()).with_date(date);
+            s.add_position(position).map_err(err)?;
+        }
     }
     Ok(s)
 }

@@ -1647,11 +1647,20 @@ impl<'s> Report<'s> {
                 }
                 let evidence = self.tension_evidence(&tension.edges);
                 if !evidence.is_empty() {
-                    out.push_str("<ul class=\"evidence\">");
+                    let _ = write!(
+                        out,
+                        "<details{}><summary>What stands behind these ties ({})</summary><ul class=\"evidence\">",
+                        if evidence.len() <= 6 {
+                            " open=\"open\""
+                        } else {
+                            ""
+                        },
+                        evidence.len()
+                    );
                     for line in evidence {
                         let _ = write!(out, "<li>{}</li>", escape(&line));
                     }
-                    out.push_str("</ul>");
+                    out.push_str("</ul></details>");
                 }
                 out.push_str("</li>\n");
             }

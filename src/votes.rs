@@ -330,10 +330,27 @@ impl RollCallVotes {
             .map(|&(c, r, v)| (c as usize, r as usize, v))
     }
 
-    /// Keeps only the roll calls `keep` accepts (by id).
+    /// Keeps only the roll calls `keep` accepts (by id), with their votes;
+    /// [`roll_calls`](Self::roll_calls) then lists only those. Countries
+    /// stay, even those left without a vote (the agreement matrices keep
+    /// every country).
     pub fn retain_roll_calls(&mut self, mut keep: impl FnMut(u64) -> bool) {
-        let roll_calls = &self.roll_calls;
-        self.votes.retain(|v| keep(roll_calls[v.1 as usize]));
+        let mut index = vec![u32::MAX; self.roll_calls.len()];
+        let mut kept = Vec::new();
+        for (i, &id) in self.roll_calls.iter().enumerate() {
+            if keep(id) {
+                index[i] = kept.len() as u32;
+                kept.push(id);
+            }
+        }
+        self.votes.retain_mut(|v| match index[v.1 as usize] {
+            u32::MAX => false,
+            r => {
+                v.1 = r;
+                true
+            }
+        });
+        self.roll_calls = kept;
     }
 
     /// For every pair of countries: roll calls both voted in, voted

@@ -137,3 +137,20 @@ fn extra_fields_and_repeated_votes_are_errors() {
         "{err}"
     );
 }
+
+#[test]
+fn retaining_roll_calls_drops_them_and_their_votes() {
+    let mut votes = RollCallVotes::read_csv_str(
+        "rcid,country,country_code,vote\n1,A,AA,yes\n2,A,AA,no\n2,B,BB,yes\n3,B,BB,abstain\n",
+        "t.csv",
+    )
+    .unwrap();
+    votes.retain_roll_calls(|id| id != 2);
+    assert_eq!(votes.roll_calls(), [1, 3]);
+    assert_eq!(votes.countries(), ["A", "B"]);
+    let kept: Vec<(usize, usize)> = votes.votes().map(|(c, r, _)| (c, r)).collect();
+    assert_eq!(kept, [(0, 0), (1, 1)]);
+    let s = votes.to_scenario(&HashMap::new()).unwrap();
+    assert_eq!(s.issues().len(), 2);
+    assert_eq!(s.positions().len(), 2);
+}
