@@ -1547,10 +1547,10 @@ impl<'s> Report<'s> {
             "<p class=\"help\">The signed graph of actors and issues: support (+) and opposition (−) from actors to issues, \
              relations between issues (implies +, excludes −), membership and speaking for (+). It is balanced when its nodes \
              split into two camps with every + inside a camp and every − between them. {} nodes, {} ties ({} positive, {} negative).</p>",
-            g.nodes().len(),
-            g.edges().len(),
-            positive,
-            g.edges().len() - positive
+            thousands(g.nodes().len()),
+            thousands(g.edges().len()),
+            thousands(positive),
+            thousands(g.edges().len() - positive)
         );
         let verdict = if balance.balance.is_balanced() {
             "<strong>Balanced.</strong> Two camps fit every tie.".to_owned()
@@ -1560,14 +1560,14 @@ impl<'s> Report<'s> {
             } else if f.limit_reached {
                 format!(
                     "the time limit stopped the search; at least {}",
-                    f.lower_bound
+                    thousands(f.lower_bound)
                 )
             } else {
-                format!("heuristic; at least {}", f.lower_bound)
+                format!("heuristic; at least {}", thousands(f.lower_bound))
             };
             format!(
                 "<strong>Not balanced.</strong> Frustration index {}: {} out of place ({how}); frustration score 1 − 2L/m = {:.3}.",
-                f.value,
+                thousands(f.value),
                 plural(f.value, "tie"),
                 f.score()
             )
