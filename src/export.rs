@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use crate::html::escape;
 use crate::{Network, NetworkType};
 
 /// A network export format.
@@ -127,29 +128,6 @@ fn csv_line(fields: impl IntoIterator<Item = String>) -> String {
     // Writing to memory cannot fail.
     let _ = writer.write_record(&fields);
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
-}
-
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // A raw carriage return would be read back as a line feed.
-            '\r' => out.push_str("&#13;"),
-            // Characters XML 1.0 cannot carry at all.
-            c if ((c as u32) < 0x20 && !matches!(c, '\t' | '\n'))
-                || matches!(c, '\u{fffe}' | '\u{ffff}') =>
-            {
-                out.push('\u{fffd}')
-            }
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn dot_id(text: &str) -> String {
@@ -473,8 +451,8 @@ impl Network {
             let _ = writeln!(
                 out,
                 "    <node id=\"{id}\"><data key=\"label\">{}</data><data key=\"name\">{}</data><data key=\"type\">{kind}</data></node>",
-                xml(label),
-                xml(name)
+                escape(label),
+                escape(name)
             );
         };
         for (i, id) in row_ids.iter().enumerate() {

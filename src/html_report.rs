@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::time::Duration;
 
+use crate::contradiction::{capitalize, join_names};
 use crate::drawing::{
     AGREEMENT_COLOUR, CAMP_COLOURS, CONFLICT_COLOUR, Drawing, LinkKind, LinkSpec, NodeSpec, Shape,
     shorten,
@@ -1815,22 +1816,6 @@ fn thousands(n: usize) -> String {
         out.push(c);
     }
     out
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-fn join_names(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }
 
 /// The page's style: readable, high-contrast, printable; no web fonts.

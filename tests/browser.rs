@@ -8,6 +8,9 @@
 //! print that they were skipped and pass, unless `STANCEGRAPH_REQUIRE_BROWSER`
 //! is set (CI sets it): then they fail.
 
+mod common;
+use common::{dna_sample, founding};
+
 use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{Cursor, Write};
@@ -17,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use stancegraph::{DrawnAs, Report, ReportOptions, RollCallVotes, Scenario, StatementsCsv};
+use stancegraph::{DrawnAs, Report, ReportOptions, RollCallVotes, Scenario};
 
 /// A browser that runs longer than this is killed and the test fails.
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -39,28 +42,6 @@ const MIN_DISTINCT_COLOURS: usize = 100;
 /// the thinnest case, the founding drawing's one conflict tie and the
 /// legend's swatch, measures about 130.
 const MIN_COLOUR_PIXELS: usize = 50;
-
-fn founding() -> Scenario {
-    Scenario::load(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/examples/data/istanbul-talks.yaml"
-    ))
-    .unwrap()
-}
-
-fn dna_sample() -> Scenario {
-    StatementsCsv::new("organization", "concept", "agreement")
-        .speaker("person")
-        .date("date")
-        .quote("text")
-        .source("document_title")
-        .id("statement_id")
-        .read_path(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/dna_sample_statements.csv"
-        ))
-        .unwrap()
-}
 
 fn un_2019() -> Scenario {
     RollCallVotes::read_csv(concat!(

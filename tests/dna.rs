@@ -1,9 +1,11 @@
 //! Reading Discourse Network Analyzer databases (feature `dna`).
 #![cfg(feature = "dna")]
 
+mod common;
+
 use stancegraph::{
     Duplicates, Error, ExportFormat, Level, NetworkMode, NetworkOptions, NetworkType,
-    Normalization, StatementsCsv, read_dna,
+    Normalization, read_dna,
 };
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/dna_sample.dna");
@@ -59,12 +61,7 @@ fn the_sample_database_gives_dnas_figures() {
 #[test]
 fn the_database_and_its_csv_export_agree() {
     let from_db = read_dna(SAMPLE).unwrap();
-    let from_csv = StatementsCsv::new("organization", "concept", "agreement")
-        .speaker("person")
-        .date("date")
-        .quote("text")
-        .source("document_title")
-        .id("statement_id")
+    let from_csv = common::dna_statements()
         .read_str(
             include_str!("data/dna_sample_statements.csv"),
             "statements.csv",

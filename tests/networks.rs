@@ -1,23 +1,12 @@
 //! Discourse networks on the DNA sample: the figures DNA's own test suite asserts.
 
+mod common;
+use common::dna_sample;
+
 use stancegraph::{
     Duplicates, Level, NetworkMode, NetworkOptions, NetworkType, Normalization, Scenario,
     StatementsCsv,
 };
-
-fn dna_sample() -> Scenario {
-    StatementsCsv::new("organization", "concept", "agreement")
-        .speaker("person")
-        .date("date")
-        .quote("text")
-        .source("document_title")
-        .id("statement_id")
-        .read_str(
-            include_str!("data/dna_sample_statements.csv"),
-            "dna_sample_statements.csv",
-        )
-        .unwrap()
-}
 
 fn organisations(mode: NetworkMode, kind: NetworkType) -> NetworkOptions {
     NetworkOptions::new(mode, kind).with_level(Level::Principal)

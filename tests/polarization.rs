@@ -1,25 +1,14 @@
 //! Polarization (DNA's Q): the DNA sample's figure, a hand-computed example,
 //! exhaustive against local search, relabelling, and errors.
 
+mod common;
+use common::dna_sample;
+
 use proptest::prelude::*;
 use stancegraph::{
     Error, Level, NetworkMode, NetworkOptions, NetworkPair, NetworkType, Polarization,
-    PolarizationOptions, Scenario, StatementsCsv,
+    PolarizationOptions, Scenario,
 };
-
-fn dna_sample() -> Scenario {
-    StatementsCsv::new("organization", "concept", "agreement")
-        .speaker("person")
-        .date("date")
-        .quote("text")
-        .source("document_title")
-        .id("statement_id")
-        .read_str(
-            include_str!("data/dna_sample_statements.csv"),
-            "dna_sample_statements.csv",
-        )
-        .unwrap()
-}
 
 fn organisations() -> PolarizationOptions {
     PolarizationOptions::default().with_level(Level::Principal)

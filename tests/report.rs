@@ -1,34 +1,13 @@
 //! The HTML stance report on the founding scenario, the DNA sample and a
 //! year of UN votes: well-formed, complete, self-contained, deterministic.
 
+mod common;
+use common::{dna_sample, founding};
+
 use std::collections::HashMap;
 
 use roxmltree::{Document, Node, ParsingOptions};
-use stancegraph::{
-    DrawnAs, Report, ReportOptions, RollCallVotes, Scenario, Severity, StatementsCsv,
-};
-
-fn founding() -> Scenario {
-    Scenario::load(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/examples/data/istanbul-talks.yaml"
-    ))
-    .unwrap()
-}
-
-fn dna_sample() -> Scenario {
-    StatementsCsv::new("organization", "concept", "agreement")
-        .speaker("person")
-        .date("date")
-        .quote("text")
-        .source("document_title")
-        .id("statement_id")
-        .read_str(
-            include_str!("data/dna_sample_statements.csv"),
-            "dna_sample_statements.csv",
-        )
-        .unwrap()
-}
+use stancegraph::{DrawnAs, Report, ReportOptions, RollCallVotes, Scenario, Severity};
 
 fn un_2019() -> Scenario {
     let votes =
