@@ -1875,5 +1875,5 @@ table.camps th small{font-weight:400;color:var(--muted)}
 .swatch{display:inline-block;width:.9rem;height:.9rem;border-radius:50%;opacity:.5;vertical-align:-2px}
 .evidence{font-size:.9rem;color:var(--muted)}
 body>footer{margin-top:2rem;color:var(--muted);font-size:.85rem}
-@media print{nav{display:none}body{max-width:none;font-size:11pt}.card,tr,blockquote,figure{break-inside:avoid}a{color:inherit;text-decoration:none}#findings{background:none}}
+@media print{h2,h3{break-after:avoid-page}nav{display:none}body{max-width:none;font-size:11pt}.card,tr,blockquote,figure{break-inside:avoid}a{color:inherit;text-decoration:none}#findings{background:none}}
 "#;
