@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::html::escape;
+use crate::html::escape_display as escape;
 use crate::layout::stress_layout;
 
 /// The drawing's width in SVG units (pixels at 100%).
@@ -20,8 +20,30 @@ const MARGIN_BOTTOM: f64 = 24.0;
 const LEGEND_HEIGHT: f64 = 64.0;
 const FONT_SIZE: f64 = 12.0;
 /// Average advance of a character at `FONT_SIZE`, for label boxes.
-const CHAR_WIDTH: f64 = 6.6;
 const MAX_LABEL_CHARS: usize = 26;
+
+/// About how wide `text` is at `FONT_SIZE` in a sans-serif face: wide
+/// letters, narrow punctuation, and full-width scripts (CJK, emoji) apart.
+fn text_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| match c {
+            'W' | 'M' | 'm' | 'w' | '@' | '%' => 10.0,
+            'i' | 'j' | 'l' | 'I' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' => 3.5,
+            'A'..='Z' => 8.0,
+            ' ' | '(' | ')' | '-' | 'f' | 't' | 'r' => 4.5,
+            c if c.is_ascii() => 6.6,
+            '\u{1100}'..='\u{115f}'
+            | '\u{2e80}'..='\u{a4cf}'
+            | '\u{ac00}'..='\u{d7a3}'
+            | '\u{f900}'..='\u{faff}'
+            | '\u{fe30}'..='\u{fe4f}'
+            | '\u{ff00}'..='\u{ff60}'
+            | '\u{1f300}'..='\u{1faff}'
+            | '\u{20000}'..='\u{3fffd}' => 12.5,
+            _ => 7.5,
+        })
+        .sum()
+}
 
 pub(crate) const AGREEMENT_COLOUR: &str = "#1b7837";
 pub(crate) const CONFLICT_COLOUR: &str = "#b2182b";
@@ -176,7 +198,7 @@ impl Drawing {
     }
 
     fn label(&self, i: usize) -> String {
-        shorten(&self.nodes[i].label, MAX_LABEL_CHARS)
+        shorten_middle(&self.nodes[i].label, MAX_LABEL_CHARS)
     }
 
     /// Layout, scaled to the canvas, with labels pushed apart.
@@ -200,8 +222,18 @@ impl Drawing {
         // Height follows the layout's shape, within reason; more nodes get
         // more room.
         let room = 380.0 + 12.0 * n as f64;
-        let inner_height =
-            (inner_width * span_y / span_x).clamp(140.0_f64.min(room), room.min(720.0));
+        // Enough room for every node's box (shape and label) with some slack,
+        // whatever the layout's shape, so that labels can be pushed apart.
+        let boxes: f64 = (0..n)
+            .map(|i| {
+                let r = self.nodes[i].radius;
+                (2.0 * self.half_width(i) + 8.0) * (2.0 * r + FONT_SIZE + 17.0)
+            })
+            .sum();
+        let needed = (1.6 * boxes / inner_width).min(2400.0);
+        let inner_height = (inner_width * span_y / span_x)
+            .clamp(140.0_f64.min(room), room.min(720.0))
+            .max(needed);
         // One scale, stretched up to 1.5 times along the roomier axis.
         let scale = (inner_width / span_x).min(inner_height / span_y);
         let scale_x = (inner_width / span_x).min(1.5 * scale);
@@ -218,6 +250,22 @@ impl Drawing {
             })
             .collect();
         self.separate(&mut nodes, height);
+        // Trim the blank bands above and below the drawing.
+        let top = (0..n)
+            .map(|i| nodes[i].y - self.nodes[i].radius - 3.0)
+            .fold(f64::INFINITY, f64::min);
+        let bottom = (0..n)
+            .map(|i| nodes[i].y + self.nodes[i].radius + FONT_SIZE + 6.0)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let height = if top.is_finite() && bottom.is_finite() {
+            let shift = top - MARGIN_TOP;
+            for p in &mut nodes {
+                p.y -= shift;
+            }
+            (bottom - shift + MARGIN_BOTTOM).max(120.0)
+        } else {
+            height
+        };
         Layout { nodes, height }
     }
 
@@ -325,8 +373,7 @@ impl Drawing {
     }
 
     fn half_width(&self, i: usize) -> f64 {
-        let chars = self.label(i).chars().count() as f64;
-        (chars * CHAR_WIDTH / 2.0 + 3.0).max(self.nodes[i].radius + 3.0)
+        (text_width(&self.label(i)) / 2.0 + 3.0).max(self.nodes[i].radius + 3.0)
     }
 
     /// Pushes apart nodes whose boxes (shape and label) overlap, a few
@@ -707,6 +754,22 @@ pub(crate) fn shorten(text: &str, max: usize) -> String {
         s.push('…');
         s
     }
+}
+
+/// `text` cut to `max` characters in the middle, keeping its start and end
+/// ("Ministry of Fo…of Estonia"), so that long names sharing a prefix stay
+/// apart.
+pub(crate) fn shorten_middle(text: &str, max: usize) -> String {
+    let count = text.chars().count();
+    if count <= max || max < 8 {
+        return shorten(text, max);
+    }
+    let head = (max - 1) * 3 / 5;
+    let tail = max - 1 - head;
+    let mut s: String = text.chars().take(head).collect();
+    s.push('…');
+    s.extend(text.chars().skip(count - tail));
+    s
 }
 
 #[cfg(test)]

@@ -7,9 +7,22 @@
 /// replaced by U+FFFD, so the result is safe in text and in attribute values
 /// alike.
 pub(crate) fn escape(text: &str) -> String {
+    escape_with(text, false)
+}
+
+/// [`escape`] for text shown in a page or drawing: also replaces the
+/// bidirectional embedding, override and isolate controls (U+202A–U+202E,
+/// U+2066–U+2069) with U+FFFD, so that a name cannot reverse the sentence
+/// around it. Right-to-left names themselves display as they should.
+pub(crate) fn escape_display(text: &str) -> String {
+    escape_with(text, true)
+}
+
+fn escape_with(text: &str, display: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' if display => out.push('\u{fffd}'),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -36,6 +49,11 @@ mod tests {
         assert_eq!(
             escape("<a href=\"x\">Tom & 'Jerry'</a>\u{0}\u{1b}\r\n\t\u{ffff}"),
             "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;\u{fffd}\u{fffd}&#13;\n\t\u{fffd}"
+        );
+        assert_eq!(escape("Beta\u{202e}"), "Beta\u{202e}");
+        assert_eq!(
+            escape_display("Beta\u{202e} \u{2067}x\u{2069} שלום"),
+            "Beta\u{fffd} \u{fffd}x\u{fffd} שלום"
         );
     }
 }

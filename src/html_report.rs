@@ -11,7 +11,7 @@ use crate::drawing::{
     AGREEMENT_COLOUR, CAMP_COLOURS, CONFLICT_COLOUR, Drawing, LinkKind, LinkSpec, NodeSpec, Shape,
     shorten,
 };
-use crate::html::escape;
+use crate::html::escape_display as escape;
 use crate::{
     ActorId, ActorKind, Attribution, BalanceReport, CheckOptions, Condition, Contradiction,
     ContradictionKind, Contradictions, Date, Firmness, FrustrationOptions, GraphOptions,
@@ -35,11 +35,15 @@ pub struct ReportOptions {
     /// Show the positions that hold on this day (camps, ties, balance,
     /// contradictions) and the timeline up to it; `None` shows every time.
     pub as_of: Option<Date>,
-    /// Draw at most this many actors one by one (default 60): beyond, the
-    /// spokespeople are folded into whom they speak for, and beyond that the
-    /// principals are drawn as groups of actors that vote alike.
+    /// Draw at most this many actors one by one (default 60, at most
+    /// [`ReportOptions::MOST_ACTORS`]): beyond, the spokespeople are folded
+    /// into whom they speak for, and beyond that the principals are drawn as
+    /// groups of actors that take the same sides.
     pub max_actors: usize,
-    /// How many groups to draw when the actors are aggregated (default 12).
+    /// How many groups to draw when the actors are aggregated (default 12,
+    /// at most [`ReportOptions::MOST_GROUPS`]). Above 600 principals the
+    /// 600 most active are clustered into `groups − 1` groups and the rest
+    /// form one more, labelled as not clustered.
     pub groups: usize,
     /// At most this many contradiction cards (default 200); the rest are
     /// counted.
@@ -56,6 +60,14 @@ pub struct ReportOptions {
 }
 
 impl ReportOptions {
+    /// The largest [`ReportOptions::max_actors`] accepted.
+    pub const MOST_ACTORS: usize = 200;
+    /// The largest [`ReportOptions::groups`] accepted.
+    pub const MOST_GROUPS: usize = 100;
+    /// The most agreement and conflict ties drawn one by one (the heaviest);
+    /// the drawing's description counts the rest.
+    pub const MOST_TIES: usize = 2_000;
+
     /// The defaults.
     pub fn new() -> Self {
         ReportOptions::default()
@@ -172,6 +184,8 @@ struct Nodes {
     members: Vec<Vec<ActorId>>,
     /// Per actor, its node.
     node_of: Vec<usize>,
+    /// The group of principals left out of the clustering (above 600), if any.
+    unclustered: Option<usize>,
 }
 
 impl<'s> Report<'s> {
@@ -193,17 +207,25 @@ impl<'s> Report<'s> {
     /// [`crate::Error::Invalid`] when `max_actors` or `groups` is zero.
     pub fn with_options(scenario: &'s Scenario, options: ReportOptions) -> Result<Report<'s>> {
         let mut problems = Vec::new();
-        for (field, value) in [
-            ("max_actors", options.max_actors),
-            ("groups", options.groups),
+        for (field, value, most, reason) in [
+            (
+                "max_actors",
+                options.max_actors,
+                ReportOptions::MOST_ACTORS,
+                "must be between 1 and 200: more nodes than that are no longer legible (and the layout is cubic)",
+            ),
+            (
+                "groups",
+                options.groups,
+                ReportOptions::MOST_GROUPS,
+                "must be between 1 and 100",
+            ),
         ] {
-            if value == 0 {
+            if value == 0 || value > most {
                 problems.push(crate::Problem::new(
                     crate::error::RecordRef::whole(crate::Section::Options),
                     Some(field.to_owned()),
-                    crate::ProblemKind::Invalid {
-                        reason: "must be at least 1",
-                    },
+                    crate::ProblemKind::Invalid { reason },
                 ));
             }
         }
@@ -291,6 +313,14 @@ impl<'s> Report<'s> {
         out
     }
 
+    /// Whether a position is shown: with `as_of`, those dated up to that day
+    /// (and the undated).
+    fn visible(&self, p: &crate::Position) -> bool {
+        self.options
+            .as_of
+            .is_none_or(|d| p.date().is_none_or(|pd| pd <= d))
+    }
+
     fn title(&self) -> &str {
         self.scenario
             .title()
@@ -311,6 +341,7 @@ impl<'s> Report<'s> {
                 drawn_as: DrawnAs::Actors,
                 members: s.actors().map(|(id, _)| vec![id]).collect(),
                 node_of: (0..n).collect(),
+                unclustered: None,
             };
         }
         let principals: Vec<ActorId> = s
@@ -318,11 +349,13 @@ impl<'s> Report<'s> {
             .filter(|(_, a)| a.speaks_for().is_none())
             .map(|(id, _)| id)
             .collect();
-        let groups: Vec<Vec<ActorId>> = if principals.len() <= self.options.max_actors {
-            principals.iter().map(|&p| vec![p]).collect()
+        let (groups, rest) = if principals.len() <= self.options.max_actors {
+            (principals.iter().map(|&p| vec![p]).collect(), None)
         } else {
             self.cluster(&principals)
         };
+        let unclustered =
+            rest.and_then(|first| groups.iter().position(|g| g.first() == Some(&first)));
         let drawn_as = if principals.len() <= self.options.max_actors {
             DrawnAs::Principals
         } else {
@@ -346,6 +379,7 @@ impl<'s> Report<'s> {
             drawn_as,
             members,
             node_of,
+            unclustered,
         }
     }
 
@@ -353,7 +387,9 @@ impl<'s> Report<'s> {
     /// ((agreements − conflicts) / (agreements + conflicts) per pair) into
     /// at most `groups` groups. The most active principals are clustered
     /// (at most 600); any others form one last group.
-    fn cluster(&self, principals: &[ActorId]) -> Vec<Vec<ActorId>> {
+    /// Returns the groups, and the first member of the group left out of the
+    /// clustering, if any.
+    fn cluster(&self, principals: &[ActorId]) -> (Vec<Vec<ActorId>>, Option<ActorId>) {
         const MOST: usize = 600;
         let s = self.scenario;
         let mut activity = vec![0usize; s.actors().len()];
@@ -436,11 +472,12 @@ impl<'s> Report<'s> {
                 g
             })
             .collect();
+        let rest_first = rest.first().copied();
         if !rest.is_empty() {
             groups.push(rest);
         }
         groups.sort_unstable();
-        groups
+        (groups, rest_first)
     }
 
     /// The drawing of the network.
@@ -529,6 +566,9 @@ impl<'s> Report<'s> {
                         .sort_by_key(|a| (std::cmp::Reverse(activity_of(s, *a, &activity)), *a));
                     let names: Vec<&str> = by_activity.iter().map(|&a| s.actor(a).name()).collect();
                     let label = match names.as_slice() {
+                        _ if nodes.unclustered == Some(node) => {
+                            format!("{} others", thousands(names.len()))
+                        }
                         [] => "(empty)".to_owned(),
                         [one] => (*one).to_owned(),
                         [a, b] => format!("{a}, {b}"),
@@ -554,12 +594,19 @@ impl<'s> Report<'s> {
                         _ => (Shape::Circle, "#5e5e5e"),
                     };
                     let mut tooltip = format!(
-                        "Group of {} ({} in all): {}",
-                        principals.len(),
-                        if principals.len() == 1 {
-                            "one actor"
+                        "{}: {}",
+                        if nodes.unclustered == Some(node) {
+                            format!(
+                                "Other actors, not clustered (the {} least active)",
+                                thousands(principals.len())
+                            )
+                        } else if principals.len() == 1 {
+                            "One actor, unlike every group".to_owned()
                         } else {
-                            "actors that take the same sides"
+                            format!(
+                                "A group of {} actors that take the same sides",
+                                thousands(principals.len())
+                            )
                         },
                         names
                             .iter()
@@ -634,6 +681,7 @@ impl<'s> Report<'s> {
         }
         // Agreement and conflict.
         let mut sums: BTreeMap<(usize, usize), [u64; 2]> = BTreeMap::new();
+        let mut drawn_ties = Vec::new();
         for t in self.graph.ties() {
             let (u, v) = (nodes.node_of[t.a.index()], nodes.node_of[t.b.index()]);
             if u == v {
@@ -642,18 +690,28 @@ impl<'s> Report<'s> {
             let entry = sums.entry((u.min(v), u.max(v))).or_default();
             entry[usize::from(t.kind == TieKind::Conflict)] += u64::from(t.weight);
             if nodes.drawn_as != DrawnAs::Groups {
-                links.push(LinkSpec {
-                    a: u,
-                    b: v,
-                    kind: match t.kind {
-                        TieKind::Agreement => LinkKind::Agreement,
-                        TieKind::Conflict => LinkKind::Conflict,
-                    },
-                    weight: f64::from(t.weight),
-                    tooltip: self.tie_tooltip(t.a, t.b, t.kind),
-                    label: None,
-                });
+                drawn_ties.push(t);
             }
+        }
+        // The heaviest ties, at most MOST_TIES of them, in graph order.
+        let hidden_ties = drawn_ties.len().saturating_sub(ReportOptions::MOST_TIES);
+        if hidden_ties > 0 {
+            drawn_ties.sort_by_key(|t| (std::cmp::Reverse(t.weight), t.a, t.b, t.kind));
+            drawn_ties.truncate(ReportOptions::MOST_TIES);
+            drawn_ties.sort_unstable();
+        }
+        for t in drawn_ties {
+            links.push(LinkSpec {
+                a: nodes.node_of[t.a.index()],
+                b: nodes.node_of[t.b.index()],
+                kind: match t.kind {
+                    TieKind::Agreement => LinkKind::Agreement,
+                    TieKind::Conflict => LinkKind::Conflict,
+                },
+                weight: f64::from(t.weight),
+                tooltip: self.tie_tooltip(t.a, t.b, t.kind),
+                label: None,
+            });
         }
         if nodes.drawn_as == DrawnAs::Groups {
             let size: Vec<f64> = nodes
@@ -749,25 +807,38 @@ impl<'s> Report<'s> {
             });
         }
         let ties = self.graph.ties().len();
-        let description = format!(
-            "{} drawn as {} nodes ({}); {} agreement and conflict ties between actors; {} contradiction links. \
+        let camps_shown = specs.iter().any(|n| n.camp.is_some());
+        let mut description = format!(
+            "{} drawn as {} nodes ({}); {} agreement and conflict ties between actors{}; {} contradiction links. \
              Agreement is a solid green line, conflict a dashed red line, a contradiction a dotted purple line; \
-             thicker lines stand for more issues. Shaded areas are the two camps of the structural balance analysis.",
+             thicker lines stand for more issues.",
             plural(s.actors().len(), "actor"),
-            specs.len(),
+            thousands(specs.len()),
             match nodes.drawn_as {
                 DrawnAs::Actors => "one per actor",
                 DrawnAs::Principals =>
                     "one per principal; spokespeople folded into whom they speak for",
                 DrawnAs::Groups => "groups of actors that take the same sides",
             },
-            ties,
+            thousands(ties),
+            if hidden_ties > 0 {
+                format!(
+                    " (the {} heaviest drawn, {} lighter ones left out)",
+                    thousands(ReportOptions::MOST_TIES),
+                    thousands(hidden_ties)
+                )
+            } else {
+                String::new()
+            },
             links
                 .iter()
                 .filter(|l| l.kind == LinkKind::Contradiction)
                 .count()
         );
-        let camps_shown = specs.iter().any(|n| n.camp.is_some());
+        if camps_shown {
+            description
+                .push_str(" Shaded areas are the two camps of the structural balance analysis.");
+        }
         Drawing {
             title: format!("Actor network: {}", self.title()),
             description,
@@ -785,7 +856,11 @@ impl<'s> Report<'s> {
             let role = actor.role().map(|r| format!(" as {r}")).unwrap_or_default();
             let _ = write!(text, "\nSpeaks for {}{role}", s.actor(p).name());
         }
-        for m in actor.memberships() {
+        for m in actor
+            .memberships()
+            .iter()
+            .filter(|m| self.options.as_of.is_none_or(|d| m.holds_on(d)))
+        {
             let _ = write!(text, "\nMember of {}", s.actor(m.bloc()).name());
             if let Some(since) = m.since() {
                 let _ = write!(text, " since {since}");
@@ -797,7 +872,7 @@ impl<'s> Report<'s> {
         }
         let own: Vec<PositionId> = s
             .positions()
-            .filter(|(_, p)| p.actor() == id)
+            .filter(|(_, p)| p.actor() == id && self.visible(p))
             .map(|(pid, _)| pid)
             .collect();
         if !own.is_empty() {
@@ -820,7 +895,33 @@ impl<'s> Report<'s> {
         let Some(tie) = self.graph.tie(a, b, kind) else {
             return String::new();
         };
-        let mut text = tie.to_string();
+        // The sentence names at most five issues; the positions, eight.
+        let s = self.scenario;
+        let (na, nb) = (
+            shorten(s.actor(tie.a).name(), 120),
+            shorten(s.actor(tie.b).name(), 120),
+        );
+        let mut text = match kind {
+            TieKind::Agreement => format!("{na} and {nb} agree: "),
+            TieKind::Conflict => format!("{na} and {nb} are in conflict: "),
+        };
+        for (i, x) in tie.issues.iter().take(5).enumerate() {
+            if i > 0 {
+                text.push_str("; ");
+            }
+            let issue = shorten(s.issue(x.issue).name(), 80);
+            let _ = match kind {
+                TieKind::Agreement => write!(text, "both {} “{issue}”", x.stance_a),
+                TieKind::Conflict => write!(
+                    text,
+                    "{na} {}s and {nb} {}s “{issue}”",
+                    x.stance_a, x.stance_b
+                ),
+            };
+        }
+        if tie.issues.len() > 5 {
+            let _ = write!(text, "; and {} more", thousands(tie.issues.len() - 5));
+        }
         let mut lines = 0;
         for x in &tie.issues {
             for &p in x.positions_a.iter().chain(&x.positions_b) {
@@ -839,7 +940,7 @@ impl<'s> Report<'s> {
     fn position_line(&self, id: PositionId) -> String {
         let s = self.scenario;
         let p = s.position(id);
-        let mut line = s.actor(p.actor()).name().to_owned();
+        let mut line = shorten(s.actor(p.actor()).name(), 120);
         if let Some(d) = p.date() {
             let _ = write!(line, ", {d}");
         }
@@ -918,7 +1019,13 @@ impl<'s> Report<'s> {
             plural(s.positions().len(), "position"),
         );
         if let Some(day) = self.options.as_of {
-            let _ = write!(out, " · <strong>as of {day}</strong>");
+            let holding = s.holdings().iter().filter(|h| h.holds_on(day)).count();
+            let _ = write!(
+                out,
+                " · <strong>as of {day}: {} hold{}</strong>",
+                thousands(holding),
+                if holding == 1 { "s" } else { "" }
+            );
         }
         out.push_str("</p>\n<nav aria-label=\"Sections\"><a href=\"#network\">Network</a> <a href=\"#contradictions\">Contradictions</a> \
             <a href=\"#issues\">Camps per issue</a> <a href=\"#timeline\">Timeline</a> <a href=\"#balance\">Structural balance</a></nav>\n</header>\n");
@@ -937,7 +1044,7 @@ impl<'s> Report<'s> {
             }
             let counts: Vec<String> = by_severity
                 .iter()
-                .map(|(sev, n)| format!("{n} {}", sev.as_str()))
+                .map(|(sev, n)| format!("{} {}", thousands(*n), sev.as_str()))
                 .collect();
             let first = &found.iter().as_slice()[0];
             let _ = writeln!(
@@ -1049,7 +1156,7 @@ impl<'s> Report<'s> {
         let _ = writeln!(
             out,
             "<section id=\"contradictions\" aria-labelledby=\"contradictions-h\">\n<h2 id=\"contradictions-h\">Contradictions ({})</h2>",
-            found.len()
+            thousands(found.len())
         );
         if found.is_empty() {
             out.push_str("<p>None: no set of positions breaks a relation between issues, and no principal reversed itself.</p>\n");
@@ -1136,9 +1243,9 @@ impl<'s> Report<'s> {
         let firmness = p.firmness();
         let _ = write!(
             out,
-            "<blockquote class=\"position {}\" data-position=\"{}\">",
+            "<blockquote class=\"position {}\" data-position=\"p{}\">",
             firmness.as_str().replace('_', "-"),
-            escape(p.key())
+            id.index()
         );
         match p.quote() {
             Some(q) => {
@@ -1295,12 +1402,7 @@ impl<'s> Report<'s> {
 
     fn write_timeline(&self, out: &mut String) {
         let s = self.scenario;
-        let holdings = s.holdings();
-        let visible = |p: &crate::Position| {
-            self.options
-                .as_of
-                .is_none_or(|d| p.date().is_none_or(|pd| pd <= d))
-        };
+        let visible = |p: &crate::Position| self.visible(p);
         // Per principal, its positions by date (undated last), then id.
         let mut by_principal: BTreeMap<ActorId, Vec<PositionId>> = BTreeMap::new();
         for (id, p) in s.positions() {
@@ -1314,14 +1416,18 @@ impl<'s> Report<'s> {
         for list in by_principal.values_mut() {
             list.sort_by_key(|&p| (s.position(p).date().is_none(), s.position(p).date(), p));
         }
-        // A reversal: a position superseded by one on the other side.
+        // The reversals are the reversal contradictions (later → earlier),
+        // so the timeline and the cards agree.
         let mut reversed_by: BTreeMap<PositionId, PositionId> = BTreeMap::new();
-        for (id, p) in s.positions() {
-            if let Some(later) = holdings[id.index()].superseded_by {
-                let q = s.position(later);
-                if p.stance() != Stance::Neutral && q.stance() == p.stance().opposite() {
-                    reversed_by.insert(later, id);
-                }
+        for c in self
+            .contradictions
+            .iter()
+            .filter(|c| c.kind == ContradictionKind::Reversal)
+        {
+            if let [earlier, later] = c.positions[..]
+                && visible(s.position(later))
+            {
+                reversed_by.insert(later, earlier);
             }
         }
         let total: usize = by_principal.values().map(Vec::len).sum();
@@ -1482,10 +1588,23 @@ impl<'s> Report<'s> {
                 escape(&shorten(s.actor(**principal).name(), 26)),
                 width - 20.0
             );
+            // One mark per day and stance, its tooltip listing the positions
+            // (at most five, then a count): a busy row stays small.
+            let mut marks: BTreeMap<(Date, u8), Vec<PositionId>> = BTreeMap::new();
             for &p in list.iter() {
                 let position = s.position(p);
-                let Some(d) = position.date() else { continue };
-                let cx = x(d);
+                if let Some(d) = position.date() {
+                    let order = match position.stance() {
+                        Stance::Support => 0,
+                        Stance::Oppose => 1,
+                        Stance::Neutral => 2,
+                    };
+                    marks.entry((d, order)).or_default().push(p);
+                }
+            }
+            for ((d, _), ids) in &marks {
+                let position = s.position(ids[0]);
+                let cx = x(*d);
                 let mark = match position.stance() {
                     Stance::Support => format!(
                         "<polygon points=\"{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}\" fill=\"{AGREEMENT_COLOUR}\"/>",
@@ -1509,7 +1628,7 @@ impl<'s> Report<'s> {
                         format!("<circle cx=\"{cx:.1}\" cy=\"{y:.1}\" r=\"3.5\" fill=\"#8c8c8c\"/>")
                     }
                 };
-                let ring = if reversed_by.contains_key(&p) {
+                let ring = if ids.iter().any(|p| reversed_by.contains_key(p)) {
                     format!(
                         "<circle cx=\"{cx:.1}\" cy=\"{y:.1}\" r=\"8\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>",
                         crate::drawing::CONTRADICTION_COLOUR
@@ -1517,10 +1636,15 @@ impl<'s> Report<'s> {
                 } else {
                     String::new()
                 };
+                let mut tip: Vec<String> =
+                    ids.iter().take(5).map(|&p| self.position_line(p)).collect();
+                if ids.len() > 5 {
+                    tip.push(format!("and {} more that day", thousands(ids.len() - 5)));
+                }
                 let _ = write!(
                     out,
                     "<g class=\"mark\"><title>{}</title>{mark}{ring}</g>",
-                    escape(&self.position_line(p))
+                    escape(&tip.join("\n"))
                 );
             }
             out.push_str("</g>\n");
@@ -1626,7 +1750,7 @@ impl<'s> Report<'s> {
             let _ = writeln!(
                 out,
                 "<h3>Out-of-place ties ({})</h3>\n<p class=\"help\">Each tie below contradicts the camps; the cycle shows why: it has an odd number of negative ties, so one of its ties must be out of place.</p>\n<ol class=\"tensions\">",
-                balance.tensions.len()
+                thousands(balance.tensions.len())
             );
             for tension in balance.tensions.iter().take(TENSIONS) {
                 let e = g.edges()[tension.edge];
@@ -1729,11 +1853,10 @@ impl<'s> Report<'s> {
 
 /// Whole days from `a` to `b`.
 fn days_between(a: Date, b: Date) -> i64 {
+    // Between civil dates the span's largest unit is days.
     a.to_jiff()
         .until(b.to_jiff())
-        .ok()
-        .and_then(|span| span.total(jiff::Unit::Day).ok())
-        .map_or(0, |d| d as i64)
+        .map_or(0, |span| i64::from(span.get_days()))
 }
 
 fn activity_of(s: &Scenario, principal: ActorId, activity: &[usize]) -> usize {

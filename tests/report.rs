@@ -342,11 +342,210 @@ fn fewer_actors_fold_spokespeople_then_group() {
     let html = grouped.render_html();
     assert_eq!(count_class(&parse(&html), "node"), 4);
 
-    let bad = Report::with_options(&scenario, ReportOptions::new().with_groups(0)).unwrap_err();
+    let bad = Report::with_options(
+        &scenario,
+        ReportOptions::new().with_groups(0).with_max_actors(201),
+    )
+    .unwrap_err();
     assert_eq!(
         bad.to_string(),
-        "report options: options, field `groups`: must be at least 1"
+        "report options: options, field `max_actors`: must be between 1 and 200: more nodes than that are no longer legible (and the layout is cubic)\nreport options: options, field `groups`: must be between 1 and 100"
     );
+}
+
+/// The x coordinates of the timeline strip's marks, in row order.
+fn strip_marks(doc: &Document<'_>) -> Vec<f64> {
+    doc.descendants()
+        .filter(|n| has_class(n, "mark"))
+        .map(|g| {
+            let shape = g
+                .children()
+                .find(|c| c.is_element() && !c.has_tag_name("title"))
+                .unwrap();
+            match shape.attribute("cx") {
+                Some(cx) => cx.parse().unwrap(),
+                None => {
+                    let first = shape
+                        .attribute("points")
+                        .unwrap()
+                        .split(' ')
+                        .next()
+                        .unwrap();
+                    first.split(',').next().unwrap().parse().unwrap()
+                }
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn the_timeline_strip_places_marks_by_date_one_per_day_and_stance() {
+    let scenario = Scenario::from_yaml_str(
+        "
+actors: [{id: a, name: Alpha, kind: state}]
+issues: [{id: x, name: X}, {id: y, name: Y}]
+positions:
+  - {actor: a, issue: x, stance: support, date: 2025-01-01}
+  - {actor: a, issue: y, stance: support, date: 2025-01-05}
+  - {actor: a, issue: x, stance: oppose, date: 2025-01-05}
+  - {actor: a, issue: y, stance: oppose, date: 2025-01-10}
+",
+    )
+    .unwrap();
+    let html = Report::new(&scenario).unwrap().render_html();
+    let doc = parse(&html);
+    let xs = strip_marks(&doc);
+    assert_eq!(xs.len(), 4, "{xs:?}");
+    // 2025-01-01 at the left end, 2025-01-10 at the right, the 5th at 4/9.
+    let (left, right) = (180.0, 940.0);
+    assert_eq!(xs[0], left);
+    assert!(
+        (xs[1] - (left + (right - left) * 4.0 / 9.0)).abs() < 0.2,
+        "{xs:?}"
+    );
+    assert!(
+        (xs[1] - xs[2]).abs() < 0.2,
+        "same day, other stance: {xs:?}"
+    );
+    assert_eq!(xs[3], right);
+    // Both of 2025-01-05's reversals carry a ring.
+    let rings = doc
+        .descendants()
+        .filter(|n| has_class(n, "mark"))
+        .filter(|g| {
+            g.children().filter(|c| c.has_tag_name("circle")).count() == 1
+                && g.children().any(|c| c.has_tag_name("polygon"))
+        })
+        .count();
+    assert_eq!(rings, 2);
+}
+
+#[test]
+fn reversals_follow_the_cards_even_when_until_ends_the_earlier_position() {
+    let scenario = Scenario::from_yaml_str(
+        "
+actors: [{id: a, name: Alpha, kind: state}]
+issues: [{id: x, name: X}]
+positions:
+  - {actor: a, issue: x, stance: support, date: 2025-01-01, until: 2025-01-15}
+  - {actor: a, issue: x, stance: oppose, date: 2025-02-01}
+",
+    )
+    .unwrap();
+    let report = Report::new(&scenario).unwrap();
+    let cards = report
+        .contradictions()
+        .iter()
+        .filter(|c| c.kind == stancegraph::ContradictionKind::Reversal)
+        .count();
+    let html = report.render_html();
+    let doc = parse(&html);
+    let marked = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("li") && has_class(n, "reversal"))
+        .count();
+    assert_eq!(marked, cards);
+    assert_eq!(marked, 1);
+}
+
+#[test]
+fn as_of_hides_later_positions_from_tooltips_too() {
+    let scenario = Scenario::from_yaml_str(
+        "
+actors: [{id: a, name: Alpha, kind: state}, {id: b, name: Beta, kind: state}]
+issues: [{id: x, name: X}]
+positions:
+  - {actor: a, issue: x, stance: support, date: 2025-01-01, quote: early words}
+  - {actor: b, issue: x, stance: oppose, date: 2025-01-01}
+  - {actor: a, issue: x, stance: oppose, date: 2025-02-01, quote: later words}
+",
+    )
+    .unwrap();
+    let options = ReportOptions::new().with_as_of("2025-01-10".parse().unwrap());
+    let html = Report::with_options(&scenario, options)
+        .unwrap()
+        .render_html();
+    assert!(html.contains("early words"));
+    assert!(!html.contains("later words"), "a later quote leaked");
+    let doc = parse(&html);
+    let counts = doc.descendants().find(|n| has_class(n, "counts")).unwrap();
+    assert!(
+        text_of(counts).ends_with("as of 2025-01-10: 2 hold"),
+        "{}",
+        text_of(counts)
+    );
+}
+
+#[test]
+fn names_cannot_reverse_the_text_and_keys_cannot_spell_addresses() {
+    let scenario = Scenario::from_yaml_str(
+        "
+actors: [{id: http, name: \"Beta\\u202E\", kind: state}, {id: a, name: אלפא, kind: state}]
+issues: [{id: //x, name: X}]
+positions:
+  - {actor: http, issue: //x, stance: support}
+  - {actor: a, issue: //x, stance: oppose}
+",
+    )
+    .unwrap();
+    let html = Report::new(&scenario).unwrap().render_html();
+    let doc = parse(&html);
+    assert_self_contained(&doc, &html);
+    assert!(!html.contains('\u{202e}'));
+    assert!(html.contains("Beta\u{fffd}"));
+    assert!(
+        html.contains("אלפא"),
+        "right-to-left names stay as they are"
+    );
+}
+
+#[test]
+fn a_dense_network_draws_its_heaviest_ties_and_says_how_many_are_left_out() {
+    // 80 actors (drawn one by one with max_actors 80) on 30 issues, every
+    // pair tied: 3,160 pairs, some both agreeing and in conflict.
+    let mut yaml = String::from("actors:\n");
+    for i in 0..80 {
+        yaml.push_str(&format!(
+            "  - {{id: a{i}, name: Ministry of Foreign Affairs of Country {i}, kind: state}}\n"
+        ));
+    }
+    yaml.push_str("issues:\n");
+    for j in 0..30 {
+        yaml.push_str(&format!("  - {{id: i{j}, name: Issue {j}}}\n"));
+    }
+    yaml.push_str("positions:\n");
+    for i in 0..80 {
+        for j in 0..30 {
+            let stance = if (i * 7 + j * 3) % 5 == 0 {
+                "oppose"
+            } else {
+                "support"
+            };
+            yaml.push_str(&format!(
+                "  - {{actor: a{i}, issue: i{j}, stance: {stance}}}\n"
+            ));
+        }
+    }
+    let scenario = Scenario::from_yaml_str(&yaml).unwrap();
+    let report = Report::with_options(&scenario, ReportOptions::new().with_max_actors(80)).unwrap();
+    assert_eq!(report.drawn_as(), DrawnAs::Actors);
+    let ties = report.graph().ties().len();
+    assert!(ties > ReportOptions::MOST_TIES);
+    let html = report.render_html();
+    let doc = parse(&html);
+    let drawn = doc
+        .descendants()
+        .filter(|n| has_class(n, "agreement") || has_class(n, "conflict"))
+        .filter(|n| has_class(n, "link"))
+        .count();
+    assert_eq!(drawn, ReportOptions::MOST_TIES);
+    assert!(html.contains("lighter ones left out"));
+    // Labels are cut in the middle, so the countries stay apart.
+    assert!(
+        html.contains(">Ministry of For…Country 17</text>"),
+        "labels"
+    );
+    assert!(html.len() < 8_000_000, "{} bytes", html.len());
 }
 
 #[test]

@@ -215,25 +215,21 @@ struct BalanceArgs {
 struct ReportArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// Write the report here (default: report.html).
-    #[arg(
-        short = 'o',
-        long = "output",
-        value_name = "OUT",
-        default_value = "report.html"
-    )]
-    output: PathBuf,
+    /// Write the report here (default: report.html, or report.svg with
+    /// --format svg).
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    output: Option<PathBuf>,
     /// Show the positions that hold on this day (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     as_of: Option<Date>,
     /// Draw at most this many actors one by one; beyond, spokespeople are
     /// folded into whom they speak for, then actors are grouped.
     #[arg(long, value_name = "N", default_value_t = 60,
-          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=200))]
     max_actors: usize,
     /// How many groups to draw when actors are grouped.
     #[arg(long, value_name = "N", default_value_t = 12,
-          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100))]
     groups: usize,
     /// `html` (the whole report) or `svg` (the network drawing alone).
     #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
@@ -608,17 +604,21 @@ fn report(args: &ReportArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let text = match args.format {
-        ReportFormat::Html => report.render_html(),
-        ReportFormat::Svg => report.render_svg(),
+    let (text, default) = match args.format {
+        ReportFormat::Html => (report.render_html(), "report.html"),
+        ReportFormat::Svg => (report.render_svg(), "report.svg"),
     };
-    if let Err(e) = std::fs::write(&args.output, text) {
-        eprintln!("stancegraph: {}: {e}", args.output.display());
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(default));
+    if let Err(e) = std::fs::write(&output, text) {
+        eprintln!("stancegraph: {}: {e}", output.display());
         return ExitCode::from(2);
     }
     eprintln!(
         "stancegraph: wrote {} ({} actors, {} contradictions)",
-        args.output.display(),
+        output.display(),
         scenario.actors().len(),
         report.contradictions().len()
     );
