@@ -511,7 +511,9 @@ impl Drawing {
             let (colour, dash, base) = link.kind.style();
             let width = match link.kind {
                 LinkKind::Agreement | LinkKind::Conflict => {
-                    (base + 1.5 * link.weight.max(1.0).ln()).min(9.0)
+                    // Grows like the square root (no logarithm: see the
+                    // layout's note on platforms).
+                    (base + 1.1 * (link.weight.max(1.0).sqrt() - 1.0)).min(9.0)
                 }
                 _ => base,
             };
@@ -712,16 +714,13 @@ struct Layout {
 /// The SVG element of a node shape centred at (x, y).
 fn shape(shape: Shape, x: f64, y: f64, r: f64, colour: &str) -> String {
     let stroke = r##"stroke="#ffffff" stroke-width="1.5""##;
-    let polygon = |corners: usize, start: f64, scale: f64| {
-        let points: Vec<String> = (0..corners)
-            .map(|k| {
-                let angle = start + std::f64::consts::TAU * k as f64 / corners as f64;
-                format!(
-                    "{:.1},{:.1}",
-                    x + scale * r * angle.cos(),
-                    y + scale * r * angle.sin()
-                )
-            })
+    // Corners on the unit circle, as constants (no trigonometry at run
+    // time, so every platform writes the same digits).
+    const HALF_ROOT_3: f64 = 0.866_025_403_784_438_6;
+    let polygon = |corners: &[(f64, f64)], scale: f64| {
+        let points: Vec<String> = corners
+            .iter()
+            .map(|(cx, cy)| format!("{:.1},{:.1}", x + scale * r * cx, y + scale * r * cy))
             .collect();
         format!(
             r#"<polygon points="{}" fill="{colour}" {stroke}/>"#,
@@ -739,9 +738,19 @@ fn shape(shape: Shape, x: f64, y: f64, r: f64, colour: &str) -> String {
             r * 1.8,
             r * 1.8
         ),
-        Shape::Hexagon => polygon(6, 0.0, 1.15),
-        Shape::Diamond => polygon(4, -std::f64::consts::FRAC_PI_2, 1.2),
-        Shape::Triangle => polygon(3, -std::f64::consts::FRAC_PI_2, 1.3),
+        Shape::Hexagon => polygon(
+            &[
+                (1.0, 0.0),
+                (0.5, HALF_ROOT_3),
+                (-0.5, HALF_ROOT_3),
+                (-1.0, 0.0),
+                (-0.5, -HALF_ROOT_3),
+                (0.5, -HALF_ROOT_3),
+            ],
+            1.15,
+        ),
+        Shape::Diamond => polygon(&[(0.0, -1.0), (1.0, 0.0), (0.0, 1.0), (-1.0, 0.0)], 1.2),
+        Shape::Triangle => polygon(&[(0.0, -1.0), (HALF_ROOT_3, 0.5), (-HALF_ROOT_3, 0.5)], 1.3),
     }
 }
 

@@ -1008,6 +1008,7 @@ impl<'s> Report<'s> {
         let span = match (dates.iter().min(), dates.iter().max()) {
             (Some(a), Some(b)) if a == b => format!("positions dated {a}"),
             (Some(a), Some(b)) => format!("positions dated {a} to {b}"),
+            _ if s.positions().len() == 0 => "no positions".to_owned(),
             _ => "positions undated".to_owned(),
         };
         let _ = write!(

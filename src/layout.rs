@@ -1,6 +1,10 @@
 //! A deterministic graph layout: stress majorisation (Gansner, Koren and
 //! North 2004) started from classical scaling, so the same graph always
 //! gives the same picture.
+//!
+//! Only `+ − × ÷` and `sqrt` are used (no `sin`, `cos` or `atan2`, whose
+//! last bits differ between maths libraries), so the coordinates are the
+//! same on every platform.
 
 use crate::rng::SplitMix64;
 
@@ -116,9 +120,7 @@ fn classical_scaling(n: usize, d: &[f64]) -> Vec<[f64; 2]> {
     let mut units: Vec<Vec<f64>> = Vec::with_capacity(2);
     let mut coords: Vec<Vec<f64>> = Vec::with_capacity(2);
     for axis in 0..2 {
-        let mut v: Vec<f64> = (0..n)
-            .map(|i| ((i + 1) as f64 * (1.3 + axis as f64)).sin())
-            .collect();
+        let mut v: Vec<f64> = (0..n).map(|i| unit(i as u64 * 2 + axis as u64)).collect();
         let mut lambda = 0.0;
         for _ in 0..200 {
             for unit in &units {
@@ -153,12 +155,20 @@ fn classical_scaling(n: usize, d: &[f64]) -> Vec<[f64; 2]> {
             if px.is_finite() && py.is_finite() && (px != 0.0 || py != 0.0) {
                 [px + jx, py + jy]
             } else {
-                // Degenerate scaling: start on a circle.
-                let angle = std::f64::consts::TAU * i as f64 / n as f64;
-                [spread * angle.cos() + jx, spread * angle.sin() + jy]
+                // Degenerate scaling: start from a seeded scatter.
+                [
+                    spread * unit(2 * (n + i) as u64) + jx,
+                    spread * unit(2 * (n + i) as u64 + 1) + jy,
+                ]
             }
         })
         .collect()
+}
+
+/// A number in [−1, 1) fixed by `k` (SplitMix64).
+fn unit(k: u64) -> f64 {
+    let bits = SplitMix64(k.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 0x1a70).next() >> 11;
+    bits as f64 / (1u64 << 52) as f64 - 1.0
 }
 
 /// Stress majorisation, node by node (Gauss–Seidel), weights 1/d².
@@ -179,8 +189,17 @@ fn majorise(n: usize, d: &[f64], xy: &mut [[f64; 2]]) {
                     (dx / dist, dy / dist)
                 } else {
                     // Coincident: push apart along a direction fixed by the pair.
-                    let angle = (i * 31 + j * 17) as f64;
-                    (angle.cos(), angle.sin())
+                    const DIRECTIONS: [(f64, f64); 8] = [
+                        (1.0, 0.0),
+                        (0.6, 0.8),
+                        (0.0, 1.0),
+                        (-0.8, 0.6),
+                        (-1.0, 0.0),
+                        (-0.6, -0.8),
+                        (0.0, -1.0),
+                        (0.8, -0.6),
+                    ];
+                    DIRECTIONS[(i * 31 + j * 17) % 8]
                 };
                 sx += w * (xy[j][0] + t * ux);
                 sy += w * (xy[j][1] + t * uy);
@@ -213,8 +232,20 @@ fn orient(xy: &mut [[f64; 2]]) {
         syy += p[1] * p[1];
         sxy += p[0] * p[1];
     }
-    let angle = 0.5 * (2.0 * sxy).atan2(sxx - syy);
-    let (c, s) = (angle.cos(), angle.sin());
+    // The unit eigenvector (c, s) of the covariance's larger eigenvalue.
+    let half = (sxx - syy) / 2.0;
+    let root = (half * half + sxy * sxy).sqrt();
+    let (c, s) = if root < 1e-12 {
+        (1.0, 0.0)
+    } else if half >= 0.0 {
+        let (vx, vy) = (half + root, sxy);
+        let norm = (vx * vx + vy * vy).sqrt();
+        (vx / norm, vy / norm)
+    } else {
+        let (vx, vy) = (sxy, root - half);
+        let norm = (vx * vx + vy * vy).sqrt();
+        (vx / norm, vy / norm)
+    };
     for p in xy.iter_mut() {
         *p = [c * p[0] + s * p[1], -s * p[0] + c * p[1]];
     }
