@@ -572,6 +572,16 @@ fn balance_of_a_statements_table_adds_dnas_polarization() {
     assert_eq!(v["polarization"]["exact"], true);
 }
 
+/// The DNA sample table's columns, as `network`, `balance` and `report` take them.
+const DNA_COLUMNS: [&str; 6] = [
+    "--actor-col",
+    "organization",
+    "--issue-col",
+    "concept",
+    "--stance-col",
+    "agreement",
+];
+
 #[test]
 fn report_writes_a_self_contained_page_or_the_drawing() {
     let dir = std::env::temp_dir().join(format!("stancegraph-cli-report-{}", std::process::id()));
@@ -594,22 +604,21 @@ fn report_writes_a_self_contained_page_or_the_drawing() {
 
     // A statements table, as of a day, drawn alone; the file name is the title.
     let svg = dir.join("dna.svg");
-    let out = stancegraph(&[
-        "report",
-        DNA_CSV,
-        "--actor-col",
-        "organization",
-        "--issue-col",
-        "concept",
-        "--stance-col",
-        "agreement",
-        "--as-of",
-        "2005-02-01",
-        "--format",
-        "svg",
-        "-o",
-        svg.to_str().unwrap(),
-    ]);
+    let out = stancegraph(
+        &[
+            &["report", DNA_CSV],
+            &DNA_COLUMNS[..],
+            &[
+                "--as-of",
+                "2005-02-01",
+                "--format",
+                "svg",
+                "-o",
+                svg.to_str().unwrap(),
+            ],
+        ]
+        .concat(),
+    );
     assert!(
         out.status.success(),
         "{}",
@@ -634,20 +643,14 @@ fn report_writes_a_self_contained_page_or_the_drawing() {
 
 #[test]
 fn network_draws_svg() {
-    let out = stancegraph(&[
-        "network",
-        DNA_CSV,
-        "--actor-col",
-        "organization",
-        "--issue-col",
-        "concept",
-        "--stance-col",
-        "agreement",
-        "--type",
-        "subtract",
-        "--format",
-        "svg",
-    ]);
+    let out = stancegraph(
+        &[
+            &["network", DNA_CSV],
+            &DNA_COLUMNS[..],
+            &["--type", "subtract", "--format", "svg"],
+        ]
+        .concat(),
+    );
     assert!(
         out.status.success(),
         "{}",
