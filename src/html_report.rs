@@ -925,7 +925,7 @@ impl<'s> Report<'s> {
         let mut lines = 0;
         for x in &tie.issues {
             for &p in x.positions_a.iter().chain(&x.positions_b) {
-                if lines == 8 {
+                if lines == 4 {
                     let _ = write!(text, "\n• …");
                     return text;
                 }
@@ -1563,7 +1563,13 @@ impl<'s> Report<'s> {
         let (left, width, row) = (180.0, 960.0, 18.0);
         let height = 30.0 + row * rows.len() as f64 + 24.0;
         let days = days_between(first, last).max(1) as f64;
-        let x = |d: Date| left + (width - left - 20.0) * days_between(first, d) as f64 / days;
+        // At most about 150 columns of marks: long spans are bucketed by as
+        // many days as that takes, each mark at its bucket's first day.
+        let bucket = (days_between(first, last) / 150 + 1).max(1);
+        let x = |d: Date| {
+            let day = days_between(first, d);
+            left + (width - left - 20.0) * (day - day % bucket) as f64 / days
+        };
         let _ = write!(
             out,
             "<figure class=\"strip\"><div class=\"scroll\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height:.0}\" width=\"{width}\" height=\"{height:.0}\" role=\"img\" aria-labelledby=\"strip-title\" font-family=\"system-ui, sans-serif\" font-size=\"11\">\
@@ -1591,7 +1597,7 @@ impl<'s> Report<'s> {
             );
             // One mark per day and stance, its tooltip listing the positions
             // (at most five, then a count): a busy row stays small.
-            let mut marks: BTreeMap<(Date, u8), Vec<PositionId>> = BTreeMap::new();
+            let mut marks: BTreeMap<(i64, u8), Vec<PositionId>> = BTreeMap::new();
             for &p in list.iter() {
                 let position = s.position(p);
                 if let Some(d) = position.date() {
@@ -1600,12 +1606,17 @@ impl<'s> Report<'s> {
                         Stance::Oppose => 1,
                         Stance::Neutral => 2,
                     };
-                    marks.entry((d, order)).or_default().push(p);
+                    let day = days_between(first, d);
+                    marks
+                        .entry((day - day % bucket, order))
+                        .or_default()
+                        .push(p);
                 }
             }
-            for ((d, _), ids) in &marks {
+            for ids in marks.values() {
                 let position = s.position(ids[0]);
-                let cx = x(*d);
+                let Some(d) = position.date() else { continue };
+                let cx = x(d);
                 let mark = match position.stance() {
                     Stance::Support => format!(
                         "<polygon points=\"{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}\" fill=\"{AGREEMENT_COLOUR}\"/>",
@@ -1637,11 +1648,33 @@ impl<'s> Report<'s> {
                 } else {
                     String::new()
                 };
-                let mut tip: Vec<String> =
-                    ids.iter().take(5).map(|&p| self.position_line(p)).collect();
-                if ids.len() > 5 {
-                    tip.push(format!("and {} more that day", thousands(ids.len() - 5)));
-                }
+                // One position in full; several as a count and their issues.
+                let tip = if let [one] = ids[..] {
+                    vec![self.position_line(one)]
+                } else {
+                    let mut names: Vec<String> = ids
+                        .iter()
+                        .take(3)
+                        .map(|&p| {
+                            format!("“{}”", shorten(s.issue(s.position(p).issue()).name(), 50))
+                        })
+                        .collect();
+                    if ids.len() > 3 {
+                        names.push(format!("and {} more", thousands(ids.len() - 3)));
+                    }
+                    let when = if bucket == 1 {
+                        d.to_string()
+                    } else {
+                        format!("{bucket} days from {d}")
+                    };
+                    vec![format!(
+                        "{}, {when}: {} {} issues: {}",
+                        shorten(s.actor(**principal).name(), 120),
+                        verb(position.stance()),
+                        thousands(ids.len()),
+                        names.join(", ")
+                    )]
+                };
                 let _ = write!(
                     out,
                     "<g class=\"mark\"><title>{}</title>{mark}{ring}</g>",
