@@ -12,12 +12,14 @@
 //! The UN report has one actor per country (193 in 2019), so the drawing groups countries that
 //! vote alike; the DNA sample's statements table is the Discourse Network Analyzer sample.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod common;
+
+use common::read_roll_calls;
 use stancegraph::{
-    Actor, ActorKind, Date, Issue, Position, Report, RollCallVotes, Scenario, StatementsCsv,
+    Actor, ActorKind, Issue, Position, Report, RollCallVotes, Scenario, StatementsCsv,
 };
 
 fn main() -> ExitCode {
@@ -151,14 +153,14 @@ fn un(votes: &Path, roll_calls: &Path, year: &str) -> Result<Scenario, String> {
     }
     let mut issues = Vec::new();
     for id in votes.roll_calls() {
-        let (date, unres, short) = calls
+        let call = calls
             .get(id)
             .ok_or_else(|| format!("roll call {id} has no date"))?;
-        let name = format!("{} ({unres})", short.trim());
+        let name = format!("{} ({})", call.short.trim(), call.resolution);
         let issue = s
             .add_issue(Issue::new(format!("rc-{id}"), name))
             .map_err(err)?;
-        issues.push((issue, *date));
+        issues.push((issue, call.date));
     }
     for (country, call, vote) in votes.votes() {
         if let Some(actor) = countries[country] {
@@ -168,60 +170,4 @@ fn un(votes: &Path, roll_calls: &Path, year: &str) -> Result<Scenario, String> {
         }
     }
     Ok(s)
-}
-
-/// Roll calls of one year: id → (date, resolution, short description).
-fn read_roll_calls(
-    path: &Path,
-    year: i32,
-) -> Result<BTreeMap<u64, (Date, String, String)>, String> {
-    let mut reader =
-        csv::Reader::from_path(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let headers = reader
-        .headers()
-        .map_err(|e| format!("{}: {e}", path.display()))?
-        .clone();
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .ok_or_else(|| format!("{}: no `{name}` column", path.display()))
-    };
-    let (rcid, date, unres, short) = (
-        column("rcid")?,
-        column("date")?,
-        column("unres")?,
-        column("short")?,
-    );
-    let mut calls = BTreeMap::new();
-    for (row, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| format!("{}: {e}", path.display()))?;
-        let at = |field: usize, name: &str| {
-            record
-                .get(field)
-                .ok_or_else(|| format!("{}: record {}: no `{name}`", path.display(), row + 2))
-        };
-        let day: Date = at(date, "date")?
-            .parse()
-            .map_err(|e| format!("{}: record {}, field `date`: {e}", path.display(), row + 2))?;
-        if day.year() != year {
-            continue;
-        }
-        let id: u64 = at(rcid, "rcid")?.parse().map_err(|_| {
-            format!(
-                "{}: record {}, field `rcid`: not a number",
-                path.display(),
-                row + 2
-            )
-        })?;
-        calls.insert(
-            id,
-            (
-                day,
-                at(unres, "unres")?.to_owned(),
-                at(short, "short")?.to_owned(),
-            ),
-        );
-    }
-    Ok(calls)
 }

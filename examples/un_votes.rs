@@ -18,11 +18,13 @@
 //! (yes against no): a header row of country names in byte order, the same names down the first
 //! column, integer counts, zero diagonal.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use stancegraph::{RollCallVotes, VoteAgreement};
+
+mod common;
 
 struct Args {
     votes: Option<PathBuf>,
@@ -127,14 +129,14 @@ fn main() -> ExitCode {
             );
             return ExitCode::from(2);
         };
-        let in_year = match roll_calls_in_year(roll_calls, year) {
-            Ok(ids) => ids,
+        let in_year = match common::read_roll_calls(roll_calls, year) {
+            Ok(calls) => calls,
             Err(e) => {
-                eprintln!("un_votes: {}: {e}", roll_calls.display());
+                eprintln!("un_votes: {e}");
                 return ExitCode::from(2);
             }
         };
-        votes.retain_roll_calls(|id| in_year.contains(&id));
+        votes.retain_roll_calls(|id| in_year.contains_key(&id));
         println!(
             "{year}: {} roll calls, {} votes",
             in_year.len(),
@@ -197,32 +199,4 @@ fn main() -> ExitCode {
         println!("  most opposed: {}", names(&partners, |p| p.1));
     }
     ExitCode::SUCCESS
-}
-
-/// The ids of the roll calls held in `year`, from `un_roll_calls.csv`.
-fn roll_calls_in_year(path: &PathBuf, year: i32) -> Result<HashSet<u64>, String> {
-    let mut reader = csv::Reader::from_path(path).map_err(|e| e.to_string())?;
-    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .ok_or(format!("no `{name}` column"))
-    };
-    let (rcid, date) = (column("rcid")?, column("date")?);
-    let mut ids = HashSet::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| e.to_string())?;
-        let day: stancegraph::Date = record[date]
-            .parse()
-            .map_err(|e| format!("rcid {}: {e}", &record[rcid]))?;
-        if day.year() == year {
-            ids.insert(
-                record[rcid]
-                    .parse::<u64>()
-                    .map_err(|_| format!("bad rcid `{}`", &record[rcid]))?,
-            );
-        }
-    }
-    Ok(ids)
 }

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use crate::{
     Balance, Blockmodel, BlockmodelOptions, EdgeEvidence, Frustration, FrustrationOptions,
-    Polarization, Result, Scenario, SignedGraph, Stance, Tension, TriangleCensus, WeakBalance,
+    Polarization, Result, Scenario, SignedGraph, Tension, TriangleCensus, WeakBalance,
 };
 
 /// Walk balance needs the eigenvalues of dense n × n matrices: above this
@@ -475,11 +475,7 @@ impl<'g> BalanceReport<'g> {
         };
         for &p in &evidence.positions {
             let position = s.position(p);
-            let verb = match position.stance() {
-                Stance::Support => "supports",
-                Stance::Oppose => "opposes",
-                _ => "is neutral on",
-            };
+            let verb = crate::words::verb(position.stance());
             let mut line = format!(
                 "{} {verb} {} [{}]",
                 s.actor(position.actor()).key(),
@@ -490,12 +486,7 @@ impl<'g> BalanceReport<'g> {
                 let _ = write!(line, " on {d}");
             }
             if let Some(q) = position.quote() {
-                // Quotes that carry their own quotation marks are kept as written.
-                if q.starts_with(['\u{201c}', '"']) {
-                    let _ = write!(line, ": {q}");
-                } else {
-                    let _ = write!(line, ": \u{201c}{q}\u{201d}");
-                }
+                let _ = write!(line, ": {}", crate::words::quoted(q));
             }
             lines.push(line);
         }

@@ -3,9 +3,9 @@
 use std::fmt;
 
 use crate::keyword::keyword_enum;
+use crate::words::{capitalize, join_names};
 use crate::{
     ActorId, Condition, Date, Firmness, IssueId, PositionId, RelationId, RelationKind, Scenario,
-    Stance,
 };
 
 keyword_enum! {
@@ -265,11 +265,7 @@ fn describe_position(s: &Scenario, id: PositionId) -> String {
     } else {
         format!("{}, through {},", s.actor(principal).name(), speaker.name())
     };
-    let verb = match p.stance() {
-        Stance::Support => "supports",
-        Stance::Oppose => "opposes",
-        Stance::Neutral => "is neutral on",
-    };
+    let verb = crate::words::verb(p.stance());
     let mut details = vec![match p.firmness() {
         Firmness::RedLine => "a red line".to_owned(),
         other => other.as_str().to_owned(),
@@ -317,10 +313,7 @@ impl fmt::Display for Contradiction<'_> {
         )?;
         let mut conditions: Vec<String> = self
             .conditions()
-            .map(|(_, c)| match c {
-                Condition::Issue(i) => format!("“{}”", s.issue(*i).name()),
-                Condition::Text(t) => t.clone(),
-            })
+            .map(|(_, c)| crate::words::condition(s, c))
             .collect();
         conditions.dedup();
         if !conditions.is_empty() {
@@ -358,21 +351,5 @@ impl fmt::Display for Contradiction<'_> {
         } else {
             write!(f, "{verdict}: {}.", because.join("; "))
         }
-    }
-}
-
-pub(crate) fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-pub(crate) fn join_names(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }

@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 
 use crate::html::escape_display as escape;
 use crate::layout::stress_layout;
+use crate::words::shorten_middle;
 
 /// The drawing's width in SVG units (pixels at 100%).
 const WIDTH: f64 = 960.0;
@@ -752,33 +753,6 @@ fn shape(shape: Shape, x: f64, y: f64, r: f64, colour: &str) -> String {
         Shape::Diamond => polygon(&[(0.0, -1.0), (1.0, 0.0), (0.0, 1.0), (-1.0, 0.0)], 1.2),
         Shape::Triangle => polygon(&[(0.0, -1.0), (HALF_ROOT_3, 0.5), (-HALF_ROOT_3, 0.5)], 1.3),
     }
-}
-
-/// `text` cut to `max` characters, with an ellipsis when cut.
-pub(crate) fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_owned()
-    } else {
-        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
-        s.push('…');
-        s
-    }
-}
-
-/// `text` cut to `max` characters in the middle, keeping its start and end
-/// ("Ministry of Fo…of Estonia"), so that long names sharing a prefix stay
-/// apart.
-pub(crate) fn shorten_middle(text: &str, max: usize) -> String {
-    let count = text.chars().count();
-    if count <= max || max < 8 {
-        return shorten(text, max);
-    }
-    let head = (max - 1) * 3 / 5;
-    let tail = max - 1 - head;
-    let mut s: String = text.chars().take(head).collect();
-    s.push('…');
-    s.extend(text.chars().skip(count - tail));
-    s
 }
 
 #[cfg(test)]

@@ -304,14 +304,9 @@ impl Network {
                 let options = crate::FrustrationOptions::new()
                     .with_time_limit(std::time::Duration::from_secs(1));
                 let f = graph.frustration(&options);
-                let mut tied = vec![false; nodes.len()];
-                for &(a, b, _) in &signed {
-                    tied[a] = true;
-                    tied[b] = true;
-                }
                 for (camp, members) in f.camps.iter().enumerate() {
                     for &v in members {
-                        if tied[v] {
+                        if graph.degree(v) > 0 {
                             nodes[v].camp = Some(camp);
                             camps_shown = true;
                         }

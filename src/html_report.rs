@@ -6,16 +6,18 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use crate::contradiction::{capitalize, join_names};
 use crate::drawing::{
     AGREEMENT_COLOUR, CAMP_COLOURS, CONFLICT_COLOUR, Drawing, LinkKind, LinkSpec, NodeSpec, Shape,
-    shorten,
 };
 use crate::html::escape_display as escape;
+use crate::words::{
+    capitalize, condition as condition_words, firmness as firmness_words, join_names, plural,
+    quoted, shorten, thousands, verb,
+};
 use crate::{
-    ActorId, ActorKind, Attribution, BalanceReport, CheckOptions, Condition, Contradiction,
-    ContradictionKind, Contradictions, Date, Firmness, FrustrationOptions, GraphOptions,
-    PositionId, Result, Scenario, Severity, SignedGraph, Stance, StanceGraph, Step, TieKind,
+    ActorId, ActorKind, Attribution, BalanceReport, CheckOptions, Contradiction, ContradictionKind,
+    Contradictions, Date, Firmness, FrustrationOptions, GraphOptions, PositionId, Result, Scenario,
+    Severity, SignedGraph, Stance, StanceGraph, Step, TieKind,
 };
 
 /// What a [`Report`] shows and how far it goes.
@@ -186,6 +188,9 @@ struct Nodes {
     node_of: Vec<usize>,
     /// The group of principals left out of the clustering (above 600), if any.
     unclustered: Option<usize>,
+    /// Per principal, the positions it took itself or through its
+    /// spokespeople (empty when every actor is drawn).
+    activity: Vec<usize>,
 }
 
 impl<'s> Report<'s> {
@@ -342,6 +347,7 @@ impl<'s> Report<'s> {
                 members: s.actors().map(|(id, _)| vec![id]).collect(),
                 node_of: (0..n).collect(),
                 unclustered: None,
+                activity: Vec::new(),
             };
         }
         let principals: Vec<ActorId> = s
@@ -349,10 +355,14 @@ impl<'s> Report<'s> {
             .filter(|(_, a)| a.speaks_for().is_none())
             .map(|(id, _)| id)
             .collect();
+        let mut activity = vec![0usize; n];
+        for (_, p) in s.positions() {
+            activity[s.principal(p.actor()).index()] += 1;
+        }
         let (groups, rest) = if principals.len() <= self.options.max_actors {
             (principals.iter().map(|&p| vec![p]).collect(), None)
         } else {
-            self.cluster(&principals)
+            self.cluster(&principals, &activity)
         };
         let unclustered =
             rest.and_then(|first| groups.iter().position(|g| g.first() == Some(&first)));
@@ -380,6 +390,7 @@ impl<'s> Report<'s> {
             members,
             node_of,
             unclustered,
+            activity,
         }
     }
 
@@ -389,13 +400,13 @@ impl<'s> Report<'s> {
     /// (at most 600); any others form one last group.
     /// Returns the groups, and the first member of the group left out of the
     /// clustering, if any.
-    fn cluster(&self, principals: &[ActorId]) -> (Vec<Vec<ActorId>>, Option<ActorId>) {
+    fn cluster(
+        &self,
+        principals: &[ActorId],
+        activity: &[usize],
+    ) -> (Vec<Vec<ActorId>>, Option<ActorId>) {
         const MOST: usize = 600;
         let s = self.scenario;
-        let mut activity = vec![0usize; s.actors().len()];
-        for (_, p) in s.positions() {
-            activity[s.principal(p.actor()).index()] += 1;
-        }
         let mut chosen: Vec<ActorId> = principals.to_vec();
         let mut rest = Vec::new();
         if chosen.len() > MOST {
@@ -485,21 +496,12 @@ impl<'s> Report<'s> {
         let s = self.scenario;
         let frustration = &balance.frustration;
         let mut camp_of_actor: Vec<Option<usize>> = vec![None; s.actors().len()];
-        let mut degree = vec![0usize; self.signed.nodes().len()];
-        for e in self.signed.edges() {
-            degree[e.a] += 1;
-            degree[e.b] += 1;
-        }
         for (camp, members) in frustration.camps.iter().enumerate() {
             for &v in members {
-                if v < s.actors().len() && degree[v] > 0 {
+                if v < s.actors().len() && self.signed.degree(v) > 0 {
                     camp_of_actor[v] = Some(camp);
                 }
             }
-        }
-        let mut activity = vec![0usize; s.actors().len()];
-        for (_, p) in s.positions() {
-            activity[p.actor().index()] += 1;
         }
         // Contradictions: which nodes and pairs of nodes they touch.
         let mut marked = vec![false; nodes.members.len()];
@@ -562,8 +564,7 @@ impl<'s> Report<'s> {
                         .filter(|&a| s.actor(a).speaks_for().is_none())
                         .collect();
                     let mut by_activity = principals.clone();
-                    by_activity
-                        .sort_by_key(|a| (std::cmp::Reverse(activity_of(s, *a, &activity)), *a));
+                    by_activity.sort_by_key(|a| (std::cmp::Reverse(nodes.activity[a.index()]), *a));
                     let names: Vec<&str> = by_activity.iter().map(|&a| s.actor(a).name()).collect();
                     let label = match names.as_slice() {
                         _ if nodes.unclustered == Some(node) => {
@@ -1183,10 +1184,7 @@ impl<'s> Report<'s> {
             };
             let conditions: BTreeSet<String> = c
                 .conditions()
-                .map(|(_, condition)| match condition {
-                    Condition::Issue(i) => format!("“{}”", s.issue(*i).name()),
-                    Condition::Text(t) => t.clone(),
-                })
+                .map(|(_, condition)| condition_words(s, condition))
                 .collect();
             if !conditions.is_empty() {
                 let _ = write!(
@@ -1744,16 +1742,11 @@ impl<'s> Report<'s> {
         }
         out.push_str("<table class=\"balance-camps\">\n<thead><tr><th scope=\"col\">Camp</th><th scope=\"col\">Actors</th><th scope=\"col\">Issues</th></tr></thead>\n<tbody>\n");
         let actors = self.scenario.actors().len();
-        let mut degree = vec![0usize; g.nodes().len()];
-        for e in g.edges() {
-            degree[e.a] += 1;
-            degree[e.b] += 1;
-        }
         for (i, camp) in f.camps.iter().enumerate() {
             let names = |issues: bool| {
                 let list: Vec<String> = camp
                     .iter()
-                    .filter(|&&v| (v >= actors) == issues && degree[v] > 0)
+                    .filter(|&&v| (v >= actors) == issues && g.degree(v) > 0)
                     .map(|&v| escape(&label(v)))
                     .collect();
                 if list.is_empty() {
@@ -1772,7 +1765,7 @@ impl<'s> Report<'s> {
             );
         }
         out.push_str("</tbody>\n</table>\n");
-        let isolated = (0..g.nodes().len()).filter(|&v| degree[v] == 0).count();
+        let isolated = (0..g.nodes().len()).filter(|&v| g.degree(v) == 0).count();
         if isolated > 0 {
             let _ = writeln!(
                 out,
@@ -1893,13 +1886,6 @@ fn days_between(a: Date, b: Date) -> i64 {
         .map_or(0, |span| i64::from(span.get_days()))
 }
 
-fn activity_of(s: &Scenario, principal: ActorId, activity: &[usize]) -> usize {
-    activity[principal.index()]
-        + s.spokespeople(principal)
-            .map(|a| activity[a.index()])
-            .sum::<usize>()
-}
-
 fn kind_style(kind: ActorKind) -> (Shape, &'static str) {
     match kind {
         ActorKind::State => (Shape::Circle, "#2166ac"),
@@ -1919,60 +1905,6 @@ fn kind_words(kind: ContradictionKind) -> &'static str {
         ContradictionKind::Deadlock => "deadlock",
         ContradictionKind::Reversal => "reversal",
     }
-}
-
-fn firmness_words(f: Firmness) -> &'static str {
-    match f {
-        Firmness::RedLine => "red line",
-        Firmness::Firm => "firm",
-        Firmness::Negotiable => "negotiable",
-    }
-}
-
-fn verb(stance: Stance) -> &'static str {
-    match stance {
-        Stance::Support => "supports",
-        Stance::Oppose => "opposes",
-        Stance::Neutral => "is neutral on",
-    }
-}
-
-fn condition_words(s: &Scenario, c: &Condition) -> String {
-    match c {
-        Condition::Issue(i) => format!("“{}”", s.issue(*i).name()),
-        Condition::Text(t) => t.clone(),
-    }
-}
-
-/// A quote in quotation marks, unless it carries its own.
-fn quoted(q: &str) -> String {
-    if q.starts_with(['\u{201c}', '"', '\u{2018}']) {
-        q.to_owned()
-    } else {
-        format!("“{q}”")
-    }
-}
-
-/// "1 tie", "2 ties", "12,382 pairs".
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{} {word}s", thousands(n))
-    }
-}
-
-/// `n` with commas between thousands.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The page's style: readable, high-contrast, printable; no web fonts.

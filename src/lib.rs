@@ -175,6 +175,7 @@ mod suggest;
 mod table;
 mod votes;
 mod what_if;
+mod words;
 
 pub use actor::{Actor, ActorKind, Membership};
 pub use balance_report::{BalanceOptions, BalanceReport, WALK_BALANCE_MAX_NODES};

@@ -591,6 +591,11 @@ impl SignedGraph {
         &self.edges
     }
 
+    /// How many edges node `v` has (0 for a node out of range).
+    pub fn degree(&self, v: usize) -> usize {
+        self.adjacency.get(v).map_or(0, Vec::len)
+    }
+
     /// The strict balance test: two camps, or an unbalanced cycle.
     ///
     /// # Complexity
