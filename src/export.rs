@@ -234,13 +234,10 @@ impl Network {
         for (i, &v) in order.iter().enumerate() {
             slot[v] = i;
         }
-        let what = if one_mode {
-            match self.options.mode {
-                crate::NetworkMode::Issue => "issue",
-                _ => "actor",
-            }
-        } else {
-            "actor"
+        // Rows are issues only in the one-mode issue network.
+        let what = match self.options.mode {
+            crate::NetworkMode::Issue => "issue",
+            _ => "actor",
         };
         let mut nodes: Vec<NodeSpec> = order
             .iter()

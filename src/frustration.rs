@@ -364,7 +364,7 @@ impl SignedGraph {
         let n = self.nodes().len();
         let edges = self.edges();
         let deadline = options.time_limit.map(|d| Instant::now() + d);
-        let blocks = blocks(n, edges);
+        let blocks = blocks(self.adjacency());
         let mut side: Vec<Option<bool>> = vec![None; n];
         let mut lower = 0usize;
         let mut limit_reached = false;
@@ -384,7 +384,7 @@ impl SignedGraph {
                 continue;
             }
             solved += 1;
-            let (mut reduced, fixed) = Reduced::build(block, edges);
+            let (reduced, fixed) = Reduced::build(block, edges);
             let size = (reduced.n, reduced.edges.len());
             if size.1 > largest.1 || (size.1 == largest.1 && size.0 > largest.0) {
                 largest = size;
@@ -434,12 +434,8 @@ impl SignedGraph {
 
 /// Biconnected components as lists of edge indices (Hopcroft–Tarjan,
 /// iterative), in a deterministic order.
-fn blocks(n: usize, edges: &[crate::SignedEdge]) -> Vec<Vec<usize>> {
-    let mut adjacency: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
-    for (i, e) in edges.iter().enumerate() {
-        adjacency[e.a].push((e.b, i));
-        adjacency[e.b].push((e.a, i));
-    }
+fn blocks(adjacency: &[Vec<(usize, usize)>]) -> Vec<Vec<usize>> {
+    let n = adjacency.len();
     let mut disc = vec![usize::MAX; n];
     let mut low = vec![0usize; n];
     let mut time = 0usize;
@@ -856,7 +852,7 @@ impl Reduced {
 
     /// Solves the reduced graph.
     fn solve(
-        &mut self,
+        &self,
         exact: bool,
         options: &FrustrationOptions,
         deadline: Option<Instant>,
@@ -984,9 +980,7 @@ impl<'a> WGraph<'a> {
         let mut side: Vec<Option<bool>> = vec![None; self.n];
         let mut order: Vec<usize> = (0..self.n).collect();
         if let Some(rng) = rng {
-            for i in (1..order.len()).rev() {
-                order.swap(i, rng.below(i + 1));
-            }
+            rng.shuffle(&mut order);
         }
         let roots = std::iter::once(root).chain(order);
         for r in roots {
@@ -1047,7 +1041,10 @@ impl<'a> WGraph<'a> {
             .max_by_key(|&v| (self.around(v).len(), std::cmp::Reverse(v)))
             .unwrap_or(0);
         let mut climb = Climb::new(self, self.tree_sides(root, None));
-        climb.descend((0..self.n).collect());
+        // Buffers reused by every round.
+        let mut touched: Vec<usize> = Vec::new();
+        let mut queue: Vec<usize> = (0..self.n).collect();
+        climb.descend(&mut queue);
         let mut best = climb.side.clone();
         let mut best_cost = climb.cost;
         let restarts = self.n <= 20_000;
@@ -1062,7 +1059,8 @@ impl<'a> WGraph<'a> {
             if restarts && round < rounds && round % 8 == 7 {
                 let r = rng.below(self.n);
                 let mut fresh = Climb::new(self, self.tree_sides(r, Some(rng)));
-                fresh.descend((0..self.n).collect());
+                queue.extend(0..self.n);
+                fresh.descend(&mut queue);
                 if fresh.cost < best_cost {
                     best_cost = fresh.cost;
                     best.clone_from(&fresh.side);
@@ -1072,7 +1070,8 @@ impl<'a> WGraph<'a> {
             }
             climb.log.clear();
             let v = rng.below(self.n);
-            let mut touched = vec![v];
+            touched.clear();
+            touched.push(v);
             climb.flip(v);
             for &(u, _) in self.around(v) {
                 if rng.next().is_multiple_of(2) {
@@ -1080,11 +1079,12 @@ impl<'a> WGraph<'a> {
                     touched.push(u);
                 }
             }
-            let mut queue = touched.clone();
+            queue.clear();
+            queue.extend_from_slice(&touched);
             for &t in &touched {
                 queue.extend(self.around(t).iter().map(|&(u, _)| u));
             }
-            climb.descend(queue);
+            climb.descend(&mut queue);
             if climb.cost <= best_cost {
                 best_cost = climb.cost;
                 for &x in &climb.log {
@@ -1233,7 +1233,7 @@ impl<'g, 'a> Climb<'g, 'a> {
 
     /// Moves nodes of the queue (and those their moves make worth moving)
     /// while a move lowers the cost.
-    fn descend(&mut self, mut queue: Vec<usize>) {
+    fn descend(&mut self, queue: &mut Vec<usize>) {
         while let Some(v) = queue.pop() {
             if self.gain[v] <= 0 {
                 continue;
@@ -1382,17 +1382,19 @@ impl<'g, 'a> Search<'g, 'a> {
         let mut order = Vec::with_capacity(n);
         let mut weight_to = vec![0u64; n];
         let mut taken = vec![false; n];
+        let degree: Vec<u64> = (0..n)
+            .map(|v| {
+                graph
+                    .around(v)
+                    .iter()
+                    .map(|&(_, e)| graph.edges[e].weight)
+                    .sum()
+            })
+            .collect();
         for _ in 0..n {
             let next = (0..n)
                 .filter(|&v| !taken[v])
-                .max_by_key(|&v| {
-                    let degree: u64 = graph
-                        .around(v)
-                        .iter()
-                        .map(|&(_, e)| graph.edges[e].weight)
-                        .sum();
-                    (weight_to[v], degree, std::cmp::Reverse(v))
-                })
+                .max_by_key(|&v| (weight_to[v], degree[v], std::cmp::Reverse(v)))
                 .unwrap_or(0);
             taken[next] = true;
             order.push(next);

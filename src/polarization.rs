@@ -682,9 +682,7 @@ impl Walk<'_> {
 /// A balanced split drawn uniformly: `true` for camp A (⌈n/2⌉ actors).
 fn random_split(n: usize, rng: &mut SplitMix64) -> Vec<bool> {
     let mut order: Vec<usize> = (0..n).collect();
-    for i in (1..n).rev() {
-        order.swap(i, rng.below(i + 1));
-    }
+    rng.shuffle(&mut order);
     let mut in_a = vec![false; n];
     for &i in &order[..n.div_ceil(2)] {
         in_a[i] = true;

@@ -480,7 +480,9 @@ impl SignedGraph {
                 continue;
             };
             let (a, b) = (index(pg[from]), index(pg[to]));
-            if a == b {
+            // Agreement and conflict ties between actors are not part of
+            // this graph: skip them before they cost a map entry each.
+            if a == b || matches!(pg[e], Edge::Agreement(_) | Edge::Conflict(_)) {
                 continue;
             }
             let entry = net.entry(pair(a, b)).or_default();
@@ -589,6 +591,11 @@ impl SignedGraph {
     /// Edges, by index.
     pub fn edges(&self) -> &[SignedEdge] {
         &self.edges
+    }
+
+    /// Per node: (neighbour, edge index), sorted by neighbour.
+    pub(crate) fn adjacency(&self) -> &[Vec<(usize, usize)>] {
+        &self.adjacency
     }
 
     /// How many edges node `v` has (0 for a node out of range).
