@@ -3,7 +3,7 @@
 //! `cargo bench --bench check` — see BENCHMARKS.md for recorded figures.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use stancegraph::CheckOptions;
+use stancegraph::contradiction::CheckOptions;
 
 mod common;
 

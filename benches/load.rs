@@ -3,7 +3,7 @@
 //! `cargo bench --bench load` — see BENCHMARKS.md for recorded figures.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use stancegraph::{Format, Scenario, StanceGraph};
+use stancegraph::{Scenario, StanceGraph, io::Format};
 
 mod common;
 

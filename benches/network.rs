@@ -3,7 +3,10 @@
 //! `cargo bench --bench network` — see BENCHMARKS.md for recorded figures.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use stancegraph::{NetworkMode, NetworkOptions, NetworkType, Normalization};
+use stancegraph::{
+    discourse::NetworkMode, discourse::NetworkOptions, discourse::NetworkType,
+    discourse::Normalization,
+};
 
 mod common;
 

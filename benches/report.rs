@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use stancegraph::{Report, RollCallVotes, Scenario, StatementsCsv};
+use stancegraph::{Scenario, io::RollCallVotes, io::StatementsCsv, render::Report};
 
 fn scenarios() -> Vec<(&'static str, Scenario)> {
     let founding = Scenario::from_yaml_str(include_str!("../examples/data/istanbul-talks.yaml"))

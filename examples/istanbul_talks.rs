@@ -7,8 +7,8 @@
 use std::process::ExitCode;
 
 use stancegraph::{
-    Attribution, BalanceOptions, BalanceReport, CheckOptions, GraphOptions, Overview, Scenario,
-    SignedGraph, StanceGraph,
+    Scenario, StanceGraph, balance::BalanceOptions, balance::BalanceReport, balance::SignedGraph,
+    contradiction::CheckOptions, stance::Attribution, stance::GraphOptions, stance::Overview,
 };
 
 /// The built-in scenario, also at `examples/data/istanbul-talks.yaml`.
@@ -19,7 +19,7 @@ fn main() -> ExitCode {
         Some(path) => Scenario::load(path),
         None => Scenario::from_slice_as(
             ISTANBUL_TALKS.as_bytes(),
-            stancegraph::Format::Yaml,
+            stancegraph::io::Format::Yaml,
             "examples/data/istanbul-talks.yaml",
         ),
     };

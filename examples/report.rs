@@ -1,4 +1,4 @@
-//! Self-contained HTML stance reports ([`stancegraph::Report`]).
+//! Self-contained HTML stance reports ([`stancegraph::render::Report`]).
 //!
 //! ```text
 //! cargo run --example report                      # the founding scenario (built in)
@@ -19,7 +19,8 @@ mod common;
 
 use common::read_roll_calls;
 use stancegraph::{
-    Actor, ActorKind, Issue, Position, Report, RollCallVotes, Scenario, StatementsCsv,
+    Actor, ActorKind, Issue, Position, Scenario, io::RollCallVotes, io::StatementsCsv,
+    render::Report,
 };
 
 fn main() -> ExitCode {

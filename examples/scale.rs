@@ -27,7 +27,7 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
-use stancegraph::{Format, Scenario, StanceGraph};
+use stancegraph::{Scenario, StanceGraph, io::Format};
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -89,7 +89,8 @@ fn main() -> ExitCode {
                 }
             };
             let loaded = start.elapsed();
-            let found = scenario.contradictions(&stancegraph::CheckOptions::default());
+            let found =
+                scenario.contradictions(&stancegraph::contradiction::CheckOptions::default());
             let checked = start.elapsed();
             let mut by_kind = std::collections::BTreeMap::new();
             for c in &found {
@@ -123,11 +124,11 @@ fn main() -> ExitCode {
             let start = Instant::now();
             let scenario = common::discourse(n);
             let built = start.elapsed();
-            let options = stancegraph::NetworkOptions::new(
-                stancegraph::NetworkMode::Actor,
-                stancegraph::NetworkType::Congruence,
+            let options = stancegraph::discourse::NetworkOptions::new(
+                stancegraph::discourse::NetworkMode::Actor,
+                stancegraph::discourse::NetworkType::Congruence,
             )
-            .with_normalization(stancegraph::Normalization::Average);
+            .with_normalization(stancegraph::discourse::Normalization::Average);
             let network = match scenario.network(&options) {
                 Ok(network) => network,
                 Err(e) => {
@@ -205,8 +206,8 @@ fn main() -> ExitCode {
             let census = graph.triangles();
             let counted = start.elapsed();
             let f = graph.frustration(
-                &stancegraph::FrustrationOptions::new()
-                    .with_method(stancegraph::FrustrationMethod::Heuristic),
+                &stancegraph::balance::FrustrationOptions::new()
+                    .with_method(stancegraph::balance::FrustrationMethod::Heuristic),
             );
             let solved = start.elapsed();
             println!(

@@ -3,8 +3,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::keyword::KeywordError;
-use crate::{DateError, Format, RelationKind};
+use crate::util::keyword::KeywordError;
+use crate::{DateError, RelationKind, io::Format};
 
 /// A `Result` whose error defaults to [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -13,7 +13,7 @@
 //! cannot all hold under the relations.
 //!
 //! ```
-//! use stancegraph::{Attribution, GraphOptions, Scenario, StanceGraph};
+//! use stancegraph::{stance::Attribution, stance::GraphOptions, Scenario, StanceGraph};
 //!
 //! let scenario = Scenario::from_yaml_str(r#"
 //! actors:
@@ -139,89 +139,29 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
-mod actor;
-mod balance_report;
-mod blockmodel;
-mod check;
-mod check_json;
-mod contradiction;
-mod date;
-#[cfg(feature = "dna")]
-mod dna;
-mod drawing;
 mod error;
-mod export;
-mod file;
-mod frustration;
-mod graph;
-mod holding;
-mod html;
-mod html_report;
-mod id;
-mod issue;
-mod kernel;
-mod keyword;
-mod layout;
-mod network;
-mod overview;
-mod polarization;
-mod position;
-mod rng;
-mod rows;
-mod scenario;
-mod signed;
-mod statements;
-mod suggest;
-mod table;
-mod votes;
-mod what_if;
-mod words;
+mod model;
+mod util;
 
-pub use actor::{Actor, ActorKind, Membership};
-pub use balance_report::{BalanceOptions, BalanceReport, WALK_BALANCE_MAX_NODES};
-pub use blockmodel::{Blockmodel, BlockmodelOptions};
-pub use check::{CheckOptions, Contradictions, Truncation};
-pub use contradiction::{Contradiction, ContradictionKind, Severity, Step};
-pub use date::{Date, DateError};
-#[cfg(feature = "dna")]
-pub use dna::{read_dna, read_dna_with_progress};
+pub mod balance;
+pub mod contradiction;
+pub mod discourse;
+pub mod io;
+pub mod render;
+pub mod stance;
+
+pub use contradiction::{Contradiction, Contradictions};
 pub use error::{Error, Problem, ProblemKind, RecordRef, Result, Section};
-pub use export::{ExportFormat, ExportOptions};
-pub use file::Format;
-pub use frustration::{Frustration, FrustrationMethod, FrustrationOptions, Tension};
-pub use graph::{
-    Attribution, CampMember, Camps, Edge, GraphOptions, Node, StanceGraph, Tie, TieIssue, TieKind,
-    TieSummary,
+pub use model::{
+    Actor, ActorId, ActorKind, Condition, Date, DateError, Firmness, Holding, Issue, IssueId,
+    Membership, Position, PositionId, Relation, RelationId, RelationKind, Scenario, Source, Stance,
 };
-pub use holding::Holding;
-pub use html_report::{DrawnAs, Report, ReportOptions};
-pub use id::{ActorId, IssueId, PositionId, RelationId};
-pub use issue::{Issue, Relation, RelationKind};
-pub use keyword::KeywordError;
-pub use network::{
-    Duplicates, Level, Network, NetworkMode, NetworkOptions, NetworkType, Normalization,
-};
-pub use overview::Overview;
-pub use polarization::{NetworkPair, Polarization, PolarizationOptions};
-pub use position::{Condition, Firmness, Position, Source, Stance};
-pub use scenario::Scenario;
-pub use signed::{
-    Balance, EdgeEvidence, NodeOrigin, SignedEdge, SignedGraph, TriangleCensus, WeakBalance,
-};
-pub use statements::{Import, StatementsCsv};
-pub use votes::{RollCallVotes, Vote, VoteAgreement};
-pub use what_if::WhatIf;
+pub use stance::StanceGraph;
+pub use util::keyword::KeywordError;
 
-/// How far a long import has come: `done` of `total` units (bytes or
-/// records, as the importer says).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Progress {
-    /// Units done.
-    pub done: u64,
-    /// Units in all.
-    pub total: u64,
-}
+/// The graph library under [`StanceGraph::petgraph`], re-exported so that
+/// callers use the very version stancegraph was built with.
+pub use petgraph;
 
 // The README's examples run as doc tests.
 #[cfg(doctest)]

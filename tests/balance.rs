@@ -1,7 +1,7 @@
 //! Structural balance: the strict test with its witness, and the triangle census.
 
 use proptest::prelude::*;
-use stancegraph::{Balance, SignedGraph};
+use stancegraph::{balance::Balance, balance::SignedGraph};
 
 fn tribes() -> SignedGraph {
     SignedGraph::read_edges(
@@ -100,7 +100,8 @@ fn founding() -> stancegraph::Scenario {
 fn by_principal(s: &stancegraph::Scenario) -> stancegraph::StanceGraph<'_> {
     stancegraph::StanceGraph::with_options(
         s,
-        stancegraph::GraphOptions::default().with_attribution(stancegraph::Attribution::Principal),
+        stancegraph::stance::GraphOptions::default()
+            .with_attribution(stancegraph::stance::Attribution::Principal),
     )
 }
 
@@ -120,7 +121,7 @@ fn the_founding_scenarios_actor_network_is_not_balanced() {
 /// of each of its ties names those positions and that relation.
 #[test]
 fn the_founding_tension_is_an_unbalanced_cycle_with_its_evidence() {
-    use stancegraph::{FrustrationOptions, NodeOrigin};
+    use stancegraph::{balance::FrustrationOptions, balance::NodeOrigin};
     let s = founding();
     let graph = by_principal(&s);
     let g = SignedGraph::from_stances(&graph);
@@ -234,9 +235,9 @@ proptest! {
     }
 }
 
-fn verify_weak(g: &SignedGraph, weak: &stancegraph::WeakBalance) {
+fn verify_weak(g: &SignedGraph, weak: &stancegraph::balance::WeakBalance) {
     match weak {
-        stancegraph::WeakBalance::Balanced { camps } => {
+        stancegraph::balance::WeakBalance::Balanced { camps } => {
             let mut camp_of = vec![usize::MAX; g.nodes().len()];
             for (c, members) in camps.iter().enumerate() {
                 for &v in members {
@@ -248,7 +249,7 @@ fn verify_weak(g: &SignedGraph, weak: &stancegraph::WeakBalance) {
                 assert_eq!(camp_of[e.a] == camp_of[e.b], e.sign > 0);
             }
         }
-        stancegraph::WeakBalance::Unbalanced {
+        stancegraph::balance::WeakBalance::Unbalanced {
             negative,
             path,
             edges,

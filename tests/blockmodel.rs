@@ -2,7 +2,7 @@
 //! Highland tribes and the Slovene parties of 1994, bad options, determinism.
 
 use proptest::prelude::*;
-use stancegraph::{Blockmodel, BlockmodelOptions, SignedGraph};
+use stancegraph::{balance::Blockmodel, balance::BlockmodelOptions, balance::SignedGraph};
 
 fn read(text: &str, origin: &str) -> SignedGraph {
     SignedGraph::read_edges(text, origin).unwrap().remove(0)

@@ -20,7 +20,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use stancegraph::{DrawnAs, Report, ReportOptions, RollCallVotes, Scenario};
+use stancegraph::{
+    Scenario, io::RollCallVotes, render::DrawnAs, render::Report, render::ReportOptions,
+};
 
 /// A browser that runs longer than this is killed and the test fails.
 const TIMEOUT: Duration = Duration::from_secs(60);

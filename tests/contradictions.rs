@@ -5,8 +5,9 @@ use std::collections::BTreeSet;
 
 use proptest::prelude::*;
 use stancegraph::{
-    Actor, ActorId, ActorKind, CheckOptions, Condition, ContradictionKind as Kind, Date, Firmness,
-    Issue, Membership, Position, Relation, RelationKind, Scenario, Severity, Stance, Step,
+    Actor, ActorId, ActorKind, Condition, Date, Firmness, Issue, Membership, Position, Relation,
+    RelationKind, Scenario, Stance, contradiction::CheckOptions,
+    contradiction::ContradictionKind as Kind, contradiction::Severity, contradiction::Step,
 };
 
 fn founding() -> Scenario {
@@ -701,7 +702,7 @@ proptest! {
         options.as_of = as_of;
         let engine: BTreeSet<(Kind, Vec<String>)> = found(&s, &options).into_iter().collect();
         let expected = oracle(&s, as_of);
-        prop_assert_eq!(&engine, &expected, "as of {:?}\n{}", as_of, s.to_string_as(stancegraph::Format::Yaml).unwrap());
+        prop_assert_eq!(&engine, &expected, "as of {:?}\n{}", as_of, s.to_string_as(stancegraph::io::Format::Yaml).unwrap());
         let holdings = s.holdings();
         for c in &s.contradictions(&options) {
             prop_assert_eq!(c.conditional(), c.positions.iter().any(|&p| s.position(p).condition().is_some()));

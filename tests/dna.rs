@@ -4,8 +4,9 @@
 mod common;
 
 use stancegraph::{
-    Duplicates, Error, ExportFormat, Level, NetworkMode, NetworkOptions, NetworkType,
-    Normalization, read_dna,
+    Error, discourse::Duplicates, discourse::ExportFormat, discourse::Level,
+    discourse::NetworkMode, discourse::NetworkOptions, discourse::NetworkType,
+    discourse::Normalization, io::read_dna,
 };
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/dna_sample.dna");

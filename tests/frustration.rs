@@ -5,7 +5,10 @@
 use std::time::Duration;
 
 use proptest::prelude::*;
-use stancegraph::{Frustration, FrustrationMethod, FrustrationOptions, SignedGraph};
+use stancegraph::{
+    balance::Frustration, balance::FrustrationMethod, balance::FrustrationOptions,
+    balance::SignedGraph,
+};
 
 fn read(text: &str, origin: &str) -> Vec<SignedGraph> {
     SignedGraph::read_edges(text, origin).unwrap()

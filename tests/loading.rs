@@ -1,6 +1,6 @@
 //! Loading scenario files: every validation class names its record and field.
 
-use stancegraph::{Error, Format, ProblemKind, Scenario, Section};
+use stancegraph::{Error, ProblemKind, Scenario, Section, io::Format};
 
 const BASE: &str = "
 actors:

@@ -4,8 +4,8 @@ mod common;
 use common::dna_sample;
 
 use stancegraph::{
-    Duplicates, Level, NetworkMode, NetworkOptions, NetworkType, Normalization, Scenario,
-    StatementsCsv,
+    Scenario, discourse::Duplicates, discourse::Level, discourse::NetworkMode,
+    discourse::NetworkOptions, discourse::NetworkType, discourse::Normalization, io::StatementsCsv,
 };
 
 fn organisations(mode: NetworkMode, kind: NetworkType) -> NetworkOptions {
@@ -251,7 +251,7 @@ positions:
 
 #[test]
 fn exports_survive_hostile_names() {
-    use stancegraph::ExportFormat;
+    use stancegraph::discourse::ExportFormat;
     let s = Scenario::from_yaml_str(NASTY).unwrap();
     let n = s
         .network(&NetworkOptions::new(
@@ -262,7 +262,10 @@ fn exports_survive_hostile_names() {
 
     // CSV matrix: read it back with a CSV parser (labels verbatim; by
     // default `=cmd()` would be written `'=cmd()` for spreadsheets).
-    let csv = n.export_with(ExportFormat::Csv, &stancegraph::ExportOptions::verbatim());
+    let csv = n.export_with(
+        ExportFormat::Csv,
+        &stancegraph::discourse::ExportOptions::verbatim(),
+    );
     assert!(n.export(ExportFormat::Csv).contains(",'=cmd()"));
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -341,7 +344,7 @@ fn two_mode_graphml_has_actor_and_issue_nodes() {
             NetworkType::Ignore,
         ))
         .unwrap();
-    let graphml = n.export(stancegraph::ExportFormat::GraphMl);
+    let graphml = n.export(stancegraph::discourse::ExportFormat::GraphMl);
     let doc = roxmltree::Document::parse(&graphml).unwrap();
     let types: Vec<&str> = doc
         .descendants()
@@ -377,7 +380,7 @@ fn imports_report_progress_up_to_the_end() {
 
 #[test]
 fn review_cases_true_similarities_signs_windows_and_activity() {
-    use stancegraph::ExportFormat;
+    use stancegraph::discourse::ExportFormat;
     let s = Scenario::from_yaml_str(
         "
 actors: [{id: a, name: A, kind: state}, {id: b, name: B, kind: state}]
@@ -449,7 +452,7 @@ positions:
             NetworkType::Congruence,
         ))
         .unwrap();
-    let graphml = n.export(stancegraph::ExportFormat::GraphMl);
+    let graphml = n.export(stancegraph::discourse::ExportFormat::GraphMl);
     let doc = roxmltree::Document::parse(&graphml).unwrap();
     let first = doc
         .descendants()
@@ -490,7 +493,7 @@ fn a_person_speaking_for_two_organisations_counts_for_each() {
 /// asked for verbatim labels; every other format escapes for its own syntax.
 #[test]
 fn csv_exports_are_safe_for_spreadsheets_by_default() {
-    use stancegraph::{ExportFormat, ExportOptions, StatementsCsv};
+    use stancegraph::{discourse::ExportFormat, discourse::ExportOptions, io::StatementsCsv};
     let text = "actor,issue,stance\n\"=HYPERLINK(\"\"http://x\"\")\",a,support\n+p,a,support\n-m,a,support\n@t,a,support\n\"\tt\",a,support\nok,a,support\n";
     let s = StatementsCsv::new("actor", "issue", "stance")
         .read_str(text, "inj.csv")

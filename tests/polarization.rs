@@ -6,8 +6,9 @@ use common::dna_sample;
 
 use proptest::prelude::*;
 use stancegraph::{
-    Error, Level, NetworkMode, NetworkOptions, NetworkPair, NetworkType, Polarization,
-    PolarizationOptions, Scenario,
+    Error, Scenario, discourse::Level, discourse::NetworkMode, discourse::NetworkOptions,
+    discourse::NetworkPair, discourse::NetworkType, discourse::Polarization,
+    discourse::PolarizationOptions,
 };
 
 fn organisations() -> PolarizationOptions {
@@ -59,7 +60,7 @@ fn the_dna_sample_has_dnas_polarization() {
     let net = |kind| {
         s.network(
             &NetworkOptions::new(NetworkMode::Actor, kind)
-                .with_normalization(stancegraph::Normalization::Average)
+                .with_normalization(stancegraph::discourse::Normalization::Average)
                 .with_level(Level::Principal),
         )
         .unwrap()
@@ -76,7 +77,7 @@ fn the_dna_sample_has_dnas_polarization() {
 #[cfg(feature = "dna")]
 #[test]
 fn the_dna_database_gives_the_same_polarization() {
-    let s = stancegraph::read_dna(concat!(
+    let s = stancegraph::io::read_dna(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/dna_sample.dna"
     ))

@@ -7,7 +7,10 @@ use common::{dna_sample, founding};
 use std::collections::HashMap;
 
 use roxmltree::{Document, Node, ParsingOptions};
-use stancegraph::{DrawnAs, Report, ReportOptions, RollCallVotes, Scenario, Severity};
+use stancegraph::{
+    Scenario, contradiction::Severity, io::RollCallVotes, render::DrawnAs, render::Report,
+    render::ReportOptions,
+};
 
 fn un_2019() -> Scenario {
     let votes =
@@ -158,7 +161,7 @@ fn the_founding_report_is_well_formed_complete_and_self_contained() {
         assert!(text.contains("2025-05-29"));
         assert!(text.contains("US Offers to Freeze NATO Expansion in Bid to End Ukraine War"));
         for step in &c.reasoning {
-            if !matches!(step, stancegraph::Step::Position(_)) {
+            if !matches!(step, stancegraph::contradiction::Step::Position(_)) {
                 assert!(text.contains(&c.describe(step)), "{}", c.describe(step));
             }
         }
@@ -436,7 +439,7 @@ positions:
     let cards = report
         .contradictions()
         .iter()
-        .filter(|c| c.kind == stancegraph::ContradictionKind::Reversal)
+        .filter(|c| c.kind == stancegraph::contradiction::ContradictionKind::Reversal)
         .count();
     let html = report.render_html();
     let doc = parse(&html);

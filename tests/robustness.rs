@@ -3,7 +3,9 @@
 //! text, or a record that exists in it).
 
 use proptest::prelude::*;
-use stancegraph::{Error, Format, RollCallVotes, Scenario, SignedGraph, StatementsCsv};
+use stancegraph::{
+    Error, Scenario, balance::SignedGraph, io::Format, io::RollCallVotes, io::StatementsCsv,
+};
 
 /// Checks that an error from reading `text` points inside it.
 fn located(error: &Error, text: &[u8]) -> Result<(), TestCaseError> {
@@ -94,7 +96,7 @@ proptest! {
         match SignedGraph::read_edges(&text, "e.csv") {
             Ok(graphs) => {
                 for g in &graphs {
-                    let f = g.frustration(&stancegraph::FrustrationOptions::new());
+                    let f = g.frustration(&stancegraph::balance::FrustrationOptions::new());
                     prop_assert!(f.lower_bound <= f.value);
                 }
             }

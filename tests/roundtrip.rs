@@ -3,8 +3,8 @@
 
 use proptest::prelude::*;
 use stancegraph::{
-    Actor, ActorKind, Condition, Date, Firmness, Format, Issue, Membership, Position, Relation,
-    RelationKind, Scenario, Section, Source, Stance,
+    Actor, ActorKind, Condition, Date, Firmness, Issue, Membership, Position, Relation,
+    RelationKind, Scenario, Section, Source, Stance, io::Format,
 };
 
 /// Text that stresses quoting: YAML keywords, numbers, punctuation, unicode.

@@ -1,8 +1,8 @@
 //! Graph queries on the founding scenario (examples/data/istanbul-talks.yaml).
 
 use stancegraph::{
-    Attribution, Edge, Firmness, GraphOptions, Node, Overview, Scenario, Stance, StanceGraph,
-    TieKind,
+    Firmness, Scenario, Stance, StanceGraph, stance::Attribution, stance::Edge,
+    stance::GraphOptions, stance::Node, stance::Overview, stance::TieKind,
 };
 
 fn founding() -> Scenario {

@@ -3,7 +3,10 @@
 
 use std::collections::HashMap;
 
-use stancegraph::{NetworkMode, NetworkOptions, NetworkType, RollCallVotes, Vote};
+use stancegraph::{
+    discourse::NetworkMode, discourse::NetworkOptions, discourse::NetworkType, io::RollCallVotes,
+    io::Vote,
+};
 
 fn sample() -> RollCallVotes {
     RollCallVotes::read_csv_str(

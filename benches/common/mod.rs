@@ -161,7 +161,7 @@ pub fn scenario(positions: usize) -> Scenario {
 /// The scenario as JSON text.
 pub fn json(positions: usize) -> String {
     scenario(positions)
-        .to_string_as(stancegraph::Format::Json)
+        .to_string_as(stancegraph::io::Format::Json)
         .unwrap()
 }
 
@@ -364,7 +364,12 @@ pub fn discourse(positions: usize) -> Scenario {
 /// node is planted in one of two camps, and each tie follows the camps
 /// (positive inside, negative between) except for a `noise` share whose sign
 /// is flipped. Same arguments, same graph.
-pub fn signed(nodes: usize, edges: usize, noise: f64, seed: u64) -> stancegraph::SignedGraph {
+pub fn signed(
+    nodes: usize,
+    edges: usize,
+    noise: f64,
+    seed: u64,
+) -> stancegraph::balance::SignedGraph {
     let mut rng = Rng::new(seed);
     let camp: Vec<bool> = (0..nodes).map(|_| rng.next().is_multiple_of(2)).collect();
     let mut seen = std::collections::HashSet::with_capacity(edges);
@@ -382,5 +387,6 @@ pub fn signed(nodes: usize, edges: usize, noise: f64, seed: u64) -> stancegraph:
         triples.push((a, b, sign));
     }
     let names = (0..nodes).map(|i| format!("n{i}")).collect();
-    stancegraph::SignedGraph::from_edges(names, &triples).expect("generated edges are valid")
+    stancegraph::balance::SignedGraph::from_edges(names, &triples)
+        .expect("generated edges are valid")
 }

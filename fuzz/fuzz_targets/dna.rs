@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     if std::fs::write(&path, data).is_err() {
         return;
     }
-    if let Ok(scenario) = stancegraph::read_dna(&path) {
+    if let Ok(scenario) = stancegraph::io::read_dna(&path) {
         let _ = scenario.positions().len();
     }
     let _ = std::fs::remove_file(&path);

@@ -7,9 +7,9 @@ use std::time::Duration;
 
 use libfuzzer_sys::fuzz_target;
 use stancegraph::{
-    Attribution, BalanceOptions, BalanceReport, CheckOptions, ExportFormat, Format,
-    FrustrationOptions, GraphOptions, NetworkMode, NetworkOptions, NetworkType, Scenario,
-    SignedGraph, StanceGraph,
+    stance::Attribution, balance::BalanceOptions, balance::BalanceReport, contradiction::CheckOptions, discourse::ExportFormat, io::Format,
+    balance::FrustrationOptions, stance::GraphOptions, discourse::NetworkMode, discourse::NetworkOptions, discourse::NetworkType, Scenario,
+    balance::SignedGraph, StanceGraph,
 };
 
 fuzz_target!(|data: &[u8]| {

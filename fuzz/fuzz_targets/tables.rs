@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use libfuzzer_sys::fuzz_target;
 use stancegraph::{
-    BalanceOptions, BalanceReport, CheckOptions, FrustrationOptions, RollCallVotes, SignedGraph,
-    StatementsCsv,
+    balance::BalanceOptions, balance::BalanceReport, contradiction::CheckOptions, balance::FrustrationOptions, io::RollCallVotes, balance::SignedGraph,
+    io::StatementsCsv,
 };
 
 fuzz_target!(|data: &[u8]| {

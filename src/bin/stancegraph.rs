@@ -11,10 +11,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::time::Duration;
 
 use stancegraph::{
-    Attribution, BalanceOptions, BalanceReport, CheckOptions, ContradictionKind, Date, Duplicates,
-    ExportFormat, ExportOptions, FrustrationMethod, FrustrationOptions, GraphOptions, Level,
-    NetworkMode, NetworkOptions, NetworkType, Normalization, Overview, PolarizationOptions, Report,
-    ReportOptions, Scenario, Severity, SignedGraph, Stance, StanceGraph, StatementsCsv,
+    Date, Scenario, Stance, StanceGraph, balance::BalanceOptions, balance::BalanceReport,
+    balance::FrustrationMethod, balance::FrustrationOptions, balance::SignedGraph,
+    contradiction::CheckOptions, contradiction::ContradictionKind, contradiction::Severity,
+    discourse::Duplicates, discourse::ExportFormat, discourse::ExportOptions, discourse::Level,
+    discourse::NetworkMode, discourse::NetworkOptions, discourse::NetworkType,
+    discourse::Normalization, discourse::PolarizationOptions, io::StatementsCsv, render::Report,
+    render::ReportOptions, stance::Attribution, stance::GraphOptions, stance::Overview,
 };
 
 /// Compare the stances of political actors: who agrees, who is in conflict,
@@ -355,7 +358,7 @@ impl ProgressBar {
         }
     }
 
-    fn show(&mut self, p: stancegraph::Progress) {
+    fn show(&mut self, p: stancegraph::io::Progress) {
         if !self.enabled || p.total == 0 {
             return;
         }
@@ -393,7 +396,7 @@ fn load_any(args: &InputArgs) -> Result<Scenario, String> {
         #[cfg(feature = "dna")]
         Some("dna") => {
             let mut bar = ProgressBar::new(&args.file);
-            return stancegraph::read_dna_with_progress(&args.file, &mut |p| bar.show(p))
+            return stancegraph::io::read_dna_with_progress(&args.file, &mut |p| bar.show(p))
                 .map_err(|e| e.to_string());
         }
         #[cfg(not(feature = "dna"))]

@@ -2,7 +2,7 @@
 //! declares `mod common;`; not every file uses every fixture).
 #![allow(dead_code)]
 
-use stancegraph::{Scenario, StatementsCsv};
+use stancegraph::{Scenario, io::StatementsCsv};
 
 /// The founding scenario, `examples/data/istanbul-talks.yaml`.
 pub fn founding() -> Scenario {

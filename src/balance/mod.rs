@@ -1,0 +1,22 @@
+//! Structural balance of signed networks: camps, unbalanced cycles, the
+//! triangle census, walk balance, the frustration index and k-camp
+//! blockmodels, explained.
+//!
+//! - [`SignedGraph`]: read from an edge list or built from a stance graph;
+//!   strict and weak [balance](Balance), the [triangle census](TriangleCensus).
+//! - [`Frustration`] with [`FrustrationOptions`]: the fewest ties out of place,
+//!   exact with proof or heuristic with bounds; [`Tension`] shows why each is.
+//! - [`Blockmodel`] with [`BlockmodelOptions`]: Doreian and Mrvar's k camps.
+//! - [`BalanceReport`] with [`BalanceOptions`]: all of it, in words or JSON.
+
+mod blockmodel;
+mod frustration;
+mod report;
+mod signed_graph;
+
+pub use blockmodel::{Blockmodel, BlockmodelOptions};
+pub use frustration::{Frustration, FrustrationMethod, FrustrationOptions, Tension};
+pub use report::{BalanceOptions, BalanceReport, WALK_BALANCE_MAX_NODES};
+pub use signed_graph::{
+    Balance, EdgeEvidence, NodeOrigin, SignedEdge, SignedGraph, TriangleCensus, WeakBalance,
+};

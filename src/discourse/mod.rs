@@ -1,0 +1,21 @@
+//! Discourse networks as the Discourse Network Analyzer (DNA) defines them:
+//! actor × issue, actor × actor and issue × issue matrices, their export,
+//! and DNA's polarization score.
+//!
+//! - [`Network`] from [`Scenario::network`](crate::Scenario::network) with
+//!   [`NetworkOptions`] ([`NetworkMode`], [`NetworkType`], [`Normalization`],
+//!   [`Level`], [`Duplicates`]).
+//! - [`ExportFormat`], [`ExportOptions`]: CSV, GraphML, DOT, JSON, edge lists, SVG.
+//! - [`Polarization`] from [`Scenario::polarization`](crate::Scenario::polarization)
+//!   with [`PolarizationOptions`], or of any [`NetworkPair`].
+
+mod export;
+pub(crate) mod matrix;
+mod network;
+mod polarization;
+
+pub use export::{ExportFormat, ExportOptions};
+pub use network::{
+    Duplicates, Level, Network, NetworkMode, NetworkOptions, NetworkType, Normalization,
+};
+pub use polarization::{NetworkPair, Polarization, PolarizationOptions};

@@ -1,0 +1,28 @@
+//! Reading and writing: scenario files, and importers that turn other
+//! people's data into a [`Scenario`](crate::Scenario).
+//!
+//! - Scenario files ([`Format`]): YAML, JSON and TOML with one shape, read
+//!   with [`Scenario::load`](crate::Scenario::load) and friends, every
+//!   problem named by file, record and field.
+//! - [`StatementsCsv`]: a long table of coded statements, one position per row.
+//! - [`RollCallVotes`]: roll-call votes such as the UN General Assembly's.
+//! - [`read_dna`] (feature `dna`): Discourse Network Analyzer databases.
+//! - [`Progress`]: how far a long import has come.
+//!
+//! Importers are written against the public API: they build a scenario with
+//! [`Scenario::new`](crate::Scenario::new) and `add_*` like any caller.
+
+#[cfg(feature = "dna")]
+mod dna;
+mod progress;
+pub(crate) mod scenario_file;
+pub(crate) mod statements;
+pub(crate) mod table_problem;
+mod votes;
+
+#[cfg(feature = "dna")]
+pub use dna::{read_dna, read_dna_with_progress};
+pub use progress::Progress;
+pub use scenario_file::Format;
+pub use statements::{Import, StatementsCsv};
+pub use votes::{RollCallVotes, Vote, VoteAgreement};
