@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use stancegraph::{Scenario, io::RollCallVotes, io::StatementsCsv, render::Report};
+use stancegraph::{Scenario, io::RollCallVotes, io::StatementsCsv, render::HtmlReport};
 
 fn scenarios() -> Vec<(&'static str, Scenario)> {
     let founding = Scenario::from_yaml_str(include_str!("../examples/data/istanbul-talks.yaml"))
@@ -35,9 +35,9 @@ fn report(c: &mut Criterion) {
     group.sample_size(10);
     for (name, scenario) in scenarios() {
         group.bench_function(format!("{name}/new"), |b| {
-            b.iter(|| Report::new(&scenario).map(|r| r.contradictions().len()))
+            b.iter(|| HtmlReport::new(&scenario).map(|r| r.contradictions().len()))
         });
-        let report = Report::new(&scenario).expect("a report");
+        let report = HtmlReport::new(&scenario).expect("a report");
         group.bench_function(format!("{name}/render_html"), |b| {
             b.iter(|| report.render_html().len())
         });

@@ -60,7 +60,7 @@ fn main() -> ExitCode {
     // Structural balance of actors and issues: the same tension as an
     // unbalanced cycle (the US is NATO's member, backs the freeze, which
     // excludes the membership NATO backs).
-    let signed = SignedGraph::from_stances(&by_principal);
+    let signed = SignedGraph::from_actors_and_issues(&by_principal);
     match BalanceReport::new(&signed, &BalanceOptions::new()) {
         Ok(report) => print!("\nStructural balance\n{}", report.explain(Some(&scenario))),
         Err(e) => {

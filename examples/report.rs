@@ -1,4 +1,4 @@
-//! Self-contained HTML stance reports ([`stancegraph::render::Report`]).
+//! Self-contained HTML stance reports ([`stancegraph::render::HtmlReport`]).
 //!
 //! ```text
 //! cargo run --example report                      # the founding scenario (built in)
@@ -20,7 +20,7 @@ mod common;
 use common::read_roll_calls;
 use stancegraph::{
     Actor, ActorKind, Issue, Position, Scenario, io::RollCallVotes, io::StatementsCsv,
-    render::Report,
+    render::HtmlReport,
 };
 
 fn main() -> ExitCode {
@@ -63,7 +63,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let report = match Report::new(&scenario) {
+    let report = match HtmlReport::new(&scenario) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("report: {e}");

@@ -139,8 +139,8 @@ fn main() -> ExitCode {
             let computed = start.elapsed();
             println!(
                 "{n} positions, {} x {} congruence network (average), sum {:.1}",
-                network.rows().len(),
-                network.columns().len(),
+                network.row_labels().len(),
+                network.column_labels().len(),
                 network.sum()
             );
             println!(

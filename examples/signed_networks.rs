@@ -103,7 +103,7 @@ fn main() -> ExitCode {
                     .map_or("-".to_owned(), |w| format!("{w:.4}")),
                 f.value,
                 f.lower_bound,
-                if f.is_exact() { "yes" } else { "no" },
+                if f.exact { "yes" } else { "no" },
                 f.score(),
                 ms
             );

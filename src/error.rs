@@ -50,6 +50,15 @@ pub enum Error {
         /// Every problem, in file order.
         problems: Vec<Problem>,
     },
+    /// The options given to an analysis are out of range or do not fit
+    /// together (a blockmodel of 0 camps, a normalisation for another mode).
+    /// Every such option is listed, each a [`Problem`] in
+    /// [`Section::Options`] naming the option as its field.
+    #[error("{}", InvalidDisplay { origin: "", problems })]
+    InvalidOptions {
+        /// Every option at fault.
+        problems: Vec<Problem>,
+    },
     /// The file's extension names no supported format.
     #[error("{}: cannot tell the format from the file name; use .yaml, .yml, .json{}", path.display(), if cfg!(feature = "toml") { " or .toml" } else { "" })]
     UnknownFormat {
@@ -84,11 +93,19 @@ pub enum Error {
 }
 
 impl Error {
-    /// The validation problems, if this is an [`Error::Invalid`]; empty otherwise.
+    /// The problems, if this is an [`Error::Invalid`] or an
+    /// [`Error::InvalidOptions`]; empty otherwise.
     pub fn problems(&self) -> &[Problem] {
         match self {
-            Error::Invalid { problems, .. } => problems,
+            Error::Invalid { problems, .. } | Error::InvalidOptions { problems } => problems,
             _ => &[],
+        }
+    }
+
+    /// One option at fault: `field` names it, `reason` says what is wrong.
+    pub(crate) fn invalid_option(field: &str, reason: &'static str) -> Error {
+        Error::InvalidOptions {
+            problems: vec![Problem::option(field, reason)],
         }
     }
 
@@ -245,6 +262,15 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// An option of an analysis at fault (see [`Error::InvalidOptions`]).
+    pub(crate) fn option(field: &str, reason: &'static str) -> Self {
+        Problem::new(
+            RecordRef::whole(Section::Options),
+            Some(field.to_owned()),
+            ProblemKind::Invalid { reason },
+        )
+    }
+
     pub(crate) fn new(
         record: RecordRef,
         field: impl Into<Option<String>>,

@@ -58,7 +58,7 @@
 //! - [`StatementsCsv`], [`RollCallVotes`]: importers for coded-statement
 //!   tables and roll-call votes.
 //! - [`SignedGraph`]: structural balance of signed networks, read from an
-//!   edge list or built from a scenario ([`SignedGraph::from_stances`] for
+//!   edge list or built from a scenario ([`SignedGraph::from_actors_and_issues`] for
 //!   actors and issues): strict and weak [balance](Balance), the
 //!   [triangle census](TriangleCensus), walk balance, the
 //!   [frustration index](SignedGraph::frustration) (exact with proof or
@@ -66,7 +66,7 @@
 //!   [blockmodel](SignedGraph::blockmodel); [`BalanceReport`] explains it all.
 //! - [`Scenario::polarization`] → [`Polarization`]: DNA's polarization score.
 //! - [`Overview`]: the plain-text report the example and the command line print.
-//! - [`Report`]: the self-contained HTML report ([`ReportOptions`]): the actor
+//! - [`HtmlReport`]: the self-contained HTML report ([`HtmlReportOptions`]): the actor
 //!   network drawn as SVG, the contradictions, camps per issue, a timeline and
 //!   the structural balance, every tie with the quotes behind it.
 //! - [`Error`]: one error type; validation reports every [`Problem`], each
@@ -139,6 +139,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+mod analyses;
 mod error;
 mod model;
 mod util;

@@ -109,7 +109,7 @@ fn by_principal(s: &stancegraph::Scenario) -> stancegraph::StanceGraph<'_> {
 fn the_founding_scenarios_actor_network_is_not_balanced() {
     let s = founding();
     let graph = by_principal(&s);
-    let g = SignedGraph::from_stance_graph(&graph);
+    let g = SignedGraph::from_actor_ties(&graph);
     let balance = g.balance();
     verify(&g, &balance);
 }
@@ -124,7 +124,7 @@ fn the_founding_tension_is_an_unbalanced_cycle_with_its_evidence() {
     use stancegraph::{balance::FrustrationOptions, balance::NodeOrigin};
     let s = founding();
     let graph = by_principal(&s);
-    let g = SignedGraph::from_stances(&graph);
+    let g = SignedGraph::from_actors_and_issues(&graph);
     assert_eq!(g.nodes().len(), s.actors().len() + s.issues().len());
     assert_eq!(
         g.origin(0),
@@ -165,7 +165,7 @@ fn the_founding_tension_is_an_unbalanced_cycle_with_its_evidence() {
     // By speaker, the cycle runs through Kellogg (or Trump) and Rutte instead,
     // and is still there.
     let by_speaker = stancegraph::StanceGraph::new(&s);
-    let g = SignedGraph::from_stances(&by_speaker);
+    let g = SignedGraph::from_actors_and_issues(&by_speaker);
     assert_eq!(g.frustration(&FrustrationOptions::new()).value, 1);
 }
 

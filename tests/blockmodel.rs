@@ -30,7 +30,7 @@ fn score(alpha: f64, negative_inside: usize, positive_between: usize) -> f64 {
 /// its camps alone.
 fn verify(g: &SignedGraph, model: &Blockmodel, k: usize) {
     let n = g.nodes().len();
-    let camps = model.camps();
+    let camps = &model.camps;
     assert_eq!(camps.len(), k.min(n), "exactly min(k, n) camps");
     let mut seen = vec![false; n];
     for (c, camp) in camps.iter().enumerate() {
@@ -57,13 +57,13 @@ fn verify(g: &SignedGraph, model: &Blockmodel, k: usize) {
         .filter(|(_, e)| (camp_of(e.a) == camp_of(e.b)) != (e.sign > 0))
         .map(|(i, _)| i)
         .collect();
-    assert_eq!(model.misplaced(), misplaced);
+    assert_eq!(model.misplaced, misplaced);
     let negative = misplaced.iter().filter(|&&i| g.edges()[i].sign < 0).count();
-    assert_eq!(model.negative_inside(), negative);
-    assert_eq!(model.positive_between(), misplaced.len() - negative);
+    assert_eq!(model.negative_inside, negative);
+    assert_eq!(model.positive_between, misplaced.len() - negative);
     assert_eq!(
         model.criterion(),
-        score(model.alpha(), negative, misplaced.len() - negative)
+        score(model.alpha, negative, misplaced.len() - negative)
     );
 }
 
@@ -98,7 +98,7 @@ fn brute_force(g: &SignedGraph, k: usize, alpha: f64) -> f64 {
 
 fn names<'g>(g: &'g SignedGraph, model: &Blockmodel) -> Vec<Vec<&'g str>> {
     model
-        .camps()
+        .camps
         .iter()
         .map(|camp| camp.iter().map(|&v| g.nodes()[v].as_str()).collect())
         .collect()
@@ -135,13 +135,13 @@ proptest! {
         let Some(g) = build(&plan) else { return Ok(()) };
         let optimum = brute_force(&g, k, alpha);
         let options = BlockmodelOptions::new(k).with_alpha(alpha);
-        let local = g.blockmodel(&options.with_exhaustive_limit(0)).unwrap();
+        let local = g.blockmodel(&options.with_exact_limit(0)).unwrap();
         verify(&g, &local, k);
         prop_assert!((local.criterion() - optimum).abs() < 1e-9,
             "local search {} against brute force {optimum}", local.criterion());
         let exact = g.blockmodel(&options).unwrap();
         verify(&g, &exact, k);
-        prop_assert!(exact.is_exact());
+        prop_assert!(exact.exact);
         prop_assert!((exact.criterion() - optimum).abs() < 1e-9,
             "exhaustive search {} against brute force {optimum}", exact.criterion());
     }
@@ -156,11 +156,11 @@ fn the_local_search_leaves_camps_of_one_node_where_they_belong() {
         "t.csv",
     );
     let options = BlockmodelOptions::new(3).with_alpha(0.0);
-    let local = g.blockmodel(&options.with_exhaustive_limit(0)).unwrap();
+    let local = g.blockmodel(&options.with_exact_limit(0)).unwrap();
     verify(&g, &local, 3);
     assert_eq!(brute_force(&g, 3, 0.0), 1.0);
     assert_eq!(local.criterion(), 1.0);
-    assert_eq!(local.camps(), g.blockmodel(&options).unwrap().camps());
+    assert_eq!(local.camps, g.blockmodel(&options).unwrap().camps);
 }
 
 #[test]
@@ -168,13 +168,13 @@ fn highland_tribes_two_camps_leave_the_published_frustration_index() {
     let g = tribes();
     let model = g.blockmodel(&BlockmodelOptions::new(2)).unwrap();
     verify(&g, &model, 2);
-    assert!(model.is_exact());
+    assert!(model.exact);
     // At alpha 0.5 and k = 2 twice the criterion is the frustration index L:
     // signnet publishes 1 − 2L/m = 0.7586207 for m = 58, so L = 7.
-    assert_eq!(model.misplaced().len(), 7);
+    assert_eq!(model.misplaced.len(), 7);
     assert!((1.0 - 2.0 * 7.0 / 58.0 - 0.7586207_f64).abs() < 1e-7);
     assert_eq!(model.criterion(), 3.5);
-    assert_eq!((model.negative_inside(), model.positive_between()), (7, 0));
+    assert_eq!((model.negative_inside, model.positive_between), (7, 0));
     assert_eq!(
         names(&g, &model)[0],
         ["Gavev", "Kotun", "Nagad", "Gama"],
@@ -188,7 +188,7 @@ fn highland_tribes_three_camps_leave_two_alliances_across() {
     let three = g.blockmodel(&BlockmodelOptions::new(3)).unwrap();
     verify(&g, &three, 3);
     // 16 tribes into 3 camps: 7,141,686 partitions, under the default limit.
-    assert!(three.is_exact());
+    assert!(three.exact);
     assert_eq!(
         names(&g, &three),
         [
@@ -197,7 +197,7 @@ fn highland_tribes_three_camps_leave_two_alliances_across() {
             vec!["Nagam", "Notoh", "Kohik", "Seuve", "Uheto"],
         ]
     );
-    assert_eq!((three.negative_inside(), three.positive_between()), (0, 2));
+    assert_eq!((three.negative_inside, three.positive_between), (0, 2));
     assert_eq!(three.criterion(), 1.0);
     let two = g.blockmodel(&BlockmodelOptions::new(2)).unwrap();
     assert!(three.criterion() <= two.criterion());
@@ -206,10 +206,10 @@ fn highland_tribes_three_camps_leave_two_alliances_across() {
     assert!(three.criterion() > 0.0);
     // The local search alone finds the same.
     let local = g
-        .blockmodel(&BlockmodelOptions::new(3).with_exhaustive_limit(0))
+        .blockmodel(&BlockmodelOptions::new(3).with_exact_limit(0))
         .unwrap();
-    assert!(!local.is_exact());
-    assert_eq!(local.camps(), three.camps());
+    assert!(!local.exact);
+    assert_eq!(local.camps, three.camps);
 }
 
 #[test]
@@ -238,9 +238,9 @@ fn slovene_parties_blockmodels_are_optimal() {
     for (k, counts, camps) in expected {
         let model = g.blockmodel(&BlockmodelOptions::new(k)).unwrap();
         verify(&g, &model, k);
-        assert!(model.is_exact());
+        assert!(model.exact);
         assert_eq!(
-            (model.negative_inside(), model.positive_between()),
+            (model.negative_inside, model.positive_between),
             counts,
             "k = {k}"
         );
@@ -249,7 +249,7 @@ fn slovene_parties_blockmodels_are_optimal() {
         // Checked independently over all k^10 assignments.
         assert_eq!(brute_force(&g, k, 0.5), model.criterion(), "k = {k}");
         let local = g
-            .blockmodel(&BlockmodelOptions::new(k).with_exhaustive_limit(0))
+            .blockmodel(&BlockmodelOptions::new(k).with_exact_limit(0))
             .unwrap();
         assert_eq!(local.criterion(), model.criterion(), "k = {k}");
     }
@@ -296,17 +296,17 @@ fn tiny_graphs_have_one_partition() {
     let empty = SignedGraph::default()
         .blockmodel(&BlockmodelOptions::new(2))
         .unwrap();
-    assert!(empty.camps().is_empty() && empty.is_exact());
+    assert!(empty.camps.is_empty() && empty.exact);
     assert_eq!(empty.criterion(), 0.0);
 
     let g = read("source,target,sign\nA,B,1\nB,C,-1\n", "t.csv");
     let alone = g.blockmodel(&BlockmodelOptions::new(5)).unwrap();
     verify(&g, &alone, 5);
-    assert_eq!(alone.camps(), [vec![0], vec![1], vec![2]]);
-    assert_eq!((alone.k(), alone.restarts()), (5, 0));
-    assert_eq!(alone.misplaced(), [0]);
+    assert_eq!(alone.camps, [vec![0], vec![1], vec![2]]);
+    assert_eq!((alone.k, alone.restarts), (5, 0));
+    assert_eq!(alone.misplaced, [0]);
     let together = g.blockmodel(&BlockmodelOptions::new(1)).unwrap();
-    assert_eq!(together.misplaced(), [1]);
+    assert_eq!(together.misplaced, [1]);
     assert_eq!(
         together.to_string(),
         "1 camp, criterion 0.5 (1 negative tie inside, 0 positive ties between, alpha 0.5), proven optimal"
@@ -319,8 +319,8 @@ fn results_are_deterministic_and_ignore_names_and_order() {
     // Four camps are past the exhaustive limit: the local search decides.
     let options = BlockmodelOptions::new(4).with_seed(42);
     let first = g.blockmodel(&options).unwrap();
-    assert!(!first.is_exact());
-    assert_eq!(first.restarts(), BlockmodelOptions::DEFAULT_RESTARTS);
+    assert!(!first.exact);
+    assert_eq!(first.restarts, BlockmodelOptions::DEFAULT_RESTARTS);
     assert_eq!(g.blockmodel(&options).unwrap(), first);
     verify(&g, &first, 4);
 

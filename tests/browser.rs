@@ -21,7 +21,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use stancegraph::{
-    Scenario, io::RollCallVotes, render::DrawnAs, render::Report, render::ReportOptions,
+    Scenario, io::RollCallVotes, render::DrawnAs, render::HtmlReport, render::HtmlReportOptions,
 };
 
 /// A browser that runs longer than this is killed and the test fails.
@@ -403,7 +403,7 @@ fn cards(html: &str) -> usize {
 struct Expected {
     drawn_as: DrawnAs,
     /// Network nodes; `None` for groups: as many as the report draws, at
-    /// least 2 and at most [`ReportOptions::groups`].
+    /// least 2 and at most [`HtmlReportOptions::groups`].
     nodes: Option<usize>,
     cards: usize,
     /// Colours the drawing must show (the kinds of tie it has).
@@ -419,7 +419,7 @@ fn check_in_browser(test: &str, scenario: &Scenario, expected: Expected) {
         return;
     };
     let started = Instant::now();
-    let report = Report::new(scenario).unwrap();
+    let report = HtmlReport::new(scenario).unwrap();
     let dir = TempDir::new(test);
     let page = dir.0.join("report.html");
     let html = report.render_html();
@@ -449,7 +449,7 @@ fn check_in_browser(test: &str, scenario: &Scenario, expected: Expected) {
     match expected.nodes {
         Some(n) => assert_eq!(nodes, n, "{test}: nodes drawn"),
         None => assert!(
-            (2..=ReportOptions::default().groups).contains(&nodes),
+            (2..=HtmlReportOptions::default().groups).contains(&nodes),
             "{test}: {nodes} groups drawn"
         ),
     }

@@ -27,8 +27,8 @@ fn the_sample_database_gives_dnas_figures() {
         .unwrap();
     assert_eq!(
         (
-            two_mode.rows().len(),
-            two_mode.columns().len(),
+            two_mode.row_labels().len(),
+            two_mode.column_labels().len(),
             two_mode.sum()
         ),
         (7, 6, 40.0)
@@ -38,7 +38,7 @@ fn the_sample_database_gives_dnas_figures() {
         .unwrap();
     assert_eq!(one_mode.sum(), 276.0);
     let epa = one_mode
-        .rows()
+        .row_labels()
         .iter()
         .position(|r| r == "Environmental Protection Agency")
         .unwrap();
@@ -56,7 +56,7 @@ fn the_sample_database_gives_dnas_figures() {
                 .with_duplicates(Duplicates::Document),
         )
         .unwrap();
-    assert_eq!(document.positions(), 23);
+    assert_eq!(document.position_count(), 23);
 }
 
 #[test]

@@ -91,7 +91,7 @@ fn highland_tribes_match_the_published_frustration_score() {
     let f = g.frustration(&FrustrationOptions::new());
     verify(g, &f);
     assert_eq!((f.value, f.lower_bound, f.edges), (7, 7, 58));
-    assert!(f.is_exact());
+    assert!(f.exact);
     assert_eq!(f.method, FrustrationMethod::Exact);
     // signnet: frustration score 1 - 2L/m = 0.7586207.
     assert!((f.score() - 0.7586207).abs() < 1e-7, "{}", f.score());
@@ -128,7 +128,7 @@ fn correlates_of_war_windows_match_highs() {
         assert_eq!((g.nodes().len(), g.edges().len()), (*nodes, *edges));
         let f = g.frustration(&exact());
         verify(g, &f);
-        assert!(f.is_exact(), "{period}: {} > {}", f.value, f.lower_bound);
+        assert!(f.exact, "{period}: {} > {}", f.value, f.lower_bound);
         assert!(!f.limit_reached);
         assert_eq!(f.value, *value, "{period}");
         if f.search_nodes > 0 {
@@ -281,7 +281,7 @@ proptest! {
         let optimum = brute_force(&g);
         let f = g.frustration(&exact());
         verify(&g, &f);
-        prop_assert!(f.is_exact());
+        prop_assert!(f.exact);
         prop_assert_eq!(f.value, optimum);
         let h = g.frustration(&FrustrationOptions::new().with_method(FrustrationMethod::Heuristic));
         verify(&g, &h);
@@ -352,7 +352,7 @@ proptest! {
         let g = build(n, &edges);
         let f = g.frustration(&exact());
         verify(&g, &f);
-        prop_assert!(f.is_exact());
+        prop_assert!(f.exact);
         prop_assert_eq!(f.value, brute_force(&g));
     }
 }

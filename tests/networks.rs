@@ -38,9 +38,9 @@ fn two_mode_ignore_is_7_by_6_with_sum_40() {
             NetworkType::Ignore,
         ))
         .unwrap();
-    assert_eq!((n.rows().len(), n.columns().len()), (7, 6));
+    assert_eq!((n.row_labels().len(), n.column_labels().len()), (7, 6));
     assert_eq!(n.sum(), 40.0);
-    assert_eq!(n.non_zero(), 22);
+    assert_eq!(n.non_zero_count(), 22);
 }
 
 #[test]
@@ -49,23 +49,23 @@ fn one_mode_ignore_is_7_by_7_with_sum_276_and_the_epa_row() {
     let n = s
         .network(&organisations(NetworkMode::Actor, NetworkType::Ignore))
         .unwrap();
-    assert_eq!((n.rows().len(), n.columns().len()), (7, 7));
+    assert_eq!((n.row_labels().len(), n.column_labels().len()), (7, 7));
     assert_eq!(n.sum(), 276.0);
     let epa = n
-        .rows()
+        .row_labels()
         .iter()
         .position(|r| r == "Environmental Protection Agency")
         .unwrap();
     assert_eq!(&n.row(epa)[..2], [10.0, 2.0]);
     assert_eq!(
-        n.columns()[..2],
+        n.column_labels()[..2],
         [
             "Alliance to Save Energy",
             "Energy and Environmental Analysis, Inc."
         ]
     );
     // 21 dyads: each counted in both triangles.
-    assert_eq!(n.non_zero(), 42);
+    assert_eq!(n.non_zero_count(), 42);
     assert!((0..7).all(|i| n.get(i, i) == 0.0));
 }
 
@@ -84,7 +84,7 @@ fn duplicates_per_document_keep_23_statements() {
     let options = organisations(NetworkMode::Affiliation, NetworkType::Ignore)
         .with_duplicates(Duplicates::Document);
     let n = s.network(&options).unwrap();
-    assert_eq!(n.positions(), 23);
+    assert_eq!(n.position_count(), 23);
     assert_eq!(n.sum(), 23.0);
 }
 
@@ -115,7 +115,7 @@ fn concept_networks_and_normalisations_are_bounded() {
     let concepts = s
         .network(&organisations(NetworkMode::Issue, NetworkType::Congruence))
         .unwrap();
-    assert_eq!(concepts.rows().len(), 6);
+    assert_eq!(concepts.row_labels().len(), 6);
     for normalization in [
         Normalization::Jaccard,
         Normalization::Cosine,
@@ -129,7 +129,7 @@ fn concept_networks_and_normalisations_are_bounded() {
             )
             .unwrap();
         assert!(
-            n.rows()
+            n.row_labels()
                 .iter()
                 .enumerate()
                 .all(|(r, _)| n.row(r).iter().all(|v| (0.0..=1.0).contains(v))),
@@ -142,7 +142,7 @@ fn concept_networks_and_normalisations_are_bounded() {
                 .with_normalization(Normalization::Activity),
         )
         .unwrap();
-    for r in 0..activity.rows().len() {
+    for r in 0..activity.row_labels().len() {
         assert!((activity.row(r).iter().sum::<f64>() - 1.0).abs() < 1e-12);
     }
 }
@@ -274,10 +274,13 @@ fn exports_survive_hostile_names() {
     let header: Vec<&str> = records[0].iter().skip(1).collect();
     assert_eq!(
         header,
-        n.columns().iter().map(String::as_str).collect::<Vec<_>>()
+        n.column_labels()
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
     );
     for (r, record) in records[1..].iter().enumerate() {
-        assert_eq!(&record[0], n.rows()[r].as_str());
+        assert_eq!(&record[0], n.row_labels()[r].as_str());
         let values: Vec<f64> = record.iter().skip(1).map(|v| v.parse().unwrap()).collect();
         assert_eq!(values, n.row(r));
     }
@@ -302,7 +305,10 @@ fn exports_survive_hostile_names() {
         .collect();
     assert_eq!(
         labels,
-        n.rows().iter().map(String::as_str).collect::<Vec<_>>()
+        n.row_labels()
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
     );
     let keys: Vec<(&str, &str)> = doc
         .descendants()

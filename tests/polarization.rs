@@ -51,7 +51,7 @@ fn the_dna_sample_has_dnas_polarization() {
 
     // The local search finds the same split.
     let local = s
-        .polarization(&organisations().with_exhaustive_limit(0))
+        .polarization(&organisations().with_exact_limit(0))
         .unwrap();
     assert!(!local.exact);
     check_sample(&local);
@@ -182,7 +182,7 @@ fn empty_networks_have_zero_polarization() {
     )
     .unwrap();
     for limit in [0, u64::MAX] {
-        let p = pair.polarization(&PolarizationOptions::default().with_exhaustive_limit(limit));
+        let p = pair.polarization(&PolarizationOptions::default().with_exact_limit(limit));
         assert_eq!(p.q, 0.0);
         assert_eq!(p.clusters[0].len() + p.clusters[1].len(), 3);
     }
@@ -204,6 +204,13 @@ fn large_networks_use_the_local_search_deterministically() {
 
 fn invalid(err: Error) -> String {
     assert!(matches!(err, Error::Invalid { .. }), "{err:?}");
+    err.to_string()
+}
+
+/// An error in the options (here, the split asked for), not in the data.
+fn invalid_option(err: Error) -> String {
+    assert!(matches!(err, Error::InvalidOptions { .. }), "{err:?}");
+    assert_eq!(err.problems().len(), 1, "{err:?}");
     err.to_string()
 }
 
@@ -272,10 +279,13 @@ positions: [{actor: a, issue: x, stance: support}]
 
     // Splits.
     let pair = perfect_camps();
-    let msg = invalid(pair.polarization_of_split(&["a", "zz"]).unwrap_err());
-    assert!(msg.contains("unknown actor `zz`"), "{msg}");
+    let msg = invalid_option(pair.polarization_of_split(&["a", "zz"]).unwrap_err());
+    assert!(
+        msg.starts_with("options, field `split`") && msg.contains("unknown actor `zz`"),
+        "{msg}"
+    );
     for side in [&[][..], &["a", "b", "c", "d"][..]] {
-        let msg = invalid(pair.polarization_of_split(side).unwrap_err());
+        let msg = invalid_option(pair.polarization_of_split(side).unwrap_err());
         assert!(msg.contains("at least one actor on each side"), "{msg}");
     }
 }
@@ -339,7 +349,7 @@ proptest! {
         let labels: Vec<String> = (0..n).map(|i| format!("v{i}")).collect();
         let pair = NetworkPair::new(labels.clone(), c, f).unwrap();
         let exact = pair.polarization(&PolarizationOptions::default());
-        let local = pair.polarization(&PolarizationOptions::default().with_exhaustive_limit(0));
+        let local = pair.polarization(&PolarizationOptions::default().with_exact_limit(0));
         prop_assert!(exact.exact && !local.exact);
         prop_assert!((exact.q - local.q).abs() < 1e-9, "{} vs {}", exact, local);
         prop_assert!((0.0..=1.0).contains(&exact.q));

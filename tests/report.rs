@@ -8,8 +8,8 @@ use std::collections::HashMap;
 
 use roxmltree::{Document, Node, ParsingOptions};
 use stancegraph::{
-    Scenario, contradiction::Severity, io::RollCallVotes, render::DrawnAs, render::Report,
-    render::ReportOptions,
+    Scenario, contradiction::Severity, io::RollCallVotes, render::DrawnAs, render::HtmlReport,
+    render::HtmlReportOptions,
 };
 
 fn un_2019() -> Scenario {
@@ -79,7 +79,7 @@ fn assert_self_contained(doc: &Document<'_>, html: &str) {
 #[test]
 fn the_founding_report_is_well_formed_complete_and_self_contained() {
     let scenario = founding();
-    let report = Report::new(&scenario).unwrap();
+    let report = HtmlReport::new(&scenario).unwrap();
     let html = report.render_html();
     let doc = parse(&html);
     assert_self_contained(&doc, &html);
@@ -239,20 +239,20 @@ fn the_same_scenario_gives_the_same_bytes() {
     let a = founding();
     let b = founding();
     assert_eq!(
-        Report::new(&a).unwrap().render_html(),
-        Report::new(&b).unwrap().render_html()
+        HtmlReport::new(&a).unwrap().render_html(),
+        HtmlReport::new(&b).unwrap().render_html()
     );
     let s = dna_sample();
     assert_eq!(
-        Report::new(&s).unwrap().render_svg(),
-        Report::new(&s).unwrap().render_svg()
+        HtmlReport::new(&s).unwrap().render_svg(),
+        HtmlReport::new(&s).unwrap().render_svg()
     );
 }
 
 #[test]
 fn the_dna_sample_report_names_every_actor_and_its_contradiction() {
     let scenario = dna_sample();
-    let report = Report::new(&scenario).unwrap();
+    let report = HtmlReport::new(&scenario).unwrap();
     let html = report.render_html();
     let doc = parse(&html);
     assert_self_contained(&doc, &html);
@@ -278,7 +278,7 @@ fn the_dna_sample_report_names_every_actor_and_its_contradiction() {
 fn a_year_of_un_votes_is_drawn_as_groups_and_lists_every_country() {
     let scenario = un_2019();
     assert_eq!(scenario.actors().len(), 193);
-    let report = Report::new(&scenario).unwrap();
+    let report = HtmlReport::new(&scenario).unwrap();
     assert_eq!(report.drawn_as(), DrawnAs::Groups);
     let html = report.render_html();
     assert!(html.len() < 3_000_000, "{} bytes", html.len());
@@ -325,7 +325,7 @@ fn a_year_of_un_votes_is_drawn_as_groups_and_lists_every_country() {
 fn fewer_actors_fold_spokespeople_then_group() {
     let scenario = founding();
     let principals =
-        Report::with_options(&scenario, ReportOptions::new().with_max_actors(12)).unwrap();
+        HtmlReport::with_options(&scenario, HtmlReportOptions::new().with_max_actors(12)).unwrap();
     assert_eq!(principals.drawn_as(), DrawnAs::Principals);
     let svg = principals.render_svg();
     let doc = Document::parse(&svg).unwrap();
@@ -336,18 +336,18 @@ fn fewer_actors_fold_spokespeople_then_group() {
     );
     assert!(!svg.contains("Keith Kellogg</text>"));
 
-    let grouped = Report::with_options(
+    let grouped = HtmlReport::with_options(
         &scenario,
-        ReportOptions::new().with_max_actors(5).with_groups(4),
+        HtmlReportOptions::new().with_max_actors(5).with_groups(4),
     )
     .unwrap();
     assert_eq!(grouped.drawn_as(), DrawnAs::Groups);
     let html = grouped.render_html();
     assert_eq!(count_class(&parse(&html), "node"), 4);
 
-    let bad = Report::with_options(
+    let bad = HtmlReport::with_options(
         &scenario,
-        ReportOptions::new().with_groups(0).with_max_actors(201),
+        HtmlReportOptions::new().with_groups(0).with_max_actors(201),
     )
     .unwrap_err();
     assert_eq!(
@@ -395,7 +395,7 @@ positions:
 ",
     )
     .unwrap();
-    let html = Report::new(&scenario).unwrap().render_html();
+    let html = HtmlReport::new(&scenario).unwrap().render_html();
     let doc = parse(&html);
     let xs = strip_marks(&doc);
     assert_eq!(xs.len(), 4, "{xs:?}");
@@ -435,7 +435,7 @@ positions:
 ",
     )
     .unwrap();
-    let report = Report::new(&scenario).unwrap();
+    let report = HtmlReport::new(&scenario).unwrap();
     let cards = report
         .contradictions()
         .iter()
@@ -464,8 +464,8 @@ positions:
 ",
     )
     .unwrap();
-    let options = ReportOptions::new().with_as_of("2025-01-10".parse().unwrap());
-    let html = Report::with_options(&scenario, options)
+    let options = HtmlReportOptions::new().with_as_of("2025-01-10".parse().unwrap());
+    let html = HtmlReport::with_options(&scenario, options)
         .unwrap()
         .render_html();
     assert!(html.contains("early words"));
@@ -491,7 +491,7 @@ positions:
 ",
     )
     .unwrap();
-    let html = Report::new(&scenario).unwrap().render_html();
+    let html = HtmlReport::new(&scenario).unwrap().render_html();
     let doc = parse(&html);
     assert_self_contained(&doc, &html);
     assert!(!html.contains('\u{202e}'));
@@ -530,10 +530,11 @@ fn a_dense_network_draws_its_heaviest_ties_and_says_how_many_are_left_out() {
         }
     }
     let scenario = Scenario::from_yaml_str(&yaml).unwrap();
-    let report = Report::with_options(&scenario, ReportOptions::new().with_max_actors(80)).unwrap();
+    let report =
+        HtmlReport::with_options(&scenario, HtmlReportOptions::new().with_max_actors(80)).unwrap();
     assert_eq!(report.drawn_as(), DrawnAs::Actors);
     let ties = report.graph().ties().len();
-    assert!(ties > ReportOptions::MOST_TIES);
+    assert!(ties > HtmlReportOptions::MOST_TIES);
     let html = report.render_html();
     let doc = parse(&html);
     let drawn = doc
@@ -541,7 +542,7 @@ fn a_dense_network_draws_its_heaviest_ties_and_says_how_many_are_left_out() {
         .filter(|n| has_class(n, "agreement") || has_class(n, "conflict"))
         .filter(|n| has_class(n, "link"))
         .count();
-    assert_eq!(drawn, ReportOptions::MOST_TIES);
+    assert_eq!(drawn, HtmlReportOptions::MOST_TIES);
     assert!(html.contains("lighter ones left out"));
     // Labels are cut in the middle, so the countries stay apart.
     assert!(
@@ -568,7 +569,7 @@ positions:
 "#,
     )
     .unwrap();
-    let html = Report::new(&scenario).unwrap().render_html();
+    let html = HtmlReport::new(&scenario).unwrap().render_html();
     let doc = parse(&html);
     assert!(
         !doc.descendants()
@@ -592,7 +593,7 @@ positions:
 ",
     )
     .unwrap();
-    let report = Report::new(&scenario).unwrap();
+    let report = HtmlReport::new(&scenario).unwrap();
     let html = report.render_html();
     let doc = parse(&html);
     let cards: Vec<_> = doc.descendants().filter(|n| has_class(n, "card")).collect();
@@ -613,9 +614,9 @@ positions:
     // Positions on three days: the strip is drawn, with a ring on the reversal.
     assert!(doc.descendants().any(|n| has_class(&n, "strip")));
     // As of a day before the reversal, it is not shown.
-    let earlier = Report::with_options(
+    let earlier = HtmlReport::with_options(
         &scenario,
-        ReportOptions::new().with_as_of("2024-03-01".parse().unwrap()),
+        HtmlReportOptions::new().with_as_of("2024-03-01".parse().unwrap()),
     )
     .unwrap();
     let html = earlier.render_html();
@@ -626,7 +627,7 @@ positions:
 #[test]
 fn the_standalone_svg_is_an_svg_document() {
     let scenario = founding();
-    let svg = Report::new(&scenario).unwrap().render_svg();
+    let svg = HtmlReport::new(&scenario).unwrap().render_svg();
     assert!(svg.starts_with(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""
     ));

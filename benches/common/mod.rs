@@ -145,7 +145,7 @@ pub fn scenario(positions: usize) -> Scenario {
         if p % 4 == 0 {
             position = position.with_source(
                 Source::new()
-                    .with_title(format!("Report {}", p / 4))
+                    .with_title(format!("HtmlReport {}", p / 4))
                     .with_publisher("Synthetic Wire"),
             );
         }

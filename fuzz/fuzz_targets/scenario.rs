@@ -51,7 +51,7 @@ fuzz_target!(|data: &[u8]| {
             let _ = network.export(f);
         }
     }
-    let signed = SignedGraph::from_stances(&graph);
+    let signed = SignedGraph::from_actors_and_issues(&graph);
     let balance = BalanceOptions::new()
         .with_frustration(FrustrationOptions::new().with_time_limit(Duration::from_millis(50)))
         .with_camps(2, 0.5);

@@ -5,7 +5,7 @@ use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 use std::fmt;
 
-use crate::error::{Problem, ProblemKind, RecordRef};
+use crate::error::Problem;
 use crate::util::rng::SplitMix64;
 use crate::{Error, Result, balance::SignedGraph};
 
@@ -38,7 +38,7 @@ pub struct BlockmodelOptions {
     /// The exhaustive search, which proves the result optimal, runs when
     /// there are at most this many partitions of the nodes into `k` camps;
     /// 0 turns it off.
-    pub exhaustive_limit: u64,
+    pub exact_limit: u64,
 }
 
 impl BlockmodelOptions {
@@ -49,11 +49,11 @@ impl BlockmodelOptions {
     pub const DEFAULT_RESTARTS: usize = 50;
     /// The default [`seed`](BlockmodelOptions::seed).
     pub const DEFAULT_SEED: u64 = 0x5eed_cafe;
-    /// The default [`exhaustive_limit`](BlockmodelOptions::exhaustive_limit):
+    /// The default [`exact_limit`](BlockmodelOptions::exact_limit):
     /// ten million partitions: up to 24 nodes into 2 camps, 16 into 3 or 13
     /// into 4. The bound prunes most of them; dense random graphs of those
     /// sizes take about a tenth of a second in a release build.
-    pub const DEFAULT_EXHAUSTIVE_LIMIT: u64 = 10_000_000;
+    pub const DEFAULT_EXACT_LIMIT: u64 = 10_000_000;
 
     /// `k` camps, with the defaults for everything else.
     pub fn new(k: usize) -> Self {
@@ -62,7 +62,7 @@ impl BlockmodelOptions {
             alpha: Self::DEFAULT_ALPHA,
             restarts: Self::DEFAULT_RESTARTS,
             seed: Self::DEFAULT_SEED,
-            exhaustive_limit: Self::DEFAULT_EXHAUSTIVE_LIMIT,
+            exact_limit: Self::DEFAULT_EXACT_LIMIT,
         }
     }
 
@@ -84,9 +84,9 @@ impl BlockmodelOptions {
         self
     }
 
-    /// Sets [`BlockmodelOptions::exhaustive_limit`].
-    pub fn with_exhaustive_limit(mut self, limit: u64) -> Self {
-        self.exhaustive_limit = limit;
+    /// Sets [`BlockmodelOptions::exact_limit`].
+    pub fn with_exact_limit(mut self, limit: u64) -> Self {
+        self.exact_limit = limit;
         self
     }
 
@@ -94,11 +94,7 @@ impl BlockmodelOptions {
     fn check(&self) -> Result<()> {
         let mut problems = Vec::new();
         let mut bad = |field: &str, reason: &'static str| {
-            problems.push(Problem::new(
-                RecordRef::whole(crate::Section::Options),
-                Some(field.to_owned()),
-                ProblemKind::Invalid { reason },
-            ));
+            problems.push(Problem::option(field, reason));
         };
         if self.k == 0 {
             bad("k", "a blockmodel needs at least one camp");
@@ -115,10 +111,7 @@ impl BlockmodelOptions {
         if problems.is_empty() {
             Ok(())
         } else {
-            Err(Error::Invalid {
-                origin: String::new(),
-                problems,
-            })
+            Err(Error::InvalidOptions { problems })
         }
     }
 }
@@ -134,72 +127,42 @@ impl BlockmodelOptions {
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Blockmodel {
-    k: usize,
-    alpha: f64,
-    negative_inside: usize,
-    positive_between: usize,
-    camps: Vec<Vec<usize>>,
-    camp_of: Vec<usize>,
-    misplaced: Vec<usize>,
-    exact: bool,
-    restarts: usize,
+    /// The number of camps asked for ([`BlockmodelOptions::k`]); there are
+    /// fewer only when the graph has fewer nodes.
+    pub k: usize,
+    /// The weight of a negative tie inside a camp ([`BlockmodelOptions::alpha`]).
+    pub alpha: f64,
+    /// The number of negative ties inside a camp.
+    pub negative_inside: usize,
+    /// The number of positive ties between camps.
+    pub positive_between: usize,
+    /// The camps: node indices, each sorted, ordered by lowest member.
+    pub camps: Vec<Vec<usize>>,
+    /// The camp of each node (an index into [`camps`](Blockmodel::camps)),
+    /// by node index.
+    pub membership: Vec<usize>,
+    /// The out-of-place ties (negative inside a camp, positive between
+    /// camps), as ascending edge indices.
+    pub misplaced: Vec<usize>,
+    /// Whether the partition is proven optimal: there was only one, or the
+    /// exhaustive search ran.
+    pub exact: bool,
+    /// How many random starts the local search made (0 when there was only
+    /// one partition to take).
+    pub restarts: usize,
 }
 
 impl Blockmodel {
-    /// The number of camps asked for ([`BlockmodelOptions::k`]); the result
-    /// has fewer only when the graph has fewer nodes.
-    pub fn k(&self) -> usize {
-        self.k
-    }
-
-    /// The weight of a negative tie inside a camp ([`BlockmodelOptions::alpha`]).
-    pub fn alpha(&self) -> f64 {
-        self.alpha
-    }
-
     /// The criterion: `alpha · negative_inside + (1 − alpha) · positive_between`;
     /// 0 when every tie is in place.
     pub fn criterion(&self) -> f64 {
         criterion(self.alpha, self.negative_inside, self.positive_between)
     }
 
-    /// The number of negative ties inside a camp.
-    pub fn negative_inside(&self) -> usize {
-        self.negative_inside
-    }
-
-    /// The number of positive ties between camps.
-    pub fn positive_between(&self) -> usize {
-        self.positive_between
-    }
-
-    /// The camps: node indices, each sorted, ordered by lowest member.
-    pub fn camps(&self) -> &[Vec<usize>] {
-        &self.camps
-    }
-
     /// The camp (an index into [`camps`](Blockmodel::camps)) of a node;
     /// `None` for a node not in the graph.
     pub fn camp_of(&self, node: usize) -> Option<usize> {
-        self.camp_of.get(node).copied()
-    }
-
-    /// The out-of-place ties (negative inside a camp, positive between
-    /// camps), as ascending edge indices.
-    pub fn misplaced(&self) -> &[usize] {
-        &self.misplaced
-    }
-
-    /// Whether the partition is proven optimal: there was only one, or the
-    /// exhaustive search ran.
-    pub fn is_exact(&self) -> bool {
-        self.exact
-    }
-
-    /// How many random starts the local search made (0 when there was only
-    /// one partition to take).
-    pub fn restarts(&self) -> usize {
-        self.restarts
+        self.membership.get(node).copied()
     }
 }
 
@@ -255,13 +218,13 @@ impl SignedGraph {
     /// best, and a Fiduccia–Mattheyses pass (every node moves once, the
     /// cheapest move first, even uphill; the best partition on the way is
     /// kept). When the graph is small enough (see
-    /// [`exhaustive_limit`](BlockmodelOptions::exhaustive_limit)) a
+    /// [`exact_limit`](BlockmodelOptions::exact_limit)) a
     /// branch-and-bound search over all partitions follows, and the result
     /// is [proven optimal](Blockmodel::is_exact).
     ///
     /// # Errors
     ///
-    /// [`Error::Invalid`] naming each option out of range: `k` of 0, an
+    /// [`Error::InvalidOptions`] naming each option out of range: `k` of 0, an
     /// `alpha` outside 0 to 1 (or not a number), `restarts` of 0.
     ///
     /// # Complexity
@@ -274,7 +237,7 @@ impl SignedGraph {
     /// dissolutions O(n·k + m); a Fiduccia–Mattheyses pass
     /// O((n + m)·(k + log n)). The number of rounds depends on the graph;
     /// each lowers the criterion. The exhaustive search visits at most
-    /// `exhaustive_limit` partitions, usually far fewer thanks to the bound.
+    /// `exact_limit` partitions, usually far fewer thanks to the bound.
     ///
     /// # Examples
     ///
@@ -285,13 +248,13 @@ impl SignedGraph {
     /// let g = &SignedGraph::read_edges(csv, "t.csv")?[0];
     /// let model = g.blockmodel(&BlockmodelOptions::new(2))?;
     /// let names = |camp: &[usize]| camp.iter().map(|&v| g.nodes()[v].as_str()).collect::<Vec<_>>();
-    /// assert_eq!(names(&model.camps()[0]), ["A", "B"]);
-    /// assert_eq!(names(&model.camps()[1]), ["C", "D"]);
+    /// assert_eq!(names(&model.camps[0]), ["A", "B"]);
+    /// assert_eq!(names(&model.camps[1]), ["C", "D"]);
     /// // B and C are allies across the divide: the one misplaced tie.
-    /// assert_eq!(model.misplaced(), [4]);
-    /// assert_eq!((model.negative_inside(), model.positive_between()), (0, 1));
+    /// assert_eq!(model.misplaced, [4]);
+    /// assert_eq!((model.negative_inside, model.positive_between), (0, 1));
     /// assert_eq!(model.criterion(), 0.5);
-    /// assert!(model.is_exact());
+    /// assert!(model.exact);
     /// # Ok::<(), stancegraph::Error>(())
     /// ```
     pub fn blockmodel(&self, options: &BlockmodelOptions) -> Result<Blockmodel> {
@@ -304,7 +267,7 @@ impl SignedGraph {
             (labels, 0, true)
         } else {
             let mut best = search.local_search(options.restarts, options.seed);
-            let exact = partitions(n, k) <= options.exhaustive_limit;
+            let exact = partitions(n, k) <= options.exact_limit;
             if exact {
                 best = search.exhaustive(best);
             }
@@ -344,7 +307,7 @@ impl SignedGraph {
             negative_inside,
             positive_between,
             camps,
-            camp_of,
+            membership: camp_of,
             misplaced,
             exact,
             restarts,

@@ -104,7 +104,7 @@ impl<'g> BalanceReport<'g> {
     ///
     /// # Errors
     ///
-    /// [`crate::Error::Invalid`] for bad blockmodel options.
+    /// [`crate::Error::InvalidOptions`] for bad blockmodel options.
     pub fn new(graph: &'g SignedGraph, options: &BalanceOptions) -> Result<BalanceReport<'g>> {
         let blockmodel = match &options.camps {
             Some(o) => Some(graph.blockmodel(o)?),
@@ -205,7 +205,7 @@ impl<'g> BalanceReport<'g> {
             "walk_balance": self.walk_balance,
             "frustration": {
                 "value": f.value,
-                "exact": f.is_exact(),
+                "exact": f.exact,
                 "lower_bound": f.lower_bound,
                 "gap": f.gap(),
                 "method": match f.method {
@@ -221,14 +221,14 @@ impl<'g> BalanceReport<'g> {
         });
         if let Some(b) = &self.blockmodel {
             doc["blockmodel"] = json!({
-                "k": b.k(),
-                "alpha": b.alpha(),
+                "k": b.k,
+                "alpha": b.alpha,
                 "criterion": b.criterion(),
-                "negative_inside": b.negative_inside(),
-                "positive_between": b.positive_between(),
-                "exact": b.is_exact(),
-                "camps": b.camps().iter().map(|c| self.labels(c)).collect::<Vec<_>>(),
-                "misplaced": b.misplaced().iter().map(|&e| self.edge_json(e, scenario)).collect::<Vec<_>>(),
+                "negative_inside": b.negative_inside,
+                "positive_between": b.positive_between,
+                "exact": b.exact,
+                "camps": b.camps.iter().map(|c| self.labels(c)).collect::<Vec<_>>(),
+                "misplaced": b.misplaced.iter().map(|&e| self.edge_json(e, scenario)).collect::<Vec<_>>(),
             });
         }
         if let Some(p) = &self.polarization {
@@ -314,7 +314,7 @@ impl<'g> BalanceReport<'g> {
             ),
         };
         let f = &self.frustration;
-        let label = if f.is_exact() {
+        let label = if f.exact {
             "exact, proven optimal".to_owned()
         } else if f.limit_reached {
             format!(
@@ -378,17 +378,17 @@ impl<'g> BalanceReport<'g> {
             let _ = writeln!(
                 out,
                 "Blockmodel, {}, alpha {}: criterion {} ({} negative ties inside camps, {} positive ties between){}.",
-                plural(b.camps().len(), "camp"),
-                b.alpha(),
+                plural(b.camps.len(), "camp"),
+                b.alpha,
                 b.criterion(),
-                b.negative_inside(),
-                b.positive_between(),
-                if b.is_exact() { ", proven optimal" } else { "" }
+                b.negative_inside,
+                b.positive_between,
+                if b.exact { ", proven optimal" } else { "" }
             );
-            for (i, camp) in b.camps().iter().enumerate() {
+            for (i, camp) in b.camps.iter().enumerate() {
                 let _ = writeln!(out, "  Camp {}: {}", i + 1, self.names(camp));
             }
-            for &e in b.misplaced() {
+            for &e in &b.misplaced {
                 let x = g.edges()[e];
                 let _ = writeln!(
                     out,

@@ -27,7 +27,7 @@ pub struct SignedEdge {
 /// pair.
 ///
 /// Build one from an edge list ([`SignedGraph::read_edges`]) or from a
-/// scenario's actor network ([`SignedGraph::from_stance_graph`]).
+/// scenario's actor network ([`SignedGraph::from_actor_ties`]).
 ///
 /// # Examples
 ///
@@ -400,7 +400,7 @@ impl SignedGraph {
     /// them; a net of zero gives no edge. The weight is the absolute net.
     /// Each edge keeps its [`EdgeEvidence`] (counts and links; the positions
     /// behind a tie are [`StanceGraph::tie`]'s).
-    pub fn from_stance_graph(graph: &StanceGraph<'_>) -> SignedGraph {
+    pub fn from_actor_ties(graph: &StanceGraph<'_>) -> SignedGraph {
         let s = graph.scenario();
         let mut net: HashMap<(usize, usize), (i64, EdgeEvidence)> = HashMap::new();
         let pair = |a: usize, b: usize| (a.min(b), a.max(b));
@@ -461,11 +461,11 @@ impl SignedGraph {
     /// let scenario = Scenario::load("examples/data/istanbul-talks.yaml")?;
     /// let options = GraphOptions::default().with_attribution(Attribution::Principal);
     /// let graph = StanceGraph::with_options(&scenario, options);
-    /// let signed = SignedGraph::from_stances(&graph);
+    /// let signed = SignedGraph::from_actors_and_issues(&graph);
     /// assert!(!signed.balance().is_balanced());
     /// # Ok::<(), stancegraph::Error>(())
     /// ```
-    pub fn from_stances(graph: &StanceGraph<'_>) -> SignedGraph {
+    pub fn from_actors_and_issues(graph: &StanceGraph<'_>) -> SignedGraph {
         let s = graph.scenario();
         let actors = s.actors().len();
         let index = |node: Node| match node {

@@ -16,8 +16,9 @@ use stancegraph::{
     contradiction::CheckOptions, contradiction::ContradictionKind, contradiction::Severity,
     discourse::Duplicates, discourse::ExportFormat, discourse::ExportOptions, discourse::Level,
     discourse::NetworkMode, discourse::NetworkOptions, discourse::NetworkType,
-    discourse::Normalization, discourse::PolarizationOptions, io::StatementsCsv, render::Report,
-    render::ReportOptions, stance::Attribution, stance::GraphOptions, stance::Overview,
+    discourse::Normalization, discourse::PolarizationOptions, io::StatementsCsv,
+    render::HtmlReport, render::HtmlReportOptions, stance::Attribution, stance::GraphOptions,
+    stance::Overview,
 };
 
 /// Compare the stances of political actors: who agrees, who is in conflict,
@@ -551,8 +552,8 @@ fn balance(args: &BalanceArgs) -> ExitCode {
     }
     let graph = StanceGraph::with_options(&scenario, graph_options);
     let signed = match choice {
-        GraphChoice::Stances => SignedGraph::from_stances(&graph),
-        GraphChoice::Actors => SignedGraph::from_stance_graph(&graph),
+        GraphChoice::Stances => SignedGraph::from_actors_and_issues(&graph),
+        GraphChoice::Actors => SignedGraph::from_actor_ties(&graph),
     };
     let mut report = match BalanceReport::new(&signed, &options) {
         Ok(r) => r,
@@ -593,14 +594,14 @@ fn report(args: &ReportArgs) -> ExitCode {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut options = ReportOptions::new()
+    let mut options = HtmlReportOptions::new()
         .with_max_actors(args.max_actors)
         .with_groups(args.groups)
         .with_title(name);
     if let Some(day) = args.as_of {
         options = options.with_as_of(day);
     }
-    let report = match Report::with_options(&scenario, options) {
+    let report = match HtmlReport::with_options(&scenario, options) {
         Ok(r) => r,
         Err(e) => {
             print_error(&e);
@@ -783,13 +784,12 @@ fn check(
     let output = match format {
         OutputFormat::Text => text,
         // One file: the report itself; several: {"files": [{"file": ..., report...}]}.
-        OutputFormat::Json if documents.len() == 1 => format!("{}\n", documents[0].1),
+        OutputFormat::Json if documents.len() == 1 => format!("{:#}\n", documents[0].1),
         OutputFormat::Json => {
             let files: Vec<serde_json::Value> = documents
                 .iter()
                 .map(|(file, json)| {
-                    let mut value: serde_json::Value =
-                        serde_json::from_str(json).unwrap_or_default();
+                    let mut value = json.clone();
                     if let Some(map) = value.as_object_mut() {
                         map.insert("file".into(), file.display().to_string().into());
                     }
@@ -814,44 +814,7 @@ fn check(
 }
 
 fn render_text(file: &Path, found: &stancegraph::Contradictions<'_>) -> String {
-    use std::fmt::Write as _;
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}: {} contradiction{}",
-        file.display(),
-        found.len(),
-        if found.len() == 1 { "" } else { "s" }
-    );
-    // Grouped by kind; within a kind, most severe first.
-    for kind in ContradictionKind::ALL {
-        let group: Vec<_> = found.iter().filter(|c| c.kind == *kind).collect();
-        if group.is_empty() {
-            continue;
-        }
-        let _ = writeln!(
-            out,
-            "\n{} ({})",
-            kind.as_str().replace('_', " "),
-            group.len()
-        );
-        for (i, c) in group.iter().enumerate() {
-            let _ = writeln!(out, "\n  {}. {c}", i + 1);
-        }
-    }
-    for t in found.truncated() {
-        let s = found.scenario();
-        let actors: Vec<&str> = t.principals.iter().map(|&a| s.actor(a).key()).collect();
-        let _ = writeln!(
-            out,
-            "\nnote: {} {} contradictions among {} found, {} reported (raise --max-per-group to see more)",
-            t.found,
-            t.kind,
-            actors.join(", "),
-            t.reported
-        );
-    }
-    out
+    format!("{}: {found}", file.display())
 }
 
 fn validate(files: &[PathBuf]) -> ExitCode {

@@ -143,64 +143,9 @@ impl<'a, 's> IntoIterator for &'a Contradictions<'s> {
     }
 }
 
-impl Scenario {
-    /// Every minimal set of positions that cannot all hold, of a reportable
-    /// kind, and every reversal.
-    ///
-    /// The contract:
-    /// - `support` asserts the issue, `oppose` its negation, `neutral` nothing.
-    /// - A position counts for its speaker's principal (the top of the
-    ///   `speaks_for` chain); explanations name the speaker.
-    /// - Relations are hard constraints. A position with a condition is taken
-    ///   as asserted (the condition assumed met) and the contradiction is
-    ///   marked conditional, naming the condition. The condition itself is
-    ///   not asserted on the actor's behalf: "support X if C" clashes where
-    ///   X clashes, not where C does.
-    /// - A set contradicts only if its positions hold on a common day (see
-    ///   [`Holding`]); [`CheckOptions::as_of`] keeps only one day.
-    /// - A contradiction is minimal: drop any position and the rest can hold.
-    /// - Kinds: one principal → `self_contradiction`; a bloc and members of it
-    ///   at that time → `member_vs_bloc`; members of a common bloc at that
-    ///   time → `between_allies`; otherwise, if every position is a red line →
-    ///   `deadlock`; otherwise it is mere conflict and not reported. Blocs are
-    ///   direct `member_of` links. A `reversal` is a principal's position
-    ///   superseded by its own opposite stance on the same issue.
-    ///
-    /// # Complexity
-    ///
-    /// O(P log P) to index, then for each negative clause, work proportional
-    /// to its candidate positions (those supporting an issue that reaches the
-    /// clause) times the memberships of their principals, plus the pairs that
-    /// can be reported and red-line pairs.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use stancegraph::{contradiction::CheckOptions, contradiction::ContradictionKind, Scenario, contradiction::Severity};
-    ///
-    /// let s = Scenario::from_yaml_str("
-    /// actors:
-    ///   - {id: nato, name: NATO, kind: alliance}
-    ///   - {id: us, name: United States, kind: state, member_of: [nato]}
-    /// issues:
-    ///   - {id: freeze, name: NATO stops expanding eastward}
-    ///   - {id: join, name: Ukraine joins NATO}
-    /// relations:
-    ///   - {kind: excludes, issues: [freeze, join]}
-    /// positions:
-    ///   - {actor: us, issue: freeze, stance: support, firmness: negotiable}
-    ///   - {actor: nato, issue: join, stance: support, firmness: red_line}
-    /// ")?;
-    /// let found = s.contradictions(&CheckOptions::default());
-    /// let c = found.iter().next().unwrap();
-    /// assert_eq!(c.kind, ContradictionKind::MemberVsBloc);
-    /// assert_eq!(c.severity, Severity::Critical);
-    /// assert!(c.to_string().contains("“NATO stops expanding eastward” excludes “Ukraine joins NATO”"));
-    /// # Ok::<(), stancegraph::Error>(())
-    /// ```
-    pub fn contradictions(&self, options: &CheckOptions) -> Contradictions<'_> {
-        Engine::new(self, options).run()
-    }
+/// [`Scenario::contradictions`].
+pub(crate) fn find<'s>(scenario: &'s Scenario, options: &CheckOptions) -> Contradictions<'s> {
+    Engine::new(scenario, options).run()
 }
 
 /// What a contradiction violates.
@@ -1073,15 +1018,13 @@ impl<'s> Contradictions<'s> {
     ///   - {id: px, actor: a, issue: x, stance: support}
     ///   - {id: py, actor: a, issue: y, stance: support}
     /// ")?;
-    /// let json: serde_json::Value = serde_json::from_str(&s.contradictions(&CheckOptions::default()).to_json())?;
+    /// let json = s.contradictions(&CheckOptions::default()).to_json();
     /// assert_eq!(json["contradictions"][0]["kind"], "self_contradiction");
     /// assert_eq!(json["contradictions"][0]["positions"], serde_json::json!(["px", "py"]));
     /// assert_eq!(json["summary"]["by_kind"]["self_contradiction"], 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn to_json(&self) -> String {
-        let value = crate::contradiction::json::json(self);
-        // A Value of strings, numbers and nulls always serializes.
-        serde_json::to_string_pretty(&value).unwrap_or_default()
+    pub fn to_json(&self) -> serde_json::Value {
+        crate::contradiction::json::json(self)
     }
 }

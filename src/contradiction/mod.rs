@@ -10,9 +10,10 @@
 //! - [`WhatIf`]: the contradictions hypothetical positions would create or
 //!   resolve.
 
-mod engine;
+pub(crate) mod engine;
 mod json;
 mod record;
+mod text;
 mod what_if;
 
 pub use engine::{CheckOptions, Contradictions, Truncation};

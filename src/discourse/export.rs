@@ -175,7 +175,7 @@ impl Network {
             ExportFormat::Csv => self.csv_matrix(options),
             ExportFormat::GraphMl => self.to_graphml(),
             ExportFormat::Dot => self.to_dot(),
-            ExportFormat::Json => self.to_json(),
+            ExportFormat::Json => format!("{:#}\n", self.to_json()),
             ExportFormat::Edges => self.csv_edges(options),
             ExportFormat::Svg => self.to_svg(),
         }
@@ -511,11 +511,13 @@ impl Network {
         out
     }
 
-    /// JSON: options, labels, names, the matrix, the span and the count of positions.
-    pub fn to_json(&self) -> String {
+    /// JSON: options, labels, names, the matrix, the span and the count of
+    /// positions. [`Network::export`] with [`ExportFormat::Json`] writes it
+    /// pretty-printed.
+    pub fn to_json(&self) -> serde_json::Value {
         let matrix: Vec<Vec<f64>> = (0..self.rows.len()).map(|r| self.row(r).to_vec()).collect();
         let o = &self.options;
-        let value = serde_json::json!({
+        serde_json::json!({
             "mode": o.mode.as_str(),
             "type": o.kind.as_str(),
             "normalization": o.normalization.as_str(),
@@ -529,7 +531,6 @@ impl Network {
             "columns": self.columns,
             "column_names": self.column_names,
             "matrix": matrix,
-        });
-        serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+        })
     }
 }

@@ -11,7 +11,7 @@
 
 mod export;
 pub(crate) mod matrix;
-mod network;
+pub(crate) mod network;
 mod polarization;
 
 pub use export::{ExportFormat, ExportOptions};

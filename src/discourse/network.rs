@@ -213,11 +213,7 @@ impl NetworkOptions {
         } else {
             return Ok(());
         };
-        Err(Error::invalid(crate::Problem::new(
-            crate::RecordRef::whole(crate::Section::Options),
-            Some("network".to_owned()),
-            crate::ProblemKind::Invalid { reason },
-        )))
+        Err(Error::invalid_option("network", reason))
     }
 }
 
@@ -239,27 +235,30 @@ pub struct Network {
 }
 
 impl Network {
+    /// The largest network [`Scenario::network`] builds, in cells (rows × columns).
+    pub const MAX_CELLS: usize = 1 << 28;
+
     /// The options it was computed with.
     pub fn options(&self) -> &NetworkOptions {
         &self.options
     }
 
-    /// Row labels (keys).
-    pub fn rows(&self) -> &[String] {
+    /// Row labels (keys); [`row`](Self::row) gives a row's values.
+    pub fn row_labels(&self) -> &[String] {
         &self.rows
     }
 
-    /// Row display names, parallel to [`rows`](Self::rows).
+    /// Row display names, parallel to [`row_labels`](Self::row_labels).
     pub fn row_names(&self) -> &[String] {
         &self.row_names
     }
 
     /// Column labels (keys).
-    pub fn columns(&self) -> &[String] {
+    pub fn column_labels(&self) -> &[String] {
         &self.columns
     }
 
-    /// Column display names, parallel to [`columns`](Self::columns).
+    /// Column display names, parallel to [`column_labels`](Self::column_labels).
     pub fn column_names(&self) -> &[String] {
         &self.column_names
     }
@@ -297,12 +296,12 @@ impl Network {
     }
 
     /// The number of non-zero cells.
-    pub fn non_zero(&self) -> usize {
+    pub fn non_zero_count(&self) -> usize {
         self.values.iter().filter(|v| **v != 0.0).count()
     }
 
     /// How many positions were counted (after filters and duplicates).
-    pub fn positions(&self) -> usize {
+    pub fn position_count(&self) -> usize {
         self.positions
     }
 
@@ -321,330 +320,266 @@ pub(crate) struct Entry {
     pub(crate) level: usize,
 }
 
-impl Scenario {
-    /// The network `options` describes.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Invalid`] when the type or normalisation does not apply to
-    /// the mode (`combine` is two-mode only, `congruence` one-mode only, …).
-    ///
-    /// # Complexity
-    ///
-    /// O(P log P) to filter and de-duplicate P positions, then O(Σⱼ nⱼ²) for
-    /// one-mode networks (nⱼ: entities on issue j), and O(rows × columns)
-    /// memory for the dense matrix.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use stancegraph::{discourse::NetworkMode, discourse::NetworkOptions, discourse::NetworkType, Scenario};
-    ///
-    /// let s = Scenario::from_yaml_str("
-    /// actors: [{id: a, name: A, kind: state}, {id: b, name: B, kind: state}]
-    /// issues: [{id: x, name: X}, {id: y, name: Y}]
-    /// positions:
-    ///   - {actor: a, issue: x, stance: support}
-    ///   - {actor: b, issue: x, stance: support}
-    ///   - {actor: a, issue: y, stance: support}
-    ///   - {actor: b, issue: y, stance: oppose}
-    /// ")?;
-    /// let congruence = s.network(&NetworkOptions::new(NetworkMode::Actor, NetworkType::Congruence))?;
-    /// assert_eq!(congruence.value("a", "b"), Some(1.0));
-    /// let conflict = s.network(&NetworkOptions::new(NetworkMode::Actor, NetworkType::Conflict))?;
-    /// assert_eq!(conflict.value("a", "b"), Some(1.0));
-    /// let two_mode = s.network(&NetworkOptions::new(NetworkMode::Affiliation, NetworkType::Subtract))?;
-    /// assert_eq!(two_mode.value("b", "y"), Some(-1.0));
-    /// # Ok::<(), stancegraph::Error>(())
-    /// ```
-    pub fn network(&self, options: &NetworkOptions) -> Result<Network> {
-        options.check()?;
-        let counted = self.counted_positions(options);
-        // The matrix is dense: refuse one that cannot fit, rather than abort.
-        let distinct = |key: fn(&(ActorId, IssueId, Stance, PositionId)) -> usize| {
-            let mut v: Vec<usize> = counted.iter().map(key).collect();
-            v.sort_unstable();
-            v.dedup();
-            v.len()
-        };
-        let (actors, issues) = (distinct(|c| c.0.index()), distinct(|c| c.1.index()));
-        let cells = match options.mode {
-            NetworkMode::Actor => actors.saturating_mul(actors),
-            NetworkMode::Issue => issues.saturating_mul(issues),
-            NetworkMode::Affiliation => actors.saturating_mul(issues),
-        };
-        if cells > Self::MAX_NETWORK_CELLS {
-            return Err(Error::invalid(crate::Problem::new(
-                crate::RecordRef::whole(crate::Section::Options),
-                Some("network".to_owned()),
-                crate::ProblemKind::Invalid {
-                    reason: "the network would have more than 2^28 cells (2 GiB per matrix): filter the actors or issues, or aggregate with level bloc",
-                },
-            )));
-        }
-        Ok(self.build_network(options, &counted))
+/// [`Scenario::network`].
+pub(crate) fn network(s: &Scenario, options: &NetworkOptions) -> Result<Network> {
+    options.check()?;
+    let counted = counted_positions(s, options);
+    // The matrix is dense: refuse one that cannot fit, rather than abort.
+    let distinct = |key: fn(&(ActorId, IssueId, Stance, PositionId)) -> usize| {
+        let mut v: Vec<usize> = counted.iter().map(key).collect();
+        v.sort_unstable();
+        v.dedup();
+        v.len()
+    };
+    let (actors, issues) = (distinct(|c| c.0.index()), distinct(|c| c.1.index()));
+    let cells = match options.mode {
+        NetworkMode::Actor => actors.saturating_mul(actors),
+        NetworkMode::Issue => issues.saturating_mul(issues),
+        NetworkMode::Affiliation => actors.saturating_mul(issues),
+    };
+    if cells > Network::MAX_CELLS {
+        return Err(Error::invalid_option(
+            "network",
+            "the network would have more than 2^28 cells (2 GiB per matrix): filter the actors or issues, or aggregate with level bloc",
+        ));
     }
+    Ok(build_network(s, options, &counted))
+}
 
-    /// The largest network [`Scenario::network`] builds, in cells (rows × columns).
-    pub const MAX_NETWORK_CELLS: usize = 1 << 28;
-
-    /// Networks over sliding time windows: `width_days` wide, starting every
-    /// `step_days`, from the first to the last dated position (within
-    /// `options`' range). Each network's [`span`](Network::span) is its window.
-    ///
-    /// # Errors
-    ///
-    /// As [`Scenario::network`]; also [`Error::Invalid`] for a zero width or step.
-    pub fn network_windows(
-        &self,
-        options: &NetworkOptions,
-        width_days: u32,
-        step_days: u32,
-    ) -> Result<Vec<Network>> {
-        options.check()?;
-        if width_days == 0 || step_days == 0 {
-            return Err(Error::invalid(crate::Problem::new(
-                crate::RecordRef::whole(crate::Section::Options),
-                Some("window".to_owned()),
-                crate::ProblemKind::Invalid {
-                    reason: "window width and step must be at least one day",
-                },
-            )));
-        }
-        // Windows span the dated positions the options keep.
-        let dates: Vec<Date> = self
-            .counted_positions(options)
-            .iter()
-            .filter_map(|&(_, _, _, id)| self.position(id).date())
-            .collect();
-        let (Some(&first), Some(&last)) = (dates.iter().min(), dates.iter().max()) else {
-            return Ok(Vec::new());
-        };
-        let mut windows = Vec::new();
-        let mut start = first.to_jiff();
-        while start <= last.to_jiff() {
-            let end = start
-                .checked_add(jiff::Span::new().days(i64::from(width_days) - 1))
-                .unwrap_or(jiff::civil::Date::MAX);
-            let (Ok(from), to) = (Date::try_from(start), Date::try_from(end).ok()) else {
-                break;
-            };
-            let mut window = options.clone();
-            window.from = Some(from);
-            // A window never reaches past the range asked for.
-            window.to = match (to, options.to) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
-            windows.push(self.network(&window)?);
-            match start.checked_add(jiff::Span::new().days(i64::from(step_days))) {
-                Ok(next) => start = next,
-                Err(_) => break,
-            }
-        }
-        Ok(windows)
+/// [`Scenario::network_windows`].
+pub(crate) fn network_windows(
+    s: &Scenario,
+    options: &NetworkOptions,
+    width_days: u32,
+    step_days: u32,
+) -> Result<Vec<Network>> {
+    options.check()?;
+    if width_days == 0 || step_days == 0 {
+        return Err(Error::invalid_option(
+            "window",
+            "window width and step must be at least one day",
+        ));
     }
-
-    /// The positions a network counts, after filters, levels and duplicates.
-    fn counted_positions(
-        &self,
-        options: &NetworkOptions,
-    ) -> Vec<(ActorId, IssueId, Stance, PositionId)> {
-        let in_range = |d: Option<Date>| match (options.from, options.to, d) {
-            (None, None, _) => true,
-            (_, _, None) => false,
-            (from, to, Some(d)) => from.is_none_or(|f| f <= d) && to.is_none_or(|t| d <= t),
+    // Windows span the dated positions the options keep.
+    let dates: Vec<Date> = counted_positions(s, options)
+        .iter()
+        .filter_map(|&(_, _, _, id)| s.position(id).date())
+        .collect();
+    let (Some(&first), Some(&last)) = (dates.iter().min(), dates.iter().max()) else {
+        return Ok(Vec::new());
+    };
+    let mut windows = Vec::new();
+    let mut start = first.to_jiff();
+    while start <= last.to_jiff() {
+        let end = start
+            .checked_add(jiff::Span::new().days(i64::from(width_days) - 1))
+            .unwrap_or(jiff::civil::Date::MAX);
+        let (Ok(from), to) = (Date::try_from(start), Date::try_from(end).ok()) else {
+            break;
         };
-        let listed = |list: &[String], key: &str| list.iter().any(|k| k == key);
-        let mut mapped = Vec::new();
-        for (id, p) in self.positions() {
-            if !in_range(p.date()) {
-                continue;
+        let mut window = options.clone();
+        window.from = Some(from);
+        // A window never reaches past the range asked for.
+        window.to = match (to, options.to) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        windows.push(network(s, &window)?);
+        match start.checked_add(jiff::Span::new().days(i64::from(step_days))) {
+            Ok(next) => start = next,
+            Err(_) => break,
+        }
+    }
+    Ok(windows)
+}
+
+/// The positions a network counts, after filters, levels and duplicates.
+fn counted_positions(
+    s: &Scenario,
+    options: &NetworkOptions,
+) -> Vec<(ActorId, IssueId, Stance, PositionId)> {
+    let in_range = |d: Option<Date>| match (options.from, options.to, d) {
+        (None, None, _) => true,
+        (_, _, None) => false,
+        (from, to, Some(d)) => from.is_none_or(|f| f <= d) && to.is_none_or(|t| d <= t),
+    };
+    let listed = |list: &[String], key: &str| list.iter().any(|k| k == key);
+    let mut mapped = Vec::new();
+    for (id, p) in s.positions() {
+        if !in_range(p.date()) {
+            continue;
+        }
+        let issue = s.issue(p.issue()).key();
+        if (!options.include_issues.is_empty() && !listed(&options.include_issues, issue))
+            || listed(&options.exclude_issues, issue)
+        {
+            continue;
+        }
+        let principal = s.principal(p.actor());
+        let entities: Vec<ActorId> = match options.level {
+            Level::Actor => vec![p.actor()],
+            Level::Principal => vec![principal],
+            Level::Bloc => {
+                let blocs: Vec<ActorId> = s
+                    .actor(principal)
+                    .memberships()
+                    .iter()
+                    .filter(|m| p.date().is_none_or(|d| m.holds_on(d)))
+                    .map(|m| m.bloc())
+                    .collect();
+                if blocs.is_empty() {
+                    vec![principal]
+                } else {
+                    blocs
+                }
             }
-            let issue = self.issue(p.issue()).key();
-            if (!options.include_issues.is_empty() && !listed(&options.include_issues, issue))
-                || listed(&options.exclude_issues, issue)
+        };
+        for entity in entities {
+            let key = s.actor(entity).key();
+            if (!options.include_actors.is_empty() && !listed(&options.include_actors, key))
+                || listed(&options.exclude_actors, key)
             {
                 continue;
             }
-            let principal = self.principal(p.actor());
-            let entities: Vec<ActorId> = match options.level {
-                Level::Actor => vec![p.actor()],
-                Level::Principal => vec![principal],
-                Level::Bloc => {
-                    let blocs: Vec<ActorId> = self
-                        .actor(principal)
-                        .memberships()
-                        .iter()
-                        .filter(|m| p.date().is_none_or(|d| m.holds_on(d)))
-                        .map(|m| m.bloc())
-                        .collect();
-                    if blocs.is_empty() {
-                        vec![principal]
-                    } else {
-                        blocs
-                    }
-                }
-            };
-            for entity in entities {
-                let key = self.actor(entity).key();
-                if (!options.include_actors.is_empty() && !listed(&options.include_actors, key))
-                    || listed(&options.exclude_actors, key)
-                {
-                    continue;
-                }
-                mapped.push((entity, p.issue(), p.stance(), id));
-            }
-        }
-        if options.duplicates == Duplicates::Include {
-            return mapped;
-        }
-        // Keep the first (by date, then file order) of each repeat.
-        mapped.sort_by_key(|&(_, _, _, id)| (self.position(id).date(), id));
-        let mut seen: HashMap<(ActorId, IssueId, Stance, Bucket), (), foldhash::fast::RandomState> =
-            HashMap::default();
-        mapped.retain(|&(actor, issue, stance, id)| {
-            let bucket = self.bucket(id, options.duplicates);
-            seen.insert((actor, issue, stance, bucket), ()).is_none()
-        });
-        mapped
-    }
-
-    fn bucket(&self, id: PositionId, duplicates: Duplicates) -> Bucket {
-        let p = self.position(id);
-        let date = p.date().map(|d| d.to_jiff());
-        match duplicates {
-            Duplicates::Include => Bucket::Position(id),
-            Duplicates::Document => match p.source() {
-                Some(src) => Bucket::Document(
-                    src.title().unwrap_or_default().to_owned(),
-                    src.publisher().unwrap_or_default().to_owned(),
-                    src.url().unwrap_or_default().to_owned(),
-                ),
-                // A position without a source is its own document.
-                None => Bucket::Position(id),
-            },
-            Duplicates::Week => date.map_or(Bucket::Position(id), |d| {
-                let week = d.iso_week_date();
-                Bucket::Period(i32::from(week.year()), week.week() as u32)
-            }),
-            Duplicates::Month => date.map_or(Bucket::Position(id), |d| {
-                Bucket::Period(i32::from(d.year()), d.month() as u32)
-            }),
-            Duplicates::Year => date.map_or(Bucket::Position(id), |d| {
-                Bucket::Period(i32::from(d.year()), 0)
-            }),
-            Duplicates::AcrossRange => Bucket::All,
+            mapped.push((entity, p.issue(), p.stance(), id));
         }
     }
+    if options.duplicates == Duplicates::Include {
+        return mapped;
+    }
+    // Keep the first (by date, then file order) of each repeat.
+    mapped.sort_by_key(|&(_, _, _, id)| (s.position(id).date(), id));
+    let mut seen: HashMap<(ActorId, IssueId, Stance, Bucket), (), foldhash::fast::RandomState> =
+        HashMap::default();
+    mapped.retain(|&(actor, issue, stance, id)| {
+        let bucket = bucket(s, id, options.duplicates);
+        seen.insert((actor, issue, stance, bucket), ()).is_none()
+    });
+    mapped
+}
 
-    fn build_network(
-        &self,
-        options: &NetworkOptions,
-        counted: &[(ActorId, IssueId, Stance, PositionId)],
-    ) -> Network {
-        // Entities, sorted by key.
-        let mut actors: Vec<ActorId> = counted.iter().map(|c| c.0).collect();
-        actors.sort_by(|a, b| self.actor(*a).key().cmp(self.actor(*b).key()));
-        actors.dedup();
-        let mut issues: Vec<IssueId> = counted.iter().map(|c| c.1).collect();
-        issues.sort_by(|a, b| self.issue(*a).key().cmp(self.issue(*b).key()));
-        issues.dedup();
-        let actor_index: HashMap<ActorId, usize> =
-            actors.iter().enumerate().map(|(i, &a)| (a, i)).collect();
-        let issue_index: HashMap<IssueId, usize> =
-            issues.iter().enumerate().map(|(i, &x)| (x, i)).collect();
-        let neutral_present = counted.iter().any(|c| c.2 == Stance::Neutral);
-        let level = |stance: Stance| match stance {
-            Stance::Support => 0,
-            Stance::Oppose => 1,
-            Stance::Neutral => 2,
-        };
-        let entries: Vec<Entry> = counted
-            .iter()
-            .map(|&(a, x, stance, _)| Entry {
-                actor: actor_index[&a],
-                issue: issue_index[&x],
-                level: level(stance),
-            })
-            .collect();
-        let actor_labels = |list: &[ActorId]| -> (Vec<String>, Vec<String>) {
-            (
-                list.iter()
-                    .map(|&a| self.actor(a).key().to_owned())
-                    .collect(),
-                list.iter()
-                    .map(|&a| self.actor(a).name().to_owned())
-                    .collect(),
-            )
-        };
-        let issue_labels = |list: &[IssueId]| -> (Vec<String>, Vec<String>) {
-            (
-                list.iter()
-                    .map(|&x| self.issue(x).key().to_owned())
-                    .collect(),
-                list.iter()
-                    .map(|&x| self.issue(x).name().to_owned())
-                    .collect(),
-            )
-        };
-        let (actor_keys, actor_names) = actor_labels(&actors);
-        let (issue_keys, issue_names) = issue_labels(&issues);
-        let (rows, row_names, columns, column_names, values) = match options.mode {
-            NetworkMode::Affiliation => {
-                let values = crate::discourse::matrix::two_mode(
-                    &entries,
-                    actors.len(),
-                    issues.len(),
-                    options,
-                );
-                (actor_keys, actor_names, issue_keys, issue_names, values)
-            }
-            NetworkMode::Actor => {
-                let values = crate::discourse::matrix::one_mode(
-                    &entries,
-                    actors.len(),
-                    issues.len(),
-                    false,
-                    neutral_present,
-                    options,
-                );
-                (
-                    actor_keys.clone(),
-                    actor_names.clone(),
-                    actor_keys,
-                    actor_names,
-                    values,
-                )
-            }
-            NetworkMode::Issue => {
-                let values = crate::discourse::matrix::one_mode(
-                    &entries,
-                    actors.len(),
-                    issues.len(),
-                    true,
-                    neutral_present,
-                    options,
-                );
-                (
-                    issue_keys.clone(),
-                    issue_names.clone(),
-                    issue_keys,
-                    issue_names,
-                    values,
-                )
-            }
-        };
-        Network {
-            options: options.clone(),
-            rows,
-            row_names,
-            columns,
-            column_names,
-            values,
-            positions: counted.len(),
-            span: (options.from, options.to),
+fn bucket(s: &Scenario, id: PositionId, duplicates: Duplicates) -> Bucket {
+    let p = s.position(id);
+    let date = p.date().map(|d| d.to_jiff());
+    match duplicates {
+        Duplicates::Include => Bucket::Position(id),
+        Duplicates::Document => match p.source() {
+            Some(src) => Bucket::Document(
+                src.title().unwrap_or_default().to_owned(),
+                src.publisher().unwrap_or_default().to_owned(),
+                src.url().unwrap_or_default().to_owned(),
+            ),
+            // A position without a source is its own document.
+            None => Bucket::Position(id),
+        },
+        Duplicates::Week => date.map_or(Bucket::Position(id), |d| {
+            let week = d.iso_week_date();
+            Bucket::Period(i32::from(week.year()), week.week() as u32)
+        }),
+        Duplicates::Month => date.map_or(Bucket::Position(id), |d| {
+            Bucket::Period(i32::from(d.year()), d.month() as u32)
+        }),
+        Duplicates::Year => date.map_or(Bucket::Position(id), |d| {
+            Bucket::Period(i32::from(d.year()), 0)
+        }),
+        Duplicates::AcrossRange => Bucket::All,
+    }
+}
+
+fn build_network(
+    s: &Scenario,
+    options: &NetworkOptions,
+    counted: &[(ActorId, IssueId, Stance, PositionId)],
+) -> Network {
+    // Entities, sorted by key.
+    let mut actors: Vec<ActorId> = counted.iter().map(|c| c.0).collect();
+    actors.sort_by(|a, b| s.actor(*a).key().cmp(s.actor(*b).key()));
+    actors.dedup();
+    let mut issues: Vec<IssueId> = counted.iter().map(|c| c.1).collect();
+    issues.sort_by(|a, b| s.issue(*a).key().cmp(s.issue(*b).key()));
+    issues.dedup();
+    let actor_index: HashMap<ActorId, usize> =
+        actors.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+    let issue_index: HashMap<IssueId, usize> =
+        issues.iter().enumerate().map(|(i, &x)| (x, i)).collect();
+    let neutral_present = counted.iter().any(|c| c.2 == Stance::Neutral);
+    let level = |stance: Stance| match stance {
+        Stance::Support => 0,
+        Stance::Oppose => 1,
+        Stance::Neutral => 2,
+    };
+    let entries: Vec<Entry> = counted
+        .iter()
+        .map(|&(a, x, stance, _)| Entry {
+            actor: actor_index[&a],
+            issue: issue_index[&x],
+            level: level(stance),
+        })
+        .collect();
+    let actor_labels = |list: &[ActorId]| -> (Vec<String>, Vec<String>) {
+        (
+            list.iter().map(|&a| s.actor(a).key().to_owned()).collect(),
+            list.iter().map(|&a| s.actor(a).name().to_owned()).collect(),
+        )
+    };
+    let issue_labels = |list: &[IssueId]| -> (Vec<String>, Vec<String>) {
+        (
+            list.iter().map(|&x| s.issue(x).key().to_owned()).collect(),
+            list.iter().map(|&x| s.issue(x).name().to_owned()).collect(),
+        )
+    };
+    let (actor_keys, actor_names) = actor_labels(&actors);
+    let (issue_keys, issue_names) = issue_labels(&issues);
+    let (rows, row_names, columns, column_names, values) = match options.mode {
+        NetworkMode::Affiliation => {
+            let values =
+                crate::discourse::matrix::two_mode(&entries, actors.len(), issues.len(), options);
+            (actor_keys, actor_names, issue_keys, issue_names, values)
         }
+        NetworkMode::Actor => {
+            let values = crate::discourse::matrix::one_mode(
+                &entries,
+                actors.len(),
+                issues.len(),
+                false,
+                neutral_present,
+                options,
+            );
+            (
+                actor_keys.clone(),
+                actor_names.clone(),
+                actor_keys,
+                actor_names,
+                values,
+            )
+        }
+        NetworkMode::Issue => {
+            let values = crate::discourse::matrix::one_mode(
+                &entries,
+                actors.len(),
+                issues.len(),
+                true,
+                neutral_present,
+                options,
+            );
+            (
+                issue_keys.clone(),
+                issue_names.clone(),
+                issue_keys,
+                issue_names,
+                values,
+            )
+        }
+    };
+    Network {
+        options: options.clone(),
+        rows,
+        row_names,
+        columns,
+        column_names,
+        values,
+        positions: counted.len(),
+        span: (options.from, options.to),
     }
 }
 

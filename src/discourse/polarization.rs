@@ -7,7 +7,7 @@ use std::fmt;
 
 use crate::error::{Problem, ProblemKind, RecordRef, Section};
 use crate::{
-    Date, Error, Result, Scenario, discourse::Duplicates, discourse::Level, discourse::Network,
+    Date, Error, Result, discourse::Duplicates, discourse::Level, discourse::Network,
     discourse::NetworkMode, discourse::NetworkOptions, discourse::NetworkType,
     discourse::Normalization,
 };
@@ -17,7 +17,7 @@ use crate::{
 ///
 /// The network fields (`level`, `from`, `to`, `duplicates`) are what
 /// [`Scenario::polarization`] builds its two networks with; the search fields
-/// (`exhaustive_limit`, `restarts`, `seed`) apply wherever Q is maximised.
+/// (`exact_limit`, `restarts`, `seed`) apply wherever Q is maximised.
 ///
 /// # Examples
 ///
@@ -26,11 +26,11 @@ use crate::{
 ///
 /// let options = PolarizationOptions::new()
 ///     .with_level(Level::Principal)
-///     .with_exhaustive_limit(0) // always the local search
+///     .with_exact_limit(0) // always the local search
 ///     .with_restarts(8);
 /// assert_eq!(options.restarts, 8);
-/// assert_eq!(PolarizationOptions::default().exhaustive_limit,
-///            PolarizationOptions::DEFAULT_EXHAUSTIVE_LIMIT);
+/// assert_eq!(PolarizationOptions::default().exact_limit,
+///            PolarizationOptions::DEFAULT_EXACT_LIMIT);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -46,7 +46,7 @@ pub struct PolarizationOptions {
     pub duplicates: Duplicates,
     /// Search every balanced split when there are at most this many;
     /// otherwise run the local search.
-    pub exhaustive_limit: u64,
+    pub exact_limit: u64,
     /// How many random starting splits the local search climbs from (at
     /// least one is always run).
     pub restarts: usize,
@@ -55,9 +55,9 @@ pub struct PolarizationOptions {
 }
 
 impl PolarizationOptions {
-    /// The default [`exhaustive_limit`](Self::exhaustive_limit): two million
+    /// The default [`exact_limit`](Self::exact_limit): two million
     /// splits (every balanced split of up to 24 actors).
-    pub const DEFAULT_EXHAUSTIVE_LIMIT: u64 = 2_000_000;
+    pub const DEFAULT_EXACT_LIMIT: u64 = 2_000_000;
     /// The default [`restarts`](Self::restarts).
     pub const DEFAULT_RESTARTS: usize = 32;
     /// The default [`seed`](Self::seed).
@@ -70,7 +70,7 @@ impl PolarizationOptions {
             from: None,
             to: None,
             duplicates: Duplicates::Include,
-            exhaustive_limit: Self::DEFAULT_EXHAUSTIVE_LIMIT,
+            exact_limit: Self::DEFAULT_EXACT_LIMIT,
             restarts: Self::DEFAULT_RESTARTS,
             seed: Self::DEFAULT_SEED,
         }
@@ -95,9 +95,9 @@ impl PolarizationOptions {
         self
     }
 
-    /// Sets [`PolarizationOptions::exhaustive_limit`].
-    pub fn with_exhaustive_limit(mut self, limit: u64) -> Self {
-        self.exhaustive_limit = limit;
+    /// Sets [`PolarizationOptions::exact_limit`].
+    pub fn with_exact_limit(mut self, limit: u64) -> Self {
+        self.exact_limit = limit;
         self
     }
 
@@ -113,7 +113,7 @@ impl PolarizationOptions {
         self
     }
 
-    fn network(&self, kind: NetworkType) -> NetworkOptions {
+    pub(crate) fn network(&self, kind: NetworkType) -> NetworkOptions {
         NetworkOptions::new(NetworkMode::Actor, kind)
             .with_normalization(Normalization::Average)
             .with_level(self.level)
@@ -261,14 +261,14 @@ impl NetworkPair {
                 ));
             }
         }
-        if congruence.rows() != conflict.rows() {
+        if congruence.row_labels() != conflict.row_labels() {
             return Err(problem(
                 "conflict",
                 "the congruence and conflict networks must have the same actors in the same order",
             ));
         }
         NetworkPair::new(
-            congruence.rows().to_vec(),
+            congruence.row_labels().to_vec(),
             congruence.values.clone(),
             conflict.values.clone(),
         )
@@ -284,7 +284,7 @@ impl NetworkPair {
     ///
     /// # Errors
     ///
-    /// [`Error::Invalid`] when a label is unknown, or one side is empty.
+    /// [`Error::InvalidOptions`] when a label is unknown, or one side is empty.
     ///
     /// # Complexity
     ///
@@ -313,20 +313,22 @@ impl NetworkPair {
         let mut in_first = vec![false; self.labels.len()];
         for &key in first {
             let Some(i) = self.labels.iter().position(|l| l == key) else {
-                return Err(Error::invalid(Problem::new(
-                    RecordRef::top(),
-                    Some("split".to_owned()),
-                    ProblemKind::UnknownReference {
-                        target: Section::Actors,
-                        key: key.to_owned(),
-                        suggestion: None,
-                    },
-                )));
+                return Err(Error::InvalidOptions {
+                    problems: vec![Problem::new(
+                        RecordRef::whole(Section::Options),
+                        Some("split".to_owned()),
+                        ProblemKind::UnknownReference {
+                            target: Section::Actors,
+                            key: key.to_owned(),
+                            suggestion: None,
+                        },
+                    )],
+                });
             };
             in_first[i] = true;
         }
         if in_first.iter().all(|&x| x) || !in_first.iter().any(|&x| x) {
-            return Err(problem(
+            return Err(Error::invalid_option(
                 "split",
                 "a split needs at least one actor on each side",
             ));
@@ -336,7 +338,7 @@ impl NetworkPair {
 
     /// The balanced split with the highest Q: the camps' sizes differ by at
     /// most one. Every balanced split is tried when there are at most
-    /// `options.exhaustive_limit` of them ([`Polarization::exact`]);
+    /// `options.exact_limit` of them ([`Polarization::exact`]);
     /// otherwise a swap local search climbs from `options.restarts` random
     /// balanced splits (seeded by `options.seed`) and the best peak wins.
     /// Only the search fields of `options` are used.
@@ -362,7 +364,7 @@ impl NetworkPair {
     /// let labels = (0..n).map(|i| format!("actor{i}")).collect();
     /// let pair = NetworkPair::new(labels, congruence, conflict)?;
     /// let exact = pair.polarization(&PolarizationOptions::default());
-    /// let local = pair.polarization(&PolarizationOptions::default().with_exhaustive_limit(0));
+    /// let local = pair.polarization(&PolarizationOptions::default().with_exact_limit(0));
     /// assert!(exact.exact && !local.exact);
     /// assert_eq!(exact.clusters[0].len() + exact.clusters[1].len(), 7);
     /// assert!((exact.q - local.q).abs() < 1e-12);
@@ -371,7 +373,7 @@ impl NetworkPair {
     pub fn polarization(&self, options: &PolarizationOptions) -> Polarization {
         let n = self.labels.len();
         let weights = Weights::new(self);
-        let exact = balanced_splits(n, options.exhaustive_limit) <= options.exhaustive_limit;
+        let exact = balanced_splits(n, options.exact_limit) <= options.exact_limit;
         let in_first = if exact {
             exhaustive(&weights)
         } else {
@@ -857,53 +859,6 @@ impl fmt::Display for Polarization {
             self.clusters[0].join(", "),
             self.clusters[1].join(", ")
         )
-    }
-}
-
-impl Scenario {
-    /// DNA's polarization of the actor network: the average-normalised
-    /// congruence and conflict networks at `options.level` (within the date
-    /// range, with the duplicates rule), and the balanced split into two
-    /// camps with the highest Q ([`NetworkPair::polarization`]).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Invalid`] when fewer than two actors have a counted position.
-    ///
-    /// # Complexity
-    ///
-    /// Building the networks ([`Scenario::network`]), then as
-    /// [`NetworkPair::polarization`].
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use stancegraph::{discourse::PolarizationOptions, Scenario};
-    ///
-    /// let s = Scenario::from_yaml_str("
-    /// actors: [{id: a, name: A, kind: state}, {id: b, name: B, kind: state},
-    ///          {id: c, name: C, kind: state}, {id: d, name: D, kind: state}]
-    /// issues: [{id: x, name: X}, {id: y, name: Y}]
-    /// positions:
-    ///   - {actor: a, issue: x, stance: support}
-    ///   - {actor: b, issue: x, stance: support}
-    ///   - {actor: c, issue: x, stance: oppose}
-    ///   - {actor: d, issue: x, stance: oppose}
-    ///   - {actor: a, issue: y, stance: oppose}
-    ///   - {actor: c, issue: y, stance: support}
-    /// ")?;
-    /// let p = s.polarization(&PolarizationOptions::default())?;
-    /// assert!(p.exact && (p.q - 4.0 / 7.0).abs() < 1e-12);
-    /// // DNA's Q prefers the split with every agreeing pair across camps
-    /// // (see Polarization).
-    /// assert_eq!(p.clusters, [vec!["a", "c"], vec!["b", "d"]]);
-    /// assert_eq!(p.within_congruence, 0.0);
-    /// # Ok::<(), stancegraph::Error>(())
-    /// ```
-    pub fn polarization(&self, options: &PolarizationOptions) -> Result<Polarization> {
-        let congruence = self.network(&options.network(NetworkType::Congruence))?;
-        let conflict = self.network(&options.network(NetworkType::Conflict))?;
-        Ok(NetworkPair::from_networks(&congruence, &conflict)?.polarization(options))
     }
 }
 

@@ -65,67 +65,59 @@ impl Holding {
     }
 }
 
-impl Scenario {
-    /// When each position holds, indexed by position (`holdings()[id.index()]`).
-    ///
-    /// See [`Holding`] for the rule.
-    ///
-    /// # Complexity
-    ///
-    /// O(P log P) for P positions.
-    pub fn holdings(&self) -> Vec<Holding> {
-        let principals: Vec<_> = self.actors().map(|(id, _)| self.principal(id)).collect();
-        let mut holdings: Vec<Holding> = self
-            .positions()
-            .map(|(_, p)| Holding {
-                from: p.date(),
-                to: p.until(),
-                superseded_by: None,
-            })
-            .collect();
-        // Dated positions by (principal, issue, date, id): each one's successor
-        // is the first of the group with a later date.
-        let mut dated: Vec<(crate::ActorId, crate::IssueId, Date, PositionId)> = self
-            .positions()
-            .filter_map(|(id, p)| {
-                p.date()
-                    .map(|d| (principals[p.actor().index()], p.issue(), d, id))
-            })
-            .collect();
-        dated.sort_unstable();
-        let mut next_later: Option<(Date, PositionId)> = None;
-        for i in (0..dated.len()).rev() {
-            let (principal, issue, date, id) = dated[i];
-            let same_group = |j: usize| {
-                dated
-                    .get(j)
-                    .is_some_and(|x| x.0 == principal && x.1 == issue)
-            };
-            if !same_group(i + 1) {
-                next_later = None;
-            } else if dated[i + 1].2 > date {
-                // The first position of the next later day.
-                let day = dated[i + 1].2;
-                let first = dated[i + 1..]
-                    .iter()
-                    .take_while(|x| x.0 == principal && x.1 == issue && x.2 == day)
-                    .map(|x| x.3)
-                    .min();
-                next_later = first.map(|p| (day, p));
-            }
-            if let Some((day, successor)) = next_later {
-                let end = day.previous_day();
-                let h = &mut holdings[id.index()];
-                if let Some(end) = end
-                    && h.to.is_none_or(|to| end <= to)
-                {
-                    h.to = Some(end);
-                    h.superseded_by = Some(successor);
-                }
+/// [`Scenario::holdings`].
+pub(crate) fn holdings(s: &Scenario) -> Vec<Holding> {
+    let principals: Vec<_> = s.actors().map(|(id, _)| s.principal(id)).collect();
+    let mut holdings: Vec<Holding> = s
+        .positions()
+        .map(|(_, p)| Holding {
+            from: p.date(),
+            to: p.until(),
+            superseded_by: None,
+        })
+        .collect();
+    // Dated positions by (principal, issue, date, id): each one's successor
+    // is the first of the group with a later date.
+    let mut dated: Vec<(crate::ActorId, crate::IssueId, Date, PositionId)> = s
+        .positions()
+        .filter_map(|(id, p)| {
+            p.date()
+                .map(|d| (principals[p.actor().index()], p.issue(), d, id))
+        })
+        .collect();
+    dated.sort_unstable();
+    let mut next_later: Option<(Date, PositionId)> = None;
+    for i in (0..dated.len()).rev() {
+        let (principal, issue, date, id) = dated[i];
+        let same_group = |j: usize| {
+            dated
+                .get(j)
+                .is_some_and(|x| x.0 == principal && x.1 == issue)
+        };
+        if !same_group(i + 1) {
+            next_later = None;
+        } else if dated[i + 1].2 > date {
+            // The first position of the next later day.
+            let day = dated[i + 1].2;
+            let first = dated[i + 1..]
+                .iter()
+                .take_while(|x| x.0 == principal && x.1 == issue && x.2 == day)
+                .map(|x| x.3)
+                .min();
+            next_later = first.map(|p| (day, p));
+        }
+        if let Some((day, successor)) = next_later {
+            let end = day.previous_day();
+            let h = &mut holdings[id.index()];
+            if let Some(end) = end
+                && h.to.is_none_or(|to| end <= to)
+            {
+                h.to = Some(end);
+                h.superseded_by = Some(successor);
             }
         }
-        holdings
     }
+    holdings
 }
 
 #[cfg(test)]

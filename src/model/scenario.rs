@@ -655,6 +655,17 @@ impl Scenario {
         }
         None
     }
+
+    /// When each position holds, indexed by position (`holdings()[id.index()]`).
+    ///
+    /// See [`Holding`] for the rule.
+    ///
+    /// # Complexity
+    ///
+    /// O(P log P) for P positions.
+    pub fn holdings(&self) -> Vec<crate::Holding> {
+        crate::model::holding::holdings(self)
+    }
 }
 
 fn next_index(len: usize) -> Result<u32> {

@@ -69,9 +69,10 @@ pub struct FrustrationOptions {
     /// [`Frustration::limit_reached`] set. `None`: no limit.
     pub time_limit: Option<Duration>,
     /// For [`FrustrationMethod::Auto`]: the largest reduced block (in edges)
-    /// solved exactly. Default 2,500 (the largest Correlates of War block has
-    /// 1,237); set a time limit too, as hard graphs of that size exist.
-    pub exact_limit: usize,
+    /// solved exactly. Default [`DEFAULT_EXACT_LIMIT`](Self::DEFAULT_EXACT_LIMIT)
+    /// (the largest Correlates of War block has 1,237); set a time limit too,
+    /// as hard graphs of that size exist.
+    pub exact_limit: u64,
     /// Rounds of perturbation in the local search, per block (at least as
     /// many as the block has nodes). Default 40.
     pub rounds: usize,
@@ -85,7 +86,7 @@ impl Default for FrustrationOptions {
         FrustrationOptions {
             method: FrustrationMethod::Auto,
             time_limit: None,
-            exact_limit: 2_500,
+            exact_limit: Self::DEFAULT_EXACT_LIMIT,
             rounds: 40,
             seed: 0x5eed,
         }
@@ -93,6 +94,9 @@ impl Default for FrustrationOptions {
 }
 
 impl FrustrationOptions {
+    /// The default [`exact_limit`](Self::exact_limit): 2,500 edges.
+    pub const DEFAULT_EXACT_LIMIT: u64 = 2_500;
+
     /// The defaults: automatic method, no time limit.
     pub fn new() -> Self {
         FrustrationOptions::default()
@@ -101,6 +105,13 @@ impl FrustrationOptions {
     /// Sets the method.
     pub fn with_method(mut self, method: FrustrationMethod) -> Self {
         self.method = method;
+        self
+    }
+
+    /// Sets [`exact_limit`](Self::exact_limit): the largest reduced block,
+    /// in edges, that [`FrustrationMethod::Auto`] solves exactly.
+    pub fn with_exact_limit(mut self, edges: u64) -> Self {
+        self.exact_limit = edges;
         self
     }
 
@@ -127,7 +138,7 @@ impl FrustrationOptions {
 /// bound, the camps achieving the value and the frustrated edges.
 ///
 /// `value == lower_bound` exactly when the result is proven optimal
-/// ([`Frustration::is_exact`]).
+/// ([`Frustration::exact`]).
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Frustration {
@@ -135,6 +146,8 @@ pub struct Frustration {
     pub value: usize,
     /// A proven lower bound on the index.
     pub lower_bound: usize,
+    /// Whether the value is proven optimal (`value == lower_bound`).
+    pub exact: bool,
     /// The camps: the first holds the lowest-numbered node of each connected
     /// component. Node indices, ascending.
     pub camps: [Vec<usize>; 2],
@@ -156,11 +169,6 @@ pub struct Frustration {
 }
 
 impl Frustration {
-    /// Whether the value is proven optimal.
-    pub fn is_exact(&self) -> bool {
-        self.value == self.lower_bound
-    }
-
     /// The gap between the value and the lower bound (0 when exact).
     pub fn gap(&self) -> usize {
         self.value - self.lower_bound
@@ -343,7 +351,7 @@ impl SignedGraph {
     /// let g = &SignedGraph::read_edges(text, "t.csv")?[0];
     /// let f = g.frustration(&FrustrationOptions::new());
     /// assert_eq!((f.value, f.lower_bound), (1, 1));
-    /// assert!(f.is_exact());
+    /// assert!(f.exact);
     /// assert_eq!(f.frustrated_edges.len(), 1);
     /// # Ok::<(), stancegraph::Error>(())
     /// ```
@@ -392,7 +400,7 @@ impl SignedGraph {
             let exact = match options.method {
                 FrustrationMethod::Exact => true,
                 FrustrationMethod::Heuristic => false,
-                FrustrationMethod::Auto => size.1 <= options.exact_limit,
+                FrustrationMethod::Auto => size.1 as u64 <= options.exact_limit,
             };
             if !exact {
                 method_used = FrustrationMethod::Heuristic;
@@ -414,12 +422,12 @@ impl SignedGraph {
             .collect();
         let value = frustrated_edges.len();
         let (first, second) = (0..n).partition(|&v| sides[v]);
+        debug_assert!(lower <= value, "lower bound {lower} above value {value}");
+        let lower_bound = lower.min(value);
         Frustration {
             value,
-            lower_bound: {
-                debug_assert!(lower <= value, "lower bound {lower} above value {value}");
-                lower.min(value)
-            },
+            lower_bound,
+            exact: lower_bound == value,
             camps: [first, second],
             frustrated_edges,
             method: method_used,

@@ -22,30 +22,30 @@ use crate::{
     stance::TieKind,
 };
 
-/// What a [`Report`] shows and how far it goes.
+/// What a [`HtmlReport`] shows and how far it goes.
 ///
 /// # Examples
 ///
 /// ```
-/// use stancegraph::render::ReportOptions;
+/// use stancegraph::render::HtmlReportOptions;
 ///
-/// let options = ReportOptions::new().with_as_of("2025-06-01".parse()?).with_max_actors(40);
+/// let options = HtmlReportOptions::new().with_as_of("2025-06-01".parse()?).with_max_actors(40);
 /// assert_eq!(options.max_actors, 40);
 /// # Ok::<(), stancegraph::DateError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
-pub struct ReportOptions {
+pub struct HtmlReportOptions {
     /// Show the positions that hold on this day (camps, ties, balance,
     /// contradictions) and the timeline up to it; `None` shows every time.
     pub as_of: Option<Date>,
     /// Draw at most this many actors one by one (default 60, at most
-    /// [`ReportOptions::MOST_ACTORS`]): beyond, the spokespeople are folded
+    /// [`HtmlReportOptions::MOST_ACTORS`]): beyond, the spokespeople are folded
     /// into whom they speak for, and beyond that the principals are drawn as
     /// groups of actors that take the same sides.
     pub max_actors: usize,
     /// How many groups to draw when the actors are aggregated (default 12,
-    /// at most [`ReportOptions::MOST_GROUPS`]). Above 600 principals the
+    /// at most [`HtmlReportOptions::MOST_GROUPS`]). Above 600 principals the
     /// 600 most active are clustered into `groups − 1` groups and the rest
     /// form one more, labelled as not clustered.
     pub groups: usize,
@@ -63,10 +63,10 @@ pub struct ReportOptions {
     pub title: Option<String>,
 }
 
-impl ReportOptions {
-    /// The largest [`ReportOptions::max_actors`] accepted.
+impl HtmlReportOptions {
+    /// The largest [`HtmlReportOptions::max_actors`] accepted.
     pub const MOST_ACTORS: usize = 200;
-    /// The largest [`ReportOptions::groups`] accepted.
+    /// The largest [`HtmlReportOptions::groups`] accepted.
     pub const MOST_GROUPS: usize = 100;
     /// The most agreement and conflict ties drawn one by one (the heaviest);
     /// the drawing's description counts the rest.
@@ -74,43 +74,43 @@ impl ReportOptions {
 
     /// The defaults.
     pub fn new() -> Self {
-        ReportOptions::default()
+        HtmlReportOptions::default()
     }
 
-    /// Sets [`ReportOptions::as_of`].
+    /// Sets [`HtmlReportOptions::as_of`].
     pub fn with_as_of(mut self, date: Date) -> Self {
         self.as_of = Some(date);
         self
     }
 
-    /// Sets [`ReportOptions::max_actors`].
+    /// Sets [`HtmlReportOptions::max_actors`].
     pub fn with_max_actors(mut self, max: usize) -> Self {
         self.max_actors = max;
         self
     }
 
-    /// Sets [`ReportOptions::groups`].
+    /// Sets [`HtmlReportOptions::groups`].
     pub fn with_groups(mut self, groups: usize) -> Self {
         self.groups = groups;
         self
     }
 
-    /// Sets [`ReportOptions::title`].
+    /// Sets [`HtmlReportOptions::title`].
     pub fn with_title(mut self, title: impl Into<String>) -> Self {
         self.title = Some(title.into());
         self
     }
 
-    /// Sets [`ReportOptions::frustration`].
+    /// Sets [`HtmlReportOptions::frustration`].
     pub fn with_frustration(mut self, options: FrustrationOptions) -> Self {
         self.frustration = options;
         self
     }
 }
 
-impl Default for ReportOptions {
+impl Default for HtmlReportOptions {
     fn default() -> Self {
-        ReportOptions {
+        HtmlReportOptions {
             as_of: None,
             max_actors: 60,
             groups: 12,
@@ -136,8 +136,8 @@ pub enum DrawnAs {
 }
 
 /// A stance report of one scenario, rendered as a self-contained HTML page
-/// ([`Report::render_html`]) or just its network drawing
-/// ([`Report::render_svg`]).
+/// ([`HtmlReport::render_html`]) or just its network drawing
+/// ([`HtmlReport::render_svg`]).
 ///
 /// The page has a header (title, counts, date span), the key findings, the
 /// **actor network** drawn as SVG (shape and colour by kind, agreement and
@@ -163,19 +163,19 @@ pub enum DrawnAs {
 /// # Examples
 ///
 /// ```
-/// use stancegraph::{render::Report, Scenario};
+/// use stancegraph::{render::HtmlReport, Scenario};
 ///
 /// let scenario = Scenario::load("examples/data/istanbul-talks.yaml")?;
-/// let html = Report::new(&scenario)?.render_html();
+/// let html = HtmlReport::new(&scenario)?.render_html();
 /// assert!(html.starts_with("<!DOCTYPE html>"));
 /// assert!(html.contains("We will not compromise on Ukraine’s right to join NATO"));
 /// assert_eq!(html.matches("<article class=\"card").count(), 4);
 /// # Ok::<(), stancegraph::Error>(())
 /// ```
 #[derive(Debug)]
-pub struct Report<'s> {
+pub struct HtmlReport<'s> {
     scenario: &'s Scenario,
-    options: ReportOptions,
+    options: HtmlReportOptions,
     graph: StanceGraph<'s>,
     contradictions: Contradictions<'s>,
     signed: SignedGraph,
@@ -195,14 +195,14 @@ struct Nodes {
     activity: Vec<usize>,
 }
 
-impl<'s> Report<'s> {
+impl<'s> HtmlReport<'s> {
     /// The report of `scenario` with default options.
     ///
     /// # Errors
     ///
-    /// None with the defaults; see [`Report::with_options`].
-    pub fn new(scenario: &'s Scenario) -> Result<Report<'s>> {
-        Report::with_options(scenario, ReportOptions::default())
+    /// None with the defaults; see [`HtmlReport::with_options`].
+    pub fn new(scenario: &'s Scenario) -> Result<HtmlReport<'s>> {
+        HtmlReport::with_options(scenario, HtmlReportOptions::default())
     }
 
     /// The report of `scenario`: builds the stance graph, finds the
@@ -211,36 +211,32 @@ impl<'s> Report<'s> {
     ///
     /// # Errors
     ///
-    /// [`crate::Error::Invalid`] when `max_actors` or `groups` is zero.
-    pub fn with_options(scenario: &'s Scenario, options: ReportOptions) -> Result<Report<'s>> {
+    /// [`crate::Error::InvalidOptions`] when `max_actors` or `groups` is zero.
+    pub fn with_options(
+        scenario: &'s Scenario,
+        options: HtmlReportOptions,
+    ) -> Result<HtmlReport<'s>> {
         let mut problems = Vec::new();
         for (field, value, most, reason) in [
             (
                 "max_actors",
                 options.max_actors,
-                ReportOptions::MOST_ACTORS,
+                HtmlReportOptions::MOST_ACTORS,
                 "must be between 1 and 200: more nodes than that are no longer legible (and the layout is cubic)",
             ),
             (
                 "groups",
                 options.groups,
-                ReportOptions::MOST_GROUPS,
+                HtmlReportOptions::MOST_GROUPS,
                 "must be between 1 and 100",
             ),
         ] {
             if value == 0 || value > most {
-                problems.push(crate::Problem::new(
-                    crate::error::RecordRef::whole(crate::Section::Options),
-                    Some(field.to_owned()),
-                    crate::ProblemKind::Invalid { reason },
-                ));
+                problems.push(crate::Problem::option(field, reason));
             }
         }
         if !problems.is_empty() {
-            return Err(crate::Error::Invalid {
-                origin: "report options".into(),
-                problems,
-            });
+            return Err(crate::Error::InvalidOptions { problems });
         }
         let mut graph_options = GraphOptions::default().with_attribution(Attribution::Principal);
         let mut check = CheckOptions::default();
@@ -250,8 +246,8 @@ impl<'s> Report<'s> {
         }
         let graph = StanceGraph::with_options(scenario, graph_options);
         let contradictions = scenario.contradictions(&check);
-        let signed = SignedGraph::from_stances(&graph);
-        Ok(Report {
+        let signed = SignedGraph::from_actors_and_issues(&graph);
+        Ok(HtmlReport {
             scenario,
             options,
             graph,
@@ -271,7 +267,7 @@ impl<'s> Report<'s> {
     }
 
     /// How the actors are drawn: one by one, as principals, or in groups
-    /// (decided by [`ReportOptions::max_actors`]).
+    /// (decided by [`HtmlReportOptions::max_actors`]).
     pub fn drawn_as(&self) -> DrawnAs {
         self.nodes().drawn_as
     }
@@ -697,10 +693,12 @@ impl<'s> Report<'s> {
             }
         }
         // The heaviest ties, at most MOST_TIES of them, in graph order.
-        let hidden_ties = drawn_ties.len().saturating_sub(ReportOptions::MOST_TIES);
+        let hidden_ties = drawn_ties
+            .len()
+            .saturating_sub(HtmlReportOptions::MOST_TIES);
         if hidden_ties > 0 {
             drawn_ties.sort_by_key(|t| (std::cmp::Reverse(t.weight), t.a, t.b, t.kind));
-            drawn_ties.truncate(ReportOptions::MOST_TIES);
+            drawn_ties.truncate(HtmlReportOptions::MOST_TIES);
             drawn_ties.sort_unstable();
         }
         for t in drawn_ties {
@@ -827,7 +825,7 @@ impl<'s> Report<'s> {
             if hidden_ties > 0 {
                 format!(
                     " (the {} heaviest drawn, {} lighter ones left out)",
-                    thousands(ReportOptions::MOST_TIES),
+                    thousands(HtmlReportOptions::MOST_TIES),
                     thousands(hidden_ties)
                 )
             } else {
@@ -1097,7 +1095,7 @@ impl<'s> Report<'s> {
                 format!(
                     "not balanced — {} out of place{}",
                     plural(f.value, "tie"),
-                    if f.is_exact() {
+                    if f.exact {
                         " (proven the fewest)"
                     } else {
                         " (at most; heuristic)"
@@ -1714,7 +1712,7 @@ impl<'s> Report<'s> {
         let verdict = if balance.balance.is_balanced() {
             "<strong>Balanced.</strong> Two camps fit every tie.".to_owned()
         } else {
-            let how = if f.is_exact() {
+            let how = if f.exact {
                 "proven the fewest possible".to_owned()
             } else if f.limit_reached {
                 format!(
