@@ -10,7 +10,7 @@ use stancegraph::{
 
 fn sample() -> RollCallVotes {
     RollCallVotes::read_csv_str(
-        include_str!("data/un_votes_sample.csv"),
+        include_str!("../data/un_votes_sample.csv"),
         "un_votes_sample.csv",
     )
     .unwrap()

@@ -1,11 +1,12 @@
 //! Structural balance: the strict test with its witness, and the triangle census.
 
+use crate::common;
 use proptest::prelude::*;
 use stancegraph::{balance::Balance, balance::SignedGraph};
 
 fn tribes() -> SignedGraph {
     SignedGraph::read_edges(
-        include_str!("data/highland_tribes.csv"),
+        include_str!("../data/highland_tribes.csv"),
         "highland_tribes.csv",
     )
     .unwrap()
@@ -92,11 +93,6 @@ fn periods_split_an_edge_list_and_bad_rows_are_named() {
     );
 }
 
-fn founding() -> stancegraph::Scenario {
-    stancegraph::Scenario::from_yaml_str(include_str!("../examples/data/istanbul-talks.yaml"))
-        .unwrap()
-}
-
 fn by_principal(s: &stancegraph::Scenario) -> stancegraph::StanceGraph<'_> {
     stancegraph::StanceGraph::with_options(
         s,
@@ -107,7 +103,7 @@ fn by_principal(s: &stancegraph::Scenario) -> stancegraph::StanceGraph<'_> {
 
 #[test]
 fn the_founding_scenarios_actor_network_is_not_balanced() {
-    let s = founding();
+    let s = common::founding();
     let graph = by_principal(&s);
     let g = SignedGraph::from_actor_ties(&graph);
     let balance = g.balance();
@@ -122,7 +118,7 @@ fn the_founding_scenarios_actor_network_is_not_balanced() {
 #[test]
 fn the_founding_tension_is_an_unbalanced_cycle_with_its_evidence() {
     use stancegraph::{balance::FrustrationOptions, balance::NodeOrigin};
-    let s = founding();
+    let s = common::founding();
     let graph = by_principal(&s);
     let g = SignedGraph::from_actors_and_issues(&graph);
     assert_eq!(g.nodes().len(), s.actors().len() + s.issues().len());
@@ -169,38 +165,12 @@ fn the_founding_tension_is_an_unbalanced_cycle_with_its_evidence() {
     assert_eq!(g.frustration(&FrustrationOptions::new()).value, 1);
 }
 
-fn small_graph() -> impl Strategy<Value = (usize, Vec<(usize, usize, bool)>)> {
-    (2usize..9).prop_flat_map(|n| {
-        (
-            Just(n),
-            prop::collection::vec((0..n, 0..n, any::<bool>()), 0..20),
-        )
-    })
-}
-
-fn build(n: usize, edges: &[(usize, usize, bool)]) -> SignedGraph {
-    let mut text = String::from("source,target,sign\n");
-    let mut seen = std::collections::HashSet::new();
-    for i in 0..n {
-        // Every node appears, tied to a node no one else uses, to fix the node set.
-        text.push_str(&format!("n{i},anchor{i},1\n"));
-    }
-    for &(a, b, positive) in edges {
-        if a != b && seen.insert((a.min(b), a.max(b))) {
-            text.push_str(&format!("n{a},n{b},{}\n", if positive { 1 } else { -1 }));
-        }
-    }
-    SignedGraph::read_edges(&text, "random.csv")
-        .unwrap()
-        .remove(0)
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
-    fn balance_agrees_with_brute_force(plan in small_graph()) {
-        let g = build(plan.0, &plan.1);
+    fn balance_agrees_with_brute_force(plan in common::signed_plan(2..=8, 20)) {
+        let g = common::signed_graph(plan.0, &plan.1);
         let balance = g.balance();
         verify(&g, &balance);
         // Brute force: is there a two-colouring respecting every edge?
@@ -212,8 +182,8 @@ proptest! {
     }
 
     #[test]
-    fn the_triangle_census_matches_brute_force(plan in small_graph()) {
-        let g = build(plan.0, &plan.1);
+    fn the_triangle_census_matches_brute_force(plan in common::signed_plan(2..=8, 20)) {
+        let g = common::signed_graph(plan.0, &plan.1);
         let n = g.nodes().len();
         let mut sign = std::collections::HashMap::new();
         for e in g.edges() {
@@ -278,8 +248,8 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
-    fn weak_balance_is_proved_either_way(plan in small_graph()) {
-        let g = build(plan.0, &plan.1);
+    fn weak_balance_is_proved_either_way(plan in common::signed_plan(2..=8, 20)) {
+        let g = common::signed_graph(plan.0, &plan.1);
         let weak = g.weak_balance();
         verify_weak(&g, &weak);
         // Strict balance implies weak balance.
@@ -310,8 +280,8 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(100))]
 
     #[test]
-    fn walk_balance_is_one_exactly_for_balanced_graphs(plan in small_graph()) {
-        let g = build(plan.0, &plan.1);
+    fn walk_balance_is_one_exactly_for_balanced_graphs(plan in common::signed_plan(2..=8, 20)) {
+        let g = common::signed_graph(plan.0, &plan.1);
         let w = g.walk_balance();
         prop_assert!(w > 0.0 && w <= 1.0 + 1e-9, "{w}");
         if g.balance().is_balanced() {

@@ -1,5 +1,4 @@
 //! The `stancegraph` command line (built with `--features cli`).
-#![cfg(feature = "cli")]
 
 use std::process::Command;
 

@@ -1,6 +1,7 @@
 //! Doreian–Mrvar blockmodels: the local search against brute force, the
 //! Highland tribes and the Slovene parties of 1994, bad options, determinism.
 
+use crate::common;
 use proptest::prelude::*;
 use stancegraph::{balance::Blockmodel, balance::BlockmodelOptions, balance::SignedGraph};
 
@@ -10,14 +11,14 @@ fn read(text: &str, origin: &str) -> SignedGraph {
 
 fn tribes() -> SignedGraph {
     read(
-        include_str!("data/highland_tribes.csv"),
+        include_str!("../data/highland_tribes.csv"),
         "highland_tribes.csv",
     )
 }
 
 fn parties() -> SignedGraph {
     read(
-        include_str!("data/slovene_parties_1994.csv"),
+        include_str!("../data/slovene_parties_1994.csv"),
         "slovene_parties_1994.csv",
     )
 }
@@ -104,21 +105,6 @@ fn names<'g>(g: &'g SignedGraph, model: &Blockmodel) -> Vec<Vec<&'g str>> {
         .collect()
 }
 
-fn small_graph() -> impl Strategy<Value = Vec<(usize, usize, bool)>> {
-    prop::collection::vec((0usize..8, 0usize..8, any::<bool>()), 1..24)
-}
-
-fn build(edges: &[(usize, usize, bool)]) -> Option<SignedGraph> {
-    let mut text = String::from("source,target,sign\n");
-    let mut seen = std::collections::HashSet::new();
-    for &(a, b, positive) in edges {
-        if a != b && seen.insert((a.min(b), a.max(b))) {
-            text.push_str(&format!("n{a},n{b},{}\n", if positive { 1 } else { -1 }));
-        }
-    }
-    SignedGraph::read_edges(&text, "random.csv").unwrap().pop()
-}
-
 fn alpha() -> impl Strategy<Value = f64> {
     prop_oneof![Just(0.0), Just(0.5), Just(1.0), 0.0..=1.0f64]
 }
@@ -128,11 +114,11 @@ proptest! {
 
     #[test]
     fn the_local_search_finds_the_brute_force_optimum(
-        plan in small_graph(),
+        plan in common::signed_plan(1..=8, 24),
         k in 1usize..=3,
         alpha in alpha(),
     ) {
-        let Some(g) = build(&plan) else { return Ok(()) };
+        let g = common::signed_graph(plan.0, &plan.1);
         let optimum = brute_force(&g, k, alpha);
         let options = BlockmodelOptions::new(k).with_alpha(alpha);
         let local = g.blockmodel(&options.with_exact_limit(0)).unwrap();
@@ -268,7 +254,16 @@ fn bad_options_are_named() {
     let err = g
         .blockmodel(&BlockmodelOptions::new(0).with_alpha(1.5).with_restarts(0))
         .unwrap_err();
+    assert!(
+        matches!(err, stancegraph::Error::InvalidOptions { .. }),
+        "{err:?}"
+    );
     assert_eq!(err.problems().len(), 3);
+    assert!(
+        err.problems()
+            .iter()
+            .all(|p| p.record.section == stancegraph::Section::Options)
+    );
     let text = err.to_string();
     assert!(
         text.contains("field `k`: a blockmodel needs at least one camp"),
@@ -325,7 +320,7 @@ fn results_are_deterministic_and_ignore_names_and_order() {
     verify(&g, &first, 4);
 
     // The same graph with renamed tribes, rows reversed and ends swapped.
-    let text = include_str!("data/highland_tribes.csv");
+    let text = include_str!("../data/highland_tribes.csv");
     let mut rows: Vec<String> = text
         .lines()
         .skip(1)

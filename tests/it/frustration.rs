@@ -2,6 +2,7 @@
 //! graphs and against an independent solver (HiGHS, through the baseline
 //! script in `benches/baseline/`) on the 51 Correlates of War windows.
 
+use crate::common;
 use std::time::Duration;
 
 use proptest::prelude::*;
@@ -85,7 +86,7 @@ fn brute_force(g: &SignedGraph) -> usize {
 #[test]
 fn highland_tribes_match_the_published_frustration_score() {
     let g = &read(
-        include_str!("data/highland_tribes.csv"),
+        include_str!("../data/highland_tribes.csv"),
         "highland_tribes.csv",
     )[0];
     let f = g.frustration(&FrustrationOptions::new());
@@ -106,21 +107,22 @@ fn highland_tribes_match_the_published_frustration_score() {
 /// `tests/data/cow_frustration_highs.csv`).
 #[test]
 fn correlates_of_war_windows_match_highs() {
-    let graphs = read(include_str!("data/cow_signed_networks.csv"), "cow.csv");
+    let graphs = read(include_str!("../data/cow_signed_networks.csv"), "cow.csv");
     assert_eq!(graphs.len(), 51);
-    let highs: Vec<(String, usize, usize, usize)> = include_str!("data/cow_frustration_highs.csv")
-        .lines()
-        .skip(1)
-        .map(|line| {
-            let f: Vec<&str> = line.split(',').collect();
-            (
-                f[0].to_owned(),
-                f[1].parse().unwrap(),
-                f[2].parse().unwrap(),
-                f[3].parse().unwrap(),
-            )
-        })
-        .collect();
+    let highs: Vec<(String, usize, usize, usize)> =
+        include_str!("../data/cow_frustration_highs.csv")
+            .lines()
+            .skip(1)
+            .map(|line| {
+                let f: Vec<&str> = line.split(',').collect();
+                (
+                    f[0].to_owned(),
+                    f[1].parse().unwrap(),
+                    f[2].parse().unwrap(),
+                    f[3].parse().unwrap(),
+                )
+            })
+            .collect();
     assert_eq!(highs.len(), 51);
     let mut searched = 0;
     for (g, (period, nodes, edges, value)) in graphs.iter().zip(&highs) {
@@ -146,7 +148,7 @@ fn correlates_of_war_windows_match_highs() {
 #[test]
 fn the_supreme_court_two_mode_network_matches_highs() {
     let g = &read(
-        include_str!("data/supreme_court_2000_01.csv"),
+        include_str!("../data/supreme_court_2000_01.csv"),
         "supreme_court_2000_01.csv",
     )[0];
     assert_eq!((g.nodes().len(), g.edges().len()), (35, 232));
@@ -189,7 +191,7 @@ fn brute_force_two_mode(g: &SignedGraph) -> usize {
 
 #[test]
 fn the_heuristic_is_labelled_and_bounded() {
-    let graphs = read(include_str!("data/cow_signed_networks.csv"), "cow.csv");
+    let graphs = read(include_str!("../data/cow_signed_networks.csv"), "cow.csv");
     let highs = [17usize, 18, 20];
     for (g, optimum) in graphs.iter().zip(highs) {
         let f = g.frustration(&FrustrationOptions::new().with_method(FrustrationMethod::Heuristic));
@@ -203,7 +205,7 @@ fn the_heuristic_is_labelled_and_bounded() {
 
 #[test]
 fn a_time_limit_returns_the_best_camps_and_proven_bounds() {
-    let graphs = read(include_str!("data/cow_signed_networks.csv"), "cow.csv");
+    let graphs = read(include_str!("../data/cow_signed_networks.csv"), "cow.csv");
     // 76-79 needs thousands of search nodes; no time at all stops it early.
     let g = graphs.iter().find(|g| g.period() == Some("76-79")).unwrap();
     let f = g.frustration(&exact().with_time_limit(Duration::ZERO));
@@ -240,44 +242,13 @@ fn blocks_joined_at_cut_nodes_add_up() {
     assert_eq!((f.value, f.lower_bound, f.blocks), (2, 2, 2));
 }
 
-fn small_graph() -> impl Strategy<Value = (usize, Vec<(usize, usize, bool)>)> {
-    (2usize..=11).prop_flat_map(|n| {
-        let pairs: Vec<(usize, usize)> = (0..n)
-            .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
-            .collect();
-        let count = pairs.len();
-        (
-            Just(n),
-            proptest::sample::subsequence(pairs, 0..=count),
-            proptest::collection::vec(any::<bool>(), count),
-        )
-            .prop_map(|(n, chosen, signs)| {
-                let edges = chosen
-                    .into_iter()
-                    .zip(signs)
-                    .map(|((a, b), s)| (a, b, s))
-                    .collect();
-                (n, edges)
-            })
-    })
-}
-
-fn build(n: usize, edges: &[(usize, usize, bool)]) -> SignedGraph {
-    let nodes = (0..n).map(|i| format!("n{i}")).collect();
-    let triples: Vec<(usize, usize, i8)> = edges
-        .iter()
-        .map(|&(a, b, s)| (a, b, if s { 1 } else { -1 }))
-        .collect();
-    SignedGraph::from_edges(nodes, &triples).unwrap()
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
     /// Exact mode equals brute force; the heuristic brackets the optimum.
     #[test]
-    fn exact_equals_brute_force((n, edges) in small_graph()) {
-        let g = build(n, &edges);
+    fn exact_equals_brute_force((n, edges) in common::signed_plan(2..=11, usize::MAX)) {
+        let g = common::signed_graph(n, &edges);
         let optimum = brute_force(&g);
         let f = g.frustration(&exact());
         verify(&g, &f);
@@ -293,8 +264,8 @@ proptest! {
     /// The same graph with its nodes renamed and edges shuffled has the
     /// same index.
     #[test]
-    fn the_index_ignores_order((n, edges) in small_graph(), seed in any::<u64>()) {
-        let g = build(n, &edges);
+    fn the_index_ignores_order((n, edges) in common::signed_plan(2..=11, usize::MAX), seed in any::<u64>()) {
+        let g = common::signed_graph(n, &edges);
         let mut perm: Vec<usize> = (0..n).collect();
         let mut s = seed;
         for i in (1..n).rev() {
@@ -304,7 +275,7 @@ proptest! {
         let mut moved: Vec<(usize, usize, bool)> =
             edges.iter().map(|&(a, b, x)| (perm[b], perm[a], x)).collect();
         moved.reverse();
-        let h = build(n, &moved);
+        let h = common::signed_graph(n, &moved);
         prop_assert_eq!(g.frustration(&exact()).value, h.frustration(&exact()).value);
     }
 }
@@ -349,7 +320,7 @@ proptest! {
 
     #[test]
     fn reductions_keep_the_index_exact((n, edges) in chains()) {
-        let g = build(n, &edges);
+        let g = common::signed_graph(n, &edges);
         let f = g.frustration(&exact());
         verify(&g, &f);
         prop_assert!(f.exact);

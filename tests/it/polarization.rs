@@ -1,7 +1,7 @@
 //! Polarization (DNA's Q): the DNA sample's figure, a hand-computed example,
 //! exhaustive against local search, relabelling, and errors.
 
-mod common;
+use crate::common;
 use common::dna_sample;
 
 use proptest::prelude::*;

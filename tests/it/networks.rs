@@ -1,6 +1,6 @@
 //! Discourse networks on the DNA sample: the figures DNA's own test suite asserts.
 
-mod common;
+use crate::common;
 use common::dna_sample;
 
 use stancegraph::{
@@ -170,6 +170,14 @@ fn combinations_that_do_not_apply_are_errors() {
                 .with_normalization(Normalization::Activity),
         )
         .unwrap_err();
+    assert!(
+        matches!(err, stancegraph::Error::InvalidOptions { .. }),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.problems()[0].record.section,
+        stancegraph::Section::Options
+    );
     assert!(
         err.to_string()
             .contains("activity and prominence are for affiliation networks"),
@@ -367,7 +375,7 @@ fn two_mode_graphml_has_actor_and_issue_nodes() {
 
 #[test]
 fn imports_report_progress_up_to_the_end() {
-    let text = include_str!("data/dna_sample_statements.csv").repeat(1);
+    let text = include_str!("../data/dna_sample_statements.csv").repeat(1);
     let mut seen = Vec::new();
     StatementsCsv::new("organization", "concept", "agreement")
         .speaker("person")

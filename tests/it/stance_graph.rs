@@ -1,13 +1,10 @@
 //! Graph queries on the founding scenario (examples/data/istanbul-talks.yaml).
 
+use crate::common;
 use stancegraph::{
     Firmness, Scenario, Stance, StanceGraph, stance::Attribution, stance::Edge,
     stance::GraphOptions, stance::Node, stance::Overview, stance::TieKind,
 };
-
-fn founding() -> Scenario {
-    Scenario::from_yaml_str(include_str!("../examples/data/istanbul-talks.yaml")).unwrap()
-}
 
 fn id(s: &Scenario, key: &str) -> stancegraph::ActorId {
     s.actor_id(key).unwrap_or_else(|| panic!("no actor {key}"))
@@ -15,7 +12,7 @@ fn id(s: &Scenario, key: &str) -> stancegraph::ActorId {
 
 #[test]
 fn the_founding_scenario_encodes_the_report() {
-    let s = founding();
+    let s = common::founding();
     let keys: Vec<&str> = s.actors().map(|(_, a)| a.key()).collect();
     for key in [
         "us", "russia", "ukraine", "nato", "czechia", "uk", "france", "germany", "georgia",
@@ -87,7 +84,7 @@ fn the_founding_scenario_encodes_the_report() {
 
 #[test]
 fn camps_on_ukraines_membership() {
-    let s = founding();
+    let s = common::founding();
     let g = StanceGraph::new(&s);
     let camps = g.camps(s.issue_id("ukraine-joins-nato").unwrap());
     let keys = |stance| {
@@ -116,7 +113,7 @@ fn camps_on_ukraines_membership() {
 
 #[test]
 fn ties_between_speakers_carry_their_positions() {
-    let s = founding();
+    let s = common::founding();
     let g = StanceGraph::new(&s);
     let tie = g
         .conflicts_between(id(&s, "rutte"), id(&s, "russia"))
@@ -157,7 +154,7 @@ fn ties_between_speakers_carry_their_positions() {
 
 #[test]
 fn principal_attribution_folds_speakers_into_states_and_blocs() {
-    let s = founding();
+    let s = common::founding();
     let g = StanceGraph::with_options(
         &s,
         GraphOptions::default().with_attribution(Attribution::Principal),
@@ -182,7 +179,7 @@ fn principal_attribution_folds_speakers_into_states_and_blocs() {
 
 #[test]
 fn ties_are_ordered_and_match_the_petgraph_edges() {
-    let s = founding();
+    let s = common::founding();
     let g = StanceGraph::new(&s);
     let ties: Vec<_> = g.ties().collect();
     let mut sorted = ties.clone();
@@ -224,11 +221,11 @@ fn ties_are_ordered_and_match_the_petgraph_edges() {
 
 #[test]
 fn the_overview_is_deterministic_and_complete() {
-    let s = founding();
+    let s = common::founding();
     let text = Overview::new(&StanceGraph::new(&s)).to_string();
     assert_eq!(
         text,
-        Overview::new(&StanceGraph::new(&founding())).to_string()
+        Overview::new(&StanceGraph::new(&common::founding())).to_string()
     );
     assert!(text.contains("17 actors, 6 issues, 4 relations, 18 positions, dated 2025-05-29"));
     assert!(text.contains(
@@ -285,7 +282,7 @@ positions:
 
 #[test]
 fn every_tie_edge_explains_itself() {
-    let s = founding();
+    let s = common::founding();
     let g = StanceGraph::new(&s);
     let graph = g.petgraph();
     let mut explained = 0;
@@ -304,8 +301,8 @@ fn every_tie_edge_explains_itself() {
 
 #[test]
 fn every_quote_of_the_founding_scenario_is_the_reports_own_words() {
-    let article = include_str!("data/nato-freeze-article.txt");
-    let s = founding();
+    let article = include_str!("../data/nato-freeze-article.txt");
+    let s = common::founding();
     for (_, p) in s.positions() {
         let quote = p.quote().unwrap();
         for part in quote.split("[…]") {

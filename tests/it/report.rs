@@ -1,7 +1,7 @@
 //! The HTML stance report on the founding scenario, the DNA sample and a
 //! year of UN votes: well-formed, complete, self-contained, deterministic.
 
-mod common;
+use crate::common;
 use common::{dna_sample, founding};
 
 use std::collections::HashMap;
@@ -13,9 +13,11 @@ use stancegraph::{
 };
 
 fn un_2019() -> Scenario {
-    let votes =
-        RollCallVotes::read_csv_str(include_str!("data/un_votes_2019.csv"), "un_votes_2019.csv")
-            .unwrap();
+    let votes = RollCallVotes::read_csv_str(
+        include_str!("../data/un_votes_2019.csv"),
+        "un_votes_2019.csv",
+    )
+    .unwrap();
     votes.to_scenario(&HashMap::new()).unwrap()
 }
 
@@ -350,9 +352,10 @@ fn fewer_actors_fold_spokespeople_then_group() {
         HtmlReportOptions::new().with_groups(0).with_max_actors(201),
     )
     .unwrap_err();
+    assert!(matches!(bad, stancegraph::Error::InvalidOptions { .. }));
     assert_eq!(
         bad.to_string(),
-        "report options: options, field `max_actors`: must be between 1 and 200: more nodes than that are no longer legible (and the layout is cubic)\nreport options: options, field `groups`: must be between 1 and 100"
+        "options, field `max_actors`: must be between 1 and 200: more nodes than that are no longer legible (and the layout is cubic)\noptions, field `groups`: must be between 1 and 100"
     );
 }
 

@@ -1,7 +1,6 @@
 //! Reading Discourse Network Analyzer databases (feature `dna`).
-#![cfg(feature = "dna")]
 
-mod common;
+use crate::common;
 
 use stancegraph::{
     Error, discourse::Duplicates, discourse::ExportFormat, discourse::Level,
@@ -64,7 +63,7 @@ fn the_database_and_its_csv_export_agree() {
     let from_db = read_dna(SAMPLE).unwrap();
     let from_csv = common::dna_statements()
         .read_str(
-            include_str!("data/dna_sample_statements.csv"),
+            include_str!("../data/dna_sample_statements.csv"),
             "statements.csv",
         )
         .unwrap();

@@ -1,7 +1,6 @@
 //! Hostile input: every file in `tests/hostile/` makes the `stancegraph`
 //! binary exit with code 2 and a message naming the file and the place, in
 //! a few seconds, without a panic.
-#![cfg(feature = "cli")]
 
 use std::path::Path;
 use std::process::Command;

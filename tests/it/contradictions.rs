@@ -1,6 +1,7 @@
 //! The contradiction engine: the founding scenario, every kind on hand-built
 //! scenarios, and a brute-force oracle on random small scenarios.
 
+use crate::common;
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
@@ -9,10 +10,6 @@ use stancegraph::{
     RelationKind, Scenario, Stance, contradiction::CheckOptions,
     contradiction::ContradictionKind as Kind, contradiction::Severity, contradiction::Step,
 };
-
-fn founding() -> Scenario {
-    Scenario::from_yaml_str(include_str!("../examples/data/istanbul-talks.yaml")).unwrap()
-}
 
 /// Each contradiction as (kind, sorted position keys).
 fn found(s: &Scenario, options: &CheckOptions) -> Vec<(Kind, Vec<String>)> {
@@ -43,7 +40,7 @@ fn keys(list: &[&str]) -> Vec<String> {
 
 #[test]
 fn the_founding_scenario_has_exactly_the_analysts_contradictions() {
-    let s = founding();
+    let s = common::founding();
     let all = s.contradictions(&CheckOptions::default());
     let listed: Vec<(Kind, Vec<String>)> = found(&s, &CheckOptions::default());
     assert_eq!(
@@ -750,7 +747,7 @@ proptest! {
 
 #[test]
 fn what_if_the_us_made_the_freeze_a_red_line() {
-    let s = founding();
+    let s = common::founding();
     let us = s.actor_id("us").unwrap();
     let freeze = s.issue_id("freeze-expansion").unwrap();
     let offer = Position::new(us, freeze, Stance::Support)

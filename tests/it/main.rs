@@ -1,0 +1,29 @@
+//! The integration tests, one module per capability, in one test crate (one
+//! link step instead of one per file). The browser test is its own crate
+//! (`tests/browser.rs`): it drives Chromium and runs apart.
+//!
+//! Fixtures shared across modules (the founding scenario, the DNA sample,
+//! the random signed graphs of the property tests) are in `tests/common`.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod balance;
+mod blockmodel;
+#[cfg(feature = "cli")]
+mod cli;
+mod contradictions;
+#[cfg(feature = "dna")]
+mod dna;
+mod examples;
+mod frustration;
+#[cfg(feature = "cli")]
+mod hostile;
+mod loading;
+mod networks;
+mod polarization;
+mod report;
+mod robustness;
+mod roundtrip;
+mod stance_graph;
+mod votes;
