@@ -26,7 +26,7 @@ impl Scenario {
     ///   not asserted on the actor's behalf: "support X if C" clashes where
     ///   X clashes, not where C does.
     /// - A set contradicts only if its positions hold on a common day (see
-    ///   [`Holding`]); [`CheckOptions::as_of`] keeps only one day.
+    ///   [`Holding`](crate::Holding)); [`CheckOptions::as_of`] keeps only one day.
     /// - A contradiction is minimal: drop any position and the rest can hold.
     /// - Kinds: one principal → `self_contradiction`; a bloc and members of it
     ///   at that time → `member_vs_bloc`; members of a common bloc at that
@@ -133,7 +133,7 @@ impl Scenario {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidOptions`] when the type or normalisation does not apply to
+    /// [`Error::InvalidOptions`](crate::Error::InvalidOptions) when the type or normalisation does not apply to
     /// the mode (`combine` is two-mode only, `congruence` one-mode only, …).
     ///
     /// # Complexity
@@ -174,7 +174,7 @@ impl Scenario {
     ///
     /// # Errors
     ///
-    /// As [`Scenario::network`]; also [`Error::InvalidOptions`] for a zero width or step.
+    /// As [`Scenario::network`]; also [`Error::InvalidOptions`](crate::Error::InvalidOptions) for a zero width or step.
     pub fn network_windows(
         &self,
         options: &NetworkOptions,
@@ -191,7 +191,7 @@ impl Scenario {
     ///
     /// # Errors
     ///
-    /// [`Error::Invalid`] when fewer than two actors have a counted position.
+    /// [`Error::Invalid`](crate::Error::Invalid) when fewer than two actors have a counted position.
     ///
     /// # Complexity
     ///

@@ -13,7 +13,9 @@
 //! cannot all hold under the relations.
 //!
 //! ```
-//! use stancegraph::{stance::Attribution, stance::GraphOptions, Scenario, StanceGraph};
+//! use stancegraph::contradiction::{CheckOptions, ContradictionKind};
+//! use stancegraph::stance::{Attribution, GraphOptions};
+//! use stancegraph::{Scenario, StanceGraph};
 //!
 //! let scenario = Scenario::from_yaml_str(r#"
 //! actors:
@@ -23,11 +25,20 @@
 //!   - {id: kellogg, name: Keith Kellogg, kind: person, speaks_for: us}
 //! issues:
 //!   - {id: freeze, name: NATO stops expanding eastward}
+//!   - {id: join, name: Ukraine joins NATO}
+//! relations:
+//!   - {kind: excludes, issues: [freeze, join]}
 //! positions:
 //!   - {actor: kellogg, issue: freeze, stance: support, firmness: negotiable,
 //!      quote: "That's one of the issues that Russia will bring up"}
 //!   - {actor: russia, issue: freeze, stance: support, firmness: red_line}
+//!   - {actor: nato, issue: join, stance: support, firmness: red_line}
 //! "#)?;
+//!
+//! // The US offer, through its envoy, cannot hold with NATO's red line.
+//! let found = scenario.contradictions(&CheckOptions::default());
+//! assert_eq!(found.len(), 1);
+//! assert_eq!(found.iter().next().unwrap().kind, ContradictionKind::MemberVsBloc);
 //!
 //! // Count Kellogg's words as the United States' position.
 //! let options = GraphOptions::default().with_attribution(Attribution::Principal);
@@ -42,35 +53,66 @@
 //!
 //! # The main types
 //!
+//! At the root, the model and the two results most callers want:
+//!
 //! - [`Scenario`]: the validated model; load it with [`Scenario::load`] or
 //!   build it with [`Scenario::new`] and `add_*`. Items are addressed by small
-//!   `Copy` ids ([`ActorId`], [`IssueId`], [`PositionId`], [`RelationId`]).
+//!   `Copy` ids ([`ActorId`], [`IssueId`], [`PositionId`], [`RelationId`]);
+//!   the records are [`Actor`], [`Issue`], [`Relation`] and [`Position`].
+//!   [`Holding`] says when a position holds ([`Scenario::holdings`]): a later
+//!   position of the same principal on an issue supersedes an earlier one.
 //! - [`StanceGraph`]: agreement and conflict ties, [camps](StanceGraph::camps)
-//!   per issue, and the underlying [petgraph](StanceGraph::petgraph) graph for
-//!   advanced use.
-//! - [`Holding`]: when a position holds ([`Scenario::holdings`]); a later
-//!   position of the same principal on an issue supersedes an earlier one, and
-//!   [`GraphOptions::as_of`] builds the graph of one day.
-//! - [`Scenario::contradictions`] → [`Contradictions`]: every minimal set of
-//!   positions that cannot all hold, explained ([`Contradiction`], [`Step`]).
-//! - [`Scenario::network`] → [`Network`]: Discourse Network Analyzer's
-//!   networks ([`NetworkOptions`]), exported with [`Network::export`].
-//! - [`StatementsCsv`], [`RollCallVotes`]: importers for coded-statement
-//!   tables and roll-call votes.
-//! - [`SignedGraph`]: structural balance of signed networks, read from an
-//!   edge list or built from a scenario ([`SignedGraph::from_actors_and_issues`] for
-//!   actors and issues): strict and weak [balance](Balance), the
-//!   [triangle census](TriangleCensus), walk balance, the
-//!   [frustration index](SignedGraph::frustration) (exact with proof or
-//!   heuristic with bounds, [`Frustration`], [`Tension`]) and the k-camp
-//!   [blockmodel](SignedGraph::blockmodel); [`BalanceReport`] explains it all.
-//! - [`Scenario::polarization`] → [`Polarization`]: DNA's polarization score.
-//! - [`Overview`]: the plain-text report the example and the command line print.
-//! - [`HtmlReport`]: the self-contained HTML report ([`HtmlReportOptions`]): the actor
-//!   network drawn as SVG, the contradictions, camps per issue, a timeline and
-//!   the structural balance, every tie with the quotes behind it.
+//!   per issue, and the underlying [petgraph](StanceGraph::petgraph) graph
+//!   (the crate re-exports [`petgraph`] so that you use the same version).
+//! - [`Contradictions`] from [`Scenario::contradictions`]: every minimal set of
+//!   positions that cannot all hold, each a [`Contradiction`] that explains
+//!   itself.
 //! - [`Error`]: one error type; validation reports every [`Problem`], each
-//!   naming the record and field.
+//!   naming the file, the record and the field; bad options of an analysis
+//!   come back as [`Error::InvalidOptions`].
+//!
+//! The rest is grouped by domain, one module each:
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | [`stance`] | [`GraphOptions`](stance::GraphOptions) (whose words count, on which day), [`Tie`](stance::Tie), [`Camps`](stance::Camps), the plain-text [`Overview`](stance::Overview) |
+//! | [`contradiction`] | [`CheckOptions`](contradiction::CheckOptions), kinds and severities, the reasoning [`Step`](contradiction::Step)s, [`WhatIf`](contradiction::WhatIf) |
+//! | [`discourse`] | Discourse Network Analyzer's [`Network`](discourse::Network)s and their export, DNA's [`Polarization`](discourse::Polarization) |
+//! | [`balance`] | [`SignedGraph`](balance::SignedGraph): structural balance, the [frustration index](balance::Frustration) (exact with proof or bounded), [blockmodels](balance::Blockmodel), the explained [`BalanceReport`](balance::BalanceReport) |
+//! | [`io`] | scenario file [`Format`](io::Format)s, the [`StatementsCsv`](io::StatementsCsv) and [`RollCallVotes`](io::RollCallVotes) importers, `.dna` databases |
+//! | [`render`] | the self-contained [`HtmlReport`](render::HtmlReport): the network drawn as SVG, the contradictions, camps, timeline and balance |
+//!
+//! Every result explains itself the same way: `Display` (or `explain()`)
+//! for one clear English text, `to_json()` for a [`serde_json::Value`].
+//!
+//! # Crate layout
+//!
+//! The folders of `src/` are the layers; each uses only those above it in
+//! this list:
+//!
+//! - `util/`: the seeded random-number generator, compressed rows, keyword
+//!   enums, "did you mean" hints, the English of results, markup escaping.
+//! - `model/`: ids, dates, actors, issues and relations, positions, the
+//!   [`Scenario`] and when positions hold.
+//! - `error.rs`: the one error type and the problems it lists.
+//! - `io/`: scenario files (`io/scenario_file/`: raw records, resolving them
+//!   into a scenario, writing), the statements, roll-call and `.dna`
+//!   importers, signed edge lists, import problems, progress.
+//! - `stance/`: the stance graph and its overview.
+//! - `contradiction/`: the engine, the result set, its text and JSON shapes,
+//!   what-if.
+//! - `discourse/`: DNA's networks (the matrix kernel, the network, export) and
+//!   polarization.
+//! - `balance/`: signed graphs, balance measures, the frustration index
+//!   (`balance/frustration/`: decomposition, bounds, exact search, local
+//!   search, tension cycles), blockmodels and the balance report.
+//! - `render/`: the layout, the SVG drawing, the HTML report
+//!   (`render/report/`: view model, drawing, sections, the CSS).
+//! - `analyses.rs`: the analyses as methods of [`Scenario`]
+//!   (`contradictions`, `what_if`, `network`, `polarization`), each a thin
+//!   entry point into its layer.
+//! - `bin/stancegraph/`: the command line, one file per subcommand, over the
+//!   public API only.
 //!
 //! # The scenario file format
 //!
@@ -131,7 +173,7 @@
 //! - `toml` (default): read and write TOML scenario files.
 //! - `cli`: the `stancegraph` command-line program (`validate`, `show`,
 //!   `check`, `network`, `balance`, `report`).
-//! - `dna`: [`read_dna`], importing Discourse Network Analyzer `.dna`
+//! - `dna`: `io::read_dna`, importing Discourse Network Analyzer `.dna`
 //!   databases (SQLite, built from the bundled C sources).
 
 #![forbid(unsafe_code)]

@@ -13,10 +13,10 @@ use crate::{
 };
 
 /// How polarization is computed: which networks (for
-/// [`Scenario::polarization`]) and how the best split is searched for.
+/// [`Scenario::polarization`](crate::Scenario::polarization)) and how the best split is searched for.
 ///
 /// The network fields (`level`, `from`, `to`, `duplicates`) are what
-/// [`Scenario::polarization`] builds its two networks with; the search fields
+/// [`Scenario::polarization`](crate::Scenario::polarization) builds its two networks with; the search fields
 /// (`exact_limit`, `restarts`, `seed`) apply wherever Q is maximised.
 ///
 /// # Examples

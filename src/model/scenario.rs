@@ -658,7 +658,7 @@ impl Scenario {
 
     /// When each position holds, indexed by position (`holdings()[id.index()]`).
     ///
-    /// See [`Holding`] for the rule.
+    /// See [`Holding`](crate::Holding) for the rule.
     ///
     /// # Complexity
     ///
