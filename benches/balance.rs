@@ -6,7 +6,7 @@
 //! `cargo bench --bench balance` — see BENCHMARKS.md for recorded figures.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use stancegraph::{balance::FrustrationMethod, balance::FrustrationOptions, balance::SignedGraph};
+use stancegraph::balance::{FrustrationMethod, FrustrationOptions, SignedGraph};
 
 mod common;
 

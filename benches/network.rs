@@ -3,10 +3,7 @@
 //! `cargo bench --bench network` — see BENCHMARKS.md for recorded figures.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use stancegraph::{
-    discourse::NetworkMode, discourse::NetworkOptions, discourse::NetworkType,
-    discourse::Normalization,
-};
+use stancegraph::discourse::{NetworkMode, NetworkOptions, NetworkType, Normalization};
 
 mod common;
 

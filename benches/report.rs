@@ -6,7 +6,11 @@
 use std::collections::HashMap;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use stancegraph::{Scenario, io::RollCallVotes, io::StatementsCsv, render::HtmlReport};
+use stancegraph::{
+    Scenario,
+    io::{RollCallVotes, StatementsCsv},
+    render::HtmlReport,
+};
 
 fn scenarios() -> Vec<(&'static str, Scenario)> {
     let founding = Scenario::from_yaml_str(include_str!("../examples/data/istanbul-talks.yaml"))

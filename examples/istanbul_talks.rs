@@ -7,8 +7,10 @@
 use std::process::ExitCode;
 
 use stancegraph::{
-    Scenario, StanceGraph, balance::BalanceOptions, balance::BalanceReport, balance::SignedGraph,
-    contradiction::CheckOptions, stance::Attribution, stance::GraphOptions, stance::Overview,
+    Scenario, StanceGraph,
+    balance::{BalanceOptions, BalanceReport, SignedGraph},
+    contradiction::CheckOptions,
+    stance::{Attribution, GraphOptions, Overview},
 };
 
 /// The built-in scenario, also at `examples/data/istanbul-talks.yaml`.

@@ -19,7 +19,8 @@ mod common;
 
 use common::read_roll_calls;
 use stancegraph::{
-    Actor, ActorKind, Issue, Position, Scenario, io::RollCallVotes, io::StatementsCsv,
+    Actor, ActorKind, Issue, Position, Scenario,
+    io::{RollCallVotes, StatementsCsv},
     render::HtmlReport,
 };
 

@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use stancegraph::{balance::BalanceOptions, balance::BalanceReport, balance::SignedGraph};
+use stancegraph::balance::{BalanceOptions, BalanceReport, SignedGraph};
 
 const FILES: [&str; 4] = [
     "highland_tribes.csv",

@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use stancegraph::{io::RollCallVotes, io::VoteAgreement};
+use stancegraph::io::{RollCallVotes, VoteAgreement};
 
 mod common;
 

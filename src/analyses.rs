@@ -45,7 +45,7 @@ impl Scenario {
     /// # Examples
     ///
     /// ```
-    /// use stancegraph::{contradiction::CheckOptions, contradiction::ContradictionKind, Scenario, contradiction::Severity};
+    /// use stancegraph::{Scenario, contradiction::{CheckOptions, ContradictionKind, Severity}};
     ///
     /// let s = Scenario::from_yaml_str("
     /// actors:
@@ -99,7 +99,7 @@ impl Scenario {
     /// # Examples
     ///
     /// ```
-    /// use stancegraph::{contradiction::CheckOptions, contradiction::ContradictionKind, Firmness, Position, Scenario, Stance};
+    /// use stancegraph::{Firmness, Position, Scenario, Stance, contradiction::{CheckOptions, ContradictionKind}};
     ///
     /// let s = Scenario::from_yaml_str("
     /// actors:
@@ -145,7 +145,7 @@ impl Scenario {
     /// # Examples
     ///
     /// ```
-    /// use stancegraph::{discourse::NetworkMode, discourse::NetworkOptions, discourse::NetworkType, Scenario};
+    /// use stancegraph::{Scenario, discourse::{NetworkMode, NetworkOptions, NetworkType}};
     ///
     /// let s = Scenario::from_yaml_str("
     /// actors: [{id: a, name: A, kind: state}, {id: b, name: B, kind: state}]

@@ -21,7 +21,9 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use stancegraph::{
-    Scenario, io::RollCallVotes, render::DrawnAs, render::HtmlReport, render::HtmlReportOptions,
+    Scenario,
+    io::RollCallVotes,
+    render::{DrawnAs, HtmlReport, HtmlReportOptions},
 };
 
 /// A browser that runs longer than this is killed and the test fails.

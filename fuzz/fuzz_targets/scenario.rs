@@ -6,11 +6,7 @@
 use std::time::Duration;
 
 use libfuzzer_sys::fuzz_target;
-use stancegraph::{
-    stance::Attribution, balance::BalanceOptions, balance::BalanceReport, contradiction::CheckOptions, discourse::ExportFormat, io::Format,
-    balance::FrustrationOptions, stance::GraphOptions, discourse::NetworkMode, discourse::NetworkOptions, discourse::NetworkType, Scenario,
-    balance::SignedGraph, StanceGraph,
-};
+use stancegraph::{Scenario, StanceGraph, stance::{Attribution, GraphOptions}, balance::{BalanceOptions, BalanceReport, FrustrationOptions, SignedGraph}, contradiction::CheckOptions, discourse::{ExportFormat, NetworkMode, NetworkOptions, NetworkType}, io::Format};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, bytes)) = data.split_first() else {

@@ -5,10 +5,7 @@
 use std::time::Duration;
 
 use libfuzzer_sys::fuzz_target;
-use stancegraph::{
-    balance::BalanceOptions, balance::BalanceReport, contradiction::CheckOptions, balance::FrustrationOptions, io::RollCallVotes, balance::SignedGraph,
-    io::StatementsCsv,
-};
+use stancegraph::{balance::{BalanceOptions, BalanceReport, FrustrationOptions, SignedGraph}, contradiction::CheckOptions, io::{RollCallVotes, StatementsCsv}};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, bytes)) = data.split_first() else {

@@ -3,7 +3,8 @@
 use std::collections::BTreeSet;
 
 use crate::{
-    Contradiction, Scenario, contradiction::CheckOptions, contradiction::ContradictionKind,
+    Contradiction, Scenario,
+    contradiction::{CheckOptions, ContradictionKind},
 };
 
 /// The difference hypothetical positions make: the contradictions they

@@ -7,9 +7,10 @@ use std::fmt;
 
 use crate::error::{Problem, ProblemKind, RecordRef, Section};
 use crate::{
-    Date, Error, Result, discourse::Duplicates, discourse::Level, discourse::Network,
-    discourse::NetworkMode, discourse::NetworkOptions, discourse::NetworkType,
-    discourse::Normalization,
+    Date, Error, Result,
+    discourse::{
+        Duplicates, Level, Network, NetworkMode, NetworkOptions, NetworkType, Normalization,
+    },
 };
 
 /// How polarization is computed: which networks (for
@@ -22,7 +23,7 @@ use crate::{
 /// # Examples
 ///
 /// ```
-/// use stancegraph::{discourse::Level, discourse::PolarizationOptions};
+/// use stancegraph::{discourse::{Level, PolarizationOptions}};
 ///
 /// let options = PolarizationOptions::new()
 ///     .with_level(Level::Principal)
@@ -232,7 +233,7 @@ impl NetworkPair {
     /// # Examples
     ///
     /// ```
-    /// use stancegraph::{discourse::NetworkMode, discourse::NetworkOptions, discourse::NetworkPair, discourse::NetworkType, Scenario};
+    /// use stancegraph::{Scenario, discourse::{NetworkMode, NetworkOptions, NetworkPair, NetworkType}};
     ///
     /// let s = Scenario::from_yaml_str("
     /// actors: [{id: a, name: A, kind: state}, {id: b, name: B, kind: state},
@@ -355,7 +356,7 @@ impl NetworkPair {
     /// # Examples
     ///
     /// ```
-    /// use stancegraph::{discourse::NetworkPair, discourse::PolarizationOptions};
+    /// use stancegraph::{discourse::{NetworkPair, PolarizationOptions}};
     ///
     /// let n = 7;
     /// let cell = |i: usize, j: usize| if i == j { 0.0 } else { ((i * 7 + j * 3) % 5) as f64 / 4.0 };

@@ -2,7 +2,7 @@
 
 use crate::common;
 use proptest::prelude::*;
-use stancegraph::{balance::Balance, balance::SignedGraph};
+use stancegraph::balance::{Balance, SignedGraph};
 
 fn tribes() -> SignedGraph {
     SignedGraph::read_edges(
@@ -117,7 +117,7 @@ fn the_founding_scenarios_actor_network_is_not_balanced() {
 /// of each of its ties names those positions and that relation.
 #[test]
 fn the_founding_tension_is_an_unbalanced_cycle_with_its_evidence() {
-    use stancegraph::{balance::FrustrationOptions, balance::NodeOrigin};
+    use stancegraph::balance::{FrustrationOptions, NodeOrigin};
     let s = common::founding();
     let graph = by_principal(&s);
     let g = SignedGraph::from_actors_and_issues(&graph);

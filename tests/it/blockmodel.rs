@@ -3,7 +3,7 @@
 
 use crate::common;
 use proptest::prelude::*;
-use stancegraph::{balance::Blockmodel, balance::BlockmodelOptions, balance::SignedGraph};
+use stancegraph::balance::{Blockmodel, BlockmodelOptions, SignedGraph};
 
 fn read(text: &str, origin: &str) -> SignedGraph {
     SignedGraph::read_edges(text, origin).unwrap().remove(0)

@@ -7,8 +7,9 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 use stancegraph::{
     Actor, ActorId, ActorKind, Condition, Date, Firmness, Issue, Membership, Position, Relation,
-    RelationKind, Scenario, Stance, contradiction::CheckOptions,
-    contradiction::ContradictionKind as Kind, contradiction::Severity, contradiction::Step,
+    RelationKind, Scenario, Stance,
+    contradiction::ContradictionKind as Kind,
+    contradiction::{CheckOptions, Severity, Step},
 };
 
 /// Each contradiction as (kind, sorted position keys).

@@ -3,9 +3,11 @@
 use crate::common;
 
 use stancegraph::{
-    Error, discourse::Duplicates, discourse::ExportFormat, discourse::Level,
-    discourse::NetworkMode, discourse::NetworkOptions, discourse::NetworkType,
-    discourse::Normalization, io::read_dna,
+    Error,
+    discourse::{
+        Duplicates, ExportFormat, Level, NetworkMode, NetworkOptions, NetworkType, Normalization,
+    },
+    io::read_dna,
 };
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/dna_sample.dna");

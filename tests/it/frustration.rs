@@ -6,10 +6,7 @@ use crate::common;
 use std::time::Duration;
 
 use proptest::prelude::*;
-use stancegraph::{
-    balance::Frustration, balance::FrustrationMethod, balance::FrustrationOptions,
-    balance::SignedGraph,
-};
+use stancegraph::balance::{Frustration, FrustrationMethod, FrustrationOptions, SignedGraph};
 
 fn read(text: &str, origin: &str) -> Vec<SignedGraph> {
     SignedGraph::read_edges(text, origin).unwrap()

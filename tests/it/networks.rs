@@ -4,8 +4,9 @@ use crate::common;
 use common::dna_sample;
 
 use stancegraph::{
-    Scenario, discourse::Duplicates, discourse::Level, discourse::NetworkMode,
-    discourse::NetworkOptions, discourse::NetworkType, discourse::Normalization, io::StatementsCsv,
+    Scenario,
+    discourse::{Duplicates, Level, NetworkMode, NetworkOptions, NetworkType, Normalization},
+    io::StatementsCsv,
 };
 
 fn organisations(mode: NetworkMode, kind: NetworkType) -> NetworkOptions {
@@ -507,7 +508,10 @@ fn a_person_speaking_for_two_organisations_counts_for_each() {
 /// asked for verbatim labels; every other format escapes for its own syntax.
 #[test]
 fn csv_exports_are_safe_for_spreadsheets_by_default() {
-    use stancegraph::{discourse::ExportFormat, discourse::ExportOptions, io::StatementsCsv};
+    use stancegraph::{
+        discourse::{ExportFormat, ExportOptions},
+        io::StatementsCsv,
+    };
     let text = "actor,issue,stance\n\"=HYPERLINK(\"\"http://x\"\")\",a,support\n+p,a,support\n-m,a,support\n@t,a,support\n\"\tt\",a,support\nok,a,support\n";
     let s = StatementsCsv::new("actor", "issue", "stance")
         .read_str(text, "inj.csv")

@@ -6,9 +6,11 @@ use common::dna_sample;
 
 use proptest::prelude::*;
 use stancegraph::{
-    Error, Scenario, discourse::Level, discourse::NetworkMode, discourse::NetworkOptions,
-    discourse::NetworkPair, discourse::NetworkType, discourse::Polarization,
-    discourse::PolarizationOptions,
+    Error, Scenario,
+    discourse::{
+        Level, NetworkMode, NetworkOptions, NetworkPair, NetworkType, Polarization,
+        PolarizationOptions,
+    },
 };
 
 fn organisations() -> PolarizationOptions {

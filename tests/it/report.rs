@@ -8,8 +8,10 @@ use std::collections::HashMap;
 
 use roxmltree::{Document, Node, ParsingOptions};
 use stancegraph::{
-    Scenario, contradiction::Severity, io::RollCallVotes, render::DrawnAs, render::HtmlReport,
-    render::HtmlReportOptions,
+    Scenario,
+    contradiction::Severity,
+    io::RollCallVotes,
+    render::{DrawnAs, HtmlReport, HtmlReportOptions},
 };
 
 fn un_2019() -> Scenario {

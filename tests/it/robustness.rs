@@ -4,7 +4,9 @@
 
 use proptest::prelude::*;
 use stancegraph::{
-    Error, Scenario, balance::SignedGraph, io::Format, io::RollCallVotes, io::StatementsCsv,
+    Error, Scenario,
+    balance::SignedGraph,
+    io::{Format, RollCallVotes, StatementsCsv},
 };
 
 /// Checks that an error from reading `text` points inside it.

@@ -2,8 +2,8 @@
 
 use crate::common;
 use stancegraph::{
-    Firmness, Scenario, Stance, StanceGraph, stance::Attribution, stance::Edge,
-    stance::GraphOptions, stance::Node, stance::Overview, stance::TieKind,
+    Firmness, Scenario, Stance, StanceGraph,
+    stance::{Attribution, Edge, GraphOptions, Node, Overview, TieKind},
 };
 
 fn id(s: &Scenario, key: &str) -> stancegraph::ActorId {

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use stancegraph::{
-    discourse::NetworkMode, discourse::NetworkOptions, discourse::NetworkType, io::RollCallVotes,
-    io::Vote,
+    discourse::{NetworkMode, NetworkOptions, NetworkType},
+    io::{RollCallVotes, Vote},
 };
 
 fn sample() -> RollCallVotes {
