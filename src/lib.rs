@@ -31,14 +31,17 @@
 //! positions:
 //!   - {actor: kellogg, issue: freeze, stance: support, firmness: negotiable,
 //!      quote: "That's one of the issues that Russia will bring up"}
-//!   - {actor: russia, issue: freeze, stance: support, firmness: red_line}
+//!   - {actor: russia, issue: freeze, stance: support}
 //!   - {actor: nato, issue: join, stance: support, firmness: red_line}
 //! "#)?;
 //!
-//! // The US offer, through its envoy, cannot hold with NATO's red line.
+//! // The US offer, through its envoy, cannot hold with NATO's red line
+//! // while the US is a member of NATO.
 //! let found = scenario.contradictions(&CheckOptions::default());
 //! assert_eq!(found.len(), 1);
-//! assert_eq!(found.iter().next().unwrap().kind, ContradictionKind::MemberVsBloc);
+//! let c = found.iter().next().unwrap();
+//! assert_eq!(c.kind, ContradictionKind::MemberVsBloc);
+//! assert!(c.to_string().contains("United States is a member of NATO"));
 //!
 //! // Count Kellogg's words as the United States' position.
 //! let options = GraphOptions::default().with_attribution(Attribution::Principal);
