@@ -1,5 +1,6 @@
 //! Doreian–Mrvar blockmodels of signed graphs: the k camps that leave the
-//! fewest ties out of place.
+//! fewest ties out of place. The method, its source and its cost are
+//! documented on the public entry point, [`SignedGraph::blockmodel`].
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
@@ -196,122 +197,62 @@ fn criterion(alpha: f64, negative_inside: usize, positive_between: usize) -> f64
     alpha * negative_inside as f64 + (1.0 - alpha) * positive_between as f64
 }
 
-impl SignedGraph {
-    /// The Doreian–Mrvar blockmodel: the partition of the nodes into `k`
-    /// camps that minimises `alpha · N + (1 − alpha) · P`, where N counts the
-    /// negative ties inside a camp and P the positive ties between camps
-    /// (Doreian & Mrvar 1996, *Social Networks* 18:149–168).
-    ///
-    /// Ties are counted, each once; weights are ignored. Every camp has a
-    /// member: with at least `k` nodes there are exactly `k` camps, with
-    /// fewer there is one camp per node. Ties between equally good
-    /// partitions are broken as [`Blockmodel`] says.
-    ///
-    /// The search is Doreian and Mrvar's relocation method: from each of
-    /// [`restarts`](BlockmodelOptions::restarts) random partitions (seeded
-    /// by [`seed`](BlockmodelOptions::seed)), move single nodes to another
-    /// camp and swap nodes between camps while that lowers the criterion;
-    /// the best local optimum wins. Two more steps take it out of the local
-    /// optima that keeping every camp non-empty creates (a small camp with
-    /// the wrong members, which no single move or swap can empty):
-    /// dissolving a camp and founding it anew with the node that fits it
-    /// best, and a Fiduccia–Mattheyses pass (every node moves once, the
-    /// cheapest move first, even uphill; the best partition on the way is
-    /// kept). When the graph is small enough (see
-    /// [`exact_limit`](BlockmodelOptions::exact_limit)) a
-    /// branch-and-bound search over all partitions follows, and the result
-    /// is [proven optimal](Blockmodel::is_exact).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::InvalidOptions`] naming each option out of range: `k` of 0, an
-    /// `alpha` outside 0 to 1 (or not a number), `restarts` of 0.
-    ///
-    /// # Complexity
-    ///
-    /// O(n·k + m) memory. Each node keeps its number of positive and
-    /// negative neighbours in every camp (O(m + n·k) to build per start), so
-    /// a move or swap is weighed in O(1) and made in O(degree): one round of
-    /// moves is O(n·k + m); of swaps O(m + k·n), since only swaps across a
-    /// tie or out of a one-node camp can beat the best moves; of
-    /// dissolutions O(n·k + m); a Fiduccia–Mattheyses pass
-    /// O((n + m)·(k + log n)). The number of rounds depends on the graph;
-    /// each lowers the criterion. The exhaustive search visits at most
-    /// `exact_limit` partitions, usually far fewer thanks to the bound.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use stancegraph::{balance::BlockmodelOptions, balance::SignedGraph};
-    ///
-    /// let csv = "source,target,sign\nA,B,1\nC,D,1\nA,C,-1\nB,D,-1\nB,C,1\n";
-    /// let g = &SignedGraph::read_edges(csv, "t.csv")?[0];
-    /// let model = g.blockmodel(&BlockmodelOptions::new(2))?;
-    /// let names = |camp: &[usize]| camp.iter().map(|&v| g.nodes()[v].as_str()).collect::<Vec<_>>();
-    /// assert_eq!(names(&model.camps[0]), ["A", "B"]);
-    /// assert_eq!(names(&model.camps[1]), ["C", "D"]);
-    /// // B and C are allies across the divide: the one misplaced tie.
-    /// assert_eq!(model.misplaced, [4]);
-    /// assert_eq!((model.negative_inside, model.positive_between), (0, 1));
-    /// assert_eq!(model.criterion(), 0.5);
-    /// assert!(model.exact);
-    /// # Ok::<(), stancegraph::Error>(())
-    /// ```
-    pub fn blockmodel(&self, options: &BlockmodelOptions) -> Result<Blockmodel> {
-        options.check()?;
-        let search = Search::new(self, options);
-        let (n, k) = (search.n, search.k);
-        let (labels, restarts, exact) = if k <= 1 || k == n {
-            // One partition only: everyone together, or everyone alone.
-            let labels = if k == n { (0..n).collect() } else { vec![0; n] };
-            (labels, 0, true)
-        } else {
-            let mut best = search.local_search(options.restarts, options.seed);
-            let exact = partitions(n, k) <= options.exact_limit;
-            if exact {
-                best = search.exhaustive(best);
-            }
-            (best.labels, options.restarts, exact)
-        };
-        Ok(self.assemble(options, labels, restarts, exact))
-    }
+/// The Doreian–Mrvar blockmodel of `graph`: see [`SignedGraph::blockmodel`],
+/// the public entry point, for what it computes and how.
+pub(crate) fn blockmodel(graph: &SignedGraph, options: &BlockmodelOptions) -> Result<Blockmodel> {
+    options.check()?;
+    let search = Search::new(graph, options);
+    let (n, k) = (search.n, search.k);
+    let (labels, restarts, exact) = if k <= 1 || k == n {
+        // One partition only: everyone together, or everyone alone.
+        let labels = if k == n { (0..n).collect() } else { vec![0; n] };
+        (labels, 0, true)
+    } else {
+        let mut best = search.local_search(options.restarts, options.seed);
+        let exact = partitions(n, k) <= options.exact_limit;
+        if exact {
+            best = search.exhaustive(best);
+        }
+        (best.labels, options.restarts, exact)
+    };
+    Ok(assemble(graph, options, labels, restarts, exact))
+}
 
-    /// The result for a canonical labelling, counted afresh from the edges.
-    fn assemble(
-        &self,
-        options: &BlockmodelOptions,
-        camp_of: Vec<usize>,
-        restarts: usize,
-        exact: bool,
-    ) -> Blockmodel {
-        let camp_count = camp_of.iter().map(|&c| c + 1).max().unwrap_or(0);
-        let mut camps = vec![Vec::new(); camp_count];
-        for (v, &c) in camp_of.iter().enumerate() {
-            camps[c].push(v);
+/// The result for a canonical labelling, counted afresh from the edges.
+fn assemble(
+    graph: &SignedGraph,
+    options: &BlockmodelOptions,
+    camp_of: Vec<usize>,
+    restarts: usize,
+    exact: bool,
+) -> Blockmodel {
+    let camp_count = camp_of.iter().map(|&c| c + 1).max().unwrap_or(0);
+    let mut camps = vec![Vec::new(); camp_count];
+    for (v, &c) in camp_of.iter().enumerate() {
+        camps[c].push(v);
+    }
+    let (mut negative_inside, mut positive_between) = (0, 0);
+    let mut misplaced = Vec::new();
+    for (i, e) in graph.edges().iter().enumerate() {
+        let inside = camp_of[e.a] == camp_of[e.b];
+        if inside && e.sign < 0 {
+            negative_inside += 1;
+            misplaced.push(i);
+        } else if !inside && e.sign > 0 {
+            positive_between += 1;
+            misplaced.push(i);
         }
-        let (mut negative_inside, mut positive_between) = (0, 0);
-        let mut misplaced = Vec::new();
-        for (i, e) in self.edges().iter().enumerate() {
-            let inside = camp_of[e.a] == camp_of[e.b];
-            if inside && e.sign < 0 {
-                negative_inside += 1;
-                misplaced.push(i);
-            } else if !inside && e.sign > 0 {
-                positive_between += 1;
-                misplaced.push(i);
-            }
-        }
-        Blockmodel {
-            k: options.k,
-            alpha: options.alpha,
-            negative_inside,
-            positive_between,
-            camps,
-            membership: camp_of,
-            misplaced,
-            exact,
-            restarts,
-        }
+    }
+    Blockmodel {
+        k: options.k,
+        alpha: options.alpha,
+        negative_inside,
+        positive_between,
+        camps,
+        membership: camp_of,
+        misplaced,
+        exact,
+        restarts,
     }
 }
 

@@ -10,13 +10,14 @@
 //! - [`BalanceReport`] with [`BalanceOptions`]: all of it, in words or JSON.
 
 mod blockmodel;
+mod from_stances;
 mod frustration;
+mod measures;
 mod report;
 mod signed_graph;
 
 pub use blockmodel::{Blockmodel, BlockmodelOptions};
 pub use frustration::{Frustration, FrustrationMethod, FrustrationOptions, Tension};
+pub use measures::{Balance, TriangleCensus, WeakBalance};
 pub use report::{BalanceOptions, BalanceReport, WALK_BALANCE_MAX_NODES};
-pub use signed_graph::{
-    Balance, EdgeEvidence, NodeOrigin, SignedEdge, SignedGraph, TriangleCensus, WeakBalance,
-};
+pub use signed_graph::{EdgeEvidence, NodeOrigin, SignedEdge, SignedGraph};

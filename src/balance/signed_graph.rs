@@ -1,13 +1,19 @@
-//! Signed graphs and structural balance: camps, unbalanced cycles, triangles.
+//! Signed graphs: the type, its construction and accessors, and the entry
+//! points of every structural balance analysis on it. The algorithms live
+//! by concept next door: reading edge lists in `io::edge_list`, the
+//! converters from a stance graph in `from_stances`, the balance measures
+//! (strict, weak, walk balance, triangles) in `measures`, the frustration
+//! index in `frustration` and the Doreian–Mrvar blockmodel in `blockmodel`;
+//! the methods here delegate to them.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 
-use crate::error::{Problem, ProblemKind};
-use crate::stance::{Edge, Node};
-use crate::{
-    ActorId, Error, IssueId, PositionId, RelationId, RelationKind, Result, Stance, StanceGraph,
-    stance::TieKind,
+use crate::balance::{
+    Balance, Blockmodel, BlockmodelOptions, Frustration, FrustrationOptions, TriangleCensus,
+    WeakBalance, blockmodel, from_stances, frustration, measures,
 };
+use crate::error::ProblemKind;
+use crate::{ActorId, Error, IssueId, PositionId, RelationId, Result, StanceGraph};
 
 /// A tie in a [`SignedGraph`]: undirected, positive or negative.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -85,98 +91,6 @@ pub struct EdgeEvidence {
     pub speaks_for: bool,
 }
 
-/// The result of the strict balance test: the two camps, or an unbalanced
-/// cycle that proves there are none.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Balance {
-    /// The graph splits into two camps with every positive edge inside a camp
-    /// and every negative edge between them. Nodes by index; the camp of the
-    /// lowest-numbered node of each component is the first.
-    Balanced {
-        /// The first camp.
-        first: Vec<usize>,
-        /// The second camp.
-        second: Vec<usize>,
-    },
-    /// A cycle with an odd number of negative edges: node indices along it,
-    /// and the edge indices joining them (edge i joins node i and i + 1,
-    /// the last edge closing the cycle).
-    Unbalanced {
-        /// The nodes of the cycle, in order.
-        cycle: Vec<usize>,
-        /// The edges of the cycle, in order.
-        edges: Vec<usize>,
-    },
-}
-
-impl Balance {
-    /// Whether the graph is balanced.
-    pub fn is_balanced(&self) -> bool {
-        matches!(self, Balance::Balanced { .. })
-    }
-}
-
-/// The result of the weak (k-camp) balance test.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum WeakBalance {
-    /// The camps: the components of the positive edges, by lowest node, each
-    /// sorted; every negative edge runs between two camps.
-    Balanced {
-        /// The camps.
-        camps: Vec<Vec<usize>>,
-    },
-    /// A negative edge inside a positive component, and the path of
-    /// positive edges joining its ends (node indices from one end to the
-    /// other, and the edges along it): together a cycle with exactly one
-    /// negative edge.
-    Unbalanced {
-        /// The negative edge.
-        negative: usize,
-        /// The nodes of the positive path.
-        path: Vec<usize>,
-        /// The positive edges of the path.
-        edges: Vec<usize>,
-    },
-}
-
-impl WeakBalance {
-    /// Whether the graph is weakly balanced.
-    pub fn is_balanced(&self) -> bool {
-        matches!(self, WeakBalance::Balanced { .. })
-    }
-}
-
-/// Counts of triangles by their signs, and the unbalanced ones.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct TriangleCensus {
-    /// Triangles `+++` (balanced).
-    pub ppp: usize,
-    /// Triangles `++-` (unbalanced).
-    pub ppn: usize,
-    /// Triangles `+--` (balanced: the enemy of my enemy).
-    pub pnn: usize,
-    /// Triangles `---` (unbalanced under strict balance).
-    pub nnn: usize,
-    /// The unbalanced triangles (`++-` and `---`), as sorted node triples, in order.
-    pub unbalanced: Vec<[usize; 3]>,
-}
-
-impl TriangleCensus {
-    /// All triangles.
-    pub fn total(&self) -> usize {
-        self.ppp + self.ppn + self.pnn + self.nnn
-    }
-
-    /// The share of balanced triangles (`+++` and `+--`); 1 without triangles.
-    pub fn balance_ratio(&self) -> f64 {
-        match self.total() {
-            0 => 1.0,
-            total => (self.ppp + self.pnn) as f64 / total as f64,
-        }
-    }
-}
-
 impl SignedGraph {
     /// Reads an edge list CSV: columns `source`, `target` and `sign` (+1/−1,
     /// or any number, whose sign counts), optional `weight`, and optional
@@ -191,138 +105,24 @@ impl SignedGraph {
     /// column): an unreadable or zero sign, a self-loop, or a pair given
     /// twice with different signs.
     pub fn read_edges(text: &str, origin: &str) -> Result<Vec<SignedGraph>> {
-        let invalid = |problems: Vec<Problem>| Error::Invalid {
-            origin: origin.to_owned(),
-            problems,
-        };
-        let mut reader = csv::Reader::from_reader(text.as_bytes());
-        let headers = reader
-            .headers()
-            .map_err(|_| invalid(vec![crate::io::table_problem::unreadable_header()]))?
-            .clone();
-        let column = |name: &str| headers.iter().position(|h| h == name);
-        let mut problems = Vec::new();
-        let mut required = |name: &'static str| {
-            let c = column(name);
-            if c.is_none() {
-                problems.push(crate::io::table_problem::missing_column(name));
-            }
-            c
-        };
-        let (source, target, sign) = (required("source"), required("target"), required("sign"));
-        let (Some(source), Some(target), Some(sign)) = (source, target, sign) else {
-            return Err(invalid(problems));
-        };
-        let (weight, period) = (column("weight"), column("period"));
+        crate::io::edge_list::read_edges(text, origin)
+    }
 
-        let mut graphs: Vec<SignedGraph> = Vec::new();
-        let mut by_period: HashMap<String, usize> = HashMap::new();
-        let mut node_index: Vec<HashMap<String, usize>> = Vec::new();
-        let mut pairs: Vec<HashMap<(usize, usize), usize>> = Vec::new();
-        for (i, record) in reader.records().enumerate() {
-            let row = i + 1;
-            let mut bad = |line: Option<u64>, field: &str, reason: &'static str| {
-                let column = Some(field).filter(|f| !f.is_empty());
-                problems.push(crate::io::table_problem::row_problem(
-                    row,
-                    line,
-                    column,
-                    ProblemKind::Invalid { reason },
-                ));
-            };
-            let record = match record {
-                Ok(r) => r,
-                Err(e) => {
-                    bad(
-                        e.position().map(|p| p.line()),
-                        "",
-                        "the row cannot be read as CSV",
-                    );
-                    continue;
-                }
-            };
-            let line = record.position().map(|p| p.line());
-            let get = |c: usize| record.get(c).unwrap_or_default().trim();
-            let value: Option<f64> = get(sign)
-                .parse()
-                .ok()
-                .filter(|v: &f64| v.is_finite() && *v != 0.0);
-            let Some(value) = value else {
-                bad(line, "sign", "not a non-zero number");
-                continue;
-            };
-            let w = match weight.map(get) {
-                None | Some("") => 1.0,
-                Some(text) => match text.parse::<f64>() {
-                    Ok(w) if w.is_finite() => w.abs(),
-                    _ => {
-                        bad(line, "weight", "not a finite number");
-                        continue;
-                    }
-                },
-            };
-            let (a_name, b_name) = (get(source), get(target));
-            if a_name.is_empty() || b_name.is_empty() {
-                bad(
-                    line,
-                    if a_name.is_empty() {
-                        "source"
-                    } else {
-                        "target"
-                    },
-                    "empty node name",
-                );
-                continue;
-            }
-            if a_name == b_name {
-                bad(line, "target", "a node tied to itself");
-                continue;
-            }
-            let key = period.map(get).unwrap_or_default().to_owned();
-            let g = *by_period.entry(key.clone()).or_insert_with(|| {
-                graphs.push(SignedGraph {
-                    period: period.map(|_| key.clone()),
-                    ..SignedGraph::default()
-                });
-                node_index.push(HashMap::new());
-                pairs.push(HashMap::new());
-                graphs.len() - 1
-            });
-            let graph = &mut graphs[g];
-            let mut node = |name: &str| {
-                *node_index[g].entry(name.to_owned()).or_insert_with(|| {
-                    graph.nodes.push(name.to_owned());
-                    graph.nodes.len() - 1
-                })
-            };
-            let (a, b) = (node(a_name), node(b_name));
-            let s: i8 = if value > 0.0 { 1 } else { -1 };
-            match pairs[g].get(&(a.min(b), a.max(b))) {
-                Some(&e) if graph.edges[e].sign != s => bad(
-                    line,
-                    "sign",
-                    "this pair was given before with the other sign",
-                ),
-                // The same tie again (A,B then B,A, say): one edge, weights added.
-                Some(&e) => graph.edges[e].weight += w,
-                None => {
-                    pairs[g].insert((a.min(b), a.max(b)), graph.edges.len());
-                    graph.edges.push(SignedEdge {
-                        a,
-                        b,
-                        sign: s,
-                        weight: w,
-                    });
-                }
-            }
-        }
-        if !problems.is_empty() {
-            return Err(invalid(problems));
-        }
-        for g in &mut graphs {
-            g.index();
-        }
-        Ok(graphs)
+    /// A graph read from an edge list, in period `period`: no origins or
+    /// evidence; the adjacency is built here.
+    pub(crate) fn from_edge_list(
+        period: Option<String>,
+        nodes: Vec<String>,
+        edges: Vec<SignedEdge>,
+    ) -> SignedGraph {
+        let mut g = SignedGraph {
+            period,
+            nodes,
+            edges,
+            ..SignedGraph::default()
+        };
+        g.index();
+        g
     }
 
     /// A signed graph from node labels and `(a, b, sign)` triples of node
@@ -401,41 +201,7 @@ impl SignedGraph {
     /// Each edge keeps its [`EdgeEvidence`] (counts and links; the positions
     /// behind a tie are [`StanceGraph::tie`]'s).
     pub fn from_actor_ties(graph: &StanceGraph<'_>) -> SignedGraph {
-        let s = graph.scenario();
-        let mut net: HashMap<(usize, usize), (i64, EdgeEvidence)> = HashMap::new();
-        let pair = |a: usize, b: usize| (a.min(b), a.max(b));
-        for t in graph.ties() {
-            let entry = net.entry(pair(t.a.index(), t.b.index())).or_default();
-            match t.kind {
-                TieKind::Agreement => {
-                    entry.0 += i64::from(t.weight);
-                    entry.1.agreements += t.weight;
-                }
-                TieKind::Conflict => {
-                    entry.0 -= i64::from(t.weight);
-                    entry.1.conflicts += t.weight;
-                }
-            }
-        }
-        for (id, actor) in s.actors() {
-            for m in actor.memberships() {
-                if m.bloc() != id {
-                    let entry = net.entry(pair(id.index(), m.bloc().index())).or_default();
-                    if !entry.1.membership {
-                        entry.0 += 1;
-                        entry.1.membership = true;
-                    }
-                }
-            }
-            if let Some(p) = actor.speaks_for() {
-                let entry = net.entry(pair(id.index(), p.index())).or_default();
-                entry.0 += 1;
-                entry.1.speaks_for = true;
-            }
-        }
-        let nodes = s.actors().map(|(_, a)| a.key().to_owned()).collect();
-        let origins = s.actors().map(|(id, _)| NodeOrigin::Actor(id)).collect();
-        SignedGraph::from_net(nodes, origins, net)
+        from_stances::actor_ties(graph)
     }
 
     /// The signed graph of actors **and issues** behind a stance graph: an
@@ -466,67 +232,12 @@ impl SignedGraph {
     /// # Ok::<(), stancegraph::Error>(())
     /// ```
     pub fn from_actors_and_issues(graph: &StanceGraph<'_>) -> SignedGraph {
-        let s = graph.scenario();
-        let actors = s.actors().len();
-        let index = |node: Node| match node {
-            Node::Actor(a) => a.index(),
-            Node::Issue(i) => actors + i.index(),
-        };
-        let pg = graph.petgraph();
-        let mut net: HashMap<(usize, usize), (i64, EdgeEvidence)> = HashMap::new();
-        let pair = |a: usize, b: usize| (a.min(b), a.max(b));
-        for e in pg.edge_indices() {
-            let Some((from, to)) = pg.edge_endpoints(e) else {
-                continue;
-            };
-            let (a, b) = (index(pg[from]), index(pg[to]));
-            // Agreement and conflict ties between actors are not part of
-            // this graph: skip them before they cost a map entry each.
-            if a == b || matches!(pg[e], Edge::Agreement(_) | Edge::Conflict(_)) {
-                continue;
-            }
-            let entry = net.entry(pair(a, b)).or_default();
-            match pg[e] {
-                Edge::Stance(p) => {
-                    entry.0 += match s.position(p).stance() {
-                        Stance::Support => 1,
-                        Stance::Oppose => -1,
-                        _ => 0,
-                    };
-                    entry.1.positions.push(p);
-                }
-                Edge::Relation(r) => {
-                    entry.0 += match s.relation(r).kind() {
-                        RelationKind::Implies | RelationKind::Equivalent => 1,
-                        _ => -1,
-                    };
-                    entry.1.relations.push(r);
-                }
-                Edge::MemberOf(_) if !entry.1.membership => {
-                    entry.0 += 1;
-                    entry.1.membership = true;
-                }
-                Edge::SpeaksFor => {
-                    entry.0 += 1;
-                    entry.1.speaks_for = true;
-                }
-                _ => {}
-            }
-        }
-        let nodes = s
-            .actors()
-            .map(|(_, a)| a.key().to_owned())
-            .chain(s.issues().map(|(_, i)| i.key().to_owned()))
-            .collect();
-        let origins = s
-            .actors()
-            .map(|(id, _)| NodeOrigin::Actor(id))
-            .chain(s.issues().map(|(id, _)| NodeOrigin::Issue(id)))
-            .collect();
-        SignedGraph::from_net(nodes, origins, net)
+        from_stances::actors_and_issues(graph)
     }
 
-    fn from_net(
+    /// A graph built from a scenario: per pair of nodes, the net sign and
+    /// the evidence behind it; pairs with a net of zero give no edge.
+    pub(crate) fn from_net(
         nodes: Vec<String>,
         origins: Vec<NodeOrigin>,
         net: HashMap<(usize, usize), (i64, EdgeEvidence)>,
@@ -610,109 +321,7 @@ impl SignedGraph {
     /// O(n + m): a breadth-first search putting the ends of positive edges in
     /// the same camp and of negative edges in opposite camps.
     pub fn balance(&self) -> Balance {
-        let n = self.nodes.len();
-        let mut side: Vec<Option<bool>> = vec![None; n];
-        // Breadth-first tree: parent node and edge.
-        let mut parent: Vec<Option<(usize, usize)>> = vec![None; n];
-        let mut depth = vec![0usize; n];
-        for root in 0..n {
-            if side[root].is_some() {
-                continue;
-            }
-            side[root] = Some(true);
-            let mut queue = VecDeque::from([root]);
-            while let Some(u) = queue.pop_front() {
-                for &(v, e) in &self.adjacency[u] {
-                    let want = match self.edges[e].sign {
-                        1 => side[u],
-                        _ => side[u].map(|s| !s),
-                    };
-                    match side[v] {
-                        None => {
-                            side[v] = want;
-                            parent[v] = Some((u, e));
-                            depth[v] = depth[u] + 1;
-                            queue.push_back(v);
-                        }
-                        Some(s) if Some(s) != want => {
-                            return self.unbalanced_cycle(u, v, e, &parent, &depth);
-                        }
-                        _ => {}
-                    }
-                }
-            }
-        }
-        let (first, second) = (0..n).partition(|&i| side[i] == Some(true));
-        Balance::Balanced { first, second }
-    }
-
-    /// The cycle closed by edge `e` between `u` and `v` in the BFS tree.
-    fn unbalanced_cycle(
-        &self,
-        mut u: usize,
-        mut v: usize,
-        e: usize,
-        parent: &[Option<(usize, usize)>],
-        depth: &[usize],
-    ) -> Balance {
-        let (start_u, start_v) = (u, v);
-        let (mut up_u, mut up_v) = (Vec::new(), Vec::new());
-        while depth[u] > depth[v] {
-            let Some((p, pe)) = parent[u] else { break };
-            up_u.push(pe);
-            u = p;
-        }
-        while depth[v] > depth[u] {
-            let Some((p, pe)) = parent[v] else { break };
-            up_v.push(pe);
-            v = p;
-        }
-        while u != v {
-            let (Some((pu, eu)), Some((pv, ev))) = (parent[u], parent[v]) else {
-                break;
-            };
-            up_u.push(eu);
-            up_v.push(ev);
-            u = pu;
-            v = pv;
-        }
-        // Cycle: start_u → … → ancestor → … → start_v → (e) → start_u.
-        let mut nodes = vec![start_u];
-        let mut edges = Vec::new();
-        let mut at = start_u;
-        for &edge in &up_u {
-            edges.push(edge);
-            let other = if self.edges[edge].a == at {
-                self.edges[edge].b
-            } else {
-                self.edges[edge].a
-            };
-            nodes.push(other);
-            at = other;
-        }
-        let mut down: Vec<usize> = Vec::new();
-        let mut at_v = start_v;
-        let mut path_v = vec![start_v];
-        for &edge in &up_v {
-            let other = if self.edges[edge].a == at_v {
-                self.edges[edge].b
-            } else {
-                self.edges[edge].a
-            };
-            path_v.push(other);
-            down.push(edge);
-            at_v = other;
-        }
-        // Walk back down from the ancestor to start_v.
-        for (i, &edge) in down.iter().enumerate().rev() {
-            edges.push(edge);
-            nodes.push(path_v[i]);
-        }
-        edges.push(e);
-        Balance::Unbalanced {
-            cycle: nodes,
-            edges,
-        }
+        measures::balance(self)
     }
 
     /// The weak balance test (Davis): camps, any number of them, with
@@ -722,73 +331,7 @@ impl SignedGraph {
     ///
     /// O(n + m).
     pub fn weak_balance(&self) -> WeakBalance {
-        let n = self.nodes.len();
-        // Positive components by breadth-first search, remembering the tree.
-        let mut component = vec![usize::MAX; n];
-        let mut parent: Vec<Option<(usize, usize)>> = vec![None; n];
-        let mut camps: Vec<Vec<usize>> = Vec::new();
-        for root in 0..n {
-            if component[root] != usize::MAX {
-                continue;
-            }
-            let c = camps.len();
-            component[root] = c;
-            let mut members = vec![root];
-            let mut queue = VecDeque::from([root]);
-            while let Some(u) = queue.pop_front() {
-                for &(v, e) in &self.adjacency[u] {
-                    if self.edges[e].sign > 0 && component[v] == usize::MAX {
-                        component[v] = c;
-                        parent[v] = Some((u, e));
-                        members.push(v);
-                        queue.push_back(v);
-                    }
-                }
-            }
-            members.sort_unstable();
-            camps.push(members);
-        }
-        let inside = self
-            .edges
-            .iter()
-            .enumerate()
-            .find(|(_, e)| e.sign < 0 && component[e.a] == component[e.b]);
-        let Some((negative, edge)) = inside else {
-            return WeakBalance::Balanced { camps };
-        };
-        // The tree path between the ends: up from each to their common ancestor.
-        let ancestors = |mut v: usize| {
-            let mut chain = vec![(v, None)];
-            while let Some((p, e)) = parent[v] {
-                chain.push((p, Some(e)));
-                v = p;
-            }
-            chain
-        };
-        let (from_a, from_b) = (ancestors(edge.a), ancestors(edge.b));
-        let on_b: HashMap<usize, usize> = from_b
-            .iter()
-            .enumerate()
-            .map(|(i, &(v, _))| (v, i))
-            .collect();
-        let meet = from_a
-            .iter()
-            .position(|(v, _)| on_b.contains_key(v))
-            .unwrap_or(from_a.len() - 1);
-        let meet_b = on_b.get(&from_a[meet].0).copied().unwrap_or(0);
-        let mut path: Vec<usize> = from_a[..=meet].iter().map(|&(v, _)| v).collect();
-        let mut edges: Vec<usize> = from_a[1..=meet].iter().filter_map(|&(_, e)| e).collect();
-        for i in (0..meet_b).rev() {
-            path.push(from_b[i].0);
-            if let Some(e) = from_b[i + 1].1 {
-                edges.push(e);
-            }
-        }
-        WeakBalance::Unbalanced {
-            negative,
-            path,
-            edges,
-        }
+        measures::weak_balance(self)
     }
 
     /// Walk balance (Estrada): Σ exp(λᵢ(A)) / Σ exp(λᵢ(|A|)) over the
@@ -811,28 +354,7 @@ impl SignedGraph {
     /// # Ok::<(), stancegraph::Error>(())
     /// ```
     pub fn walk_balance(&self) -> f64 {
-        let n = self.nodes.len();
-        if n == 0 {
-            return 1.0;
-        }
-        let mut signed = nalgebra::DMatrix::<f64>::zeros(n, n);
-        for e in &self.edges {
-            let s = f64::from(e.sign);
-            signed[(e.a, e.b)] = s;
-            signed[(e.b, e.a)] = s;
-        }
-        let absolute = signed.abs();
-        // exp(λ) can overflow for dense graphs: scale both sums by exp(−λmax(|A|)),
-        // which is the largest eigenvalue of either matrix (Perron–Frobenius).
-        let lambda_signed = signed.symmetric_eigenvalues();
-        let lambda_absolute = absolute.symmetric_eigenvalues();
-        let top = lambda_absolute
-            .iter()
-            .copied()
-            .fold(f64::NEG_INFINITY, f64::max);
-        let sum =
-            |values: &nalgebra::DVector<f64>| values.iter().map(|l| (l - top).exp()).sum::<f64>();
-        sum(&lambda_signed) / sum(&lambda_absolute)
+        measures::walk_balance(self)
     }
 
     /// Every triangle by its signs, and the unbalanced ones.
@@ -842,52 +364,107 @@ impl SignedGraph {
     /// O(m^1.5): each edge is oriented from lower to higher (degree, index)
     /// and triangles are found by intersecting out-neighbour lists.
     pub fn triangles(&self) -> TriangleCensus {
-        let n = self.nodes.len();
-        let rank = |v: usize| (self.adjacency[v].len(), v);
-        let mut out: Vec<Vec<(usize, i8)>> = vec![Vec::new(); n];
-        for e in &self.edges {
-            let (lo, hi) = if rank(e.a) < rank(e.b) {
-                (e.a, e.b)
-            } else {
-                (e.b, e.a)
-            };
-            out[lo].push((hi, e.sign));
-        }
-        for list in &mut out {
-            list.sort_unstable();
-        }
-        let mut census = TriangleCensus::default();
-        for u in 0..n {
-            for &(v, s_uv) in &out[u] {
-                // Common out-neighbours of u and v.
-                let (a, b) = (&out[u], &out[v]);
-                let (mut i, mut j) = (0, 0);
-                while i < a.len() && j < b.len() {
-                    if a[i].0 < b[j].0 {
-                        i += 1;
-                    } else if b[j].0 < a[i].0 {
-                        j += 1;
-                    } else {
-                        let w = a[i].0;
-                        let negatives = [s_uv, a[i].1, b[j].1].iter().filter(|&&s| s < 0).count();
-                        match negatives {
-                            0 => census.ppp += 1,
-                            1 => census.ppn += 1,
-                            2 => census.pnn += 1,
-                            _ => census.nnn += 1,
-                        }
-                        if negatives % 2 == 1 {
-                            let mut t = [u, v, w];
-                            t.sort_unstable();
-                            census.unbalanced.push(t);
-                        }
-                        i += 1;
-                        j += 1;
-                    }
-                }
-            }
-        }
-        census.unbalanced.sort_unstable();
-        census
+        measures::triangles(self)
+    }
+
+    /// The frustration index: the fewest edges whose removal leaves the
+    /// graph balanced, the camps that achieve it, and the frustrated edges,
+    /// with a proven lower bound (equal to the value when exact).
+    ///
+    /// Every edge counts once, whatever its weight.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::{balance::FrustrationOptions, balance::SignedGraph};
+    ///
+    /// // A triangle with one negative edge: one edge must go.
+    /// let text = "source,target,sign\nA,B,1\nB,C,1\nA,C,-1\nC,D,-1\n";
+    /// let g = &SignedGraph::read_edges(text, "t.csv")?[0];
+    /// let f = g.frustration(&FrustrationOptions::new());
+    /// assert_eq!((f.value, f.lower_bound), (1, 1));
+    /// assert!(f.exact);
+    /// assert_eq!(f.frustrated_edges.len(), 1);
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
+    ///
+    /// # Complexity
+    ///
+    /// Decomposition is linear; the reduction handles a node once per pass
+    /// of its queue (near-linear in practice, O(d log d) per visit of a node
+    /// of degree d). The local search is O((n + m)·rounds) for its restarts
+    /// plus the moves of at least n local rounds. The packing bound costs a
+    /// breadth-first search, O(m), per frustrated edge in exact mode and
+    /// O(d²) per frustrated edge (cycles of at most five edges) in heuristic
+    /// mode. The exact search is exponential in the worst case (the problem
+    /// is NP-hard); use [`FrustrationOptions::with_time_limit`] to bound it.
+    /// A time limit makes the result depend on the machine's speed (it is
+    /// then reported in [`Frustration::limit_reached`]).
+    pub fn frustration(&self, options: &FrustrationOptions) -> Frustration {
+        frustration::frustration(self, options)
+    }
+
+    /// The Doreian–Mrvar blockmodel: the partition of the nodes into `k`
+    /// camps that minimises `alpha · N + (1 − alpha) · P`, where N counts the
+    /// negative ties inside a camp and P the positive ties between camps
+    /// (Doreian & Mrvar 1996, *Social Networks* 18:149–168).
+    ///
+    /// Ties are counted, each once; weights are ignored. Every camp has a
+    /// member: with at least `k` nodes there are exactly `k` camps, with
+    /// fewer there is one camp per node. Ties between equally good
+    /// partitions are broken as [`Blockmodel`] says.
+    ///
+    /// The search is Doreian and Mrvar's relocation method: from each of
+    /// [`restarts`](BlockmodelOptions::restarts) random partitions (seeded
+    /// by [`seed`](BlockmodelOptions::seed)), move single nodes to another
+    /// camp and swap nodes between camps while that lowers the criterion;
+    /// the best local optimum wins. Two more steps take it out of the local
+    /// optima that keeping every camp non-empty creates (a small camp with
+    /// the wrong members, which no single move or swap can empty):
+    /// dissolving a camp and founding it anew with the node that fits it
+    /// best, and a Fiduccia–Mattheyses pass (every node moves once, the
+    /// cheapest move first, even uphill; the best partition on the way is
+    /// kept). When the graph is small enough (see
+    /// [`exact_limit`](BlockmodelOptions::exact_limit)) a
+    /// branch-and-bound search over all partitions follows, and the result
+    /// is [proven optimal](Blockmodel::exact).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOptions`] naming each option out of range: `k` of 0, an
+    /// `alpha` outside 0 to 1 (or not a number), `restarts` of 0.
+    ///
+    /// # Complexity
+    ///
+    /// O(n·k + m) memory. Each node keeps its number of positive and
+    /// negative neighbours in every camp (O(m + n·k) to build per start), so
+    /// a move or swap is weighed in O(1) and made in O(degree): one round of
+    /// moves is O(n·k + m); of swaps O(m + k·n), since only swaps across a
+    /// tie or out of a one-node camp can beat the best moves; of
+    /// dissolutions O(n·k + m); a Fiduccia–Mattheyses pass
+    /// O((n + m)·(k + log n)). The number of rounds depends on the graph;
+    /// each lowers the criterion. The exhaustive search visits at most
+    /// `exact_limit` partitions, usually far fewer thanks to the bound.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::{balance::BlockmodelOptions, balance::SignedGraph};
+    ///
+    /// let csv = "source,target,sign\nA,B,1\nC,D,1\nA,C,-1\nB,D,-1\nB,C,1\n";
+    /// let g = &SignedGraph::read_edges(csv, "t.csv")?[0];
+    /// let model = g.blockmodel(&BlockmodelOptions::new(2))?;
+    /// let names = |camp: &[usize]| camp.iter().map(|&v| g.nodes()[v].as_str()).collect::<Vec<_>>();
+    /// assert_eq!(names(&model.camps[0]), ["A", "B"]);
+    /// assert_eq!(names(&model.camps[1]), ["C", "D"]);
+    /// // B and C are allies across the divide: the one misplaced tie.
+    /// assert_eq!(model.misplaced, [4]);
+    /// assert_eq!((model.negative_inside, model.positive_between), (0, 1));
+    /// assert_eq!(model.criterion(), 0.5);
+    /// assert!(model.exact);
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
+    pub fn blockmodel(&self, options: &BlockmodelOptions) -> Result<Blockmodel> {
+        blockmodel::blockmodel(self, options)
     }
 }

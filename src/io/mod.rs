@@ -14,6 +14,7 @@
 
 #[cfg(feature = "dna")]
 mod dna;
+pub(crate) mod edge_list;
 mod progress;
 pub(crate) mod scenario_file;
 pub(crate) mod statements;

@@ -1,0 +1,154 @@
+//! Signed edge lists in CSV: columns `source`, `target` and `sign`,
+//! optional `weight` and `period`, read into one [`SignedGraph`] per period
+//! (the public entry point is [`SignedGraph::read_edges`]). Every bad row is
+//! reported with its line and column, not just the first.
+
+use std::collections::HashMap;
+
+use crate::balance::{SignedEdge, SignedGraph};
+use crate::error::{Problem, ProblemKind};
+use crate::{Error, Result};
+
+/// The rows of one period as they are read; a [`SignedGraph`] once all are.
+#[derive(Default)]
+struct Period {
+    period: Option<String>,
+    nodes: Vec<String>,
+    edges: Vec<SignedEdge>,
+}
+
+/// Reads an edge list CSV: see [`SignedGraph::read_edges`].
+pub(crate) fn read_edges(text: &str, origin: &str) -> Result<Vec<SignedGraph>> {
+    let invalid = |problems: Vec<Problem>| Error::Invalid {
+        origin: origin.to_owned(),
+        problems,
+    };
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|_| invalid(vec![crate::io::table_problem::unreadable_header()]))?
+        .clone();
+    let column = |name: &str| headers.iter().position(|h| h == name);
+    let mut problems = Vec::new();
+    let mut required = |name: &'static str| {
+        let c = column(name);
+        if c.is_none() {
+            problems.push(crate::io::table_problem::missing_column(name));
+        }
+        c
+    };
+    let (source, target, sign) = (required("source"), required("target"), required("sign"));
+    let (Some(source), Some(target), Some(sign)) = (source, target, sign) else {
+        return Err(invalid(problems));
+    };
+    let (weight, period) = (column("weight"), column("period"));
+
+    let mut graphs: Vec<Period> = Vec::new();
+    let mut by_period: HashMap<String, usize> = HashMap::new();
+    let mut node_index: Vec<HashMap<String, usize>> = Vec::new();
+    let mut pairs: Vec<HashMap<(usize, usize), usize>> = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let row = i + 1;
+        let mut bad = |line: Option<u64>, field: &str, reason: &'static str| {
+            let column = Some(field).filter(|f| !f.is_empty());
+            problems.push(crate::io::table_problem::row_problem(
+                row,
+                line,
+                column,
+                ProblemKind::Invalid { reason },
+            ));
+        };
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                bad(
+                    e.position().map(|p| p.line()),
+                    "",
+                    "the row cannot be read as CSV",
+                );
+                continue;
+            }
+        };
+        let line = record.position().map(|p| p.line());
+        let get = |c: usize| record.get(c).unwrap_or_default().trim();
+        let value: Option<f64> = get(sign)
+            .parse()
+            .ok()
+            .filter(|v: &f64| v.is_finite() && *v != 0.0);
+        let Some(value) = value else {
+            bad(line, "sign", "not a non-zero number");
+            continue;
+        };
+        let w = match weight.map(get) {
+            None | Some("") => 1.0,
+            Some(text) => match text.parse::<f64>() {
+                Ok(w) if w.is_finite() => w.abs(),
+                _ => {
+                    bad(line, "weight", "not a finite number");
+                    continue;
+                }
+            },
+        };
+        let (a_name, b_name) = (get(source), get(target));
+        if a_name.is_empty() || b_name.is_empty() {
+            bad(
+                line,
+                if a_name.is_empty() {
+                    "source"
+                } else {
+                    "target"
+                },
+                "empty node name",
+            );
+            continue;
+        }
+        if a_name == b_name {
+            bad(line, "target", "a node tied to itself");
+            continue;
+        }
+        let key = period.map(get).unwrap_or_default().to_owned();
+        let g = *by_period.entry(key.clone()).or_insert_with(|| {
+            graphs.push(Period {
+                period: period.map(|_| key.clone()),
+                ..Period::default()
+            });
+            node_index.push(HashMap::new());
+            pairs.push(HashMap::new());
+            graphs.len() - 1
+        });
+        let graph = &mut graphs[g];
+        let mut node = |name: &str| {
+            *node_index[g].entry(name.to_owned()).or_insert_with(|| {
+                graph.nodes.push(name.to_owned());
+                graph.nodes.len() - 1
+            })
+        };
+        let (a, b) = (node(a_name), node(b_name));
+        let s: i8 = if value > 0.0 { 1 } else { -1 };
+        match pairs[g].get(&(a.min(b), a.max(b))) {
+            Some(&e) if graph.edges[e].sign != s => bad(
+                line,
+                "sign",
+                "this pair was given before with the other sign",
+            ),
+            // The same tie again (A,B then B,A, say): one edge, weights added.
+            Some(&e) => graph.edges[e].weight += w,
+            None => {
+                pairs[g].insert((a.min(b), a.max(b)), graph.edges.len());
+                graph.edges.push(SignedEdge {
+                    a,
+                    b,
+                    sign: s,
+                    weight: w,
+                });
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(invalid(problems));
+    }
+    Ok(graphs
+        .into_iter()
+        .map(|g| SignedGraph::from_edge_list(g.period, g.nodes, g.edges))
+        .collect())
+}
