@@ -6,10 +6,12 @@
 //!   [`NetworkOptions`] ([`NetworkMode`], [`NetworkType`], [`Normalization`],
 //!   [`Level`], [`Duplicates`]).
 //! - [`ExportFormat`], [`ExportOptions`]: CSV, GraphML, DOT, JSON, edge lists, SVG.
+//!   The data formats are written here; the SVG drawing of a [`Network`]
+//!   ([`Network::to_svg`]) belongs to the render layer (`render::network_svg`).
 //! - [`Polarization`] from [`Scenario::polarization`](crate::Scenario::polarization)
 //!   with [`PolarizationOptions`], or of any [`NetworkPair`].
 
-mod export;
+pub(crate) mod export;
 pub(crate) mod matrix;
 pub(crate) mod network;
 mod polarization;

@@ -3,9 +3,14 @@
 //!
 //! - [`HtmlReport`] with [`HtmlReportOptions`]: one HTML page (or its SVG drawing)
 //!   of a scenario; [`DrawnAs`] says how the drawing aggregates actors.
+//! - [`Network::to_svg`](crate::discourse::Network::to_svg): the SVG drawing
+//!   of a discourse network (and its
+//!   [`ExportFormat::Svg`](crate::discourse::ExportFormat::Svg)), drawn here
+//!   while the discourse layer keeps the data formats.
 
 pub(crate) mod drawing;
 pub(crate) mod layout;
+mod network_svg;
 mod report;
 
 pub use report::{DrawnAs, HtmlReport, HtmlReportOptions};

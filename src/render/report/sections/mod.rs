@@ -1,0 +1,12 @@
+//! The sections of the report's page, one writer each, in page order:
+//! the header and key findings, the network figure, the contradiction
+//! cards, the camps per issue, the timeline and the structural balance.
+//! Each writes well-formed XHTML into the page and escapes every text from
+//! the scenario.
+
+mod balance;
+mod camps;
+mod contradictions;
+mod header;
+mod network;
+mod timeline;
