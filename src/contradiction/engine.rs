@@ -14,134 +14,14 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::contradiction::options::CheckOptions;
 use crate::contradiction::record::{Contradiction, ContradictionKind, Severity, Step};
+use crate::contradiction::set::{Contradictions, Truncation};
 use crate::util::rows::Rows;
 use crate::{
     ActorId, Date, Firmness, Holding, IssueId, PositionId, RelationId, RelationKind, Scenario,
     Stance,
 };
-
-/// How to look for contradictions.
-///
-/// # Examples
-///
-/// ```
-/// use stancegraph::contradiction::CheckOptions;
-///
-/// let options = CheckOptions::default().with_as_of("2025-06-01".parse()?).with_max_per_group(10);
-/// assert_eq!(options.max_per_group, 10);
-/// # Ok::<(), stancegraph::DateError>(())
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct CheckOptions {
-    /// Consider only the positions that hold on this day; `None` (the
-    /// default) considers every time, and sets must still share a day.
-    pub as_of: Option<Date>,
-    /// At most this many contradictions are reported per group (same kind,
-    /// same principals, same clause): the most severe, then by position ids.
-    /// The rest are counted in [`Contradictions::truncated`]. Default
-    /// [`CheckOptions::DEFAULT_MAX_PER_GROUP`].
-    pub max_per_group: usize,
-}
-
-impl CheckOptions {
-    /// The default cap per group.
-    pub const DEFAULT_MAX_PER_GROUP: usize = 100;
-
-    /// Sets [`CheckOptions::as_of`].
-    pub fn with_as_of(mut self, date: Date) -> Self {
-        self.as_of = Some(date);
-        self
-    }
-
-    /// Sets [`CheckOptions::max_per_group`].
-    pub fn with_max_per_group(mut self, max: usize) -> Self {
-        self.max_per_group = max;
-        self
-    }
-}
-
-impl Default for CheckOptions {
-    fn default() -> Self {
-        CheckOptions {
-            as_of: None,
-            max_per_group: Self::DEFAULT_MAX_PER_GROUP,
-        }
-    }
-}
-
-/// A group of contradictions the cap cut short.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Truncation {
-    /// The kind of the group.
-    pub kind: ContradictionKind,
-    /// The principals of the group.
-    pub principals: Vec<ActorId>,
-    /// The issues of the clause the group violates.
-    pub issues: Vec<IssueId>,
-    /// The `excludes` or `incompatible` relation the group violates, if any.
-    pub relation: Option<RelationId>,
-    /// The opposing position the group clashes with (or, for reversals, the
-    /// later position), if any.
-    pub opposed_by: Option<PositionId>,
-    /// How many contradictions the group has.
-    pub found: usize,
-    /// How many of them are reported.
-    pub reported: usize,
-}
-
-/// The result of a check: contradictions in a deterministic order (severity,
-/// then kind, then position ids), and the groups the cap cut short.
-#[derive(Clone, Debug)]
-pub struct Contradictions<'s> {
-    scenario: &'s Scenario,
-    items: Vec<Contradiction<'s>>,
-    truncated: Vec<Truncation>,
-}
-
-impl<'s> Contradictions<'s> {
-    /// The contradictions, most severe first.
-    pub fn iter(&self) -> std::slice::Iter<'_, Contradiction<'s>> {
-        self.items.iter()
-    }
-
-    /// The scenario that was checked.
-    pub fn scenario(&self) -> &'s Scenario {
-        self.scenario
-    }
-
-    /// How many were reported.
-    pub fn len(&self) -> usize {
-        self.items.len()
-    }
-
-    /// Whether none was found.
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
-    /// The groups with more contradictions than the cap; empty when nothing
-    /// was left out.
-    pub fn truncated(&self) -> &[Truncation] {
-        &self.truncated
-    }
-
-    /// The contradictions, most severe first.
-    pub fn into_vec(self) -> Vec<Contradiction<'s>> {
-        self.items
-    }
-}
-
-impl<'a, 's> IntoIterator for &'a Contradictions<'s> {
-    type Item = &'a Contradiction<'s>;
-    type IntoIter = std::slice::Iter<'a, Contradiction<'s>>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.items.iter()
-    }
-}
 
 /// [`Scenario::contradictions`].
 pub(crate) fn find<'s>(scenario: &'s Scenario, options: &CheckOptions) -> Contradictions<'s> {
@@ -968,63 +848,5 @@ fn min_end(a: Option<Date>, b: Option<Date>) -> Option<Date> {
     match (a, b) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
-    }
-}
-
-impl<'s> Contradictions<'s> {
-    /// Keeps only the contradictions `keep` accepts (the truncation notes stay).
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use stancegraph::{contradiction::CheckOptions, Scenario, contradiction::Severity};
-    ///
-    /// let s = Scenario::from_yaml_str("
-    /// actors: [{id: a, name: A, kind: state}]
-    /// issues: [{id: x, name: X}]
-    /// positions:
-    ///   - {actor: a, issue: x, stance: support, date: 2020-01-01}
-    ///   - {actor: a, issue: x, stance: oppose, date: 2021-01-01}
-    /// ")?;
-    /// let mut found = s.contradictions(&CheckOptions::default());
-    /// assert_eq!(found.len(), 1); // a reversal, ranked high: a firm position was abandoned
-    /// found.retain(|c| c.severity <= Severity::Critical);
-    /// assert!(found.is_empty());
-    /// # Ok::<(), stancegraph::Error>(())
-    /// ```
-    pub fn retain(&mut self, keep: impl FnMut(&Contradiction<'s>) -> bool) {
-        self.items.retain(keep);
-    }
-
-    /// The contradictions as JSON, in the documented shape:
-    /// `{"contradictions": [...], "summary": {...}}`. Each contradiction has
-    /// `kind`, `severity`, `conditional`, `conditions`, `actors` (principal
-    /// ids), `positions`, `issues` (ids; each list sorted), `bloc`, `from`,
-    /// `until` (dates or null), `explanation` (the paragraph) and `reasoning`
-    /// (one object per step with a `step` name, the ids it involves and its
-    /// `text`). The summary counts contradictions in all, by kind and by
-    /// severity, and lists the truncated groups.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use stancegraph::{contradiction::CheckOptions, Scenario};
-    ///
-    /// let s = Scenario::from_yaml_str("
-    /// actors: [{id: a, name: A, kind: state}]
-    /// issues: [{id: x, name: X}, {id: y, name: Y}]
-    /// relations: [{kind: excludes, issues: [x, y]}]
-    /// positions:
-    ///   - {id: px, actor: a, issue: x, stance: support}
-    ///   - {id: py, actor: a, issue: y, stance: support}
-    /// ")?;
-    /// let json = s.contradictions(&CheckOptions::default()).to_json();
-    /// assert_eq!(json["contradictions"][0]["kind"], "self_contradiction");
-    /// assert_eq!(json["contradictions"][0]["positions"], serde_json::json!(["px", "py"]));
-    /// assert_eq!(json["summary"]["by_kind"]["self_contradiction"], 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn to_json(&self) -> serde_json::Value {
-        crate::contradiction::json::json(self)
     }
 }

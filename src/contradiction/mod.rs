@@ -12,10 +12,13 @@
 
 pub(crate) mod engine;
 mod json;
+mod options;
 mod record;
+mod set;
 mod text;
 mod what_if;
 
-pub use engine::{CheckOptions, Contradictions, Truncation};
+pub use options::CheckOptions;
 pub use record::{Contradiction, ContradictionKind, Severity, Step};
+pub use set::{Contradictions, Truncation};
 pub use what_if::WhatIf;

@@ -1,8 +1,83 @@
 //! The network kernel: dense matrices from counted positions.
+//!
+//! Its input is one [`Entry`] per counted position (actor and issue as
+//! indices into the network's sorted labels, and the stance level); its
+//! parameters are plain values: the sizes, the [`NetworkType`] (how positions
+//! turn into cell values) and the [`Normalization`], both defined here with
+//! their formulas. The two-mode matrix counts the positions of each cell;
+//! the one-mode matrices sum, for every pair of rows, over the entities they
+//! share, with the shared pair-sum kernel ([`pair_sums`]). Choosing the
+//! positions, the labels and the mode is the caller's (`network`).
 
-use crate::discourse::network::Entry;
+use crate::util::keyword::keyword_enum;
+use crate::util::pair_sums::pair_sums;
 use crate::util::rows::Rows;
-use crate::{discourse::NetworkOptions, discourse::NetworkType, discourse::Normalization};
+
+keyword_enum! {
+    /// How positions turn into cell values. With `x_ijk` the number of
+    /// positions of actor `i` on issue `j` at stance level `k`:
+    ///
+    /// - one-mode (`actor`, `issue`): `ignore` Σⱼ(Σₖxᵢⱼₖ)(Σₖxᵢ'ⱼₖ);
+    ///   `congruence` Σⱼ Σₖₖ' xᵢⱼₖ xᵢ'ⱼₖ' (1 − |qₖ − qₖ'|/R); `conflict` the same
+    ///   with weight |qₖ − qₖ'|/R; `subtract` congruence − conflict. Levels are
+    ///   support = 1, oppose = 0, R = 1 when no position is neutral, and
+    ///   support = 1, neutral = 0, oppose = −1, R = 2 otherwise (DNA's rule for
+    ///   integer qualifiers). The diagonal is 0.
+    /// - two-mode (`affiliation`): `ignore` the number of positions; `subtract`
+    ///   supports − opposes; `combine` 1 for support only, 2 for oppose only,
+    ///   3 for both (neutral positions count for neither).
+    NetworkType, "network type" {
+        /// `ignore`: stances ignored; counts of positions.
+        Ignore => "ignore",
+        /// `congruence`: agreement weighted by closeness of stances (one-mode).
+        Congruence => "congruence",
+        /// `conflict`: disagreement weighted by distance of stances (one-mode).
+        Conflict => "conflict",
+        /// `subtract`: congruence − conflict (one-mode); support − oppose (two-mode).
+        Subtract => "subtract",
+        /// `combine`: 1 support only, 2 oppose only, 3 both (two-mode).
+        Combine => "combine",
+    }
+}
+
+keyword_enum! {
+    /// How cell values are normalised. A zero denominator gives 0.
+    ///
+    /// `dna_jaccard` and `dna_cosine` reproduce DNA exactly, and are *not*
+    /// the textbook measures: DNA's "jaccard" divides by
+    /// Σ xᵢⱼₖ[xᵢ'ⱼₖ = 0] + Σ xᵢ'ⱼₖ[xᵢⱼₖ = 0] + Σ xᵢⱼₖ xᵢ'ⱼₖ, its "cosine" by
+    /// aᵢ · aᵢ' (aᵢ = Σⱼₖ xᵢⱼₖ). `jaccard` and `cosine` are the true
+    /// similarities of the actors' stance vectors xᵢ (xᵢⱼₖ over all j, k),
+    /// whatever the type: cosine xᵢ·xᵢ' / (‖xᵢ‖ ‖xᵢ'‖), and the (weighted)
+    /// Jaccard index Σ min(xᵢⱼₖ, xᵢ'ⱼₖ) / Σ max(xᵢⱼₖ, xᵢ'ⱼₖ).
+    Normalization, "normalization" {
+        /// `none`.
+        None => "none",
+        /// `average`: divide by (aᵢ + aᵢ')/2 (one-mode).
+        Average => "average",
+        /// `activity`: divide by the row sum (two-mode).
+        Activity => "activity",
+        /// `prominence`: divide by the column sum (two-mode).
+        Prominence => "prominence",
+        /// `dna_jaccard`: DNA's "jaccard" (one-mode).
+        DnaJaccard => "dna_jaccard",
+        /// `dna_cosine`: DNA's "cosine" (one-mode).
+        DnaCosine => "dna_cosine",
+        /// `jaccard`: the Tanimoto / Jaccard similarity of stance vectors (one-mode).
+        Jaccard => "jaccard",
+        /// `cosine`: the cosine similarity of stance vectors (one-mode).
+        Cosine => "cosine",
+    }
+}
+
+/// One counted position, mapped to the network's entities (indices into
+/// the sorted actor and issue labels) and its stance level (support,
+/// oppose, neutral).
+pub(crate) struct Entry {
+    pub(crate) actor: usize,
+    pub(crate) issue: usize,
+    pub(crate) level: usize,
+}
 
 /// Counts per stance level: support, oppose, neutral.
 type Levels = [f64; 3];
@@ -41,7 +116,8 @@ pub(crate) fn two_mode(
     entries: &[Entry],
     n_actors: usize,
     n_issues: usize,
-    options: &NetworkOptions,
+    kind: NetworkType,
+    normalization: Normalization,
 ) -> Vec<f64> {
     let mut values = vec![0.0; n_actors * n_issues];
     // Positions per cell: what activity and prominence divide by, whatever
@@ -53,7 +129,7 @@ pub(crate) fn two_mode(
     {
         for (x, c) in row {
             counts[a * n_issues + x] = c.iter().sum();
-            values[a * n_issues + x] = match options.kind {
+            values[a * n_issues + x] = match kind {
                 NetworkType::Subtract => c[0] - c[1],
                 NetworkType::Combine => match (c[0] > 0.0, c[1] > 0.0) {
                     (true, false) => 1.0,
@@ -65,7 +141,7 @@ pub(crate) fn two_mode(
             };
         }
     }
-    match options.normalization {
+    match normalization {
         Normalization::Activity => {
             for a in 0..n_actors {
                 let sum: f64 = counts[a * n_issues..(a + 1) * n_issues].iter().sum();
@@ -102,7 +178,8 @@ pub(crate) fn one_mode(
     n_issues: usize,
     by_issue: bool,
     neutral_present: bool,
-    options: &NetworkOptions,
+    kind: NetworkType,
+    normalization: Normalization,
 ) -> Vec<f64> {
     let (n, n_shared) = if by_issue {
         (n_issues, n_actors)
@@ -142,7 +219,7 @@ pub(crate) fn one_mode(
     for k in 0..3 {
         for l in 0..3 {
             let distance = (q[k] - q[l]).abs() / range;
-            weight[k][l] = match options.kind {
+            weight[k][l] = match kind {
                 NetworkType::Congruence => 1.0 - distance,
                 NetworkType::Conflict => distance,
                 NetworkType::Subtract => 1.0 - 2.0 * distance,
@@ -150,14 +227,14 @@ pub(crate) fn one_mode(
             };
         }
     }
-    let ignore = options.kind == NetworkType::Ignore;
+    let ignore = kind == NetworkType::Ignore;
     let need_dot = matches!(
-        options.normalization,
+        normalization,
         Normalization::Cosine | Normalization::DnaJaccard
     );
     // DNA's jaccard needs the covered counts; the true Jaccard Σ min (kept in the same slot).
     let need_covered = matches!(
-        options.normalization,
+        normalization,
         Normalization::DnaJaccard | Normalization::Jaccard
     );
     let mut values = vec![0.0; n * n];
@@ -179,7 +256,7 @@ pub(crate) fn one_mode(
             }
             v
         };
-        if options.normalization == Normalization::Jaccard {
+        if normalization == Normalization::Jaccard {
             let min: f64 = (0..3).map(|k| c1[k].min(c2[k])).sum();
             return [value, 0.0, min, min];
         }
@@ -212,7 +289,7 @@ pub(crate) fn one_mode(
             }
         },
     );
-    if options.normalization == Normalization::None {
+    if normalization == Normalization::None {
         return values;
     }
     // Per-row activity a and squared norm.
@@ -230,7 +307,7 @@ pub(crate) fn one_mode(
                 continue;
             }
             let cell = r1 * n + r2;
-            let denominator = match options.normalization {
+            let denominator = match normalization {
                 Normalization::Average => (activity[r1] + activity[r2]) / 2.0,
                 Normalization::DnaCosine => activity[r1] * activity[r2],
                 Normalization::DnaJaccard => {
@@ -240,7 +317,7 @@ pub(crate) fn one_mode(
                 }
                 _ => 1.0,
             };
-            values[cell] = match options.normalization {
+            values[cell] = match normalization {
                 // The similarity of the two stance vectors, whatever the type.
                 Normalization::Cosine => ratio(dot[cell], (norm2[r1] * norm2[r2]).sqrt()),
                 Normalization::Jaccard => {
@@ -252,48 +329,4 @@ pub(crate) fn one_mode(
         }
     }
     values
-}
-
-/// The shared core of every actor × actor (or issue × issue) measure: for
-/// each pair of rows that meet on a shared entity, the sum over those
-/// entities of `f(row₁'s value, row₂'s value)`.
-///
-/// `by_row[r]` lists (shared entity, value) and `by_shared[s]` lists
-/// (row, value), each sorted by its first field. Pairs come out once, with
-/// row₁ < row₂, ordered by (row₁, row₂), to `sink`: a row-by-row sparse
-/// product (Gustavson), in O(Σₛ nₛ²) time and O(rows) scratch memory.
-pub(crate) fn pair_sums<L: Copy, const K: usize>(
-    by_row: &Rows<(u32, L)>,
-    by_shared: &Rows<(u32, L)>,
-    n: usize,
-    f: impl Fn(L, L) -> [f64; K],
-    mut sink: impl FnMut(usize, usize, [f64; K]),
-) {
-    let mut sums = vec![[0.0; K]; n];
-    let mut touched_flag = vec![false; n];
-    let mut touched: Vec<usize> = Vec::new();
-    for r1 in 0..n {
-        for &(s, l1) in by_row.row(r1) {
-            let list = by_shared.row(s as usize);
-            let start = list.partition_point(|&(r, _)| r as usize <= r1);
-            for &(r2, l2) in &list[start..] {
-                let r2 = r2 as usize;
-                if !touched_flag[r2] {
-                    touched_flag[r2] = true;
-                    touched.push(r2);
-                }
-                let v = f(l1, l2);
-                for (sum, x) in sums[r2].iter_mut().zip(v) {
-                    *sum += x;
-                }
-            }
-        }
-        touched.sort_unstable();
-        for &r2 in &touched {
-            sink(r1, r2, sums[r2]);
-            sums[r2] = [0.0; K];
-            touched_flag[r2] = false;
-        }
-        touched.clear();
-    }
 }

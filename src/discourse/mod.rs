@@ -17,7 +17,6 @@ pub(crate) mod network;
 mod polarization;
 
 pub use export::{ExportFormat, ExportOptions};
-pub use network::{
-    Duplicates, Level, Network, NetworkMode, NetworkOptions, NetworkType, Normalization,
-};
+pub use matrix::{NetworkType, Normalization};
+pub use network::{Duplicates, Level, Network, NetworkMode, NetworkOptions};
 pub use polarization::{NetworkPair, Polarization, PolarizationOptions};

@@ -1,8 +1,13 @@
 //! Discourse networks: actor × issue, actor × actor and issue × issue
 //! matrices computed as Discourse Network Analyzer (DNA) defines them.
+//!
+//! This module chooses the positions that count (date range, filters, level,
+//! duplicates), labels the entities and picks the mode; the matrix kernel
+//! (`matrix`) computes the values.
 
 use std::collections::HashMap;
 
+use crate::discourse::matrix::{self, Entry, NetworkType, Normalization};
 use crate::util::keyword::keyword_enum;
 use crate::{ActorId, Date, Error, IssueId, PositionId, Result, Scenario, Stance};
 
@@ -15,63 +20,6 @@ keyword_enum! {
         Issue => "issue",
         /// `affiliation`: the two-mode actor × issue network.
         Affiliation => "affiliation",
-    }
-}
-
-keyword_enum! {
-    /// How positions turn into cell values. With `x_ijk` the number of
-    /// positions of actor `i` on issue `j` at stance level `k`:
-    ///
-    /// - one-mode (`actor`, `issue`): `ignore` Σⱼ(Σₖxᵢⱼₖ)(Σₖxᵢ'ⱼₖ);
-    ///   `congruence` Σⱼ Σₖₖ' xᵢⱼₖ xᵢ'ⱼₖ' (1 − |qₖ − qₖ'|/R); `conflict` the same
-    ///   with weight |qₖ − qₖ'|/R; `subtract` congruence − conflict. Levels are
-    ///   support = 1, oppose = 0, R = 1 when no position is neutral, and
-    ///   support = 1, neutral = 0, oppose = −1, R = 2 otherwise (DNA's rule for
-    ///   integer qualifiers). The diagonal is 0.
-    /// - two-mode (`affiliation`): `ignore` the number of positions; `subtract`
-    ///   supports − opposes; `combine` 1 for support only, 2 for oppose only,
-    ///   3 for both (neutral positions count for neither).
-    NetworkType, "network type" {
-        /// `ignore`: stances ignored; counts of positions.
-        Ignore => "ignore",
-        /// `congruence`: agreement weighted by closeness of stances (one-mode).
-        Congruence => "congruence",
-        /// `conflict`: disagreement weighted by distance of stances (one-mode).
-        Conflict => "conflict",
-        /// `subtract`: congruence − conflict (one-mode); support − oppose (two-mode).
-        Subtract => "subtract",
-        /// `combine`: 1 support only, 2 oppose only, 3 both (two-mode).
-        Combine => "combine",
-    }
-}
-
-keyword_enum! {
-    /// How cell values are normalised. A zero denominator gives 0.
-    ///
-    /// `dna_jaccard` and `dna_cosine` reproduce DNA exactly, and are *not*
-    /// the textbook measures: DNA's "jaccard" divides by
-    /// Σ xᵢⱼₖ[xᵢ'ⱼₖ = 0] + Σ xᵢ'ⱼₖ[xᵢⱼₖ = 0] + Σ xᵢⱼₖ xᵢ'ⱼₖ, its "cosine" by
-    /// aᵢ · aᵢ' (aᵢ = Σⱼₖ xᵢⱼₖ). `jaccard` and `cosine` are the true
-    /// similarities of the actors' stance vectors xᵢ (xᵢⱼₖ over all j, k),
-    /// whatever the type: cosine xᵢ·xᵢ' / (‖xᵢ‖ ‖xᵢ'‖), and the (weighted)
-    /// Jaccard index Σ min(xᵢⱼₖ, xᵢ'ⱼₖ) / Σ max(xᵢⱼₖ, xᵢ'ⱼₖ).
-    Normalization, "normalization" {
-        /// `none`.
-        None => "none",
-        /// `average`: divide by (aᵢ + aᵢ')/2 (one-mode).
-        Average => "average",
-        /// `activity`: divide by the row sum (two-mode).
-        Activity => "activity",
-        /// `prominence`: divide by the column sum (two-mode).
-        Prominence => "prominence",
-        /// `dna_jaccard`: DNA's "jaccard" (one-mode).
-        DnaJaccard => "dna_jaccard",
-        /// `dna_cosine`: DNA's "cosine" (one-mode).
-        DnaCosine => "dna_cosine",
-        /// `jaccard`: the Tanimoto / Jaccard similarity of stance vectors (one-mode).
-        Jaccard => "jaccard",
-        /// `cosine`: the cosine similarity of stance vectors (one-mode).
-        Cosine => "cosine",
     }
 }
 
@@ -311,15 +259,6 @@ impl Network {
     }
 }
 
-/// One counted position, mapped to the network's entities (indices into
-/// the sorted actor and issue labels) and its stance level (support,
-/// oppose, neutral).
-pub(crate) struct Entry {
-    pub(crate) actor: usize,
-    pub(crate) issue: usize,
-    pub(crate) level: usize,
-}
-
 /// [`Scenario::network`].
 pub(crate) fn network(s: &Scenario, options: &NetworkOptions) -> Result<Network> {
     options.check()?;
@@ -532,18 +471,24 @@ fn build_network(
     let (issue_keys, issue_names) = issue_labels(&issues);
     let (rows, row_names, columns, column_names, values) = match options.mode {
         NetworkMode::Affiliation => {
-            let values =
-                crate::discourse::matrix::two_mode(&entries, actors.len(), issues.len(), options);
+            let values = matrix::two_mode(
+                &entries,
+                actors.len(),
+                issues.len(),
+                options.kind,
+                options.normalization,
+            );
             (actor_keys, actor_names, issue_keys, issue_names, values)
         }
         NetworkMode::Actor => {
-            let values = crate::discourse::matrix::one_mode(
+            let values = matrix::one_mode(
                 &entries,
                 actors.len(),
                 issues.len(),
                 false,
                 neutral_present,
-                options,
+                options.kind,
+                options.normalization,
             );
             (
                 actor_keys.clone(),
@@ -554,13 +499,14 @@ fn build_network(
             )
         }
         NetworkMode::Issue => {
-            let values = crate::discourse::matrix::one_mode(
+            let values = matrix::one_mode(
                 &entries,
                 actors.len(),
                 issues.len(),
                 true,
                 neutral_present,
-                options,
+                options.kind,
+                options.normalization,
             );
             (
                 issue_keys.clone(),

@@ -693,9 +693,9 @@ fn compute_ties(
     };
     let actor_issues = side_rows(by_actor, |e| e.issue.index(), n_actors);
     let issue_actors = side_rows(by_issue, |e| e.actor.index(), by_issue.offsets.len() - 1);
-    // The network kernel's pair sums: issues agreed on, issues in conflict.
+    // The pair sums the network kernel also uses: issues agreed on, issues in conflict.
     let mut ties = Vec::new();
-    crate::discourse::matrix::pair_sums(
+    crate::util::pair_sums::pair_sums(
         &actor_issues,
         &issue_actors,
         n_actors,

@@ -4,6 +4,7 @@
 //!
 //! - [`rng`]: the crate's one seeded random-number generator (SplitMix64).
 //! - [`rows`]: compressed rows, many short lists in two flat vectors.
+//! - [`pair_sums`]: sums over the shared entities of every pair of rows.
 //! - [`keyword`]: enums written as snake_case keywords, and their parse error.
 //! - [`suggest`]: "did you mean" hints.
 //! - [`words`]: how results are put into English.
@@ -11,6 +12,7 @@
 
 pub(crate) mod escape;
 pub(crate) mod keyword;
+pub(crate) mod pair_sums;
 pub(crate) mod rng;
 pub(crate) mod rows;
 pub(crate) mod suggest;
