@@ -8,9 +8,12 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use crate::{
-    Result, Scenario, balance::Balance, balance::Blockmodel, balance::BlockmodelOptions,
-    balance::EdgeEvidence, balance::Frustration, balance::FrustrationOptions, balance::SignedGraph,
-    balance::Tension, balance::TriangleCensus, balance::WeakBalance, discourse::Polarization,
+    Result, Scenario,
+    balance::{
+        Balance, Blockmodel, BlockmodelOptions, EdgeEvidence, Frustration, FrustrationOptions,
+        SignedGraph, Tension, TriangleCensus, WeakBalance,
+    },
+    discourse::Polarization,
 };
 
 /// Walk balance needs the eigenvalues of dense n × n matrices: above this
@@ -22,7 +25,7 @@ pub const WALK_BALANCE_MAX_NODES: usize = 3_000;
 /// # Examples
 ///
 /// ```
-/// use stancegraph::{balance::BalanceOptions, balance::FrustrationMethod, balance::FrustrationOptions};
+/// use stancegraph::{balance::{BalanceOptions, FrustrationMethod, FrustrationOptions}};
 ///
 /// let options = BalanceOptions::new()
 ///     .with_frustration(FrustrationOptions::new().with_method(FrustrationMethod::Exact))
@@ -64,7 +67,7 @@ impl BalanceOptions {
 /// # Examples
 ///
 /// ```
-/// use stancegraph::{balance::BalanceOptions, balance::BalanceReport, balance::SignedGraph};
+/// use stancegraph::{balance::{BalanceOptions, BalanceReport, SignedGraph}};
 ///
 /// let text = "source,target,sign\nA,B,1\nB,C,1\nA,C,-1\nC,D,-1\n";
 /// let g = &SignedGraph::read_edges(text, "t.csv")?[0];

@@ -222,7 +222,7 @@ impl SignedGraph {
     /// # Examples
     ///
     /// ```
-    /// use stancegraph::{stance::Attribution, stance::GraphOptions, Scenario, balance::SignedGraph, StanceGraph};
+    /// use stancegraph::{Scenario, StanceGraph, stance::{Attribution, GraphOptions}, balance::SignedGraph};
     ///
     /// let scenario = Scenario::load("examples/data/istanbul-talks.yaml")?;
     /// let options = GraphOptions::default().with_attribution(Attribution::Principal);
@@ -376,7 +376,7 @@ impl SignedGraph {
     /// # Examples
     ///
     /// ```
-    /// use stancegraph::{balance::FrustrationOptions, balance::SignedGraph};
+    /// use stancegraph::{balance::{FrustrationOptions, SignedGraph}};
     ///
     /// // A triangle with one negative edge: one edge must go.
     /// let text = "source,target,sign\nA,B,1\nB,C,1\nA,C,-1\nC,D,-1\n";
@@ -449,7 +449,7 @@ impl SignedGraph {
     /// # Examples
     ///
     /// ```
-    /// use stancegraph::{balance::BlockmodelOptions, balance::SignedGraph};
+    /// use stancegraph::{balance::{BlockmodelOptions, SignedGraph}};
     ///
     /// let csv = "source,target,sign\nA,B,1\nC,D,1\nA,C,-1\nB,D,-1\nB,C,1\n";
     /// let g = &SignedGraph::read_edges(csv, "t.csv")?[0];

@@ -74,7 +74,7 @@ impl<'s> Contradictions<'s> {
     /// # Examples
     ///
     /// ```
-    /// use stancegraph::{contradiction::CheckOptions, Scenario, contradiction::Severity};
+    /// use stancegraph::{Scenario, contradiction::{CheckOptions, Severity}};
     ///
     /// let s = Scenario::from_yaml_str("
     /// actors: [{id: a, name: A, kind: state}]

@@ -7,8 +7,8 @@
 
 use std::fmt::Write as _;
 
+use crate::discourse::{Network, NetworkType};
 use crate::util::escape::escape;
-use crate::{discourse::Network, discourse::NetworkType};
 
 /// A network export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -70,7 +70,7 @@ impl std::str::FromStr for ExportFormat {
 /// # Examples
 ///
 /// ```
-/// use stancegraph::{discourse::ExportFormat, discourse::ExportOptions, discourse::NetworkMode, discourse::NetworkOptions, discourse::NetworkType, Scenario};
+/// use stancegraph::{Scenario, discourse::{ExportFormat, ExportOptions, NetworkMode, NetworkOptions, NetworkType}};
 ///
 /// let s = Scenario::from_yaml_str(r#"
 /// actors: [{id: "=1+1", name: A, kind: state}, {id: b, name: B, kind: state}]
@@ -156,7 +156,7 @@ impl Network {
     /// # Examples
     ///
     /// ```
-    /// use stancegraph::{discourse::ExportFormat, discourse::NetworkMode, discourse::NetworkOptions, discourse::NetworkType, Scenario};
+    /// use stancegraph::{Scenario, discourse::{ExportFormat, NetworkMode, NetworkOptions, NetworkType}};
     ///
     /// let s = Scenario::from_yaml_str(r#"
     /// actors: [{id: "A & B", name: A, kind: state}, {id: "C <D>", name: C, kind: state}]

@@ -62,7 +62,7 @@ keyword_enum! {
 /// # Examples
 ///
 /// ```
-/// use stancegraph::{discourse::Level, discourse::NetworkMode, discourse::NetworkOptions, discourse::NetworkType, discourse::Normalization};
+/// use stancegraph::{discourse::{Level, NetworkMode, NetworkOptions, NetworkType, Normalization}};
 ///
 /// let options = NetworkOptions::new(NetworkMode::Actor, NetworkType::Congruence)
 ///     .with_normalization(Normalization::Average)

@@ -35,7 +35,7 @@ impl Network {
     /// # Examples
     ///
     /// ```
-    /// use stancegraph::{discourse::NetworkMode, discourse::NetworkOptions, discourse::NetworkType, Scenario};
+    /// use stancegraph::{Scenario, discourse::{NetworkMode, NetworkOptions, NetworkType}};
     ///
     /// let s = Scenario::from_yaml_str("
     /// actors: [{id: a, name: Alpha, kind: state}, {id: b, name: Beta, kind: state}]

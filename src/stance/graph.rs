@@ -29,7 +29,7 @@ pub enum Attribution {
 /// # Examples
 ///
 /// ```
-/// use stancegraph::{stance::Attribution, stance::GraphOptions};
+/// use stancegraph::{stance::{Attribution, GraphOptions}};
 ///
 /// let options = GraphOptions::default().with_attribution(Attribution::Principal);
 /// assert_eq!(options.attribution, Attribution::Principal);

@@ -72,7 +72,7 @@ pub enum FrustrationMethod {
 ///
 /// ```
 /// use std::time::Duration;
-/// use stancegraph::{balance::FrustrationMethod, balance::FrustrationOptions};
+/// use stancegraph::{balance::{FrustrationMethod, FrustrationOptions}};
 ///
 /// let options = FrustrationOptions::new()
 ///     .with_method(FrustrationMethod::Exact)

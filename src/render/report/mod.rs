@@ -24,9 +24,10 @@ use std::time::Duration;
 
 use crate::util::escape::escape_display as escape;
 use crate::{
-    Contradictions, Date, Result, Scenario, StanceGraph, balance::BalanceReport,
-    balance::FrustrationOptions, balance::SignedGraph, contradiction::CheckOptions,
-    stance::Attribution, stance::GraphOptions,
+    Contradictions, Date, Result, Scenario, StanceGraph,
+    balance::{BalanceReport, FrustrationOptions, SignedGraph},
+    contradiction::CheckOptions,
+    stance::{Attribution, GraphOptions},
 };
 
 /// What a [`HtmlReport`] shows and how far it goes.
