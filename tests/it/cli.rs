@@ -75,13 +75,90 @@ fn show_prints_the_overview() {
         stdout.starts_with("Istanbul ceasefire talks (June 2025)\n"),
         "{stdout}"
     );
-    assert!(stdout.contains("conflict   russia — rutte"), "{stdout}");
-    let by_principal =
-        String::from_utf8(stancegraph(&["show", "--by-principal", FOUNDING]).stdout).unwrap();
+    // By default an envoy's words count for the state he speaks for.
+    assert!(stdout.contains("conflict   nato — russia"), "{stdout}");
+    let by_speaker = stdout_of(&["show", "--attribution", "speaker", FOUNDING]);
     assert!(
-        by_principal.contains("conflict   nato — russia"),
-        "{by_principal}"
+        by_speaker.contains("conflict   russia — rutte"),
+        "{by_speaker}"
     );
+}
+
+/// The stdout of a successful run.
+fn stdout_of(args: &[&str]) -> String {
+    let out = stancegraph(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn attribution_has_one_default_and_the_old_flags_still_work() {
+    let principal = stdout_of(&["show", "--attribution", "principal", FOUNDING]);
+    assert_eq!(stdout_of(&["show", FOUNDING]), principal);
+    assert_eq!(stdout_of(&["show", "--by-principal", FOUNDING]), principal);
+    assert_ne!(
+        stdout_of(&["show", "--attribution", "speaker", FOUNDING]),
+        principal
+    );
+
+    let balance = |flags: &[&str]| {
+        stdout_of(
+            &[
+                &["balance", "--graph", "actors", "--format", "json"],
+                flags,
+                &[FOUNDING],
+            ]
+            .concat(),
+        )
+    };
+    let speaker = balance(&["--attribution", "speaker"]);
+    assert_eq!(balance(&["--by-speaker"]), speaker);
+    assert_eq!(balance(&[]), balance(&["--attribution", "principal"]));
+    assert_ne!(balance(&[]), speaker);
+    // DNA's polarization follows: Kellogg is clustered apart from the
+    // United States only when positions count for speakers.
+    let clustered = |json: &str| {
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        v["polarization"]["clusters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|c| c.as_array().unwrap().iter().cloned())
+            .any(|a| a == "kellogg")
+    };
+    assert!(clustered(&speaker));
+    assert!(!clustered(&balance(&[])));
+
+    // An alias and the flag together are a usage error; so is a bad value.
+    for args in [
+        &[
+            "show",
+            "--by-principal",
+            "--attribution",
+            "speaker",
+            FOUNDING,
+        ][..],
+        &[
+            "balance",
+            "--by-speaker",
+            "--attribution",
+            "principal",
+            FOUNDING,
+        ],
+        &["show", "--attribution", "envoy", FOUNDING],
+    ] {
+        assert_eq!(stancegraph(args).status.code(), Some(2), "{args:?}");
+    }
+    // The aliases are kept for scripts, not advertised.
+    for command in ["show", "balance"] {
+        let help = stdout_of(&[command, "--help"]);
+        assert!(help.contains("--attribution"), "{help}");
+        assert!(!help.contains("--by-"), "{help}");
+    }
 }
 
 #[test]
@@ -90,6 +167,9 @@ fn every_subcommand_has_help() {
         &["--help"][..],
         &["validate", "--help"],
         &["show", "--help"],
+        &["check", "--help"],
+        &["network", "--help"],
+        &["balance", "--help"],
         &["report", "--help"],
     ] {
         let out = stancegraph(args);
@@ -668,4 +748,141 @@ fn network_draws_svg() {
     assert_eq!(count("node"), 7, "the sample's seven organisations");
     assert!(count("conflict") > 0 && count("agreement") > 0);
     assert_eq!(count("camp"), 2, "both camps shaded");
+}
+
+#[test]
+fn validate_show_and_check_read_a_statements_table() {
+    let summary = stdout_of(&[&["validate", DNA_CSV][..], &DNA_COLUMNS].concat());
+    assert!(
+        summary.ends_with(
+            "dna_sample_statements.csv: ok: 7 actors, 6 issues, 0 relations, 40 positions\n"
+        ),
+        "{summary}"
+    );
+    let overview = stdout_of(&[&["show", DNA_CSV][..], &DNA_COLUMNS].concat());
+    assert!(
+        overview.contains("7 actors, 6 issues, 0 relations, 40 positions"),
+        "{overview}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(
+        &[&["check", "--format", "json", DNA_CSV][..], &DNA_COLUMNS].concat(),
+    ))
+    .unwrap();
+    assert!(json["summary"]["contradictions"].is_u64(), "{json}");
+    let text = stdout_of(&[&["check", DNA_CSV][..], &DNA_COLUMNS].concat());
+    assert!(text.starts_with(&format!("{DNA_CSV}: ")), "{text}");
+
+    // Without the columns the table is refused the same way `network` refuses it.
+    for command in ["validate", "show", "check"] {
+        fails_with(
+            &[command, DNA_CSV],
+            "field `actor`: no such column in the header",
+        );
+    }
+}
+
+#[cfg(feature = "dna")]
+#[test]
+fn validate_show_and_check_read_a_dna_database() {
+    let dna = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/dna_sample.dna");
+    let summary = stdout_of(&["validate", dna]);
+    assert!(
+        summary.ends_with("dna_sample.dna: ok: 14 actors, 6 issues, 0 relations, 40 positions\n"),
+        "{summary}"
+    );
+    let overview = stdout_of(&["show", dna]);
+    assert!(
+        overview.contains("14 actors, 6 issues, 0 relations, 40 positions"),
+        "{overview}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["check", "--format", "json", dna])).unwrap();
+    assert!(json["summary"]["contradictions"].is_u64(), "{json}");
+}
+
+#[test]
+fn check_of_several_files_names_each_in_json() {
+    let out = stancegraph(
+        &[
+            &["check", "--format", "json", FOUNDING, DNA_CSV][..],
+            &DNA_COLUMNS,
+        ]
+        .concat(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files = json["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0]["file"], FOUNDING);
+    assert_eq!(files[1]["file"], DNA_CSV);
+    // Each entry is the file's own report, with its name added.
+    let alone: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["check", "--format", "json", FOUNDING])).unwrap();
+    let mut first = files[0].clone();
+    first.as_object_mut().unwrap().remove("file");
+    assert_eq!(first, alone);
+    assert_eq!(files[0]["summary"]["contradictions"], 4);
+
+    // --deny applies across files; an invalid file among them is exit 2.
+    let denied = stancegraph(
+        &[
+            &[
+                "check", "--format", "json", "--deny", "critical", DNA_CSV, FOUNDING,
+            ][..],
+            &DNA_COLUMNS,
+        ]
+        .concat(),
+    );
+    assert_eq!(denied.status.code(), Some(1));
+    let missing = stancegraph(&[
+        "check",
+        "--format",
+        "json",
+        FOUNDING,
+        "/nonexistent/a.yaml",
+        "/nonexistent/b.csv",
+    ]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(missing.stdout.is_empty());
+    let stderr = String::from_utf8(missing.stderr).unwrap();
+    assert!(
+        stderr.contains("/nonexistent/a.yaml") && stderr.contains("/nonexistent/b.csv"),
+        "every invalid file is reported: {stderr}"
+    );
+}
+
+/// A reader that stops early ends the output quietly with 0; any other write
+/// error is 1, with the reason on stderr.
+#[test]
+fn a_closed_pipe_is_quiet_and_a_failed_write_is_1() {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stancegraph"))
+        .args(["show", FOUNDING])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Closed before the program has read its input, let alone written.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    if let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") {
+        let out = Command::new(env!("CARGO_BIN_EXE_stancegraph"))
+            .args(["show", FOUNDING])
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            String::from_utf8(out.stderr)
+                .unwrap()
+                .starts_with("stancegraph: cannot write the output: "),
+        );
+    }
 }

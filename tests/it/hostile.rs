@@ -158,6 +158,27 @@ fn every_hostile_file_is_refused_with_its_place() {
     }
 }
 
+/// Every subcommand reads its input through one detector: the hostile
+/// tables and databases `network` refuses, `validate`, `show` and `check`
+/// refuse with the same message.
+#[test]
+fn every_subcommand_refuses_hostile_tables_alike() {
+    for (command, file, expected) in CASES {
+        if command != &["network"] {
+            continue;
+        }
+        let full = path(file);
+        let wanted = format!("{full}{expected}");
+        for other in ["validate", "show", "check"] {
+            let stderr = refused(&[other, &full]);
+            assert!(
+                stderr.contains(&wanted),
+                "{other} {file}: wanted {wanted:?}, got {stderr}"
+            );
+        }
+    }
+}
+
 #[test]
 fn every_file_in_the_folder_has_a_case() {
     for entry in std::fs::read_dir(DIR).unwrap() {

@@ -1,0 +1,190 @@
+//! `balance`: structural balance of a signed network, as text or JSON.
+//!
+//! The network is an edge list (`--edges`, one analysis per period), or is
+//! built from an input file: for a scenario its actors and issues (or, with
+//! `--graph actors`, its actor network), for a statements table or a .dna
+//! database the actor network, then with DNA's polarization added.
+//!
+//! Library API: [`stancegraph::balance::SignedGraph::read_edges`],
+//! [`stancegraph::balance::SignedGraph::from_actors_and_issues`] and
+//! [`stancegraph::balance::SignedGraph::from_actor_ties`] (of a
+//! [`stancegraph::StanceGraph`]), [`stancegraph::balance::BalanceReport`]
+//! (`explain` and `to_json`), and [`stancegraph::Scenario::polarization`].
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::ValueEnum;
+use stancegraph::{
+    Date, Scenario, StanceGraph, balance::BalanceOptions, balance::BalanceReport,
+    balance::FrustrationMethod, balance::FrustrationOptions, balance::SignedGraph,
+    discourse::Level, discourse::PolarizationOptions, stance::GraphOptions,
+};
+
+use super::{AttributionChoice, OutputFormat};
+use crate::error::CliError;
+use crate::input::{InputArgs, InputKind};
+use crate::output;
+
+/// Options of `balance`.
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    input: InputArgs,
+    /// FILE is an edge list CSV: `source,target,sign`, optional `weight` and
+    /// `period` (one analysis per period).
+    #[arg(long)]
+    edges: bool,
+    /// Only this period of the edge list.
+    #[arg(long, value_name = "P", requires = "edges")]
+    period: Option<String>,
+    /// Prove the frustration index optimal, however long it takes (see
+    /// --time-limit). Default: exact when the reduced graph is small enough.
+    #[arg(long, conflicts_with = "heuristic")]
+    exact: bool,
+    /// Local search with bounds only (for large graphs).
+    #[arg(long)]
+    heuristic: bool,
+    /// Stop after this many seconds, reporting the best camps and the proven
+    /// bounds. Default: 60 seconds, or none with --exact.
+    #[arg(long, value_name = "SECONDS")]
+    time_limit: Option<f64>,
+    /// Fit a blockmodel of K camps (Doreian–Mrvar).
+    #[arg(long, value_name = "K",
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    camps: Option<usize>,
+    /// The blockmodel's weight on negative ties inside camps (1 − A on
+    /// positive ties between camps), between 0 and 1.
+    #[arg(long, value_name = "A", default_value_t = 0.5, requires = "camps")]
+    alpha: f64,
+    /// For scenario files: `stances` (actors and issues; default) or
+    /// `actors` (the actor network of agreement and conflict). Statements
+    /// and .dna files always give the actor network.
+    #[arg(long, value_enum)]
+    graph: Option<GraphChoice>,
+    /// Whom positions count for; DNA's polarization is then of principals
+    /// or of actors.
+    #[arg(long, value_enum, default_value_t = AttributionChoice::Principal)]
+    attribution: AttributionChoice,
+    /// Deprecated: `--attribution speaker`.
+    #[arg(long, hide = true, conflicts_with = "attribution")]
+    by_speaker: bool,
+    /// Count only the positions that hold on this day (YYYY-MM-DD). DNA's
+    /// polarization, which has no notion of supersession, counts the
+    /// statements dated up to that day.
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<Date>,
+    /// `text` for people, `json` for machines.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum GraphChoice {
+    Stances,
+    Actors,
+}
+
+/// One analysis per graph (per period of an edge list).
+pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
+    let file = &args.input.file;
+    let mut frustration = FrustrationOptions::new();
+    if args.exact {
+        frustration = frustration.with_method(FrustrationMethod::Exact);
+    } else if args.heuristic {
+        frustration = frustration.with_method(FrustrationMethod::Heuristic);
+    }
+    let default_limit = (!args.exact).then_some(60.0);
+    if let Some(seconds) = args.time_limit.or(default_limit) {
+        let limit = Duration::try_from_secs_f64(seconds).map_err(|_| {
+            CliError::invalid(format!(
+                "--time-limit: {seconds} is not a number of seconds"
+            ))
+        })?;
+        frustration = frustration.with_time_limit(limit);
+    }
+    let mut options = BalanceOptions::new().with_frustration(frustration);
+    if let Some(k) = args.camps {
+        options = options.with_camps(k, args.alpha);
+    }
+    if args.edges {
+        let text = std::fs::read_to_string(file).map_err(|e| CliError::file(file, e))?;
+        let mut graphs = SignedGraph::read_edges(&text, &file.display().to_string())?;
+        if let Some(p) = &args.period {
+            graphs.retain(|g| g.period() == Some(p.as_str()));
+            if graphs.is_empty() {
+                return Err(CliError::file(
+                    file,
+                    format!("no period `{p}` in the edge list"),
+                ));
+            }
+        }
+        let reports = graphs
+            .iter()
+            .map(|g| BalanceReport::new(g, &options))
+            .collect::<Result<Vec<_>, _>>()?;
+        return print(&reports, None, args.format);
+    }
+    let input = args.input.load()?;
+    let scenario = &input.scenario;
+    let choice = match (input.kind, args.graph) {
+        (InputKind::Scenario, Some(choice)) => choice,
+        (InputKind::Scenario, None) => GraphChoice::Stances,
+        (_, None | Some(GraphChoice::Actors)) => GraphChoice::Actors,
+        (_, Some(GraphChoice::Stances)) => {
+            return Err(CliError::file(
+                file,
+                "--graph stances needs a scenario file; statements and .dna files give the actor network",
+            ));
+        }
+    };
+    let attribution = args
+        .attribution
+        .or_alias(args.by_speaker.then_some(AttributionChoice::Speaker));
+    let mut graph_options = GraphOptions::default().with_attribution(attribution.attribution());
+    if let Some(date) = args.as_of {
+        graph_options = graph_options.with_as_of(date);
+    }
+    let graph = StanceGraph::with_options(scenario, graph_options);
+    let signed = match choice {
+        GraphChoice::Stances => SignedGraph::from_actors_and_issues(&graph),
+        GraphChoice::Actors => SignedGraph::from_actor_ties(&graph),
+    };
+    let mut report = BalanceReport::new(&signed, &options)?;
+    if choice == GraphChoice::Actors && scenario.actors().len() >= 2 {
+        let level = match attribution {
+            AttributionChoice::Speaker => Level::Actor,
+            AttributionChoice::Principal => Level::Principal,
+        };
+        let polarization = PolarizationOptions::new()
+            .with_level(level)
+            .with_range(None, args.as_of);
+        match scenario.polarization(&polarization) {
+            Ok(p) => report = report.with_polarization(p),
+            Err(e) => eprintln!("note: polarization not computed: {e}"),
+        }
+    }
+    print(&[report], Some(scenario), args.format)
+}
+
+fn print(
+    reports: &[BalanceReport<'_>],
+    scenario: Option<&Scenario>,
+    format: OutputFormat,
+) -> Result<ExitCode, CliError> {
+    let text = match format {
+        OutputFormat::Json => output::json(&match reports {
+            [one] => one.to_json(scenario),
+            many => serde_json::Value::from(
+                many.iter().map(|r| r.to_json(scenario)).collect::<Vec<_>>(),
+            ),
+        }),
+        OutputFormat::Text => reports
+            .iter()
+            .map(|r| r.explain(scenario))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    output::emit(text)?;
+    Ok(ExitCode::SUCCESS)
+}

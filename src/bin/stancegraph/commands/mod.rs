@@ -1,0 +1,101 @@
+//! The subcommands, one file each (its clap arguments and an `exec`), and
+//! the choices several of them share: the output format and whom a
+//! position counts for.
+
+mod balance;
+mod check;
+mod network;
+mod report;
+mod show;
+mod validate;
+
+use std::process::ExitCode;
+
+use clap::{Subcommand, ValueEnum};
+use stancegraph::stance::Attribution;
+
+use crate::error::CliError;
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Check input files (scenarios in YAML, JSON or TOML, statements tables,
+    /// .dna databases) and report every problem.
+    ///
+    /// Prints one summary line per valid file. Exits with 2 if any file is
+    /// invalid, after printing each of its problems to stderr.
+    Validate(validate::Args),
+    /// Print an overview: actors, issues, camps, agreement and conflict.
+    Show(show::Args),
+    /// Compute a discourse network (DNA's measures) and write it as CSV,
+    /// GraphML, DOT, JSON or an edge list.
+    Network(Box<network::Args>),
+    /// Structural balance of a signed network: camps, unbalanced cycles,
+    /// triangles, walk balance, the frustration index (exact with proof, or
+    /// heuristic with bounds), a k-camp blockmodel, and DNA's polarization.
+    ///
+    /// FILE is a scenario (its actors and issues, relations and links), a
+    /// statements table or a .dna database (their actor network), or with
+    /// --edges an edge list `source,target,sign[,weight][,period]`.
+    /// Exits with 0 on success and 2 on invalid input.
+    Balance(Box<balance::Args>),
+    /// Write a self-contained HTML report: the actor network drawn as SVG,
+    /// the contradictions, the camps per issue, the timeline and the
+    /// structural balance. The file loads nothing from the network.
+    ///
+    /// FILE is a scenario, a statements table or a .dna database.
+    Report(Box<report::Args>),
+    /// Find the positions that cannot all hold together, most severe first.
+    ///
+    /// Exits with 0 on success, 2 on invalid input (printing every problem),
+    /// and 1 only when `--deny` is given and a contradiction at or above that
+    /// severity is found.
+    Check(Box<check::Args>),
+}
+
+/// Runs a subcommand: `Ok` with its exit code, or the error to print.
+pub fn exec(command: Command) -> Result<ExitCode, CliError> {
+    match command {
+        Command::Validate(args) => validate::exec(&args),
+        Command::Show(args) => show::exec(&args),
+        Command::Network(args) => network::exec(&args),
+        Command::Balance(args) => balance::exec(&args),
+        Command::Report(args) => report::exec(&args),
+        Command::Check(args) => check::exec(&args),
+    }
+}
+
+/// `--format` of `check` and `balance`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Json,
+}
+
+/// `--attribution` of `show` and `balance`: whom a position counts for. One
+/// default everywhere, `principal`, as in the HTML report: the founding use
+/// case reads an envoy's words as his state's.
+#[derive(Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum AttributionChoice {
+    /// For whom the speaker speaks, up the `speaks_for` chain: an envoy's
+    /// words count as their state's (Kellogg's as the United States').
+    #[default]
+    Principal,
+    /// For the actor who made the statement, as written (Kellogg is Kellogg).
+    Speaker,
+}
+
+impl AttributionChoice {
+    /// The choice, unless a deprecated boolean alias (`show --by-principal`,
+    /// `balance --by-speaker`) was given: then `alias`.
+    pub fn or_alias(self, alias: Option<AttributionChoice>) -> Self {
+        alias.unwrap_or(self)
+    }
+
+    /// The library's attribution.
+    pub fn attribution(self) -> Attribution {
+        match self {
+            AttributionChoice::Principal => Attribution::Principal,
+            AttributionChoice::Speaker => Attribution::Speaker,
+        }
+    }
+}
