@@ -22,11 +22,11 @@ pub(crate) fn actor_ties(graph: &StanceGraph<'_>) -> SignedGraph {
         match t.kind {
             TieKind::Agreement => {
                 entry.0 += i64::from(t.weight);
-                entry.1.agreements += t.weight;
+                entry.1.agreement_count += t.weight;
             }
             TieKind::Conflict => {
                 entry.0 -= i64::from(t.weight);
-                entry.1.conflicts += t.weight;
+                entry.1.conflict_count += t.weight;
             }
         }
     }

@@ -25,20 +25,21 @@ pub const WALK_BALANCE_MAX_NODES: usize = 3_000;
 /// # Examples
 ///
 /// ```
-/// use stancegraph::{balance::{BalanceOptions, FrustrationMethod, FrustrationOptions}};
+/// use stancegraph::balance::{BalanceOptions, BlockmodelOptions, FrustrationMethod, FrustrationOptions};
 ///
 /// let options = BalanceOptions::new()
 ///     .with_frustration(FrustrationOptions::new().with_method(FrustrationMethod::Exact))
-///     .with_camps(3, 0.5);
-/// assert_eq!(options.camps.map(|b| b.k), Some(3));
+///     .with_blockmodel(BlockmodelOptions::new(3).with_alpha(0.5));
+/// assert_eq!(options.blockmodel.map(|b| b.k), Some(3));
 /// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BalanceOptions {
     /// How to compute the frustration index.
     pub frustration: FrustrationOptions,
-    /// A k-camp blockmodel to fit, if any.
-    pub camps: Option<BlockmodelOptions>,
+    /// A k-camp blockmodel to fit, if any (the result is
+    /// [`BalanceReport::blockmodel`]).
+    pub blockmodel: Option<BlockmodelOptions>,
 }
 
 impl BalanceOptions {
@@ -53,10 +54,10 @@ impl BalanceOptions {
         self
     }
 
-    /// Asks for a blockmodel of `k` camps with weight `alpha` on negative
-    /// ties inside camps (1 − alpha on positive ties between them).
-    pub fn with_camps(mut self, k: usize, alpha: f64) -> Self {
-        self.camps = Some(BlockmodelOptions::new(k).with_alpha(alpha));
+    /// Asks for a blockmodel (`BlockmodelOptions::new(k)` for `k` camps,
+    /// `with_alpha` for the weight on negative ties inside camps).
+    pub fn with_blockmodel(mut self, options: BlockmodelOptions) -> Self {
+        self.blockmodel = Some(options);
         self
     }
 }
@@ -109,7 +110,7 @@ impl<'g> BalanceReport<'g> {
     ///
     /// [`crate::Error::InvalidOptions`] for bad blockmodel options.
     pub fn new(graph: &'g SignedGraph, options: &BalanceOptions) -> Result<BalanceReport<'g>> {
-        let blockmodel = match &options.camps {
+        let blockmodel = match &options.blockmodel {
             Some(o) => Some(graph.blockmodel(o)?),
             None => None,
         };
@@ -456,10 +457,10 @@ impl<'g> BalanceReport<'g> {
         if evidence.speaks_for {
             lines.push(format!("{la} and {lb}: one speaks for the other"));
         }
-        if evidence.agreements > 0 || evidence.conflicts > 0 {
+        if evidence.agreement_count > 0 || evidence.conflict_count > 0 {
             lines.push(format!(
                 "{la} and {lb}: agree on {} issue(s), in conflict on {}",
-                evidence.agreements, evidence.conflicts
+                evidence.agreement_count, evidence.conflict_count
             ));
         }
         let Some(s) = scenario else {

@@ -81,10 +81,10 @@ pub struct EdgeEvidence {
     pub relations: Vec<RelationId>,
     /// Actor–actor edges of the actor network: issues agreed on
     /// ([`StanceGraph::agreement_between`] has the positions).
-    pub agreements: u32,
+    pub agreement_count: u32,
     /// Actor–actor edges of the actor network: issues in conflict
-    /// ([`StanceGraph::conflicts_between`] has the positions).
-    pub conflicts: u32,
+    /// ([`StanceGraph::conflict_between`] has the positions).
+    pub conflict_count: u32,
     /// One is a member of the other (+1).
     pub membership: bool,
     /// One speaks for the other (+1).

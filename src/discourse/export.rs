@@ -32,6 +32,27 @@ pub enum ExportFormat {
     Svg,
 }
 
+impl ExportFormat {
+    /// The usual file extension of the format, without the dot: `csv` for
+    /// the matrix and the edge list, `graphml`, `dot`, `json`, `svg`.
+    ///
+    /// ```
+    /// use stancegraph::discourse::ExportFormat;
+    ///
+    /// assert_eq!(ExportFormat::Edges.extension(), "csv");
+    /// assert_eq!(ExportFormat::GraphMl.extension(), "graphml");
+    /// ```
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv | ExportFormat::Edges => "csv",
+            ExportFormat::GraphMl => "graphml",
+            ExportFormat::Dot => "dot",
+            ExportFormat::Json => "json",
+            ExportFormat::Svg => "svg",
+        }
+    }
+}
+
 impl std::str::FromStr for ExportFormat {
     type Err = crate::KeywordError;
 

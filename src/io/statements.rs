@@ -70,7 +70,7 @@ pub struct Import {
 
 impl Import {
     /// How many rows were skipped.
-    pub fn rows_skipped(&self) -> usize {
+    pub fn skipped_row_count(&self) -> usize {
         let mut rows: Vec<Option<usize>> = self.skipped.iter().map(|p| p.record.index).collect();
         rows.dedup();
         rows.len()
@@ -262,7 +262,7 @@ impl StatementsCsv {
     /// assert!(csv.read_str(text, "s.csv").is_err());
     /// let import = csv.skip_bad_rows().import_str(text, "s.csv", &mut |_| {})?;
     /// assert_eq!(import.scenario.positions().len(), 2);
-    /// assert_eq!(import.rows_skipped(), 1);
+    /// assert_eq!(import.skipped_row_count(), 1);
     /// assert!(import.skipped[0].to_string().contains("`maybe` is not in the mapping"));
     /// # Ok::<(), stancegraph::Error>(())
     /// ```

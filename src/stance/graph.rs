@@ -315,7 +315,7 @@ fn conflict(x: u8, y: u8) -> bool {
 /// let rutte = scenario.actor_id("rutte").unwrap();
 /// let russia = scenario.actor_id("russia").unwrap();
 ///
-/// let tie = graph.conflicts_between(rutte, russia).unwrap();
+/// let tie = graph.conflict_between(rutte, russia).unwrap();
 /// assert_eq!(tie.to_string(),
 ///     "Mark Rutte and Russia are in conflict: Mark Rutte supports and Russia opposes \"Ukraine joins NATO\"");
 /// assert!(graph.agreement_between(rutte, russia).is_none());
@@ -548,7 +548,7 @@ impl<'s> StanceGraph<'s> {
     /// # Complexity
     ///
     /// O(pₐ + p_b) for the two actors' numbers of positions.
-    pub fn conflicts_between(&self, a: ActorId, b: ActorId) -> Option<Tie<'s>> {
+    pub fn conflict_between(&self, a: ActorId, b: ActorId) -> Option<Tie<'s>> {
         self.tie(a, b, TieKind::Conflict)
     }
 

@@ -40,7 +40,7 @@ fn verify(g: &SignedGraph, f: &Frustration) {
     assert_eq!(frustrated, f.frustrated_edges);
     assert_eq!(f.value, frustrated.len());
     assert!(f.lower_bound <= f.value);
-    assert_eq!(f.edges, g.edges().len());
+    assert_eq!(f.edge_count, g.edges().len());
     // Each tension is a simple cycle, closed by its frustrated edge, whose
     // path uses unfrustrated edges only, with an odd number of negatives.
     let tensions = f.tensions(g);
@@ -88,7 +88,7 @@ fn highland_tribes_match_the_published_frustration_score() {
     )[0];
     let f = g.frustration(&FrustrationOptions::new());
     verify(g, &f);
-    assert_eq!((f.value, f.lower_bound, f.edges), (7, 7, 58));
+    assert_eq!((f.value, f.lower_bound, f.edge_count), (7, 7, 58));
     assert!(f.exact);
     assert_eq!(f.method, FrustrationMethod::Exact);
     // signnet: frustration score 1 - 2L/m = 0.7586207.
@@ -219,7 +219,7 @@ fn trees_and_balanced_graphs_have_no_frustration_and_empty_graphs_work() {
     )[0];
     let f = tree.frustration(&FrustrationOptions::new());
     verify(tree, &f);
-    assert_eq!((f.value, f.lower_bound, f.blocks), (0, 0, 0));
+    assert_eq!((f.value, f.lower_bound, f.block_count), (0, 0, 0));
     assert_eq!(f.camps, [vec![0, 2, 3, 4], vec![1]]);
     let empty = SignedGraph::from_edges(vec!["A".into()], &[]).unwrap();
     let f = empty.frustration(&FrustrationOptions::new());
@@ -236,7 +236,7 @@ fn blocks_joined_at_cut_nodes_add_up() {
     let g = &read(text, "t.csv")[0];
     let f = g.frustration(&exact());
     verify(g, &f);
-    assert_eq!((f.value, f.lower_bound, f.blocks), (2, 2, 2));
+    assert_eq!((f.value, f.lower_bound, f.block_count), (2, 2, 2));
 }
 
 proptest! {

@@ -116,7 +116,7 @@ fn ties_between_speakers_carry_their_positions() {
     let s = common::founding();
     let g = StanceGraph::new(&s);
     let tie = g
-        .conflicts_between(id(&s, "rutte"), id(&s, "russia"))
+        .conflict_between(id(&s, "rutte"), id(&s, "russia"))
         .unwrap();
     assert_eq!(tie.weight(), 1);
     assert_eq!(
@@ -171,7 +171,7 @@ fn principal_attribution_folds_speakers_into_states_and_blocs() {
         .map(|&p| s.actor(s.position(p).actor()).key())
         .collect();
     assert_eq!(speakers, ["kellogg", "trump"]);
-    assert!(g.conflicts_between(nato, russia).is_some());
+    assert!(g.conflict_between(nato, russia).is_some());
     // Spokespeople have no positions of their own at this level.
     assert_eq!(g.positions_of(id(&s, "kellogg")).len(), 0);
     assert_eq!(g.positions_of(us).len(), 4);
@@ -261,11 +261,11 @@ positions:
         )
     };
     let in_2024 = at("2024-06-01");
-    assert!(in_2024.conflicts_between(us, russia).is_some());
+    assert!(in_2024.conflict_between(us, russia).is_some());
     assert!(in_2024.agreement_between(us, russia).is_none());
     let in_2025 = at("2025-06-01");
     assert!(in_2025.agreement_between(us, russia).is_some());
-    assert!(in_2025.conflicts_between(us, russia).is_none());
+    assert!(in_2025.conflict_between(us, russia).is_none());
     assert_eq!(in_2025.camps(s.issue_id("freeze").unwrap()).oppose.len(), 0);
     // Without a day, both of the US positions count.
     let always = StanceGraph::with_options(
@@ -274,7 +274,7 @@ positions:
     );
     assert!(
         always.agreement_between(us, russia).is_some()
-            && always.conflicts_between(us, russia).is_some()
+            && always.conflict_between(us, russia).is_some()
     );
     // Before anyone spoke, there is nothing.
     assert_eq!(at("2020-01-01").ties().len(), 0);

@@ -107,8 +107,8 @@ impl Default for FrustrationOptions {
             method: FrustrationMethod::Auto,
             time_limit: None,
             exact_limit: Self::DEFAULT_EXACT_LIMIT,
-            rounds: 40,
-            seed: 0x5eed,
+            rounds: Self::DEFAULT_ROUNDS,
+            seed: Self::DEFAULT_SEED,
         }
     }
 }
@@ -116,6 +116,10 @@ impl Default for FrustrationOptions {
 impl FrustrationOptions {
     /// The default [`exact_limit`](Self::exact_limit): 2,500 edges.
     pub const DEFAULT_EXACT_LIMIT: u64 = 2_500;
+    /// The default [`rounds`](Self::rounds) of perturbation: 40.
+    pub const DEFAULT_ROUNDS: usize = 40;
+    /// The default [`seed`](Self::seed) of the local search.
+    pub const DEFAULT_SEED: u64 = 0x5eed;
 
     /// The defaults: automatic method, no time limit.
     pub fn new() -> Self {
@@ -179,9 +183,9 @@ pub struct Frustration {
     /// Whether the time limit stopped the exact search.
     pub limit_reached: bool,
     /// Edges of the graph.
-    pub edges: usize,
+    pub edge_count: usize,
     /// Blocks (biconnected components with a cycle) solved.
-    pub blocks: usize,
+    pub block_count: usize,
     /// Nodes and edges of the largest block after reduction.
     pub largest_block: (usize, usize),
     /// Branch-and-bound nodes explored.
@@ -197,10 +201,10 @@ impl Frustration {
     /// The normalised frustration score 1 − 2L/m (signnet's
     /// `frustration`); 1 for a balanced graph or one without edges.
     pub fn score(&self) -> f64 {
-        if self.edges == 0 {
+        if self.edge_count == 0 {
             1.0
         } else {
-            1.0 - 2.0 * self.value as f64 / self.edges as f64
+            1.0 - 2.0 * self.value as f64 / self.edge_count as f64
         }
     }
 }
@@ -289,8 +293,8 @@ pub(crate) fn frustration(graph: &SignedGraph, options: &FrustrationOptions) -> 
         frustrated_edges,
         method: method_used,
         limit_reached,
-        edges: edges.len(),
-        blocks: solved,
+        edge_count: edges.len(),
+        block_count: solved,
         largest_block: largest,
         search_nodes,
     }

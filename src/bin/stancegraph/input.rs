@@ -172,8 +172,12 @@ fn read_statements(file: &Path, args: &CsvArgs) -> Result<Scenario, CliError> {
         let origin = file.display().to_string();
         let mut text = format!(
             "{origin}: skipped {} bad row{}:\n",
-            import.rows_skipped(),
-            if import.rows_skipped() == 1 { "" } else { "s" }
+            import.skipped_row_count(),
+            if import.skipped_row_count() == 1 {
+                ""
+            } else {
+                "s"
+            }
         );
         for problem in &import.skipped {
             let line = problem.line.map(|l| format!(":{l}")).unwrap_or_default();

@@ -48,12 +48,12 @@ pub struct HtmlReportOptions {
     /// contradictions) and the timeline up to it; `None` shows every time.
     pub as_of: Option<Date>,
     /// Draw at most this many actors one by one (default 60, at most
-    /// [`HtmlReportOptions::MOST_ACTORS`]): beyond, the spokespeople are folded
+    /// [`HtmlReportOptions::MAX_ACTORS`]): beyond, the spokespeople are folded
     /// into whom they speak for, and beyond that the principals are drawn as
     /// groups of actors that take the same sides.
     pub max_actors: usize,
     /// How many groups to draw when the actors are aggregated (default 12,
-    /// at most [`HtmlReportOptions::MOST_GROUPS`]). Above 600 principals the
+    /// at most [`HtmlReportOptions::MAX_GROUPS`]). Above 600 principals the
     /// 600 most active are clustered into `groups − 1` groups and the rest
     /// form one more, labelled as not clustered.
     pub groups: usize,
@@ -73,9 +73,9 @@ pub struct HtmlReportOptions {
 
 impl HtmlReportOptions {
     /// The largest [`HtmlReportOptions::max_actors`] accepted.
-    pub const MOST_ACTORS: usize = 200;
+    pub const MAX_ACTORS: usize = 200;
     /// The largest [`HtmlReportOptions::groups`] accepted.
-    pub const MOST_GROUPS: usize = 100;
+    pub const MAX_GROUPS: usize = 100;
     /// The most agreement and conflict ties drawn one by one (the heaviest);
     /// the drawing's description counts the rest.
     pub const MOST_TIES: usize = 2_000;
@@ -215,13 +215,13 @@ impl<'s> HtmlReport<'s> {
             (
                 "max_actors",
                 options.max_actors,
-                HtmlReportOptions::MOST_ACTORS,
+                HtmlReportOptions::MAX_ACTORS,
                 "must be between 1 and 200: more nodes than that are no longer legible (and the layout is cubic)",
             ),
             (
                 "groups",
                 options.groups,
-                HtmlReportOptions::MOST_GROUPS,
+                HtmlReportOptions::MAX_GROUPS,
                 "must be between 1 and 100",
             ),
         ] {

@@ -17,8 +17,8 @@ use std::time::Duration;
 use clap::ValueEnum;
 use stancegraph::{
     Date, Scenario, StanceGraph, balance::BalanceOptions, balance::BalanceReport,
-    balance::FrustrationMethod, balance::FrustrationOptions, balance::SignedGraph,
-    discourse::Level, discourse::PolarizationOptions, stance::GraphOptions,
+    balance::BlockmodelOptions, balance::FrustrationMethod, balance::FrustrationOptions,
+    balance::SignedGraph, discourse::Level, discourse::PolarizationOptions, stance::GraphOptions,
 };
 
 use super::{AttributionChoice, OutputFormat};
@@ -105,7 +105,7 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
     }
     let mut options = BalanceOptions::new().with_frustration(frustration);
     if let Some(k) = args.camps {
-        options = options.with_camps(k, args.alpha);
+        options = options.with_blockmodel(BlockmodelOptions::new(k).with_alpha(args.alpha));
     }
     if args.edges {
         let text = std::fs::read_to_string(file).map_err(|e| CliError::file(file, e))?;

@@ -125,13 +125,7 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
     };
     let windows = scenario.network_windows(&options, width, step)?;
     output::create_dir(dir)?;
-    let extension = match args.format {
-        ExportFormat::Csv | ExportFormat::Edges => "csv",
-        ExportFormat::GraphMl => "graphml",
-        ExportFormat::Dot => "dot",
-        ExportFormat::Svg => "svg",
-        _ => "json",
-    };
+    let extension = args.format.extension();
     for w in &windows {
         let day = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
         let name = format!("window-{}-{}.{extension}", day(w.span().0), day(w.span().1));
