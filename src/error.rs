@@ -12,7 +12,8 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// Everything that can go wrong in stancegraph.
 ///
 /// Contradictions and conflicts are *results*, never errors: an `Error` always
-/// means the input could not be read or is not a valid scenario.
+/// means the input could not be read or is not valid (a scenario, a table,
+/// an edge list, matrices), or the options asked of an analysis are not.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -41,8 +42,9 @@ pub enum Error {
         /// What the parser said.
         message: String,
     },
-    /// The text is well-formed but describes an invalid scenario. Every problem
-    /// found is listed, not just the first.
+    /// The input is well-formed but not valid: a scenario, a statements or
+    /// roll-call table, an edge list, matrices. Every problem found is
+    /// listed, not just the first.
     #[error("{}", InvalidDisplay { origin, problems })]
     Invalid {
         /// The file name, or `<input>` for text given directly.

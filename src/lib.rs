@@ -85,37 +85,53 @@
 //! | [`io`] | scenario file [`Format`](io::Format)s, the [`StatementsCsv`](io::StatementsCsv) and [`RollCallVotes`](io::RollCallVotes) importers, `.dna` databases |
 //! | [`render`] | the self-contained [`HtmlReport`](render::HtmlReport): the network drawn as SVG, the contradictions, camps, timeline and balance |
 //!
-//! Every result explains itself the same way: `Display` (or `explain()`)
-//! for one clear English text, `to_json()` for a [`serde_json::Value`].
+//! Results that explain themselves say it the same way: `Display` (or
+//! `explain()`, for reports that take the scenario to name things) for one
+//! clear English text, and `to_json()` returning a [`serde_json::Value`]
+//! where a machine shape exists ([`Contradictions`], the discourse
+//! [`Network`](discourse::Network), the [`BalanceReport`](balance::BalanceReport)).
 //!
 //! # Crate layout
 //!
-//! The folders of `src/` are the layers; each uses only those above it in
-//! this list:
+//! The folders of `src/` are the layers; each uses only those before it in
+//! this list (the one exception is noted):
 //!
-//! - `util/`: the seeded random-number generator, compressed rows, keyword
-//!   enums, "did you mean" hints, the English of results, markup escaping.
-//! - `model/`: ids, dates, actors, issues and relations, positions, the
-//!   [`Scenario`] and when positions hold.
-//! - `error.rs`: the one error type and the problems it lists.
+//! - `util/`: the seeded random-number generator (`rng`), compressed rows
+//!   (`rows`), the pair-sum kernel shared by the stance graph and the
+//!   discourse networks (`pair_sums`), keyword enums (`keyword`), "did you
+//!   mean" hints (`suggest`), plain English helpers (`words`), escaping for
+//!   markup and spreadsheets (`escape`).
+//! - `model/` and `error.rs`, one layer: ids, dates, actors, issues and
+//!   relations, positions, the [`Scenario`], when positions hold, the
+//!   model's values in English (`model/words.rs`); the one error type and the
+//!   problems it lists (it names the file [`Format`](io::Format) of a syntax
+//!   error).
 //! - `io/`: scenario files (`io/scenario_file/`: raw records, resolving them
-//!   into a scenario, writing), the statements, roll-call and `.dna`
-//!   importers, signed edge lists, import problems, progress.
+//!   into a scenario, writing), the statements table, roll calls
+//!   (`io/votes/`: reading, parsing, pairwise agreement, conversion) and
+//!   `.dna` importers, import problems, progress.
 //! - `stance/`: the stance graph and its overview.
-//! - `contradiction/`: the engine, the result set, its text and JSON shapes,
-//!   what-if.
-//! - `discourse/`: DNA's networks (the matrix kernel, the network, export) and
-//!   polarization.
-//! - `balance/`: signed graphs, balance measures, the frustration index
-//!   (`balance/frustration/`: decomposition, bounds, exact search, local
-//!   search, tension cycles), blockmodels and the balance report.
-//! - `render/`: the layout, the SVG drawing, the HTML report
-//!   (`render/report/`: view model, drawing, sections, the CSS).
+//! - `contradiction/`: the check's options, the engine, the contradiction
+//!   record, the result set, its text and JSON shapes, what-if.
+//! - `discourse/`: DNA's networks (the matrix kernel, the network, the data
+//!   export formats) and polarization. The exception: an SVG export is drawn
+//!   by `render/network_svg.rs`, which the export calls.
+//! - `balance/`: signed graphs, edge lists, the converters from a stance
+//!   graph, the balance measures, the frustration index
+//!   (`balance/frustration/`: decomposition, the weighted block, local
+//!   search, bounds, exact search, tension cycles), blockmodels and the
+//!   balance report.
+//! - `render/`: the layout, the SVG drawing, a discourse network drawn
+//!   (`network_svg.rs`), the HTML report (`render/report/`: options and
+//!   page, view model, clustering, drawing, shared sentences, one file per
+//!   section, the CSS).
 //! - `analyses.rs`: the analyses as methods of [`Scenario`]
-//!   (`contradictions`, `what_if`, `network`, `polarization`), each a thin
-//!   entry point into its layer.
-//! - `bin/stancegraph/`: the command line, one file per subcommand, over the
-//!   public API only.
+//!   (`contradictions`, `with_hypothetical`, `what_if`, `network`,
+//!   `network_windows`, `polarization`), each a thin entry point into its
+//!   layer.
+//! - `bin/stancegraph/`: the command line: `main.rs`, the input detector,
+//!   output, and one file per subcommand in `commands/`, over the public API
+//!   only.
 //!
 //! # The scenario file format
 //!

@@ -10,7 +10,8 @@
 //! - [`BalanceReport`] with [`BalanceOptions`]: all of it, in words or JSON.
 
 mod blockmodel;
-mod from_stances;
+mod edge_list;
+mod from_stance_graph;
 mod frustration;
 mod measures;
 mod report;

@@ -480,7 +480,7 @@ impl<'g> BalanceReport<'g> {
         };
         for &p in &evidence.positions {
             let position = s.position(p);
-            let verb = crate::util::words::verb(position.stance());
+            let verb = crate::model::words::verb(position.stance());
             let mut line = format!(
                 "{} {verb} {} [{}]",
                 s.actor(position.actor()).key(),

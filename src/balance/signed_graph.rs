@@ -1,7 +1,7 @@
 //! Signed graphs: the type, its construction and accessors, and the entry
 //! points of every structural balance analysis on it. The algorithms live
-//! by concept next door: reading edge lists in `io::edge_list`, the
-//! converters from a stance graph in `from_stances`, the balance measures
+//! by concept next door: reading edge lists in `edge_list`, the
+//! converters from a stance graph in `from_stance_graph`, the balance measures
 //! (strict, weak, walk balance, triangles) in `measures`, the frustration
 //! index in `frustration` and the Doreian–Mrvar blockmodel in `blockmodel`;
 //! the methods here delegate to them.
@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use crate::balance::{
     Balance, Blockmodel, BlockmodelOptions, Frustration, FrustrationOptions, TriangleCensus,
-    WeakBalance, blockmodel, from_stances, frustration, measures,
+    WeakBalance, blockmodel, from_stance_graph, frustration, measures,
 };
 use crate::error::ProblemKind;
 use crate::{ActorId, Error, IssueId, PositionId, RelationId, Result, StanceGraph};
@@ -105,7 +105,7 @@ impl SignedGraph {
     /// column): an unreadable or zero sign, a self-loop, or a pair given
     /// twice with different signs.
     pub fn read_edges(text: &str, origin: &str) -> Result<Vec<SignedGraph>> {
-        crate::io::edge_list::read_edges(text, origin)
+        crate::balance::edge_list::read_edges(text, origin)
     }
 
     /// A graph read from an edge list, in period `period`: no origins or
@@ -201,7 +201,7 @@ impl SignedGraph {
     /// Each edge keeps its [`EdgeEvidence`] (counts and links; the positions
     /// behind a tie are [`StanceGraph::tie`]'s).
     pub fn from_actor_ties(graph: &StanceGraph<'_>) -> SignedGraph {
-        from_stances::actor_ties(graph)
+        from_stance_graph::actor_ties(graph)
     }
 
     /// The signed graph of actors **and issues** behind a stance graph: an
@@ -232,7 +232,7 @@ impl SignedGraph {
     /// # Ok::<(), stancegraph::Error>(())
     /// ```
     pub fn from_actors_and_issues(graph: &StanceGraph<'_>) -> SignedGraph {
-        from_stances::actors_and_issues(graph)
+        from_stance_graph::actors_and_issues(graph)
     }
 
     /// A graph built from a scenario: per pair of nodes, the net sign and

@@ -265,7 +265,7 @@ fn describe_position(s: &Scenario, id: PositionId) -> String {
     } else {
         format!("{}, through {},", s.actor(principal).name(), speaker.name())
     };
-    let verb = crate::util::words::verb(p.stance());
+    let verb = crate::model::words::verb(p.stance());
     let mut details = vec![match p.firmness() {
         Firmness::RedLine => "a red line".to_owned(),
         other => other.as_str().to_owned(),
@@ -313,7 +313,7 @@ impl fmt::Display for Contradiction<'_> {
         )?;
         let mut conditions: Vec<String> = self
             .conditions()
-            .map(|(_, c)| crate::util::words::condition(s, c))
+            .map(|(_, c)| crate::model::words::condition(s, c))
             .collect();
         conditions.dedup();
         if !conditions.is_empty() {

@@ -1,5 +1,6 @@
-//! The text shape of a check: what every front end (the command line, the
-//! examples, the Python package) prints for a set of contradictions.
+//! The text shape of a check: what the command line prints for a set of
+//! contradictions, kept in the library so that every front end says the
+//! same thing in the same words.
 //!
 //! A count line, then the contradictions grouped by kind in
 //! [`ContradictionKind::ALL`] order, numbered within the group, each its one

@@ -130,8 +130,8 @@ impl ExportOptions {
 
     /// A label cell for CSV under these options.
     pub(crate) fn label(&self, text: &str) -> String {
-        if self.neutralize_formulas && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            format!("'{text}")
+        if self.neutralize_formulas {
+            crate::util::escape::spreadsheet_safe(text)
         } else {
             text.to_owned()
         }

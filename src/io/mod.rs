@@ -9,12 +9,13 @@
 //! - [`read_dna`] (feature `dna`): Discourse Network Analyzer databases.
 //! - [`Progress`]: how far a long import has come.
 //!
-//! Importers are written against the public API: they build a scenario with
-//! [`Scenario::new`](crate::Scenario::new) and `add_*` like any caller.
+//! Importers build a scenario as any caller would, with
+//! [`Scenario::new`](crate::Scenario::new) and the checked `add_*` methods;
+//! from inside the crate they only add precise problem reports (row, column,
+//! line) to what the public API offers.
 
 #[cfg(feature = "dna")]
 mod dna;
-pub(crate) mod edge_list;
 mod progress;
 pub(crate) mod scenario_file;
 pub(crate) mod statements;

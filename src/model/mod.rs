@@ -7,6 +7,7 @@
 //! - [`actor`], [`issue`], [`position`]: the records.
 //! - [`scenario`]: the validated whole, built record by record.
 //! - [`holding`]: when a position holds (dates, `until`, supersession).
+//! - [`words`]: the model's values in English.
 
 pub(crate) mod actor;
 pub(crate) mod date;
@@ -15,6 +16,7 @@ pub(crate) mod id;
 pub(crate) mod issue;
 pub(crate) mod position;
 pub(crate) mod scenario;
+pub(crate) mod words;
 
 pub use actor::{Actor, ActorKind, Membership};
 pub use date::{Date, DateError};

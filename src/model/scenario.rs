@@ -1,4 +1,7 @@
-//! The scenario: every actor, issue, relation and position of one analysis.
+//! The scenario: every actor, issue, relation and position of one analysis,
+//! built record by record with every reference checked, and the helpers the
+//! file resolver shares with it (key maps, key and relation problems, cycle
+//! detection in `member_of` and `speaks_for` links).
 
 use std::collections::HashMap;
 

@@ -1,5 +1,16 @@
-//! Escaping for the markup stancegraph writes: HTML and SVG (kept
-//! well-formed XML) and GraphML.
+//! Escaping for what stancegraph writes: HTML and SVG (kept well-formed
+//! XML), GraphML, and CSV labels safe for spreadsheets.
+
+/// A CSV label cell that a spreadsheet will not run as a formula: a label
+/// starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+/// leading `'` (OWASP's advice on CSV injection).
+pub(crate) fn spreadsheet_safe(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
 
 /// `text` with `&`, `<`, `>`, `"` and `'` escaped, a carriage return as
 /// `&#13;` (a raw one would be read back as a line feed), and the characters

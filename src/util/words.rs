@@ -1,34 +1,7 @@
-//! How results are put into English: verbs for stances, names joined,
-//! counts, quotes, conditions and shortened labels. Shared by the text
-//! explanations (contradictions, balance) and the HTML report.
-
-use crate::{Condition, Firmness, Scenario, Stance};
-
-/// "supports", "opposes", "is neutral on".
-pub(crate) fn verb(stance: Stance) -> &'static str {
-    match stance {
-        Stance::Support => "supports",
-        Stance::Oppose => "opposes",
-        Stance::Neutral => "is neutral on",
-    }
-}
-
-/// "red line", "firm", "negotiable".
-pub(crate) fn firmness(f: Firmness) -> &'static str {
-    match f {
-        Firmness::RedLine => "red line",
-        Firmness::Firm => "firm",
-        Firmness::Negotiable => "negotiable",
-    }
-}
-
-/// A condition in words: an issue's name in quotation marks, or the text.
-pub(crate) fn condition(s: &Scenario, c: &Condition) -> String {
-    match c {
-        Condition::Issue(i) => format!("“{}”", s.issue(*i).name()),
-        Condition::Text(t) => t.clone(),
-    }
-}
+//! How results are put into English: names joined, counts, quotes and
+//! shortened labels. Shared by the text explanations (contradictions,
+//! balance) and the HTML report. The words for the model's own values
+//! (stances, firmness, conditions) are in `model/words.rs`.
 
 /// A quote in quotation marks, unless it carries its own.
 pub(crate) fn quoted(q: &str) -> String {

@@ -38,20 +38,22 @@ impl VoteAgreement {
     }
 
     /// One of the matrices as CSV: a header row of the labels after an empty
-    /// cell, then one row per label (labels safe for spreadsheets, see
-    /// [`ExportOptions`](crate::discourse::ExportOptions)).
+    /// cell, then one row per label (labels safe for spreadsheets: one
+    /// starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+    /// leading `'`, as [`ExportOptions`](crate::discourse::ExportOptions)
+    /// does by default).
     pub fn to_csv(&self, labels: &[String], which: fn(&Self, usize, usize) -> u32) -> String {
         let mut writer =
             csv::WriterBuilder::new().from_writer(Vec::with_capacity(self.n * self.n * 4));
         let mut header = vec![String::new()];
-        let safe = crate::discourse::ExportOptions::default();
-        header.extend(labels.iter().map(|l| safe.label(l)));
+        let safe = crate::util::escape::spreadsheet_safe;
+        header.extend(labels.iter().map(|l| safe(l)));
         // Writing to memory cannot fail.
         let _ = writer.write_record(&header);
         let mut row = Vec::with_capacity(self.n + 1);
         for (a, label) in labels.iter().enumerate() {
             row.clear();
-            row.push(safe.label(label));
+            row.push(safe(label));
             for b in 0..self.n {
                 row.push(which(self, a, b).to_string());
             }

@@ -1,4 +1,4 @@
-//! The stance report: one self-contained HTML file with the drawn actor
+//! The HTML report: one self-contained HTML file with the drawn actor
 //! network, the contradictions, the camps per issue, the timeline and the
 //! structural balance of a scenario.
 //!

@@ -5,7 +5,8 @@
 use std::fmt::Write as _;
 
 use super::HtmlReport;
-use crate::util::words::{firmness as firmness_words, join_names, quoted, shorten, verb};
+use crate::model::words::{firmness as firmness_words, verb};
+use crate::util::words::{join_names, quoted, shorten};
 use crate::{Contradiction, Firmness, PositionId, contradiction::ContradictionKind};
 
 impl HtmlReport<'_> {

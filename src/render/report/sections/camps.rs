@@ -6,9 +6,9 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+use crate::model::words::condition as condition_words;
 use crate::render::report::HtmlReport;
 use crate::util::escape::escape_display as escape;
-use crate::util::words::condition as condition_words;
 use crate::{Firmness, Stance};
 
 impl HtmlReport<'_> {

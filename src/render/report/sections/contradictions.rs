@@ -8,12 +8,11 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+use crate::model::words::{condition as condition_words, verb};
 use crate::render::report::HtmlReport;
 use crate::render::report::text::kind_words;
 use crate::util::escape::escape_display as escape;
-use crate::util::words::{
-    capitalize, condition as condition_words, join_names, quoted, thousands, verb,
-};
+use crate::util::words::{capitalize, join_names, quoted, thousands};
 use crate::{Firmness, PositionId, contradiction::Step};
 
 impl HtmlReport<'_> {

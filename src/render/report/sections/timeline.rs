@@ -9,10 +9,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
+use crate::model::words::verb;
 use crate::render::drawing::{AGREEMENT_COLOUR, CONFLICT_COLOUR};
 use crate::render::report::HtmlReport;
 use crate::util::escape::escape_display as escape;
-use crate::util::words::{plural, shorten, thousands, verb};
+use crate::util::words::{plural, shorten, thousands};
 use crate::{ActorId, Date, Firmness, PositionId, Stance, contradiction::ContradictionKind};
 
 impl HtmlReport<'_> {
