@@ -2,10 +2,10 @@
 //! Q of a split of the actors into two camps, judged on the congruence and
 //! conflict networks, maximised over balanced splits.
 
-use crate::util::rng::SplitMix64;
 use std::fmt;
 
 use crate::error::{Problem, ProblemKind, RecordRef, Section};
+use crate::util::rng::SplitMix64;
 use crate::{
     Date, Error, Result,
     discourse::{
