@@ -30,7 +30,7 @@ use stancegraph::{
 const TIMEOUT: Duration = Duration::from_secs(60);
 const WINDOW: (u32, u32) = (1100, 1400);
 
-/// Colours of the network drawing (src/drawing.rs).
+/// Colours of the network drawing (`src/render/drawing.rs`).
 const AGREEMENT: [u8; 3] = [0x1b, 0x78, 0x37];
 const CONFLICT: [u8; 3] = [0xb2, 0x18, 0x2b];
 const CONTRADICTION: [u8; 3] = [0x76, 0x2a, 0x83];

@@ -1,9 +1,15 @@
-//! Fixtures shared by the integration tests (each test file that needs one
-//! declares `mod common;`; not every file uses every fixture).
+//! Fixtures shared by the integration tests. Two crates include this file:
+//! `tests/it/main.rs` (as `crate::common`, for every capability module) and
+//! `tests/browser.rs`; neither uses every fixture.
 #![allow(dead_code)]
 
 use proptest::prelude::*;
-use stancegraph::{Scenario, balance::SignedGraph, io::StatementsCsv};
+use stancegraph::{
+    Scenario,
+    balance::SignedGraph,
+    discourse::{Level, NetworkMode, NetworkOptions, NetworkType},
+    io::StatementsCsv,
+};
 
 /// The founding scenario, `examples/data/istanbul-talks.yaml`.
 pub fn founding() -> Scenario {
@@ -33,6 +39,32 @@ pub fn dna_sample() -> Scenario {
             "dna_sample_statements.csv",
         )
         .unwrap()
+}
+
+/// A network of the given mode and type between organisations (DNA's
+/// organisation network): each statement counts for the top of its
+/// speaker's `speaks_for` chain.
+pub fn organisations(mode: NetworkMode, kind: NetworkType) -> NetworkOptions {
+    NetworkOptions::new(mode, kind).with_level(Level::Principal)
+}
+
+/// Every signed graph of an edge list (one per period).
+pub fn read_graphs(text: &str, origin: &str) -> Vec<SignedGraph> {
+    SignedGraph::read_edges(text, origin).unwrap()
+}
+
+/// The first (for a list without periods, the only) signed graph of an edge list.
+pub fn read_graph(text: &str, origin: &str) -> SignedGraph {
+    read_graphs(text, origin).remove(0)
+}
+
+/// Read's Gahuku–Gama tribes of the New Guinea highlands
+/// (`tests/data/highland_tribes.csv`).
+pub fn tribes() -> SignedGraph {
+    read_graph(
+        include_str!("../data/highland_tribes.csv"),
+        "highland_tribes.csv",
+    )
 }
 
 /// The one random signed graph of the property tests: `n` nodes (`n0`,
@@ -72,4 +104,49 @@ pub fn signed_graph(n: usize, edges: &[(usize, usize, bool)]) -> SignedGraph {
         .map(|&(a, b, s)| (a, b, if s { 1 } else { -1 }))
         .collect();
     SignedGraph::from_edges(nodes, &triples).unwrap()
+}
+
+/// A deterministic pseudo-random sequence for tests that need arbitrary but
+/// reproducible values from a seed: Knuth's MMIX linear congruential
+/// generator, yielding the high 31 bits of its state (the low bits of an
+/// LCG are far from random). Not for anything but tests.
+pub struct Lcg(u64);
+
+impl Lcg {
+    /// The sequence that starts from `seed`.
+    pub fn new(seed: u64) -> Self {
+        Lcg(seed)
+    }
+
+    /// The next value, in `0..2^31`.
+    pub fn next_value(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+
+    /// Shuffles `items` in place (Fisher–Yates, from the last item down).
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = self.next_value() as usize % (i + 1);
+            items.swap(i, j);
+        }
+    }
+}
+
+/// `items` shuffled in place by the [`Lcg`] sequence of `seed`: the same seed
+/// always gives the same order.
+pub fn shuffle<T>(items: &mut [T], seed: u64) {
+    Lcg::new(seed).shuffle(items);
+}
+
+/// Runs the `stancegraph` binary with `args` and returns what it did.
+#[cfg(feature = "cli")]
+pub fn stancegraph(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_stancegraph"))
+        .args(args)
+        .output()
+        .unwrap()
 }

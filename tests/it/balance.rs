@@ -1,17 +1,9 @@
 //! Structural balance: the strict test with its witness, and the triangle census.
 
 use crate::common;
+use common::tribes;
 use proptest::prelude::*;
 use stancegraph::balance::{Balance, SignedGraph};
-
-fn tribes() -> SignedGraph {
-    SignedGraph::read_edges(
-        include_str!("../data/highland_tribes.csv"),
-        "highland_tribes.csv",
-    )
-    .unwrap()
-    .remove(0)
-}
 
 /// Checks a balance result by its structure: camps respect every edge, or the
 /// cycle is a real cycle with an odd number of negative edges.
@@ -108,6 +100,17 @@ fn the_founding_scenarios_actor_network_is_not_balanced() {
     let g = SignedGraph::from_actor_ties(&graph);
     let balance = g.balance();
     verify(&g, &balance);
+    // NATO and Russia are at odds while actors such as the US are on good
+    // terms with both: no split into two camps respects every tie, and the
+    // witness cycle runs through that one hostile tie.
+    let Balance::Unbalanced { cycle, .. } = &balance else {
+        panic!("the founding actor network is balanced: {balance:?}");
+    };
+    let names: Vec<&str> = cycle.iter().map(|&v| g.nodes()[v].as_str()).collect();
+    assert!(
+        names.contains(&"nato") && names.contains(&"russia"),
+        "{names:?}"
+    );
 }
 
 /// The founding tension as structural balance: in the graph of actors and

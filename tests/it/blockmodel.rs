@@ -2,22 +2,12 @@
 //! Highland tribes and the Slovene parties of 1994, bad options, determinism.
 
 use crate::common;
+use common::{read_graph, tribes};
 use proptest::prelude::*;
 use stancegraph::balance::{Blockmodel, BlockmodelOptions, SignedGraph};
 
-fn read(text: &str, origin: &str) -> SignedGraph {
-    SignedGraph::read_edges(text, origin).unwrap().remove(0)
-}
-
-fn tribes() -> SignedGraph {
-    read(
-        include_str!("../data/highland_tribes.csv"),
-        "highland_tribes.csv",
-    )
-}
-
 fn parties() -> SignedGraph {
-    read(
+    read_graph(
         include_str!("../data/slovene_parties_1994.csv"),
         "slovene_parties_1994.csv",
     )
@@ -137,7 +127,7 @@ proptest! {
 fn the_local_search_leaves_camps_of_one_node_where_they_belong() {
     // Found by the property test: at alpha 0 the best three camps are n0,
     // n3 and the rest; from most starts no single move or swap gets there.
-    let g = read(
+    let g = read_graph(
         "source,target,sign\nn3,n0,1\nn6,n7,1\nn2,n5,1\nn2,n6,1\nn7,n1,1\nn2,n1,1\nn5,n4,1\nn1,n4,1\n",
         "t.csv",
     );
@@ -294,7 +284,7 @@ fn tiny_graphs_have_one_partition() {
     assert!(empty.camps.is_empty() && empty.exact);
     assert_eq!(empty.criterion(), 0.0);
 
-    let g = read("source,target,sign\nA,B,1\nB,C,-1\n", "t.csv");
+    let g = read_graph("source,target,sign\nA,B,1\nB,C,-1\n", "t.csv");
     let alone = g.blockmodel(&BlockmodelOptions::new(5)).unwrap();
     verify(&g, &alone, 5);
     assert_eq!(alone.camps, [vec![0], vec![1], vec![2]]);
@@ -330,7 +320,7 @@ fn results_are_deterministic_and_ignore_names_and_order() {
         })
         .collect();
     rows.reverse();
-    let shuffled = read(
+    let shuffled = read_graph(
         &format!("source,target,sign\n{}\n", rows.join("\n")),
         "shuffled.csv",
     );

@@ -727,12 +727,7 @@ proptest! {
     fn results_do_not_depend_on_input_order_or_names(plan in small(), seed in any::<u64>()) {
         let mut order: Vec<usize> = (0..plan.positions.len()).collect();
         let original = build(&plan, &order, "");
-        // A deterministic shuffle from the seed.
-        let mut x = seed;
-        for i in (1..order.len()).rev() {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            order.swap(i, (x >> 33) as usize % (i + 1));
-        }
+        common::shuffle(&mut order, seed);
         let shuffled = build(&plan, &order, "renamed-");
         let options = CheckOptions::default().with_max_per_group(usize::MAX);
         let a: BTreeSet<_> = found(&original, &options).into_iter().collect();

@@ -1,20 +1,15 @@
 //! Reading Discourse Network Analyzer databases (feature `dna`).
 
 use crate::common;
+use common::organisations;
 
 use stancegraph::{
     Error,
-    discourse::{
-        Duplicates, ExportFormat, Level, NetworkMode, NetworkOptions, NetworkType, Normalization,
-    },
+    discourse::{Duplicates, ExportFormat, NetworkMode, NetworkType, Normalization},
     io::read_dna,
 };
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/dna_sample.dna");
-
-fn organisations(mode: NetworkMode, kind: NetworkType) -> NetworkOptions {
-    NetworkOptions::new(mode, kind).with_level(Level::Principal)
-}
 
 #[test]
 fn the_sample_database_gives_dnas_figures() {

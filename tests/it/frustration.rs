@@ -3,14 +3,11 @@
 //! script in `benches/baseline/`) on the 51 Correlates of War windows.
 
 use crate::common;
+use common::read_graphs;
 use std::time::Duration;
 
 use proptest::prelude::*;
 use stancegraph::balance::{Frustration, FrustrationMethod, FrustrationOptions, SignedGraph};
-
-fn read(text: &str, origin: &str) -> Vec<SignedGraph> {
-    SignedGraph::read_edges(text, origin).unwrap()
-}
 
 fn exact() -> FrustrationOptions {
     FrustrationOptions::new().with_method(FrustrationMethod::Exact)
@@ -82,10 +79,7 @@ fn brute_force(g: &SignedGraph) -> usize {
 
 #[test]
 fn highland_tribes_match_the_published_frustration_score() {
-    let g = &read(
-        include_str!("../data/highland_tribes.csv"),
-        "highland_tribes.csv",
-    )[0];
+    let g = &common::tribes();
     let f = g.frustration(&FrustrationOptions::new());
     verify(g, &f);
     assert_eq!((f.value, f.lower_bound, f.edge_count), (7, 7, 58));
@@ -104,7 +98,7 @@ fn highland_tribes_match_the_published_frustration_score() {
 /// `tests/data/cow_frustration_highs.csv`).
 #[test]
 fn correlates_of_war_windows_match_highs() {
-    let graphs = read(include_str!("../data/cow_signed_networks.csv"), "cow.csv");
+    let graphs = read_graphs(include_str!("../data/cow_signed_networks.csv"), "cow.csv");
     assert_eq!(graphs.len(), 51);
     let highs: Vec<(String, usize, usize, usize)> =
         include_str!("../data/cow_frustration_highs.csv")
@@ -144,7 +138,7 @@ fn correlates_of_war_windows_match_highs() {
 /// two camps; HiGHS proves 37 optimal for the standard integer programme.
 #[test]
 fn the_supreme_court_two_mode_network_matches_highs() {
-    let g = &read(
+    let g = &read_graphs(
         include_str!("../data/supreme_court_2000_01.csv"),
         "supreme_court_2000_01.csv",
     )[0];
@@ -188,7 +182,7 @@ fn brute_force_two_mode(g: &SignedGraph) -> usize {
 
 #[test]
 fn the_heuristic_is_labelled_and_bounded() {
-    let graphs = read(include_str!("../data/cow_signed_networks.csv"), "cow.csv");
+    let graphs = read_graphs(include_str!("../data/cow_signed_networks.csv"), "cow.csv");
     let highs = [17usize, 18, 20];
     for (g, optimum) in graphs.iter().zip(highs) {
         let f = g.frustration(&FrustrationOptions::new().with_method(FrustrationMethod::Heuristic));
@@ -202,7 +196,7 @@ fn the_heuristic_is_labelled_and_bounded() {
 
 #[test]
 fn a_time_limit_returns_the_best_camps_and_proven_bounds() {
-    let graphs = read(include_str!("../data/cow_signed_networks.csv"), "cow.csv");
+    let graphs = read_graphs(include_str!("../data/cow_signed_networks.csv"), "cow.csv");
     // 76-79 needs thousands of search nodes; no time at all stops it early.
     let g = graphs.iter().find(|g| g.period() == Some("76-79")).unwrap();
     let f = g.frustration(&exact().with_time_limit(Duration::ZERO));
@@ -213,7 +207,7 @@ fn a_time_limit_returns_the_best_camps_and_proven_bounds() {
 
 #[test]
 fn trees_and_balanced_graphs_have_no_frustration_and_empty_graphs_work() {
-    let tree = &read(
+    let tree = &read_graphs(
         "source,target,sign\nA,B,-1\nB,C,-1\nC,D,1\nB,E,-1\n",
         "t.csv",
     )[0];
@@ -233,7 +227,7 @@ fn trees_and_balanced_graphs_have_no_frustration_and_empty_graphs_work() {
 fn blocks_joined_at_cut_nodes_add_up() {
     // Two unbalanced triangles sharing node C, and a pendant edge.
     let text = "source,target,sign\nA,B,1\nB,C,1\nA,C,-1\nC,D,-1\nD,E,-1\nC,E,-1\nE,F,1\n";
-    let g = &read(text, "t.csv")[0];
+    let g = &read_graphs(text, "t.csv")[0];
     let f = g.frustration(&exact());
     verify(g, &f);
     assert_eq!((f.value, f.lower_bound, f.block_count), (2, 2, 2));
@@ -264,11 +258,7 @@ proptest! {
     fn the_index_ignores_order((n, edges) in common::signed_plan(2..=11, usize::MAX), seed in any::<u64>()) {
         let g = common::signed_graph(n, &edges);
         let mut perm: Vec<usize> = (0..n).collect();
-        let mut s = seed;
-        for i in (1..n).rev() {
-            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            perm.swap(i, (s >> 33) as usize % (i + 1));
-        }
+        common::shuffle(&mut perm, seed);
         let mut moved: Vec<(usize, usize, bool)> =
             edges.iter().map(|&(a, b, x)| (perm[b], perm[a], x)).collect();
         moved.reverse();

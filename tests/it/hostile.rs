@@ -2,8 +2,8 @@
 //! binary exit with code 2 and a message naming the file and the place, in
 //! a few seconds, without a panic.
 
+use crate::common::stancegraph;
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/hostile");
@@ -19,10 +19,7 @@ fn refused(args: &[&str]) -> String {
 
 fn refused_within(args: &[&str], limit: Duration) -> String {
     let start = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_stancegraph"))
-        .args(args)
-        .output()
-        .unwrap();
+    let out = stancegraph(args);
     let took = start.elapsed();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
@@ -248,10 +245,7 @@ fn a_million_duplicate_ids_are_each_reported() {
 fn skipping_bad_rows_reports_each_one() {
     let file = path("unknown_stance.csv");
     refused(&["network", &file]);
-    let out = Command::new(env!("CARGO_BIN_EXE_stancegraph"))
-        .args(["network", &file, "--skip-bad-rows", "--format", "json"])
-        .output()
-        .unwrap();
+    let out = stancegraph(&["network", &file, "--skip-bad-rows", "--format", "json"]);
     assert!(out.status.success());
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(

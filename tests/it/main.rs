@@ -3,7 +3,8 @@
 //! (`tests/browser.rs`): it drives Chromium and runs apart.
 //!
 //! Fixtures shared across modules (the founding scenario, the DNA sample,
-//! the random signed graphs of the property tests) are in `tests/common`.
+//! the Highland tribes, the random signed graphs of the property tests, a
+//! seeded shuffle, the binary's runner) are in `tests/common`.
 
 #[path = "../common/mod.rs"]
 mod common;

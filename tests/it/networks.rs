@@ -1,17 +1,13 @@
 //! Discourse networks on the DNA sample: the figures DNA's own test suite asserts.
 
 use crate::common;
-use common::dna_sample;
+use common::{dna_sample, organisations};
 
 use stancegraph::{
     Scenario,
     discourse::{Duplicates, Level, NetworkMode, NetworkOptions, NetworkType, Normalization},
     io::StatementsCsv,
 };
-
-fn organisations(mode: NetworkMode, kind: NetworkType) -> NetworkOptions {
-    NetworkOptions::new(mode, kind).with_level(Level::Principal)
-}
 
 #[test]
 fn the_sample_imports_every_statement() {
@@ -376,11 +372,11 @@ fn two_mode_graphml_has_actor_and_issue_nodes() {
 
 #[test]
 fn imports_report_progress_up_to_the_end() {
-    let text = include_str!("../data/dna_sample_statements.csv").repeat(1);
+    let text = include_str!("../data/dna_sample_statements.csv");
     let mut seen = Vec::new();
     StatementsCsv::new("organization", "concept", "agreement")
         .speaker("person")
-        .read_str_with_progress(&text, "s.csv", &mut |p| seen.push((p.done, p.total)))
+        .read_str_with_progress(text, "s.csv", &mut |p| seen.push((p.done, p.total)))
         .unwrap();
     assert!(!seen.is_empty());
     assert!(

@@ -293,13 +293,8 @@ positions: [{actor: a, issue: x, stance: support}]
 }
 
 fn random_pair(n: usize, seed: u64) -> NetworkPair {
-    let mut state = seed;
-    let mut next = move || {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((state >> 33) % 9) as f64 / 4.0
-    };
+    let mut lcg = common::Lcg::new(seed);
+    let mut next = move || (lcg.next_value() % 9) as f64 / 4.0;
     let c = (0..n * n).map(|_| next()).collect();
     let f = (0..n * n).map(|_| next()).collect();
     NetworkPair::new((0..n).map(|i| format!("n{i:02}")).collect(), c, f).unwrap()
@@ -376,11 +371,7 @@ proptest! {
         // A permutation: actor i of the original is row perm[i] of the copy,
         // under a new name.
         let mut perm: Vec<usize> = (0..n).collect();
-        let mut state = seed;
-        for i in (1..n).rev() {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
-            perm.swap(i, (state >> 33) as usize % (i + 1));
-        }
+        common::shuffle(&mut perm, seed);
         let renamed = |i: usize| format!("w{}", (n - i) * 7);
         let mut labels2 = vec![String::new(); n];
         let (mut c2, mut f2) = (vec![0.0; n * n], vec![0.0; n * n]);
