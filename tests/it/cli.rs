@@ -609,6 +609,61 @@ fn balance_runs_every_period_or_one_and_rejects_bad_input() {
     );
 }
 
+#[test]
+fn balance_edges_rejects_the_options_it_would_ignore() {
+    // An edge list is already a signed graph: how to read a table or build
+    // a graph from a file cannot apply, so saying it is a usage error.
+    let cow = format!("{DATA}/cow_signed_networks.csv");
+    let mut given = vec![
+        vec!["--graph", "actors"],
+        vec!["--attribution", "speaker"],
+        vec!["--by-speaker"],
+        vec!["--as-of", "1990-01-01"],
+    ];
+    // Every CSV flag, as `balance --help` lists them (each is documented
+    // "CSV input: ..."), so that a new one cannot be forgotten.
+    let help = stdout_of(&["balance", "--help"]);
+    let lines: Vec<&str> = help.lines().map(str::trim).collect();
+    let csv_flags: Vec<Vec<&str>> = lines
+        .windows(2)
+        .filter(|w| w[1].starts_with("CSV input:"))
+        .map(|w| {
+            let mut words = w[0].split_whitespace();
+            let flag = words.next().unwrap();
+            // A value that suits both a column name and a stance map.
+            match words.next() {
+                Some(_) => vec![flag, "yes=support"],
+                None => vec![flag],
+            }
+        })
+        .collect();
+    assert_eq!(csv_flags.len(), 10, "{help}");
+    given.extend(csv_flags);
+    for flag in &given {
+        let args = [&["balance", "--edges", &cow][..], flag].concat();
+        fails_with(
+            &args,
+            &format!("'--edges' cannot be used with '{}", flag[0]),
+        );
+    }
+    // What does apply to an edge list is still accepted.
+    assert!(
+        stdout_of(&[
+            "balance",
+            "--edges",
+            &cow,
+            "--period",
+            "96-99",
+            "--camps",
+            "2",
+            "--alpha",
+            "0.4",
+            "--heuristic"
+        ])
+        .starts_with("Period 96-99\n")
+    );
+}
+
 /// Runs the program expecting success and JSON on stdout.
 fn json_of(args: &[&str]) -> serde_json::Value {
     let out = stancegraph(args);

@@ -7,8 +7,9 @@ use std::path::Path;
 /// Why a subcommand stopped.
 #[derive(Debug)]
 pub enum CliError {
-    /// Invalid input or usage: the message, one line per problem (several
-    /// files' problems joined by newlines). Exit code 2.
+    /// Invalid input or usage, or an output file or directory that cannot
+    /// be written: the message, one line per problem (several files'
+    /// problems joined by newlines). Exit code 2.
     Invalid(String),
     /// Stdout could not be written (other than a closed pipe). Exit code 1.
     Output(std::io::Error),

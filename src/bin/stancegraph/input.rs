@@ -8,6 +8,9 @@
 //! ([`Scenario::load`], which names the formats it knows). The kind travels
 //! with the scenario ([`Input`]) so that no subcommand guesses again.
 //!
+//! [`load_all`] reads several files, reporting the problems of every invalid
+//! one together.
+//!
 //! Imports draw a progress bar on stderr when it is a terminal; rows skipped
 //! with `--skip-bad-rows` are each reported on stderr, with the count.
 
@@ -116,6 +119,27 @@ pub fn load(file: &Path, csv: &CsvArgs) -> Result<Input, CliError> {
         InputKind::Dna => read_dna(file)?,
     };
     Ok(Input { scenario, kind })
+}
+
+/// Reads every file in order (`validate`, `check`), handing each valid one
+/// to `each` as soon as it is read. The problems of the invalid ones are
+/// collected and returned together, after every file has been read, as one
+/// [`CliError::Invalid`] (each file's lines in order); an error of `each`
+/// (such as a closed stdout) stops at once.
+pub fn load_all<'a>(
+    files: &'a [PathBuf],
+    csv: &CsvArgs,
+    mut each: impl FnMut(&'a Path, Input) -> Result<(), CliError>,
+) -> Result<(), CliError> {
+    let mut problems = Vec::new();
+    for file in files {
+        match load(file, csv) {
+            Ok(input) => each(file, input)?,
+            Err(CliError::Invalid(problem)) => problems.push(problem),
+            Err(e) => return Err(e),
+        }
+    }
+    CliError::all(problems).map_or(Ok(()), Err)
 }
 
 #[cfg(feature = "dna")]

@@ -8,9 +8,10 @@
 //!
 //! Errors flow up as [`CliError`] to [`main`], the one place that prints
 //! them and picks the exit code: 2 for invalid input or usage (every problem
-//! printed, in one write), 1 when the output cannot be written, 0 when stdout
-//! was closed early (`stancegraph show f | head`). A subcommand's own exit
-//! codes (`check --deny` gives 1) are its `Ok` value.
+//! printed, in one write) and when an output file or directory (`-o`) cannot
+//! be written, naming it; 1 when stdout cannot be written; 0 when stdout was
+//! closed early (`stancegraph show f | head`). A subcommand's own exit codes
+//! (`check --deny` gives 1) are its `Ok` value.
 
 mod commands;
 mod error;

@@ -18,7 +18,7 @@ use clap::ValueEnum;
 use stancegraph::{
     Date, Scenario, StanceGraph, balance::BalanceOptions, balance::BalanceReport,
     balance::BlockmodelOptions, balance::FrustrationMethod, balance::FrustrationOptions,
-    balance::SignedGraph, discourse::Level, discourse::PolarizationOptions, stance::GraphOptions,
+    balance::SignedGraph, discourse::PolarizationOptions,
 };
 
 use super::{AttributionChoice, OutputFormat};
@@ -33,7 +33,16 @@ pub struct Args {
     input: InputArgs,
     /// FILE is an edge list CSV: `source,target,sign`, optional `weight` and
     /// `period` (one analysis per period).
-    #[arg(long)]
+    // An edge list is already a signed graph: the options that say how to
+    // read a table (every flag of `CsvArgs`) or build a graph from a file
+    // would be silently ignored, so they are usage errors. Named one by one
+    // rather than as clap's `CsvArgs` group so that the error names the
+    // flag given, not all ten.
+    #[arg(long, conflicts_with_all = [
+        "graph", "attribution", "by_speaker", "as_of",
+        "actor_col", "issue_col", "stance_col", "date_col", "speaker_col",
+        "quote_col", "source_col", "id_col", "stance_map", "skip_bad_rows",
+    ])]
     edges: bool,
     /// Only this period of the edge list.
     #[arg(long, value_name = "P", requires = "edges")]
@@ -55,7 +64,7 @@ pub struct Args {
     camps: Option<usize>,
     /// The blockmodel's weight on negative ties inside camps (1 − A on
     /// positive ties between camps), between 0 and 1.
-    #[arg(long, value_name = "A", default_value_t = 0.5, requires = "camps")]
+    #[arg(long, value_name = "A", default_value_t = BlockmodelOptions::DEFAULT_ALPHA, requires = "camps")]
     alpha: f64,
     /// For scenario files: `stances` (actors and issues; default) or
     /// `actors` (the actor network of agreement and conflict). Statements
@@ -141,27 +150,19 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
     let attribution = args
         .attribution
         .or_alias(args.by_speaker.then_some(AttributionChoice::Speaker));
-    let mut graph_options = GraphOptions::default().with_attribution(attribution.attribution());
-    if let Some(date) = args.as_of {
-        graph_options = graph_options.with_as_of(date);
-    }
-    let graph = StanceGraph::with_options(scenario, graph_options);
+    let graph = StanceGraph::with_options(scenario, attribution.graph_options(args.as_of));
     let signed = match choice {
         GraphChoice::Stances => SignedGraph::from_actors_and_issues(&graph),
         GraphChoice::Actors => SignedGraph::from_actor_ties(&graph),
     };
     let mut report = BalanceReport::new(&signed, &options)?;
     if choice == GraphChoice::Actors && scenario.actors().len() >= 2 {
-        let level = match attribution {
-            AttributionChoice::Speaker => Level::Actor,
-            AttributionChoice::Principal => Level::Principal,
-        };
         let polarization = PolarizationOptions::new()
-            .with_level(level)
+            .with_level(attribution.level())
             .with_range(None, args.as_of);
         match scenario.polarization(&polarization) {
             Ok(p) => report = report.with_polarization(p),
-            Err(e) => eprintln!("note: polarization not computed: {e}"),
+            Err(e) => output::note(&format!("note: polarization not computed: {e}\n")),
         }
     }
     print(&[report], Some(scenario), args.format)

@@ -59,17 +59,10 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
     let mut options = CheckOptions::default().with_max_per_group(args.max_per_group);
     options.as_of = args.as_of;
     let mut scenarios = Vec::new();
-    let mut problems = Vec::new();
-    for file in &args.files {
-        match input::load(file, &args.csv) {
-            Ok(input) => scenarios.push((file, input.scenario)),
-            Err(CliError::Invalid(problem)) => problems.push(problem),
-            Err(e) => return Err(e),
-        }
-    }
-    if let Some(e) = CliError::all(problems) {
-        return Err(e);
-    }
+    input::load_all(&args.files, &args.csv, |file, input| {
+        scenarios.push((file, input.scenario));
+        Ok(())
+    })?;
     let mut denied = false;
     let mut documents = Vec::new();
     let mut text = String::new();

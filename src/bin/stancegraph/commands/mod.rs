@@ -12,7 +12,7 @@ mod validate;
 use std::process::ExitCode;
 
 use clap::{Subcommand, ValueEnum};
-use stancegraph::stance::Attribution;
+use stancegraph::{Date, discourse::Level, stance::Attribution, stance::GraphOptions};
 
 use crate::error::CliError;
 
@@ -71,9 +71,12 @@ pub enum OutputFormat {
     Json,
 }
 
-/// `--attribution` of `show` and `balance`: whom a position counts for. One
-/// default everywhere, `principal`, as in the HTML report: the founding use
-/// case reads an envoy's words as his state's.
+/// `--attribution` of `show` and `balance`: whom a position counts for,
+/// `principal` by default in both (as in the HTML report: the founding use
+/// case reads an envoy's words as his state's). The other subcommands take
+/// no `--attribution`: `report` always attributes positions to principals,
+/// and `network`'s `--level actor|principal|bloc` is a different concept,
+/// the level at which DNA's networks aggregate positions.
 #[derive(Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum AttributionChoice {
     /// For whom the speaker speaks, up the `speaks_for` chain: an envoy's
@@ -96,6 +99,26 @@ impl AttributionChoice {
         match self {
             AttributionChoice::Principal => Attribution::Principal,
             AttributionChoice::Speaker => Attribution::Speaker,
+        }
+    }
+
+    /// The stance graph's options of `show` and `balance`: positions count
+    /// for this choice and, with `as_of`, only those that hold on that day.
+    pub fn graph_options(self, as_of: Option<Date>) -> GraphOptions {
+        let mut options = GraphOptions::default().with_attribution(self.attribution());
+        options.as_of = as_of;
+        options
+    }
+
+    /// The same choice for DNA's measures (`balance`'s polarization), which
+    /// take the level of a discourse network rather than an attribution:
+    /// `speaker` is [`Level::Actor`] (the speaker as written), `principal`
+    /// is [`Level::Principal`] (the top of the `speaks_for` chain). The
+    /// third level, [`Level::Bloc`], has no attribution to match it.
+    pub fn level(self) -> Level {
+        match self {
+            AttributionChoice::Principal => Level::Principal,
+            AttributionChoice::Speaker => Level::Actor,
         }
     }
 }

@@ -131,10 +131,10 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
         let name = format!("window-{}-{}.{extension}", day(w.span().0), day(w.span().1));
         output::write_file(&dir.join(name), w.export_with(args.format, &export))?;
     }
-    eprintln!(
-        "stancegraph: wrote {} windows to {}",
+    output::note(&format!(
+        "stancegraph: wrote {} windows to {}\n",
         windows.len(),
         dir.display()
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }

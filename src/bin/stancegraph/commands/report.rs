@@ -30,12 +30,14 @@ pub struct Args {
     as_of: Option<Date>,
     /// Draw at most this many actors one by one; beyond, spokespeople are
     /// folded into whom they speak for, then actors are grouped.
-    #[arg(long, value_name = "N", default_value_t = 60,
-          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=200))]
+    #[arg(long, value_name = "N", default_value_t = HtmlReportOptions::default().max_actors,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new()
+              .range(1..=HtmlReportOptions::MAX_ACTORS as u64))]
     max_actors: usize,
     /// How many groups to draw when actors are grouped.
-    #[arg(long, value_name = "N", default_value_t = 12,
-          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100))]
+    #[arg(long, value_name = "N", default_value_t = HtmlReportOptions::default().groups,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new()
+              .range(1..=HtmlReportOptions::MAX_GROUPS as u64))]
     groups: usize,
     /// `html` (the whole report) or `svg` (the network drawing alone).
     #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
@@ -73,11 +75,11 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
         .clone()
         .unwrap_or_else(|| PathBuf::from(default));
     output::write_file(&output, text)?;
-    eprintln!(
-        "stancegraph: wrote {} ({} actors, {} contradictions)",
+    output::note(&format!(
+        "stancegraph: wrote {} ({} actors, {} contradictions)\n",
         output.display(),
         scenario.actors().len(),
         report.contradictions().len()
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }

@@ -8,7 +8,7 @@
 
 use std::process::ExitCode;
 
-use stancegraph::{Date, StanceGraph, stance::GraphOptions, stance::Overview};
+use stancegraph::{Date, StanceGraph, stance::Overview};
 
 use super::AttributionChoice;
 use crate::error::CliError;
@@ -33,11 +33,10 @@ pub struct Args {
 
 pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
     let input = args.input.load()?;
-    let attribution = args
+    let options = args
         .attribution
-        .or_alias(args.by_principal.then_some(AttributionChoice::Principal));
-    let mut options = GraphOptions::default().with_attribution(attribution.attribution());
-    options.as_of = args.as_of;
+        .or_alias(args.by_principal.then_some(AttributionChoice::Principal))
+        .graph_options(args.as_of);
     let graph = StanceGraph::with_options(&input.scenario, options);
     output::emit(Overview::new(&graph))?;
     Ok(ExitCode::SUCCESS)

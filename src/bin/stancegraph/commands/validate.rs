@@ -2,7 +2,7 @@
 //! one (its actors, issues, relations and positions); the problems of every
 //! invalid file are reported together, with exit code 2.
 //!
-//! Library API: [`crate::input::load`] (that is [`stancegraph::Scenario::load`],
+//! Library API: [`crate::input::load_all`] (that is [`stancegraph::Scenario::load`],
 //! [`stancegraph::io::StatementsCsv`] or [`stancegraph::io::read_dna`]) and
 //! the counts of [`stancegraph::Scenario`].
 
@@ -25,26 +25,16 @@ pub struct Args {
 }
 
 pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
-    let mut problems = Vec::new();
-    for file in &args.files {
-        match input::load(file, &args.csv) {
-            Ok(input) => {
-                let s = &input.scenario;
-                output::emit(format!(
-                    "{}: ok: {} actors, {} issues, {} relations, {} positions\n",
-                    file.display(),
-                    s.actors().len(),
-                    s.issues().len(),
-                    s.relations().len(),
-                    s.positions().len()
-                ))?;
-            }
-            Err(CliError::Invalid(problem)) => problems.push(problem),
-            Err(e) => return Err(e),
-        }
-    }
-    match CliError::all(problems) {
-        Some(e) => Err(e),
-        None => Ok(ExitCode::SUCCESS),
-    }
+    input::load_all(&args.files, &args.csv, |file, input| {
+        let s = &input.scenario;
+        output::emit(format!(
+            "{}: ok: {} actors, {} issues, {} relations, {} positions\n",
+            file.display(),
+            s.actors().len(),
+            s.issues().len(),
+            s.relations().len(),
+            s.positions().len()
+        ))
+    })?;
+    Ok(ExitCode::SUCCESS)
 }
