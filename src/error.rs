@@ -347,6 +347,15 @@ pub enum ProblemKind {
         /// The record that used it first.
         first: RecordRef,
     },
+    /// An actor's alias, or its id, that another actor already answers to
+    /// (as its id or an alias): a reference by that name could mean either.
+    #[error("`{name}` would name two actors: {other} already answers to it")]
+    AmbiguousAlias {
+        /// The alias or id.
+        name: String,
+        /// The other actor.
+        other: RecordRef,
+    },
     /// A chain of `member_of` or `speaks_for` links that returns to its start.
     #[error("`{link}` cycle: {}", path.join(" -> "))]
     Cycle {

@@ -144,7 +144,7 @@
 //!   - id: us                                   # required, unique among actors
 //!     name: United States                      # required
 //!     kind: state                              # state | alliance | organization | person | group | other
-//!     aliases: [USA]                           # optional
+//!     aliases: [USA]                           # optional; any actor reference may use one
 //!     member_of: [nato]                        # or [{actor: nato, since: 1949-04-04, until: ...}]
 //!   - id: kellogg
 //!     name: Keith Kellogg
@@ -181,6 +181,7 @@
 //!
 //! Loading checks everything and reports **all** problems, each naming the
 //! file, the record and the field: unknown references, duplicate ids,
+//! aliases that would name two actors,
 //! `member_of` or `speaks_for` cycles, relations with too few or repeated
 //! issues, unknown keywords (listing the allowed ones), impossible dates,
 //! `until` before `date`, missing required fields and unknown keys. Malformed

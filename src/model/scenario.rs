@@ -61,6 +61,8 @@ pub struct Scenario {
     pub(crate) relations: Vec<Relation>,
     pub(crate) positions: Vec<Position>,
     pub(crate) actor_keys: KeyMap<ActorId>,
+    /// Every actor's aliases (never equal to another actor's key or alias).
+    pub(crate) actor_aliases: KeyMap<ActorId>,
     pub(crate) issue_keys: KeyMap<IssueId>,
     pub(crate) position_keys: KeyMap<PositionId>,
     /// For each actor and issue, the suffix to try first for the next
@@ -142,6 +144,25 @@ impl Scenario {
                 },
             )));
         }
+        if let Some(&other) = self.actor_aliases.get(&actor.key) {
+            return Err(Error::invalid(Problem::new(
+                record,
+                "id".to_owned(),
+                ambiguous(&actor.key, self.actor_ref(other)),
+            )));
+        }
+        let mut problems = Vec::new();
+        for (i, alias) in actor.aliases.iter().enumerate() {
+            if let Some(kind) = self.alias_problem(alias, id, &actor.key) {
+                problems.push(Problem::new(record.clone(), format!("aliases[{i}]"), kind));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Error::Invalid {
+                origin: String::new(),
+                problems,
+            });
+        }
         register_key(
             &mut self.actor_keys,
             &actor.key,
@@ -150,6 +171,11 @@ impl Scenario {
             ActorId::index,
         )
         .map_err(|kind| Error::invalid(Problem::new(record, "id".to_owned(), kind)))?;
+        for alias in &actor.aliases {
+            if alias != &actor.key {
+                self.actor_aliases.insert(alias.clone(), id);
+            }
+        }
         self.actors.push(actor);
         Ok(id)
     }
@@ -369,9 +395,51 @@ impl Scenario {
         self.positions.get(id.index())
     }
 
-    /// The id of the actor whose key is `key`.
+    /// The id of the actor whose key is `key`, or failing that, whose
+    /// aliases include `key` (no two actors answer to the same name).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let s = stancegraph::Scenario::from_yaml_str(
+    ///     "actors: [{id: us, name: United States, kind: state, aliases: [USA]}]",
+    /// )?;
+    /// assert_eq!(s.actor_id("USA"), s.actor_id("us"));
+    /// assert_eq!(s.actor_id("usa"), None);
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
     pub fn actor_id(&self, key: &str) -> Option<ActorId> {
-        self.actor_keys.get(key).copied()
+        self.actor_keys
+            .get(key)
+            .or_else(|| self.actor_aliases.get(key))
+            .copied()
+    }
+
+    /// The record of an actor already added, for problem reports.
+    pub(crate) fn actor_ref(&self, id: ActorId) -> RecordRef {
+        RecordRef::new(
+            Section::Actors,
+            id.index(),
+            self.actors.get(id.index()).map(|a| a.key.as_str()),
+        )
+    }
+
+    /// Why `alias` cannot name actor `id` (whose key is `key`), if it cannot:
+    /// not a usable key, or another actor's key or alias already.
+    pub(crate) fn alias_problem(&self, alias: &str, id: ActorId, key: &str) -> Option<ProblemKind> {
+        if alias == key {
+            return None;
+        }
+        if let Some(kind) = key_problem(alias) {
+            return Some(kind);
+        }
+        let other = self
+            .actor_keys
+            .get(alias)
+            .or_else(|| self.actor_aliases.get(alias))
+            .copied()
+            .filter(|&other| other != id)?;
+        Some(ambiguous(alias, self.actor_ref(other)))
     }
 
     /// The id of the issue whose key is `key`.
@@ -716,6 +784,14 @@ pub(crate) fn key_problem(key: &str) -> Option<ProblemKind> {
 
 /// Registers `key` for the item `id` of `section`, or says why it cannot:
 /// it is not a valid key, or another item has it.
+/// A name two actors would answer to.
+pub(crate) fn ambiguous(name: &str, other: RecordRef) -> ProblemKind {
+    ProblemKind::AmbiguousAlias {
+        name: name.to_owned(),
+        other,
+    }
+}
+
 pub(crate) fn register_key<Id: Copy>(
     keys: &mut KeyMap<Id>,
     key: &str,

@@ -9,6 +9,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod aliases;
 mod balance;
 mod blockmodel;
 #[cfg(feature = "cli")]

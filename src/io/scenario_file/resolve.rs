@@ -167,6 +167,20 @@ impl Problems {
         None
     }
 
+    /// An actor named by its id or one of its aliases.
+    fn actor_reference(
+        &mut self,
+        record: Rec<'_>,
+        field: impl FnOnce() -> String,
+        key: &str,
+        s: &Scenario,
+    ) -> Option<ActorId> {
+        if let Some(&id) = s.actor_aliases.get(key) {
+            return Some(id);
+        }
+        self.reference(record, field, Section::Actors, key, &s.actor_keys)
+    }
+
     /// Registers `key` for the record, reporting invalid and duplicate keys.
     fn key<Id: Copy>(
         &mut self,
@@ -287,9 +301,36 @@ impl Resolver {
             self.s.actors.push(actor);
             links.push((a.member_of.unwrap_or_default(), a.speaks_for));
         }
+        self.actor_aliases();
         // Links may point forward, so they are resolved once every actor is known.
         for (i, (member_of, speaks_for)) in links.into_iter().enumerate() {
             self.actor_links(i, member_of, speaks_for);
+        }
+    }
+
+    /// Registers every actor's aliases once every actor's id is known, so
+    /// that an alias clashing with another actor's id or alias is reported on
+    /// the alias, naming the other actor, whichever comes first in the file.
+    fn actor_aliases(&mut self) {
+        for i in 0..self.s.actors.len() {
+            let id = ActorId::from_index(i as u32);
+            let line = self.actor_lines.get(i).copied().flatten();
+            for j in 0..self.s.actors[i].aliases.len() {
+                let (actor, s) = (&self.s.actors[i], &self.s);
+                let alias = &actor.aliases[j];
+                match s.alias_problem(alias, id, &actor.key) {
+                    Some(kind) => {
+                        let key = Some(actor.key.as_str()).filter(|k| !k.is_empty());
+                        let record = Rec::new(Section::Actors, i, key, line);
+                        self.p.add(record, format!("aliases[{j}]"), kind);
+                    }
+                    None if *alias != actor.key => {
+                        let alias = alias.clone();
+                        self.s.actor_aliases.insert(alias, id);
+                    }
+                    None => {}
+                }
+            }
         }
     }
 
@@ -313,15 +354,7 @@ impl Resolver {
             p.unknown_fields::<RawMembership>(record, &prefix, &raw.unknown);
             let bloc = p
                 .required(record, &format!("{prefix}actor"), raw.actor)
-                .and_then(|key| {
-                    p.reference(
-                        record,
-                        || format!("member_of[{m}]"),
-                        Section::Actors,
-                        &key,
-                        &s.actor_keys,
-                    )
-                });
+                .and_then(|key| p.actor_reference(record, || format!("member_of[{m}]"), &key, s));
             let since = p.date(record, &format!("{prefix}since"), raw.since);
             let until = p.date(record, &format!("{prefix}until"), raw.until);
             p.span(record, &prefix, ("since", since), ("until", until));
@@ -329,15 +362,8 @@ impl Resolver {
                 member_of.push(Membership { bloc, since, until });
             }
         }
-        let speaks_for = speaks_for.and_then(|key| {
-            p.reference(
-                record,
-                || "speaks_for".to_owned(),
-                Section::Actors,
-                &key,
-                &s.actor_keys,
-            )
-        });
+        let speaks_for = speaks_for
+            .and_then(|key| p.actor_reference(record, || "speaks_for".to_owned(), &key, s));
         let actor = &mut s.actors[i];
         actor.member_of = member_of;
         actor.speaks_for = speaks_for;
@@ -419,15 +445,9 @@ impl Resolver {
             let id = PositionId::from_index(i as u32);
             p.key(record, key, id, &mut s.position_keys, PositionId::index);
         }
-        let actor = p.required(record, "actor", raw.actor).and_then(|k| {
-            p.reference(
-                record,
-                || "actor".to_owned(),
-                Section::Actors,
-                &k,
-                &s.actor_keys,
-            )
-        });
+        let actor = p
+            .required(record, "actor", raw.actor)
+            .and_then(|k| p.actor_reference(record, || "actor".to_owned(), &k, s));
         let issue = p.required(record, "issue", raw.issue).and_then(|k| {
             p.reference(
                 record,
