@@ -76,7 +76,8 @@ fn plan() -> impl Strategy<Value = Plan> {
             key(),
             tricky_text(),
             kind(ActorKind::ALL),
-            prop::collection::vec(tricky_text(), 0..2),
+            // Aliases are names like keys (no surrounding white space).
+            prop::collection::vec(key(), 0..2),
             prop::option::of(tricky_text()),
         );
         let issue = (
