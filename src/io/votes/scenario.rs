@@ -15,8 +15,9 @@ impl RollCallVotes {
     ///
     /// # Errors
     ///
-    /// [`Error::Invalid`](crate::Error::Invalid) if two countries share a name or a roll call id
-    /// repeats (neither happens in data read by this type).
+    /// [`Error::Invalid`](crate::Error::Invalid) if two countries share a name
+    /// or a country code (the code becomes the actor's alias), or a roll call
+    /// id repeats (none of this happens in the UN data set).
     pub fn to_scenario(&self, dates: &HashMap<u64, Date>) -> Result<Scenario> {
         let mut s = Scenario::new();
         let mut actors = Vec::with_capacity(self.countries.len());
