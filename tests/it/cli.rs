@@ -2,17 +2,12 @@
 
 use std::process::Command;
 
+use crate::common::stancegraph;
+
 const FOUNDING: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/examples/data/istanbul-talks.yaml"
 );
-
-fn stancegraph(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_stancegraph"))
-        .args(args)
-        .output()
-        .unwrap()
-}
 
 #[test]
 fn validate_accepts_the_founding_scenario() {

@@ -74,6 +74,19 @@ impl InputArgs {
     }
 }
 
+/// Several input files and how to read those that are tables (`validate`,
+/// `check`).
+#[derive(clap::Args)]
+pub struct InputsArgs {
+    /// The input files: scenarios (.yaml, .yml, .json, .toml), statements
+    /// tables (.csv) or Discourse Network Analyzer databases (.dna, with the
+    /// `dna` feature).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub csv: CsvArgs,
+}
+
 /// How to read a statements table: its columns and stance values.
 #[derive(clap::Args)]
 pub struct CsvArgs {
@@ -127,13 +140,12 @@ pub fn load(file: &Path, csv: &CsvArgs) -> Result<Input, CliError> {
 /// [`CliError::Invalid`] (each file's lines in order); an error of `each`
 /// (such as a closed stdout) stops at once.
 pub fn load_all<'a>(
-    files: &'a [PathBuf],
-    csv: &CsvArgs,
+    inputs: &'a InputsArgs,
     mut each: impl FnMut(&'a Path, Input) -> Result<(), CliError>,
 ) -> Result<(), CliError> {
     let mut problems = Vec::new();
-    for file in files {
-        match load(file, csv) {
+    for file in &inputs.files {
+        match load(file, &inputs.csv) {
             Ok(input) => each(file, input)?,
             Err(CliError::Invalid(problem)) => problems.push(problem),
             Err(e) => return Err(e),

@@ -10,7 +10,6 @@
 //! [`stancegraph::contradiction::CheckOptions`]; the text is the
 //! [`stancegraph::Contradictions`] `Display`, the JSON its `to_json`.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde_json::Value;
@@ -20,18 +19,13 @@ use stancegraph::{
 
 use super::OutputFormat;
 use crate::error::CliError;
-use crate::input::{self, CsvArgs};
+use crate::input::{self, InputsArgs};
 use crate::output;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The input files: scenarios (.yaml, .yml, .json, .toml), statements
-    /// tables (.csv) or Discourse Network Analyzer databases (.dna, with the
-    /// `dna` feature).
-    #[arg(required = true)]
-    files: Vec<PathBuf>,
     #[command(flatten)]
-    csv: CsvArgs,
+    inputs: InputsArgs,
     /// `text` for people, `json` for machines.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
@@ -59,7 +53,7 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
     let mut options = CheckOptions::default().with_max_per_group(args.max_per_group);
     options.as_of = args.as_of;
     let mut scenarios = Vec::new();
-    input::load_all(&args.files, &args.csv, |file, input| {
+    input::load_all(&args.inputs, |file, input| {
         scenarios.push((file, input.scenario));
         Ok(())
     })?;

@@ -6,26 +6,20 @@
 //! [`stancegraph::io::StatementsCsv`] or [`stancegraph::io::read_dna`]) and
 //! the counts of [`stancegraph::Scenario`].
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::error::CliError;
-use crate::input::{self, CsvArgs};
+use crate::input::{self, InputsArgs};
 use crate::output;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The input files: scenarios (.yaml, .yml, .json, .toml), statements
-    /// tables (.csv) or Discourse Network Analyzer databases (.dna, with the
-    /// `dna` feature).
-    #[arg(required = true)]
-    files: Vec<PathBuf>,
     #[command(flatten)]
-    csv: CsvArgs,
+    inputs: InputsArgs,
 }
 
 pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
-    input::load_all(&args.files, &args.csv, |file, input| {
+    input::load_all(&args.inputs, |file, input| {
         let s = &input.scenario;
         output::emit(format!(
             "{}: ok: {} actors, {} issues, {} relations, {} positions\n",
