@@ -151,18 +151,6 @@ impl Scenario {
                 ambiguous(&actor.key, self.actor_ref(other)),
             )));
         }
-        let mut problems = Vec::new();
-        for (i, alias) in actor.aliases.iter().enumerate() {
-            if let Some(kind) = self.alias_problem(alias, id, &actor.key) {
-                problems.push(Problem::new(record.clone(), format!("aliases[{i}]"), kind));
-            }
-        }
-        if !problems.is_empty() {
-            return Err(Error::Invalid {
-                origin: String::new(),
-                problems,
-            });
-        }
         register_key(
             &mut self.actor_keys,
             &actor.key,
@@ -170,11 +158,21 @@ impl Scenario {
             Section::Actors,
             ActorId::index,
         )
-        .map_err(|kind| Error::invalid(Problem::new(record, "id".to_owned(), kind)))?;
-        for alias in &actor.aliases {
-            if alias != &actor.key {
-                self.actor_aliases.insert(alias.clone(), id);
-            }
+        .map_err(|kind| Error::invalid(Problem::new(record.clone(), "id".to_owned(), kind)))?;
+        let problems: Vec<Problem> = (actor.aliases.iter().enumerate())
+            .filter_map(|(i, alias)| {
+                let kind = self.register_alias(alias, id, &actor.key).err()?;
+                Some(Problem::new(record.clone(), format!("aliases[{i}]"), kind))
+            })
+            .collect();
+        if !problems.is_empty() {
+            // Nothing half-added: the actor's names go with it.
+            self.actor_aliases.retain(|_, owner| *owner != id);
+            self.actor_keys.remove(&actor.key);
+            return Err(Error::Invalid {
+                origin: String::new(),
+                problems,
+            });
         }
         self.actors.push(actor);
         Ok(id)
@@ -424,22 +422,30 @@ impl Scenario {
         )
     }
 
-    /// Why `alias` cannot name actor `id` (whose key is `key`), if it cannot:
-    /// not a usable key, or another actor's key or alias already.
-    pub(crate) fn alias_problem(&self, alias: &str, id: ActorId, key: &str) -> Option<ProblemKind> {
+    /// Lets actor `id` (whose key is `key`) answer to `alias`, or says why it
+    /// cannot: not a usable key, or another actor's key or alias already. An
+    /// alias equal to the actor's own key is no new name and is not stored.
+    pub(crate) fn register_alias(
+        &mut self,
+        alias: &str,
+        id: ActorId,
+        key: &str,
+    ) -> Result<(), ProblemKind> {
         if alias == key {
-            return None;
+            return Ok(());
         }
         if let Some(kind) = key_problem(alias) {
-            return Some(kind);
+            return Err(kind);
         }
-        let other = self
-            .actor_keys
-            .get(alias)
+        let taken = (self.actor_keys.get(alias))
             .or_else(|| self.actor_aliases.get(alias))
             .copied()
-            .filter(|&other| other != id)?;
-        Some(ambiguous(alias, self.actor_ref(other)))
+            .filter(|&other| other != id);
+        if let Some(other) = taken {
+            return Err(ambiguous(alias, self.actor_ref(other)));
+        }
+        self.actor_aliases.insert(alias.to_owned(), id);
+        Ok(())
     }
 
     /// The id of the issue whose key is `key`.

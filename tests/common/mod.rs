@@ -150,3 +150,22 @@ pub fn stancegraph(args: &[&str]) -> std::process::Output {
         .output()
         .unwrap()
 }
+
+/// A fresh scratch directory for one test, `stancegraph-NAME-PID` under the
+/// system's temporary directory (created if missing).
+pub fn scratch_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("stancegraph-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Whether an element of a page or drawing has `class` among its classes.
+pub fn has_class(node: &roxmltree::Node<'_, '_>, class: &str) -> bool {
+    node.attribute("class")
+        .is_some_and(|c| c.split_whitespace().any(|w| w == class))
+}
+
+/// How many elements of a parsed page or drawing have `class`.
+pub fn count_class(doc: &roxmltree::Document<'_>, class: &str) -> usize {
+    doc.descendants().filter(|n| has_class(n, class)).count()
+}

@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::common::stancegraph;
+use crate::common::{self, stancegraph};
 
 const FOUNDING: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -22,8 +22,7 @@ fn validate_accepts_the_founding_scenario() {
 
 #[test]
 fn validate_reports_every_problem_and_exits_2() {
-    let dir = std::env::temp_dir().join(format!("stancegraph-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::scratch_dir("cli");
     let bad = dir.join("bad.json");
     std::fs::write(
         &bad,
@@ -318,8 +317,7 @@ fn check_filters_and_deny_set_the_exit_code() {
 
 #[test]
 fn check_rejects_invalid_input_with_exit_2() {
-    let dir = std::env::temp_dir().join(format!("stancegraph-cli-check-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::scratch_dir("cli-check");
     let bad = dir.join("bad.yaml");
     std::fs::write(&bad, "actors: [{id: a, name: A, kind: stat}]\n").unwrap();
     let out = stancegraph(&["check", FOUNDING, bad.to_str().unwrap()]);
@@ -372,8 +370,7 @@ fn network_reads_a_statements_csv_and_writes_dnas_matrix() {
 
 #[test]
 fn network_formats_windows_and_errors() {
-    let dir = std::env::temp_dir().join(format!("stancegraph-cli-network-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::scratch_dir("cli-network");
     let graphml = dir.join("n.graphml");
     let out = stancegraph(&[
         "network",
@@ -713,8 +710,7 @@ const DNA_COLUMNS: [&str; 6] = [
 
 #[test]
 fn report_writes_a_self_contained_page_or_the_drawing() {
-    let dir = std::env::temp_dir().join(format!("stancegraph-cli-report-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::scratch_dir("cli-report");
     let html = dir.join("founding.html");
     let out = stancegraph(&["report", FOUNDING, "-o", html.to_str().unwrap()]);
     assert!(
@@ -787,14 +783,7 @@ fn network_draws_svg() {
     );
     let svg = String::from_utf8(out.stdout).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
-    let count = |class: &str| {
-        doc.descendants()
-            .filter(|n| {
-                n.attribute("class")
-                    .is_some_and(|c| c.split(' ').any(|w| w == class))
-            })
-            .count()
-    };
+    let count = |class: &str| common::count_class(&doc, class);
     assert_eq!(count("node"), 7, "the sample's seven organisations");
     assert!(count("conflict") > 0 && count("agreement") > 0);
     assert_eq!(count("camp"), 2, "both camps shaded");

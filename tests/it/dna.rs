@@ -94,8 +94,7 @@ fn the_database_and_its_csv_export_agree() {
 
 #[test]
 fn broken_and_foreign_files_are_clear_errors() {
-    let dir = std::env::temp_dir().join(format!("stancegraph-dna-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::scratch_dir("dna");
 
     assert!(matches!(
         read_dna(dir.join("missing.dna")),

@@ -2,7 +2,7 @@
 //! binary exit with code 2 and a message naming the file and the place, in
 //! a few seconds, without a panic.
 
-use crate::common::stancegraph;
+use crate::common::{self, stancegraph};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -210,8 +210,7 @@ fn missing_files_directories_and_the_other_sign_of_a_pair_are_refused() {
 /// silently dropped), quickly, naming each record.
 #[test]
 fn a_million_duplicate_ids_are_each_reported() {
-    let dir = std::env::temp_dir().join(format!("stancegraph-dup-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::scratch_dir("dup");
     let file = dir.join("dup.json");
     let mut text = String::from("{\"actors\": [");
     for i in 0..1_000_000 {

@@ -1,5 +1,6 @@
 //! Loading scenario files: every validation class names its record and field.
 
+use crate::common;
 use stancegraph::{Error, ProblemKind, Scenario, Section, io::Format};
 
 const BASE: &str = "
@@ -480,8 +481,7 @@ fn byte_order_mark_crlf_and_encoding() {
 
 #[test]
 fn files_name_themselves_in_errors() {
-    let dir = std::env::temp_dir().join(format!("stancegraph-loading-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::scratch_dir("loading");
     let path = dir.join("talks.yaml");
     std::fs::write(&path, BASE.replace("actor: kellogg", "actor: kelog")).unwrap();
     let err = Scenario::load(&path).unwrap_err();

@@ -2,7 +2,7 @@
 //! year of UN votes: well-formed, complete, self-contained, deterministic.
 
 use crate::common;
-use common::{dna_sample, founding};
+use common::{count_class, dna_sample, founding, has_class};
 
 use std::collections::HashMap;
 
@@ -29,15 +29,6 @@ fn parse(html: &str) -> Document<'_> {
         ..ParsingOptions::default()
     };
     Document::parse_with_options(html, options).unwrap_or_else(|e| panic!("not well-formed: {e}"))
-}
-
-fn has_class(node: &Node<'_, '_>, class: &str) -> bool {
-    node.attribute("class")
-        .is_some_and(|c| c.split_whitespace().any(|w| w == class))
-}
-
-fn count_class(doc: &Document<'_>, class: &str) -> usize {
-    doc.descendants().filter(|n| has_class(n, class)).count()
 }
 
 /// The text of an element and its descendants.

@@ -175,6 +175,11 @@ impl Problems {
         key: &str,
         s: &Scenario,
     ) -> Option<ActorId> {
+        // Ids first: most references use them, and most scenarios have no
+        // aliases; `reference` reports a name that is neither.
+        if let Some(&id) = s.actor_keys.get(key) {
+            return Some(id);
+        }
         if let Some(&id) = s.actor_aliases.get(key) {
             return Some(id);
         }
@@ -315,20 +320,17 @@ impl Resolver {
         for i in 0..self.s.actors.len() {
             let id = ActorId::from_index(i as u32);
             let line = self.actor_lines.get(i).copied().flatten();
+            let key = self.s.actors[i].key.clone();
             for j in 0..self.s.actors[i].aliases.len() {
-                let (actor, s) = (&self.s.actors[i], &self.s);
-                let alias = &actor.aliases[j];
-                match s.alias_problem(alias, id, &actor.key) {
-                    Some(kind) => {
-                        let key = Some(actor.key.as_str()).filter(|k| !k.is_empty());
-                        let record = Rec::new(Section::Actors, i, key, line);
-                        self.p.add(record, format!("aliases[{j}]"), kind);
-                    }
-                    None if *alias != actor.key => {
-                        let alias = alias.clone();
-                        self.s.actor_aliases.insert(alias, id);
-                    }
-                    None => {}
+                let alias = self.s.actors[i].aliases[j].clone();
+                if let Err(kind) = self.s.register_alias(&alias, id, &key) {
+                    let record = Rec::new(
+                        Section::Actors,
+                        i,
+                        Some(key.as_str()).filter(|k| !k.is_empty()),
+                        line,
+                    );
+                    self.p.add(record, format!("aliases[{j}]"), kind);
                 }
             }
         }
