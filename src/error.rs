@@ -67,6 +67,12 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
+    /// A folder read as a case holds no scenario file.
+    #[error("{}: the folder holds no scenario file (.yaml, .yml, .json{})", path.display(), if cfg!(feature = "toml") { " or .toml" } else { "" })]
+    EmptyCase {
+        /// The folder.
+        path: PathBuf,
+    },
     /// The format is supported only with a cargo feature that is off.
     #[error("{format} support needs the `{feature}` cargo feature of stancegraph")]
     FeatureDisabled {
@@ -145,11 +151,16 @@ impl fmt::Display for InvalidDisplay<'_> {
             if i > 0 {
                 f.write_str("\n")?;
             }
-            match (self.origin.is_empty(), problem.line) {
+            // A problem found in one file of a case names that file.
+            let origin = match &problem.file {
+                Some(file) => file.display().to_string(),
+                None => self.origin.to_owned(),
+            };
+            match (origin.is_empty(), problem.line) {
                 (true, None) => write!(f, "{problem}")?,
                 (true, Some(line)) => write!(f, "line {line}: {problem}")?,
-                (false, None) => write!(f, "{}: {problem}", self.origin)?,
-                (false, Some(line)) => write!(f, "{}:{line}: {problem}", self.origin)?,
+                (false, None) => write!(f, "{origin}: {problem}")?,
+                (false, Some(line)) => write!(f, "{origin}:{line}: {problem}")?,
             }
         }
         Ok(())
@@ -168,6 +179,8 @@ pub enum Section {
     Issues,
     /// `relations`.
     Relations,
+    /// `sources`.
+    Sources,
     /// `positions`.
     Positions,
     /// Rows of an imported table (the index is the 1-based row number,
@@ -187,6 +200,7 @@ impl Section {
             Section::Actors => "actors",
             Section::Issues => "issues",
             Section::Relations => "relations",
+            Section::Sources => "sources",
             Section::Positions => "positions",
             Section::Rows => "rows",
             Section::Header => "header",
@@ -261,6 +275,9 @@ pub struct Problem {
     /// The 1-based line where the record starts, where the format reports
     /// one (YAML and TOML; JSON parsers give positions only for syntax errors).
     pub line: Option<u64>,
+    /// The file the record is in, when a case folder was read (the record's
+    /// index is then its index in that file's list).
+    pub file: Option<PathBuf>,
 }
 
 impl Problem {
@@ -283,6 +300,7 @@ impl Problem {
             field: field.into(),
             kind,
             line: None,
+            file: None,
         }
     }
 }
@@ -340,12 +358,48 @@ pub enum ProblemKind {
         suggestion: Option<String>,
     },
     /// A key used by two records of the same list.
-    #[error("duplicate id `{key}`, first used by {first}")]
+    #[error("duplicate id `{key}`, first used by {first}{}", fmt_place(first_file.as_deref(), *first_line))]
     DuplicateKey {
         /// The key.
         key: String,
         /// The record that used it first.
         first: RecordRef,
+        /// The file of that record, when a case folder was read.
+        first_file: Option<PathBuf>,
+        /// The line where that record starts, where the format reports one.
+        first_line: Option<u64>,
+    },
+    /// A top-level field (`title`, `description`) that a case gives in two
+    /// files: it may be given once.
+    #[error("given twice: first in {}", first_file.display())]
+    GivenTwice {
+        /// The file that gave it first.
+        first_file: PathBuf,
+    },
+    /// A source's text file that cannot be read: missing, unreadable or not
+    /// UTF-8.
+    #[error("cannot read `{}`: {message}", path.display())]
+    UnreadableFile {
+        /// The file, as resolved (relative to the file that names it).
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// A quote that does not occur in the text of its source, after
+    /// normalisation (see [`io::quotes`](crate::io::quotes)).
+    #[error("{}", quote_not_found(part, *part_index, *parts, closest.as_deref(), file))]
+    QuoteNotFound {
+        /// The part of the quote not found (normalised); the whole quote
+        /// when it has one part.
+        part: String,
+        /// Its index among the parts (`[…]` splits a quote into parts).
+        part_index: usize,
+        /// How many parts the quote has.
+        parts: usize,
+        /// The passage of the text most like the missing part, if any is alike.
+        closest: Option<String>,
+        /// The source's text file.
+        file: PathBuf,
     },
     /// An actor's alias, or its id, that another actor already answers to
     /// (as its id or an alias): a reference by that name could mean either.
@@ -428,6 +482,7 @@ fn target_name(section: Section) -> &'static str {
         Section::Actors => "actor",
         Section::Issues => "issue",
         Section::Relations => "relation",
+        Section::Sources => "source",
         Section::Positions => "position",
         Section::Scenario => "scenario",
         Section::Rows => "row",
@@ -441,6 +496,37 @@ fn arity_text(kind: RelationKind) -> &'static str {
         RelationKind::Incompatible => "at least 2",
         _ => "exactly 2",
     }
+}
+
+fn fmt_place(file: Option<&std::path::Path>, line: Option<u64>) -> String {
+    match (file, line) {
+        (Some(file), Some(line)) => format!(" at {}:{line}", file.display()),
+        (Some(file), None) => format!(" in {}", file.display()),
+        (None, Some(line)) => format!(" at line {line}"),
+        (None, None) => String::new(),
+    }
+}
+
+fn quote_not_found(
+    part: &str,
+    part_index: usize,
+    parts: usize,
+    closest: Option<&str>,
+    file: &std::path::Path,
+) -> String {
+    let what = if parts > 1 {
+        format!(
+            "part {} of {parts} of the quote, \"{part}\",",
+            part_index + 1
+        )
+    } else {
+        "the quote".to_owned()
+    };
+    let hint = match closest {
+        Some(passage) => format!("; the closest passage is \"{passage}\""),
+        None => "; no passage of the text resembles it".to_owned(),
+    };
+    format!("{what} does not occur in `{}`{hint}", file.display())
 }
 
 fn did_you_mean(suggestion: Option<&str>) -> String {

@@ -217,7 +217,8 @@ pub use contradiction::{Contradiction, Contradictions};
 pub use error::{Error, Problem, ProblemKind, RecordRef, Result, Section};
 pub use model::{
     Actor, ActorId, ActorKind, Condition, Date, DateError, Firmness, Holding, Issue, IssueId,
-    Membership, Position, PositionId, Relation, RelationId, RelationKind, Scenario, Source, Stance,
+    Membership, Position, PositionId, Provenance, Relation, RelationId, RelationKind, Scenario,
+    Source, Stance,
 };
 pub use stance::StanceGraph;
 pub use util::keyword::KeywordError;

@@ -25,6 +25,6 @@ mod votes;
 #[cfg(feature = "dna")]
 pub use dna::{read_dna, read_dna_with_progress};
 pub use progress::Progress;
-pub use scenario_file::Format;
+pub use scenario_file::{Format, LoadOptions};
 pub use statements::{Import, StatementsCsv};
 pub use votes::{RollCallVotes, Vote, VoteAgreement};

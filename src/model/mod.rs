@@ -5,7 +5,9 @@
 //! - [`id`]: small `Copy` handles into one scenario.
 //! - [`date`]: calendar dates.
 //! - [`actor`], [`issue`], [`position`]: the records.
+//! - [`provenance`]: the file each record was read from.
 //! - [`scenario`]: the validated whole, built record by record.
+//! - `keys`: key maps and the rules records share (unique keys, spans, relation arity).
 //! - [`holding`]: when a position holds (dates, `until`, supersession).
 //! - [`words`]: the model's values in English.
 
@@ -14,7 +16,9 @@ pub(crate) mod date;
 pub(crate) mod holding;
 pub(crate) mod id;
 pub(crate) mod issue;
+pub(crate) mod keys;
 pub(crate) mod position;
+pub(crate) mod provenance;
 pub(crate) mod scenario;
 pub(crate) mod words;
 
@@ -24,4 +28,5 @@ pub use holding::Holding;
 pub use id::{ActorId, IssueId, PositionId, RelationId};
 pub use issue::{Issue, Relation, RelationKind};
 pub use position::{Condition, Firmness, Position, Source, Stance};
+pub use provenance::Provenance;
 pub use scenario::Scenario;

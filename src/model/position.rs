@@ -1,5 +1,8 @@
 //! Positions: who said what about which issue, how firmly, when and where.
 
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
 use crate::util::keyword::keyword_enum;
 use crate::{ActorId, Date, IssueId};
 
@@ -57,7 +60,14 @@ pub enum Condition {
     Text(String),
 }
 
-/// Where a position was reported.
+/// Where a position was reported: a document, given inline on a position
+/// or declared once in a scenario's `sources` list (with a key) and named by
+/// positions.
+///
+/// A source with a `file` points at the document's text (a path relative to
+/// the scenario file that declares the source); when a scenario is loaded
+/// from files, every quote of a position citing it must occur in that text
+/// (see [`io::quotes`](crate::io::quotes)).
 ///
 /// # Examples
 ///
@@ -72,9 +82,15 @@ pub enum Condition {
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Source {
+    pub(crate) key: Option<String>,
     pub(crate) title: Option<String>,
     pub(crate) publisher: Option<String>,
     pub(crate) url: Option<String>,
+    pub(crate) date: Option<Date>,
+    pub(crate) file: Option<PathBuf>,
+    /// `file` resolved against the folder of the scenario file that
+    /// declares the source: where its text is read.
+    pub(crate) text_path: Option<PathBuf>,
 }
 
 impl Source {
@@ -99,6 +115,50 @@ impl Source {
     pub fn with_url(mut self, url: impl Into<String>) -> Self {
         self.url = Some(url.into());
         self
+    }
+
+    /// Sets the key (the file's `id`) by which positions name the source.
+    pub fn with_key(mut self, key: impl Into<String>) -> Self {
+        self.key = Some(key.into());
+        self
+    }
+
+    /// Sets the day the document was published.
+    pub fn with_date(mut self, date: Date) -> Self {
+        self.date = Some(date);
+        self
+    }
+
+    /// Sets the file holding the document's text, as written in a scenario
+    /// file (relative to it). Its text is read from the same path.
+    pub fn with_file(mut self, file: impl Into<PathBuf>) -> Self {
+        let file = file.into();
+        self.text_path = Some(file.clone());
+        self.file = Some(file);
+        self
+    }
+
+    /// The key positions name the source by, for a source declared in a
+    /// scenario's `sources` list.
+    pub fn key(&self) -> Option<&str> {
+        self.key.as_deref()
+    }
+
+    /// The day the document was published.
+    pub fn date(&self) -> Option<Date> {
+        self.date
+    }
+
+    /// The file holding the document's text, as written (relative to the
+    /// scenario file that declares the source).
+    pub fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+
+    /// Where the document's text is read: [`Source::file`] resolved against
+    /// the folder of the scenario file that declares the source.
+    pub fn text_path(&self) -> Option<&Path> {
+        self.text_path.as_deref()
     }
 
     /// The title of the document.
@@ -148,7 +208,8 @@ pub struct Position {
     pub(crate) condition: Option<Condition>,
     pub(crate) date: Option<Date>,
     pub(crate) until: Option<Date>,
-    pub(crate) source: Option<Box<Source>>,
+    /// Shared with the scenario's `sources` list when declared there.
+    pub(crate) source: Option<Arc<Source>>,
     pub(crate) quote: Option<String>,
     pub(crate) note: Option<String>,
 }
@@ -205,7 +266,7 @@ impl Position {
 
     /// Sets where the position was reported.
     pub fn with_source(mut self, source: Source) -> Self {
-        self.source = Some(Box::new(source));
+        self.source = Some(Arc::new(source));
         self
     }
 

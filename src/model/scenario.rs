@@ -4,15 +4,15 @@
 //! detection in `member_of` and `speaks_for` links).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
-/// Key maps hash with foldhash: fast, and seeded per process so that file
-/// contents cannot be crafted to collide. Nothing iterates them for output.
-pub(crate) type KeyMap<V> = HashMap<String, V, foldhash::fast::RandomState>;
-
+pub(crate) use super::keys::{
+    KeyMap, ambiguous, free_key, key_problem, register_key, relation_problem, span_problem,
+};
 use crate::error::{Problem, ProblemKind, RecordRef, Section};
 use crate::{
-    Actor, ActorId, Condition, Date, Error, Issue, IssueId, Membership, Position, PositionId,
-    Relation, RelationId, RelationKind, Result,
+    Actor, ActorId, Condition, Error, Issue, IssueId, Membership, Position, PositionId, Provenance,
+    Relation, RelationId, Result, Source,
 };
 
 /// Everything known about one situation: actors, issues, the relations between
@@ -60,6 +60,12 @@ pub struct Scenario {
     pub(crate) issues: Vec<Issue>,
     pub(crate) relations: Vec<Relation>,
     pub(crate) positions: Vec<Position>,
+    /// The documents declared in the `sources` list, shared with the
+    /// positions that cite them.
+    pub(crate) sources: Vec<Arc<Source>>,
+    pub(crate) source_keys: KeyMap<u32>,
+    /// The file each record was read from (not part of the value).
+    pub(crate) provenance: Provenance,
     pub(crate) actor_keys: KeyMap<ActorId>,
     /// Every actor's aliases (never equal to another actor's key or alias).
     pub(crate) actor_aliases: KeyMap<ActorId>,
@@ -70,7 +76,8 @@ pub struct Scenario {
     pub(crate) next_suffix: HashMap<(ActorId, IssueId), u32, foldhash::fast::RandomState>,
 }
 
-/// Two scenarios are equal when they hold the same items in the same order.
+/// Two scenarios are equal when they hold the same items in the same order,
+/// wherever they were read from.
 impl PartialEq for Scenario {
     fn eq(&self, other: &Self) -> bool {
         self.title == other.title
@@ -78,6 +85,7 @@ impl PartialEq for Scenario {
             && self.actors == other.actors
             && self.issues == other.issues
             && self.relations == other.relations
+            && self.sources == other.sources
             && self.positions == other.positions
     }
 }
@@ -110,6 +118,11 @@ impl Scenario {
     /// The description, if any.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
+    }
+
+    /// Where the records were read from (see [`Provenance`]).
+    pub fn provenance(&self) -> &Provenance {
+        &self.provenance
     }
 
     // ---- construction -------------------------------------------------------
@@ -284,13 +297,68 @@ impl Scenario {
         Ok(id)
     }
 
+    /// Declares a source that positions can cite by its key (the `sources`
+    /// list of a scenario file).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] when the source has no key, or its key is invalid
+    /// or taken.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::{Actor, ActorKind, Issue, Position, Scenario, Source, Stance};
+    ///
+    /// let mut s = Scenario::new();
+    /// s.add_source(Source::new().with_key("moscow-times").with_title("US Offers to Freeze NATO Expansion"))?;
+    /// let rutte = s.add_actor(Actor::new("rutte", "Mark Rutte", ActorKind::Person))?;
+    /// let join = s.add_issue(Issue::new("join", "Ukraine joins NATO"))?;
+    /// let cited = s.source("moscow-times").unwrap().clone();
+    /// let p = s.add_position(Position::new(rutte, join, Stance::Support).with_source(cited))?;
+    /// assert_eq!(s.position(p).source().and_then(|x| x.key()), Some("moscow-times"));
+    /// assert!(s.add_source(Source::new().with_title("no key")).is_err());
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
+    pub fn add_source(&mut self, source: Source) -> Result<()> {
+        let index = next_index(self.sources.len())?;
+        let record = RecordRef::new(Section::Sources, index as usize, source.key());
+        let Some(key) = source.key.as_deref() else {
+            return Err(Error::invalid(Problem::new(
+                record,
+                "id".to_owned(),
+                ProblemKind::MissingField,
+            )));
+        };
+        register_key(&mut self.source_keys, key, index, Section::Sources, |i| {
+            i as usize
+        })
+        .map_err(|kind| Error::invalid(Problem::new(record, "id".to_owned(), kind)))?;
+        self.sources.push(Arc::new(source));
+        Ok(())
+    }
+
+    /// The source declared with `key`.
+    pub fn source(&self, key: &str) -> Option<&Source> {
+        let &index = self.source_keys.get(key)?;
+        Some(&self.sources[index as usize])
+    }
+
+    /// Every declared source, in order (sources given inline on a position
+    /// are not listed).
+    pub fn sources(&self) -> impl ExactSizeIterator<Item = &Source> + '_ {
+        self.sources.iter().map(|s| &**s)
+    }
+
     /// Adds a position and returns its id. A position without a key gets
     /// `actor:issue` (or `actor:issue:2`, `:3`, … when taken).
     ///
     /// # Errors
     ///
     /// [`Error::Invalid`] when the actor, issue or condition issue is not from
-    /// this scenario, `until` is before `date`, or the key is invalid or taken.
+    /// this scenario, `until` is before `date`, the key is invalid or taken,
+    /// or the source has a key but is not the declared source of that key
+    /// (see [`add_source`](Self::add_source)).
     pub fn add_position(&mut self, position: Position) -> Result<PositionId> {
         let id = PositionId::from_index(next_index(self.positions.len())?);
         self.check_actor(position.actor)?;
@@ -299,6 +367,31 @@ impl Scenario {
             self.check_issue(*issue)?;
         }
         let record = RecordRef::new(Section::Positions, id.index(), position.key.as_deref());
+        let mut position = position;
+        if let Some(cited) = &position.source
+            && let Some(key) = cited.key.clone()
+        {
+            // A cited source is the declared one, shared, not a copy.
+            let kind = match self.source_keys.get(&key) {
+                Some(&i) if *self.sources[i as usize] == **cited => None,
+                Some(_) => Some(ProblemKind::Invalid {
+                    reason: "the source differs from the declared source of its key",
+                }),
+                None => Some(ProblemKind::UnknownReference {
+                    target: Section::Sources,
+                    key: key.clone(),
+                    suggestion: None,
+                }),
+            };
+            if let Some(kind) = kind {
+                return Err(Error::invalid(Problem::new(
+                    record,
+                    "source".to_owned(),
+                    kind,
+                )));
+            }
+            position.source = Some(Arc::clone(&self.sources[self.source_keys[&key] as usize]));
+        }
         if let Some(kind) = span_problem(("date", position.date), ("until", position.until)) {
             return Err(Error::invalid(Problem::new(
                 record,
@@ -306,7 +399,6 @@ impl Scenario {
                 kind,
             )));
         }
-        let mut position = position;
         match &position.key {
             Some(key) => register_key(
                 &mut self.position_keys,
@@ -774,102 +866,6 @@ fn check_id(index: usize, len: usize, target: Section, id: impl std::fmt::Displa
 }
 
 /// Why `key` cannot be a key, if it cannot.
-pub(crate) fn key_problem(key: &str) -> Option<ProblemKind> {
-    let reason = if key.is_empty() {
-        "it is empty"
-    } else if key.trim() != key {
-        "it starts or ends with white space"
-    } else {
-        return None;
-    };
-    Some(ProblemKind::InvalidKey {
-        key: key.to_owned(),
-        reason,
-    })
-}
-
-/// Registers `key` for the item `id` of `section`, or says why it cannot:
-/// it is not a valid key, or another item has it.
-/// A name two actors would answer to.
-pub(crate) fn ambiguous(name: &str, other: RecordRef) -> ProblemKind {
-    ProblemKind::AmbiguousAlias {
-        name: name.to_owned(),
-        other,
-    }
-}
-
-pub(crate) fn register_key<Id: Copy>(
-    keys: &mut KeyMap<Id>,
-    key: &str,
-    id: Id,
-    section: Section,
-    index_of: fn(Id) -> usize,
-) -> Result<(), ProblemKind> {
-    if let Some(kind) = key_problem(key) {
-        return Err(kind);
-    }
-    if let Some(&first) = keys.get(key) {
-        return Err(ProblemKind::DuplicateKey {
-            key: key.to_owned(),
-            first: RecordRef::new(section, index_of(first), Some(key)),
-        });
-    }
-    keys.insert(key.to_owned(), id);
-    Ok(())
-}
-
-/// The first free key among `base`, `base:2`, `base:3`, … starting at the
-/// `n`-th, and the `n` to start from next time.
-pub(crate) fn free_key<V>(base: &str, mut n: u32, taken: &KeyMap<V>) -> (String, u32) {
-    loop {
-        let candidate = if n <= 1 {
-            base.to_owned()
-        } else {
-            format!("{base}:{n}")
-        };
-        n += 1;
-        if !taken.contains_key(&candidate) {
-            return (candidate, n);
-        }
-    }
-}
-
-/// The problem with a time span that ends before it starts, if it does.
-pub(crate) fn span_problem(
-    (start_field, start): (&'static str, Option<Date>),
-    (end_field, end): (&'static str, Option<Date>),
-) -> Option<ProblemKind> {
-    match (start, end) {
-        (Some(start), Some(end)) if end < start => Some(ProblemKind::EndBeforeStart {
-            start_field,
-            start,
-            end_field,
-            end,
-        }),
-        _ => None,
-    }
-}
-
-/// What is wrong with a relation's issue keys, if anything.
-pub(crate) fn relation_problem(
-    kind: RelationKind,
-    keys: &[impl AsRef<str>],
-) -> Option<ProblemKind> {
-    let found = keys.len();
-    if !kind.arity().contains(&found) {
-        return Some(ProblemKind::Arity { kind, found });
-    }
-    let mut seen = std::collections::HashSet::with_capacity(found);
-    for key in keys {
-        if !seen.insert(key.as_ref()) {
-            return Some(ProblemKind::RepeatedIssue {
-                key: key.as_ref().to_owned(),
-            });
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

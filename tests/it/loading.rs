@@ -110,9 +110,9 @@ fn duplicate_ids_in_each_list() {
     assert_eq!(
         problems(&yaml),
         [
-            "actors[2] (us), field `id`: duplicate id `us`, first used by actors[0] (us)",
-            "issues[2] (join), field `id`: duplicate id `join`, first used by issues[1] (join)",
-            "positions[1] (kf), field `id`: duplicate id `kf`, first used by positions[0] (kf)",
+            "actors[2] (us), field `id`: duplicate id `us`, first used by actors[0] (us) at line 3",
+            "issues[2] (join), field `id`: duplicate id `join`, first used by issues[1] (join) at line 9",
+            "positions[1] (kf), field `id`: duplicate id `kf`, first used by positions[0] (kf) at line 14",
         ]
     );
 }

@@ -1,15 +1,26 @@
-//! Scenario files: YAML, JSON and TOML with one shape, read with precise errors.
+//! Scenario files: YAML, JSON and TOML with one shape, read with precise
+//! errors; a case folder of such files read as one scenario.
+//!
+//! Reading goes `raw` (records as written) → `seed` (the parser hands
+//! records over as they are read) → `resolve` (references, keys, every
+//! problem, `problems` naming each) → `quote_pass` (source files and quotes,
+//! when reading files). `case` lists a folder's files; `write` is the way back.
 
+mod case;
+mod parse;
+mod problems;
+mod quote_pass;
 mod raw;
 mod resolve;
+mod seed;
 mod write;
 
 use std::fmt;
 use std::path::Path;
 
 use crate::{Error, Result, Scenario};
-use resolve::{Resolver, ScenarioSeed};
-use serde::de::DeserializeSeed;
+use parse::parse;
+use resolve::{Checks, Resolver};
 
 /// A file format for scenarios. All formats share one shape (see the
 /// [crate documentation](crate#the-scenario-file-format)).
@@ -58,31 +69,97 @@ impl fmt::Display for Format {
 
 const INPUT: &str = "<input>";
 
+/// How [`Scenario::load_with`] reads files.
+///
+/// # Examples
+///
+/// ```no_run
+/// use stancegraph::{Scenario, io::LoadOptions};
+///
+/// // A draft: sources' files must exist, but quotes are not checked yet.
+/// let draft = Scenario::load_with("cases/istanbul", &LoadOptions::default().with_quote_check(false))?;
+/// # Ok::<(), stancegraph::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct LoadOptions {
+    /// Whether every quote of a position whose source has a `file` must
+    /// occur in that file's text (default: yes). See [`crate::io::quotes`].
+    pub quote_check: bool,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions { quote_check: true }
+    }
+}
+
+impl LoadOptions {
+    /// Sets whether quotes are checked against their sources' texts.
+    pub fn with_quote_check(mut self, check: bool) -> Self {
+        self.quote_check = check;
+        self
+    }
+}
+
 impl Scenario {
     /// Reads and validates a scenario file, choosing the format by extension
-    /// (`.yaml`, `.yml`, `.json`, `.toml`).
+    /// (`.yaml`, `.yml`, `.json`, `.toml`), or a case folder.
+    ///
+    /// **A case is a folder**: every `*.yaml`, `*.yml`, `*.json` and `*.toml`
+    /// file under it, recursively, in byte order of its path relative to the
+    /// folder; hidden files and folders (names starting with `.`) are
+    /// skipped, other files ignored (source texts live beside them), and
+    /// symbolic links to folders not followed. Each file has the ordinary
+    /// scenario shape and they merge into one scenario: records keep reading
+    /// order, references may cross files, `title` and `description` may each
+    /// be given once, and a key defined twice is a problem naming both
+    /// places. Every problem names its file, and
+    /// [`Scenario::provenance`] tells which file each record came from.
+    ///
+    /// Sources with a `file` are checked: the file (relative to the
+    /// scenario file declaring the source) must be readable and every quote
+    /// citing the source must occur in it ([`crate::io::quotes`]); see
+    /// [`Scenario::load_with`] to skip the quotes.
     ///
     /// # Errors
     ///
-    /// [`Error::Io`] when the file cannot be read, [`Error::UnknownFormat`]
-    /// for other extensions, [`Error::FeatureDisabled`] for TOML without the
+    /// [`Error::Io`] when a file cannot be read, [`Error::UnknownFormat`]
+    /// for other extensions, [`Error::EmptyCase`] for a folder without
+    /// scenario files, [`Error::FeatureDisabled`] for TOML without the
     /// `toml` feature, [`Error::Syntax`] for malformed text (with line and
     /// column) and [`Error::Invalid`] listing every validation problem, each
-    /// naming the record and field (and, in YAML and TOML, its line).
+    /// naming the record and field (and, in YAML and TOML, its line; in a
+    /// case, its file).
     ///
     /// # Examples
     ///
     /// ```no_run
     /// let scenario = stancegraph::Scenario::load("examples/data/istanbul-talks.yaml")?;
     /// println!("{} positions", scenario.positions().len());
+    /// let case = stancegraph::Scenario::load("examples/cases/istanbul")?;
+    /// println!("{} files", case.provenance().files().len());
     /// # Ok::<(), stancegraph::Error>(())
     /// ```
     pub fn load(path: impl AsRef<Path>) -> Result<Scenario> {
+        Scenario::load_with(path, &LoadOptions::default())
+    }
+
+    /// Reads and validates a scenario file or case folder as
+    /// [`Scenario::load`] does, with `options`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Scenario::load`].
+    pub fn load_with(path: impl AsRef<Path>, options: &LoadOptions) -> Result<Scenario> {
         let path = path.as_ref();
+        if path.is_dir() {
+            return case::load(path, checks(options));
+        }
         let format = Format::from_path(path).ok_or_else(|| Error::UnknownFormat {
             path: path.to_owned(),
         })?;
-        Scenario::load_as(path, format)
+        load_file(path, format, checks(options))
     }
 
     /// Reads and validates a scenario file in the given format, whatever its name.
@@ -91,16 +168,13 @@ impl Scenario {
     ///
     /// As [`Scenario::load`], without [`Error::UnknownFormat`].
     pub fn load_as(path: impl AsRef<Path>, format: Format) -> Result<Scenario> {
-        let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|source| Error::Io {
-            path: path.to_owned(),
-            source,
-        })?;
-        parse(&bytes, format, &path.display().to_string())
+        load_file(path.as_ref(), format, checks(&LoadOptions::default()))
     }
 
     /// Parses and validates a scenario in `format` from bytes, naming `origin`
     /// (a file name, say) in errors. A leading UTF-8 byte-order mark is skipped.
+    /// No file is read: sources' files and quotes are checked only by
+    /// [`Scenario::load`].
     ///
     /// # Errors
     ///
@@ -233,227 +307,20 @@ impl Scenario {
     }
 }
 
-fn syntax(
-    format: Format,
-    origin: &str,
-    line: Option<u64>,
-    column: Option<u64>,
-    message: String,
-) -> Error {
-    Error::Syntax {
-        origin: origin.to_owned(),
-        format,
-        line,
-        column,
-        path: None,
-        message,
+fn checks(options: &LoadOptions) -> Checks {
+    Checks {
+        files: true,
+        quotes: options.quote_check,
     }
 }
 
-/// Line and 1-based column of byte `offset` in `bytes`.
-fn line_column(bytes: &[u8], offset: usize) -> (u64, u64) {
-    let before = &bytes[..offset.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    (line, (offset - line_start) as u64 + 1)
-}
-
-fn parse(bytes: &[u8], format: Format, origin: &str) -> Result<Scenario> {
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let (line, column) = line_column(bytes, e.valid_up_to());
-        syntax(
-            format,
-            origin,
-            Some(line),
-            Some(column),
-            "the file is not valid UTF-8".to_owned(),
-        )
+fn load_file(path: &Path, format: Format, checks: Checks) -> Result<Scenario> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
     })?;
-    if text.trim().is_empty() {
-        return Err(syntax(
-            format,
-            origin,
-            None,
-            None,
-            "the file is empty".to_owned(),
-        ));
-    }
-    let mut resolver = Resolver::new(format, text);
-    match format {
-        Format::Yaml => parse_yaml(text, origin, &mut resolver)?,
-        Format::Json => parse_json(text, origin, &mut resolver)?,
-        Format::Toml => parse_toml(text, origin, &mut resolver)?,
-    }
-    resolver.finish().map_err(|problems| Error::Invalid {
-        origin: origin.to_owned(),
-        problems,
-    })
-}
-
-/// YAML limits that grow with the input: a legitimate document has at most
-/// about one node per byte, so only alias expansion ("billion laughs") can
-/// exceed them, and the work and memory of a parse stay proportional to the
-/// size of the file.
-fn yaml_options(len: usize) -> serde_saphyr::Options {
-    let budget = serde_saphyr::budget! {
-        max_events: len.max(1_000_000),
-        max_nodes: len.max(250_000),
-        max_aliases: (len / 4).max(50_000),
-        max_total_scalar_bytes: len.max(64 << 20),
-        enforce_alias_anchor_ratio: false,
-    };
-    let mut alias_limits = serde_saphyr::options::AliasLimits::default();
-    alias_limits.max_total_replayed_events = len.max(1_000_000);
-    serde_saphyr::options! {
-        budget: budget,
-        alias_limits: alias_limits,
-        duplicate_keys: serde_saphyr::options::DuplicateKeyPolicy::Error,
-    }
-}
-
-fn parse_yaml(text: &str, origin: &str, resolver: &mut Resolver) -> Result<()> {
-    let options = yaml_options(text.len());
-    serde_saphyr::with_deserializer_from_str_with_options(text, options, |de| {
-        ScenarioSeed {
-            resolver,
-            format: Format::Yaml,
-        }
-        .deserialize(de)
-    })
-    .map_err(|e| {
-        let location = e.location();
-        let message = e.render_with_options(serde_saphyr::render_options! {
-            snippets: serde_saphyr::SnippetMode::Off,
-        });
-        syntax(
-            Format::Yaml,
-            origin,
-            location.map(|l| l.line()),
-            location.map(|l| l.column()),
-            strip_location(&plain_yaml_message(&message)),
-        )
-    })
-}
-
-/// serde-saphyr's messages name its own settings; say what happened in the
-/// file's terms instead.
-fn plain_yaml_message(message: &str) -> String {
-    let message = message.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
-    match message.strip_prefix("budget breached: ") {
-        Some(what) => {
-            let limit: String = what
-                .chars()
-                .skip_while(|c| !c.is_ascii_digit())
-                .take_while(char::is_ascii_digit)
-                .collect();
-            format!(
-                "the document expands past its limit ({limit} {}): anchors and aliases that \
-                 multiply (a \"billion laughs\" document) are refused; the limits grow with the \
-                 file's size",
-                what.split_whitespace()
-                    .next()
-                    .unwrap_or("nodes")
-                    .to_lowercase()
-            )
-        }
-        None => message,
-    }
-}
-
-/// serde-saphyr prefixes or suffixes messages with their location, which
-/// [`Error::Syntax`] carries on its own.
-fn strip_location(message: &str) -> String {
-    let mut m = message.trim();
-    if let Some(rest) = m.strip_prefix("error: ") {
-        m = rest;
-    }
-    if let Some(rest) = m.strip_prefix("line ")
-        && let Some((_, after)) = rest.split_once(": ")
-    {
-        m = after;
-    }
-    let m = m.lines().next().unwrap_or(m);
-    // A trailing " at line L, column C" repeats what the error carries.
-    match m.rfind(" at line ") {
-        Some(i)
-            if m[i + 9..]
-                .chars()
-                .all(|c| c.is_ascii_digit() || ", column".contains(c)) =>
-        {
-            m[..i].to_owned()
-        }
-        _ => m.to_owned(),
-    }
-}
-
-fn parse_json(text: &str, origin: &str, resolver: &mut Resolver) -> Result<()> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let seed = ScenarioSeed {
-        resolver,
-        format: Format::Json,
-    };
-    let result = seed.deserialize(&mut de).and_then(|()| de.end());
-    result.map_err(|e| {
-        // Parse again, tracking the path, only when there is an error to explain.
-        let path = {
-            let mut scratch = Resolver::new(Format::Json, text);
-            let de = &mut serde_json::Deserializer::from_str(text);
-            let mut track = serde_path_to_error::Track::new();
-            let de = serde_path_to_error::Deserializer::new(de, &mut track);
-            let seed = ScenarioSeed {
-                resolver: &mut scratch,
-                format: Format::Json,
-            };
-            match seed.deserialize(de) {
-                Err(_) => Some(track.path().to_string()),
-                Ok(()) => None,
-            }
-        };
-        let message = e.to_string();
-        let message = match message.rsplit_once(" at line ") {
-            Some((m, _)) => m.to_owned(),
-            None => message,
-        };
-        Error::Syntax {
-            origin: origin.to_owned(),
-            format: Format::Json,
-            line: Some(e.line() as u64).filter(|&l| l > 0),
-            column: Some(e.column() as u64).filter(|_| e.line() > 0),
-            path,
-            message,
-        }
-    })
-}
-
-#[cfg(feature = "toml")]
-fn parse_toml(text: &str, origin: &str, resolver: &mut Resolver) -> Result<()> {
-    let located = |e: toml::de::Error| {
-        let (line, column) = match e.span() {
-            Some(span) => {
-                let (l, c) = line_column(text.as_bytes(), span.start);
-                (Some(l), Some(c))
-            }
-            None => (None, None),
-        };
-        syntax(Format::Toml, origin, line, column, e.message().to_owned())
-    };
-    let de = toml::Deserializer::parse(text).map_err(located)?;
-    ScenarioSeed {
-        resolver,
-        format: Format::Toml,
-    }
-    .deserialize(de)
-    .map_err(located)
-}
-
-#[cfg(not(feature = "toml"))]
-fn parse_toml(_text: &str, _origin: &str, _resolver: &mut Resolver) -> Result<()> {
-    Err(Error::FeatureDisabled {
-        format: Format::Toml,
-        feature: "toml",
-    })
+    let origin = path.display().to_string();
+    let mut resolver = Resolver::new(checks, 1);
+    parse::read_document(&mut resolver, &bytes, format, &origin, Some(path))?;
+    parse::finish(resolver, &origin)
 }

@@ -351,11 +351,27 @@ impl<'de> Deserialize<'de> for RawCondition {
     }
 }
 
+/// A document: a record of the `sources` list, or a position's `source`,
+/// which is either such a mapping (without `id`) or a source's id (`bare`).
 #[derive(Debug, Default)]
 pub(crate) struct RawSource {
+    pub bare: Option<String>,
+    pub id: Option<String>,
     pub title: Option<String>,
     pub publisher: Option<String>,
     pub url: Option<String>,
+    pub date: Option<Lenient<Date>>,
+    pub file: Option<String>,
     pub unknown: Vec<String>,
 }
-record!(RawSource, "a source" { title, publisher, url });
+
+record_fields!(RawSource, "a source" { id, title, publisher, url, date, file });
+
+impl<'de> Deserialize<'de> for RawSource {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(StringOr::<RawSource>::new(|bare| RawSource {
+            bare: Some(bare),
+            ..RawSource::default()
+        }))
+    }
+}

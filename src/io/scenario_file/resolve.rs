@@ -1,297 +1,310 @@
 //! Turns scenario records into a valid [`Scenario`], collecting every problem.
 //!
-//! The [`Resolver`] takes records as the parser produces them. Positions, by
-//! far the most numerous records, are resolved one at a time as they stream
-//! in whenever the actors and issues they refer to have already been read (as
-//! in every file stancegraph writes), so a file of a million positions is
-//! never held twice in memory. Positions that come first are kept raw until
-//! the end.
+//! The [`Resolver`] takes the documents of a scenario one after another (one
+//! file, or every file of a case folder in order) and their records as the
+//! parser produces them. Records append to the scenario's lists in reading
+//! order, so the ids of a case are those of its files concatenated.
+//!
+//! Positions, by far the most numerous records, are resolved one at a time
+//! as they stream in whenever every record they name (actor, issue, source,
+//! condition issue) has already been read, as in every file stancegraph
+//! writes and in a case whose actors and issues come first, so a million
+//! positions are never held twice in memory. A position that names a record
+//! not read yet is kept raw, and so is every position after it (ids follow
+//! reading order), until all documents are read. Links between actors and
+//! aliases are resolved once every actor is known, and references may cross
+//! files.
+//!
+//! Every problem names its record by its index in its own file's list, its
+//! line (YAML, TOML) and its file; a key defined twice names both places.
 
 use std::collections::HashMap;
-use std::fmt;
-use std::marker::PhantomData;
-use std::str::FromStr;
-
-use serde::Deserialize;
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::Format;
-
+use super::problems::{Place, Problems, Rec, Target};
+use super::quote_pass::{QuoteJob, QuotePass};
 use super::raw::{
-    FieldKey, Lenient, RawActor, RawCondition, RawIssue, RawMembership, RawPosition, RawRelation,
-    RawSource, Record,
+    RawActor, RawCondition, RawIssue, RawMembership, RawPosition, RawRelation, RawSource,
 };
-use crate::error::{Problem, ProblemKind, RecordRef, Section};
-use crate::model::scenario::{KeyMap, free_key, register_key, relation_problem, span_problem};
-use crate::util::keyword::KeywordError;
-use crate::util::suggest::{Suggester, closest};
+use crate::error::{ProblemKind, Section};
+use crate::model::scenario::{free_key, relation_problem};
+use crate::util::suggest::closest;
 use crate::{
-    Actor, ActorId, ActorKind, Condition, Date, Firmness, Issue, IssueId, Membership, Position,
+    Actor, ActorId, ActorKind, Condition, Firmness, Issue, IssueId, Membership, Position,
     PositionId, Relation, RelationKind, Scenario, Source, Stance,
 };
 
-/// A record being checked: cheap to make, turned into a [`RecordRef`] only
-/// when there is a problem to report.
-#[derive(Clone, Copy)]
-struct Rec<'a> {
-    section: Section,
-    index: usize,
-    key: Option<&'a str>,
-    line: Option<u64>,
+/// How many records of each list had been read when a document began.
+#[derive(Clone, Copy, Default)]
+struct Counts {
+    actors: usize,
+    issues: usize,
+    relations: usize,
+    sources: usize,
+    positions: usize,
 }
 
-impl<'a> Rec<'a> {
-    fn new(section: Section, index: usize, key: Option<&'a str>, line: Option<u64>) -> Self {
-        Rec {
-            section,
-            index,
-            key,
-            line,
-        }
-    }
-
-    fn to_ref(self) -> RecordRef {
-        match self.section {
-            Section::Scenario => RecordRef::top(),
-            section => RecordRef::new(section, self.index, self.key),
-        }
-    }
+/// A position kept raw until every document is read.
+struct Pending {
+    raw: RawPosition,
+    place: Place,
+    id: usize,
 }
 
-const TOP: Rec<'static> = Rec {
-    section: Section::Scenario,
-    index: 0,
-    key: None,
-    line: None,
-};
-
-/// Collects problems.
-struct Problems {
-    list: Vec<Problem>,
-    suggester: Suggester,
+/// What the resolver checks beyond the records themselves.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Checks {
+    /// Source text files must exist (the scenario was read from files).
+    pub(crate) files: bool,
+    /// Quotes must occur in their source's text file.
+    pub(crate) quotes: bool,
 }
 
-impl Problems {
-    fn add(&mut self, record: Rec<'_>, field: impl Into<Option<String>>, kind: ProblemKind) {
-        let mut problem = Problem::new(record.to_ref(), field, kind);
-        problem.line = record.line;
-        self.list.push(problem);
-    }
-
-    fn unknown_fields<T: Record>(&mut self, record: Rec<'_>, prefix: &str, unknown: &[String]) {
-        for key in unknown {
-            let suggestion = closest(key, T::FIELDS.iter().copied()).map(str::to_owned);
-            self.add(
-                record,
-                format!("{prefix}{key}"),
-                ProblemKind::UnknownField { suggestion },
-            );
-        }
-    }
-
-    fn required<T>(&mut self, record: Rec<'_>, field: &str, value: Option<T>) -> Option<T> {
-        if value.is_none() {
-            self.add(record, field.to_owned(), ProblemKind::MissingField);
-        }
-        value
-    }
-
-    fn keyword<T: FromStr<Err = KeywordError> + Copy>(
-        &mut self,
-        record: Rec<'_>,
-        field: &str,
-        value: Lenient<T>,
-    ) -> Option<T> {
-        match value {
-            Lenient::Valid(v) => Some(v),
-            Lenient::Invalid(text) => {
-                if let Err(error) = text.parse::<T>() {
-                    let suggestion =
-                        closest(&text, error.allowed.iter().copied()).map(str::to_owned);
-                    self.add(
-                        record,
-                        field.to_owned(),
-                        ProblemKind::UnknownValue { error, suggestion },
-                    );
-                }
-                None
-            }
-        }
-    }
-
-    fn date(&mut self, record: Rec<'_>, field: &str, value: Option<Lenient<Date>>) -> Option<Date> {
-        match value? {
-            Lenient::Valid(d) => Some(d),
-            Lenient::Invalid(text) => {
-                if let Err(e) = text.parse::<Date>() {
-                    self.add(record, field.to_owned(), ProblemKind::InvalidDate(e));
-                }
-                None
-            }
-        }
-    }
-
-    fn span(
-        &mut self,
-        record: Rec<'_>,
-        prefix: &str,
-        start: (&'static str, Option<Date>),
-        end: (&'static str, Option<Date>),
-    ) {
-        if let Some(kind) = span_problem(start, end) {
-            self.add(record, format!("{prefix}{}", end.0), kind);
-        }
-    }
-
-    fn reference<Id: Copy>(
-        &mut self,
-        record: Rec<'_>,
-        field: impl FnOnce() -> String,
-        target: Section,
-        key: &str,
-        keys: &KeyMap<Id>,
-    ) -> Option<Id> {
-        if let Some(&id) = keys.get(key) {
-            return Some(id);
-        }
-        let suggestion = self.suggester.suggest(key, keys.keys().map(String::as_str));
-        self.add(
-            record,
-            field(),
-            ProblemKind::UnknownReference {
-                target,
-                key: key.to_owned(),
-                suggestion,
-            },
-        );
-        None
-    }
-
-    /// An actor named by its id or one of its aliases.
-    fn actor_reference(
-        &mut self,
-        record: Rec<'_>,
-        field: impl FnOnce() -> String,
-        key: &str,
-        s: &Scenario,
-    ) -> Option<ActorId> {
-        // Ids first: most references use them, and most scenarios have no
-        // aliases; `reference` reports a name that is neither.
-        if let Some(&id) = s.actor_keys.get(key) {
-            return Some(id);
-        }
-        if let Some(&id) = s.actor_aliases.get(key) {
-            return Some(id);
-        }
-        self.reference(record, field, Section::Actors, key, &s.actor_keys)
-    }
-
-    /// Registers `key` for the record, reporting invalid and duplicate keys.
-    fn key<Id: Copy>(
-        &mut self,
-        record: Rec<'_>,
-        key: &str,
-        id: Id,
-        keys: &mut KeyMap<Id>,
-        index_of: fn(Id) -> usize,
-    ) {
-        if let Err(kind) = register_key(keys, key, id, record.section, index_of) {
-            self.add(record, "id".to_owned(), kind);
-        }
-    }
-}
-
-/// Builds a scenario from records as they are parsed.
+/// Builds a scenario from the records of one or more documents.
 pub(crate) struct Resolver {
     p: Problems,
     s: Scenario,
-    actors_read: bool,
-    issues_read: bool,
-    relations: Vec<(RawRelation, Option<u64>)>,
-    /// Positions read before the actors and issues they need.
-    pending: Vec<(RawPosition, Option<u64>)>,
-    /// The line of each actor record, for problems found after reading them.
-    actor_lines: Vec<Option<u64>>,
+    checks: Checks,
+    /// Whether the whole scenario is one document: once it has read its
+    /// actors and issues, no more can come.
+    single: bool,
+    actors_complete: bool,
+    issues_complete: bool,
+    relations: Vec<(RawRelation, Place)>,
+    /// Each actor's `member_of` and `speaks_for`, resolved at the end.
+    links: Vec<(Vec<RawMembership>, Option<String>)>,
+    pending: Vec<Pending>,
+    /// Whether a position is pending: every later one waits too.
+    waiting: bool,
+    actor_places: Vec<Place>,
+    issue_places: Vec<Place>,
+    source_places: Vec<Place>,
+    /// The line of each position (0: unknown) and, per document, its first
+    /// position: enough to place any position without a `Place` each.
+    position_lines: Vec<u32>,
+    document_starts: Vec<(usize, u32)>,
     /// Line starts of the text, for formats that report byte offsets.
-    line_starts: Vec<usize>,
-    /// Positions seen so far (resolved, pending or rejected).
+    pub(crate) line_starts: Vec<usize>,
     positions_seen: usize,
+    /// The document being read: its number, folder and first records.
+    file: u32,
+    start: Counts,
+    title_from: Option<u32>,
+    description_from: Option<u32>,
+    quotes: Vec<QuoteJob>,
+    /// The text files of sources given inline, with the position naming each.
+    inline_files: Vec<(PathBuf, Target)>,
+    /// Whether aliases are registered (once every actor is known).
+    aliases_done: bool,
 }
 
 impl Resolver {
-    /// A resolver for a document in `format`; `text` is needed to turn the
-    /// byte offsets some formats report into lines.
-    pub(crate) fn new(format: Format, text: &str) -> Self {
-        let line_starts = match format {
+    /// A resolver for `documents` documents (1 for a file or a text).
+    pub(crate) fn new(checks: Checks, documents: usize) -> Self {
+        Resolver {
+            p: Problems::new(),
+            s: Scenario::default(),
+            checks,
+            single: documents <= 1,
+            actors_complete: false,
+            issues_complete: false,
+            relations: Vec::new(),
+            links: Vec::new(),
+            pending: Vec::new(),
+            waiting: false,
+            actor_places: Vec::new(),
+            issue_places: Vec::new(),
+            source_places: Vec::new(),
+            position_lines: Vec::new(),
+            document_starts: Vec::new(),
+            line_starts: Vec::new(),
+            positions_seen: 0,
+            file: 0,
+            start: Counts::default(),
+            title_from: None,
+            description_from: None,
+            quotes: Vec::new(),
+            inline_files: Vec::new(),
+            aliases_done: false,
+        }
+    }
+
+    fn counts(&self) -> Counts {
+        Counts {
+            actors: self.s.actors.len(),
+            issues: self.s.issues.len(),
+            relations: self.relations.len(),
+            sources: self.s.sources.len(),
+            positions: self.positions_seen,
+        }
+    }
+
+    /// Starts a document in `format`; `text` is needed to turn the byte
+    /// offsets some formats report into lines. `path` is its file, if any:
+    /// problems then name it, and relative source files are read beside it.
+    pub(crate) fn begin(&mut self, format: Format, text: &str, path: Option<&Path>) {
+        self.file = self.p.files.len() as u32;
+        self.p.files.push(path.map(Path::to_owned));
+        if let Some(path) = path {
+            self.s.provenance.add_file(path.to_owned());
+        }
+        self.line_starts = match format {
             Format::Toml => std::iter::once(0)
                 .chain(text.match_indices('\n').map(|(i, _)| i + 1))
                 .collect(),
             _ => Vec::new(),
         };
-        Resolver {
-            actor_lines: Vec::new(),
-            line_starts,
-            p: Problems {
-                list: Vec::new(),
-                suggester: Suggester::new(),
-            },
-            s: Scenario::default(),
-            actors_read: false,
-            issues_read: false,
-            relations: Vec::new(),
-            pending: Vec::new(),
-            positions_seen: 0,
+        self.start = self.counts();
+        self.document_starts.push((self.positions_seen, self.file));
+    }
+
+    /// Ends the document begun last, recording where its records came from.
+    pub(crate) fn end(&mut self) {
+        if self.p.files.last().is_some_and(Option::is_some) {
+            let (start, end, file) = (self.start, self.counts(), self.file);
+            let prov = &mut self.s.provenance;
+            prov.record(Section::Actors, start.actors, end.actors, file);
+            prov.record(Section::Issues, start.issues, end.issues, file);
+            prov.record(Section::Relations, start.relations, end.relations, file);
+            prov.record(Section::Sources, start.sources, end.sources, file);
+            prov.record(Section::Positions, start.positions, end.positions, file);
         }
+        self.line_starts = Vec::new();
     }
 
     /// Validates what was read and returns the scenario, or every problem in
     /// file order.
-    pub(crate) fn finish(mut self) -> Result<Scenario, Vec<Problem>> {
-        // Actors and issues may be absent from the file.
-        self.actors_read = true;
-        self.issues_read = true;
+    pub(crate) fn finish(mut self) -> Result<Scenario, Vec<crate::Problem>> {
+        self.actors_complete = true;
+        self.issues_complete = true;
+        if !self.aliases_done {
+            self.actor_aliases();
+        }
+        for (i, (member_of, speaks_for)) in std::mem::take(&mut self.links).into_iter().enumerate()
+        {
+            self.actor_links(i, member_of, speaks_for);
+        }
         for (actor, link, path) in self.s.link_cycles() {
-            let line = self.actor_lines.get(actor.index()).copied().flatten();
-            let record = Rec::new(
-                Section::Actors,
-                actor.index(),
-                Some(self.s.actor(actor).key()),
-                line,
-            );
+            let record = self.actor_places[actor.index()]
+                .rec(Section::Actors, Some(self.s.actor(actor).key()));
             self.p
                 .add(record, link.to_owned(), ProblemKind::Cycle { link, path });
         }
-        for (i, (raw, line)) in std::mem::take(&mut self.relations).into_iter().enumerate() {
-            self.relation(i, raw, line);
+        for (raw, place) in std::mem::take(&mut self.relations) {
+            self.resolve_relation(raw, place);
         }
-        let pending = std::mem::take(&mut self.pending);
-        let first = self.positions_seen - pending.len();
-        for (n, (raw, line)) in pending.into_iter().enumerate() {
-            self.resolve_position(first + n, raw, line);
+        for pending in std::mem::take(&mut self.pending) {
+            self.resolve_position(pending.id, pending.raw, pending.place);
         }
-        if !self.p.list.is_empty() {
-            // Checks run in passes; report in file order.
-            self.p
-                .list
-                .sort_by_key(|problem| (problem.record.section, problem.record.index));
-            return Err(self.p.list);
+        if self.checks.files {
+            self.check_files();
+        }
+        if !self.p.is_empty() {
+            return Err(self.p.into_sorted());
         }
         self.assign_keys();
         Ok(self.s)
     }
 
-    fn actors(&mut self, raw: Vec<(RawActor, Option<u64>)>) {
-        self.actors_read = true;
-        let mut links = Vec::with_capacity(raw.len());
-        for (i, (a, line)) in raw.into_iter().enumerate() {
-            self.actor_lines.push(line);
+    /// Checks that source files exist and, if asked, that quotes occur in
+    /// them, reporting on the source or position that names the file.
+    fn check_files(&mut self) {
+        let mut pass = QuotePass::default();
+        for (i, source) in self.s.sources.iter().enumerate() {
+            if let Some(path) = source.text_path() {
+                let place = self.source_places[i];
+                pass.need(
+                    path,
+                    place.rec(Section::Sources, source.key()).owned("file"),
+                );
+            }
+        }
+        for (path, target) in std::mem::take(&mut self.inline_files) {
+            pass.need(&path, target);
+        }
+        let jobs = std::mem::take(&mut self.quotes);
+        let (starts, lines) = (&self.document_starts, &self.position_lines);
+        let problems = pass.run(&jobs, self.checks.quotes, |job| {
+            let key = job.key.as_deref();
+            place_of(starts, lines, job.id)
+                .rec(Section::Positions, key)
+                .owned("quote")
+        });
+        for (target, kind) in problems {
+            self.p.add_target(&target, kind);
+        }
+    }
+
+    // ---- top level ---------------------------------------------------------------
+
+    pub(crate) fn title(&mut self, title: Option<String>) {
+        if let Some(title) = title {
+            if let Some(first) = self.given_twice(self.title_from) {
+                self.p.add(Rec::top(self.file), "title".to_owned(), first);
+            } else {
+                self.s.title = Some(title);
+                self.title_from = Some(self.file);
+            }
+        }
+    }
+
+    pub(crate) fn description(&mut self, description: Option<String>) {
+        if let Some(description) = description {
+            if let Some(first) = self.given_twice(self.description_from) {
+                self.p
+                    .add(Rec::top(self.file), "description".to_owned(), first);
+            } else {
+                self.s.description = Some(description);
+                self.description_from = Some(self.file);
+            }
+        }
+    }
+
+    fn given_twice(&self, first: Option<u32>) -> Option<ProblemKind> {
+        let first = first?;
+        let first_file = self.p.files.get(first as usize).cloned().flatten();
+        Some(ProblemKind::GivenTwice {
+            first_file: first_file.unwrap_or_default(),
+        })
+    }
+
+    pub(crate) fn unknown_top_fields(&mut self, unknown: Vec<String>, fields: &[&str]) {
+        for key in unknown {
+            let suggestion = closest(&key, fields.iter().copied()).map(str::to_owned);
+            self.p.add(
+                Rec::top(self.file),
+                key,
+                ProblemKind::UnknownField { suggestion },
+            );
+        }
+    }
+
+    // ---- actors and issues ------------------------------------------------------
+
+    pub(crate) fn actors(&mut self, raw: Vec<(RawActor, Option<u64>)>) {
+        for (j, (a, line)) in raw.into_iter().enumerate() {
+            let i = self.s.actors.len();
+            let place = Place {
+                file: self.file,
+                index: j,
+                line,
+            };
+            self.actor_places.push(place);
             let id_text = a.id.clone();
-            let record = Rec::new(Section::Actors, i, id_text.as_deref(), line);
+            let record = place.rec(Section::Actors, id_text.as_deref());
             self.p.unknown_fields::<RawActor>(record, "", &a.unknown);
             if let Some(key) = &a.id {
-                let id = ActorId::from_index(i as u32);
-                self.p
-                    .key(record, key, id, &mut self.s.actor_keys, ActorId::index);
+                let places = &self.actor_places;
+                self.p.key(
+                    record,
+                    key,
+                    ActorId::from_index(i as u32),
+                    &mut self.s.actor_keys,
+                    ActorId::index,
+                    |g| places[g],
+                );
             }
             let key = self.p.required(record, "id", a.id).unwrap_or_default();
             let name = self.p.required(record, "name", a.name).unwrap_or_default();
@@ -304,31 +317,35 @@ impl Resolver {
             actor.aliases = a.aliases.unwrap_or_default();
             actor.role = a.role;
             self.s.actors.push(actor);
-            links.push((a.member_of.unwrap_or_default(), a.speaks_for));
+            self.links
+                .push((a.member_of.unwrap_or_default(), a.speaks_for));
         }
-        self.actor_aliases();
-        // Links may point forward, so they are resolved once every actor is known.
-        for (i, (member_of, speaks_for)) in links.into_iter().enumerate() {
-            self.actor_links(i, member_of, speaks_for);
+        if self.single {
+            // One document: every actor is known, so aliases can answer now.
+            self.actors_complete = true;
+            self.actor_aliases();
+            self.aliases_done = true;
         }
     }
 
     /// Registers every actor's aliases once every actor's id is known, so
     /// that an alias clashing with another actor's id or alias is reported on
-    /// the alias, naming the other actor, whichever comes first in the file.
+    /// the alias, naming the other actor, whichever comes first.
     fn actor_aliases(&mut self) {
         for i in 0..self.s.actors.len() {
             let id = ActorId::from_index(i as u32);
-            let line = self.actor_lines.get(i).copied().flatten();
             let key = self.s.actors[i].key.clone();
             for j in 0..self.s.actors[i].aliases.len() {
                 let alias = self.s.actors[i].aliases[j].clone();
-                if let Err(kind) = self.s.register_alias(&alias, id, &key) {
-                    let record = Rec::new(
+                if let Err(mut kind) = self.s.register_alias(&alias, id, &key) {
+                    if let ProblemKind::AmbiguousAlias { other, .. } = &mut kind
+                        && let Some(index) = other.index
+                    {
+                        other.index = Some(self.actor_places[index].index);
+                    }
+                    let record = self.actor_places[i].rec(
                         Section::Actors,
-                        i,
                         Some(key.as_str()).filter(|k| !k.is_empty()),
-                        line,
                     );
                     self.p.add(record, format!("aliases[{j}]"), kind);
                 }
@@ -343,12 +360,9 @@ impl Resolver {
         speaks_for: Option<String>,
     ) {
         let (p, s) = (&mut self.p, &mut self.s);
-        let line = self.actor_lines.get(i).copied().flatten();
-        let record = Rec::new(
+        let record = self.actor_places[i].rec(
             Section::Actors,
-            i,
             Some(s.actors[i].key.as_str()).filter(|k| !k.is_empty()),
-            line,
         );
         let mut member_of = Vec::with_capacity(raw_member_of.len());
         for (m, raw) in raw_member_of.into_iter().enumerate() {
@@ -371,16 +385,31 @@ impl Resolver {
         actor.speaks_for = speaks_for;
     }
 
-    fn issues(&mut self, raw: Vec<(RawIssue, Option<u64>)>) {
-        self.issues_read = true;
-        for (i, (x, line)) in raw.into_iter().enumerate() {
+    pub(crate) fn issues(&mut self, raw: Vec<(RawIssue, Option<u64>)>) {
+        if self.single {
+            self.issues_complete = true;
+        }
+        for (j, (x, line)) in raw.into_iter().enumerate() {
+            let i = self.s.issues.len();
+            let place = Place {
+                file: self.file,
+                index: j,
+                line,
+            };
+            self.issue_places.push(place);
             let id_text = x.id.clone();
-            let record = Rec::new(Section::Issues, i, id_text.as_deref(), line);
+            let record = place.rec(Section::Issues, id_text.as_deref());
             self.p.unknown_fields::<RawIssue>(record, "", &x.unknown);
             if let Some(key) = &x.id {
-                let id = IssueId::from_index(i as u32);
-                self.p
-                    .key(record, key, id, &mut self.s.issue_keys, IssueId::index);
+                let places = &self.issue_places;
+                self.p.key(
+                    record,
+                    key,
+                    IssueId::from_index(i as u32),
+                    &mut self.s.issue_keys,
+                    IssueId::index,
+                    |g| places[g],
+                );
             }
             let key = self.p.required(record, "id", x.id).unwrap_or_default();
             let name = self.p.required(record, "name", x.name).unwrap_or_default();
@@ -393,9 +422,21 @@ impl Resolver {
         }
     }
 
-    fn relation(&mut self, i: usize, raw: RawRelation, line: Option<u64>) {
+    // ---- relations and sources --------------------------------------------------
+
+    /// Relations are resolved at the end: they may name issues of any file.
+    pub(crate) fn relation(&mut self, raw: RawRelation, line: Option<u64>) {
+        let place = Place {
+            file: self.file,
+            index: self.relations.len() - self.start.relations,
+            line,
+        };
+        self.relations.push((raw, place));
+    }
+
+    fn resolve_relation(&mut self, raw: RawRelation, place: Place) {
         let (p, s) = (&mut self.p, &mut self.s);
-        let record = Rec::new(Section::Relations, i, None, line);
+        let record = place.rec(Section::Relations, None);
         p.unknown_fields::<RawRelation>(record, "", &raw.unknown);
         let kind = p
             .required(record, "kind", raw.kind)
@@ -429,24 +470,134 @@ impl Resolver {
         });
     }
 
-    fn position(&mut self, raw: RawPosition, line: Option<u64>) {
-        let index = self.positions_seen;
-        self.positions_seen += 1;
-        if self.actors_read && self.issues_read {
-            self.resolve_position(index, raw, line);
-        } else {
-            self.pending.push((raw, line));
+    pub(crate) fn sources(&mut self, raw: Vec<(RawSource, Option<u64>)>) {
+        for (j, (x, line)) in raw.into_iter().enumerate() {
+            let i = self.s.sources.len();
+            let place = Place {
+                file: self.file,
+                index: j,
+                line,
+            };
+            let id_text = x.id.clone().or_else(|| x.bare.clone());
+            let record = place.rec(Section::Sources, id_text.as_deref());
+            if x.bare.is_some() {
+                self.p.add(
+                    record,
+                    None,
+                    ProblemKind::Invalid {
+                        reason: "a source is a mapping with keys id, title, publisher, url, \
+                                 date, file",
+                    },
+                );
+                continue;
+            }
+            self.source_places.push(place);
+            if let Some(key) = &x.id {
+                let places = &self.source_places;
+                self.p.key(
+                    record,
+                    key,
+                    i as u32,
+                    &mut self.s.source_keys,
+                    |i| i as usize,
+                    |g| places[g],
+                );
+            }
+            let key = self.p.required(record, "id", x.id.clone());
+            let mut source = self.source_fields(record, "", x, self.file);
+            source.key = key;
+            self.s.sources.push(Arc::new(source));
         }
     }
 
-    fn resolve_position(&mut self, i: usize, raw: RawPosition, line: Option<u64>) {
-        let (p, s) = (&mut self.p, &mut self.s);
-        let record = Rec::new(Section::Positions, i, raw.id.as_deref(), line);
-        p.unknown_fields::<RawPosition>(record, "", &raw.unknown);
-        if let Some(key) = &raw.id {
-            let id = PositionId::from_index(i as u32);
-            p.key(record, key, id, &mut s.position_keys, PositionId::index);
+    /// The fields every source has, reporting problems under `prefix`;
+    /// `file` resolves against the folder of document `document`.
+    fn source_fields(
+        &mut self,
+        record: Rec<'_>,
+        prefix: &str,
+        x: RawSource,
+        document: u32,
+    ) -> Source {
+        self.p
+            .unknown_fields::<RawSource>(record, prefix, &x.unknown);
+        let date = self.p.date(record, &format!("{prefix}date"), x.date);
+        let text_path = x.file.as_deref().map(|file| {
+            let folder = self.p.files.get(document as usize).cloned().flatten();
+            match folder.as_deref().and_then(Path::parent) {
+                Some(folder) => folder.join(file),
+                None => PathBuf::from(file),
+            }
+        });
+        Source {
+            key: None,
+            title: x.title,
+            publisher: x.publisher,
+            url: x.url,
+            date,
+            file: x.file.map(PathBuf::from),
+            text_path,
         }
+    }
+
+    // ---- positions -----------------------------------------------------------------
+
+    pub(crate) fn position(&mut self, raw: RawPosition, line: Option<u64>) {
+        let id = self.positions_seen;
+        self.positions_seen += 1;
+        self.position_lines
+            .push(line.map_or(0, |l| u32::try_from(l).unwrap_or(u32::MAX)));
+        let place = Place {
+            file: self.file,
+            index: id - self.start.positions,
+            line,
+        };
+        if !self.waiting && self.resolvable(&raw) {
+            self.resolve_position(id, raw, place);
+        } else {
+            self.waiting = true;
+            self.pending.push(Pending { raw, place, id });
+        }
+    }
+
+    /// Whether every record the position names has been read (or can no
+    /// longer come), so that resolving it now gives what resolving it at the
+    /// end would.
+    fn resolvable(&self, raw: &RawPosition) -> bool {
+        let s = &self.s;
+        let actor = |k: &str| self.actors_complete || s.actor_keys.contains_key(k);
+        let issue = |k: &str| self.issues_complete || s.issue_keys.contains_key(k);
+        raw.actor.as_deref().is_none_or(actor)
+            && raw.issue.as_deref().is_none_or(issue)
+            && raw.condition.as_deref().is_none_or(|c| {
+                c.bare.as_deref().is_none_or(issue) && c.issue.as_deref().is_none_or(issue)
+            })
+            && raw.source.as_deref().is_none_or(|src| {
+                src.bare
+                    .as_deref()
+                    .is_none_or(|k| s.source_keys.contains_key(k))
+            })
+    }
+
+    fn resolve_position(&mut self, i: usize, raw: RawPosition, place: Place) {
+        let record = place.rec(Section::Positions, raw.id.as_deref());
+        self.p
+            .unknown_fields::<RawPosition>(record, "", &raw.unknown);
+        if let Some(key) = &raw.id {
+            let (places, lines) = (&self.document_starts, &self.position_lines);
+            self.p.key(
+                record,
+                key,
+                PositionId::from_index(i as u32),
+                &mut self.s.position_keys,
+                PositionId::index,
+                |g| place_of(places, lines, g),
+            );
+        }
+        let source = raw
+            .source
+            .and_then(|src| self.position_source(record, *src, place.file));
+        let (p, s) = (&mut self.p, &mut self.s);
         let actor = p
             .required(record, "actor", raw.actor)
             .and_then(|k| p.actor_reference(record, || "actor".to_owned(), &k, s));
@@ -470,17 +621,20 @@ impl Resolver {
         let date = p.date(record, "date", raw.date);
         let until = p.date(record, "until", raw.until);
         p.span(record, "", ("date", date), ("until", until));
-        let source = raw.source.map(|src| {
-            p.unknown_fields::<RawSource>(record, "source.", &src.unknown);
-            Box::new(Source {
-                title: src.title,
-                publisher: src.publisher,
-                url: src.url,
-            })
-        });
+        if let (Some(source), Some(quote)) = (&source, &raw.quote)
+            && source.text_path.is_some()
+            && self.checks.files
+        {
+            self.quotes.push(QuoteJob {
+                id: i,
+                key: raw.id.clone(),
+                source: Arc::clone(source),
+                quote: quote.clone(),
+            });
+        }
         if let (Some(actor), Some(issue), Some(stance), Some(firmness)) =
             (actor, issue, stance, firmness)
-            && p.list.is_empty()
+            && p.is_empty()
         {
             s.positions.push(Position {
                 key: raw.id,
@@ -496,6 +650,46 @@ impl Resolver {
                 note: raw.note,
             });
         }
+    }
+
+    /// A position's `source`: a declared source's id, or a document given inline.
+    fn position_source(
+        &mut self,
+        record: Rec<'_>,
+        raw: RawSource,
+        document: u32,
+    ) -> Option<Arc<Source>> {
+        if let Some(key) = raw.bare {
+            let found = self.s.source_keys.get(&key).copied();
+            return match found {
+                Some(i) => Some(Arc::clone(&self.s.sources[i as usize])),
+                None => {
+                    self.p.reference(
+                        record,
+                        || "source".to_owned(),
+                        Section::Sources,
+                        &key,
+                        &self.s.source_keys,
+                    );
+                    None
+                }
+            };
+        }
+        if raw.id.is_some() {
+            self.p.add(
+                record,
+                "source.id".to_owned(),
+                ProblemKind::Invalid {
+                    reason: "a source given on a position has no id; declare it under \
+                             `sources` and give its id as the position's `source`",
+                },
+            );
+        }
+        let source = self.source_fields(record, "source.", raw, document);
+        if let Some(path) = source.text_path.clone() {
+            self.inline_files.push((path, record.owned("source.file")));
+        }
+        Some(Arc::new(source))
     }
 
     /// Gives keyless positions `actor:issue` keys, after every explicit key is
@@ -518,6 +712,19 @@ impl Resolver {
                 .insert(key.clone(), PositionId::from_index(i as u32));
             s.positions[i].key = Some(key);
         }
+    }
+}
+
+/// Where position `id` is, from the first position of each document and
+/// every position's line.
+fn place_of(document_starts: &[(usize, u32)], lines: &[u32], id: usize) -> Place {
+    let after = document_starts.partition_point(|&(start, _)| start <= id);
+    let (start, file) = document_starts[after.max(1) - 1];
+    let line = lines.get(id).copied().unwrap_or(0);
+    Place {
+        file,
+        index: id - start,
+        line: (line > 0).then_some(u64::from(line)),
     }
 }
 
@@ -575,177 +782,5 @@ fn condition(
             p.add(record, "condition".to_owned(), ProblemKind::MissingField);
             None
         }
-    }
-}
-
-// ---- deserialization driving the resolver ------------------------------------------
-
-const TOP_FIELDS: &[&str] = &[
-    "title",
-    "description",
-    "actors",
-    "issues",
-    "relations",
-    "positions",
-];
-
-/// Deserializes a whole scenario document into the resolver.
-pub(crate) struct ScenarioSeed<'r> {
-    pub(crate) resolver: &'r mut Resolver,
-    pub(crate) format: Format,
-}
-
-impl<'de> DeserializeSeed<'de> for ScenarioSeed<'_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ScenarioSeed<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "a scenario (a mapping with keys {})",
-            TOP_FIELDS.join(", ")
-        )
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let ScenarioSeed {
-            resolver: r,
-            format,
-        } = self;
-        let mut seen = 0u32;
-        let mut unknown = Vec::new();
-        while let Some(key) = map.next_key_seed(FieldKey(TOP_FIELDS))? {
-            let Some(i) = key.known() else {
-                map.next_value::<IgnoredAny>()?;
-                unknown.extend(key.unknown());
-                continue;
-            };
-            if seen & (1 << i) != 0 {
-                return Err(de::Error::custom(format_args!(
-                    "duplicate field `{}` in a scenario",
-                    TOP_FIELDS[i]
-                )));
-            }
-            seen |= 1 << i;
-            // The resolver takes records as they are read, so its line index
-            // is moved out of it for the while.
-            let line_starts = std::mem::take(&mut r.line_starts);
-            let result = match i {
-                0 => map.next_value().map(|title| r.s.title = title),
-                1 => map.next_value().map(|d| r.s.description = d),
-                2 => {
-                    let mut actors = Vec::new();
-                    let read =
-                        map.next_value_seed(ListSeed::new(format, &line_starts, |x, line| {
-                            actors.push((x, line))
-                        }));
-                    read.map(|()| r.actors(actors))
-                }
-                3 => {
-                    let mut issues = Vec::new();
-                    let read =
-                        map.next_value_seed(ListSeed::new(format, &line_starts, |x, line| {
-                            issues.push((x, line))
-                        }));
-                    read.map(|()| r.issues(issues))
-                }
-                4 => map.next_value_seed(ListSeed::new(format, &line_starts, |x, line| {
-                    r.relations.push((x, line))
-                })),
-                _ => map.next_value_seed(ListSeed::new(format, &line_starts, |x, line| {
-                    r.position(x, line)
-                })),
-            };
-            r.line_starts = line_starts;
-            result?;
-        }
-        for key in unknown {
-            let suggestion = closest(&key, TOP_FIELDS.iter().copied()).map(str::to_owned);
-            r.p.add(TOP, key, ProblemKind::UnknownField { suggestion });
-        }
-        Ok(())
-    }
-}
-
-/// Reads a list of records (or null), handing each, with the line where it
-/// starts if the format reports one, to `sink`.
-struct ListSeed<'a, T, F> {
-    format: Format,
-    // Only TOML reports byte offsets rather than lines.
-    #[cfg_attr(not(feature = "toml"), allow(dead_code))]
-    line_starts: &'a [usize],
-    sink: F,
-    record: PhantomData<fn() -> T>,
-}
-
-impl<'a, T, F> ListSeed<'a, T, F> {
-    fn new(format: Format, line_starts: &'a [usize], sink: F) -> Self {
-        ListSeed {
-            format,
-            line_starts,
-            sink,
-            record: PhantomData,
-        }
-    }
-}
-
-impl<'de, T: Deserialize<'de>, F: FnMut(T, Option<u64>)> DeserializeSeed<'de>
-    for ListSeed<'_, T, F>
-{
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_option(self)
-    }
-}
-
-impl<'de, T: Deserialize<'de>, F: FnMut(T, Option<u64>)> Visitor<'de> for ListSeed<'_, T, F> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a list")
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
-        match self.format {
-            Format::Yaml => {
-                while let Some(item) = seq.next_element::<serde_saphyr::Spanned<T>>()? {
-                    (self.sink)(item.value, Some(item.referenced.line()));
-                }
-            }
-            #[cfg(feature = "toml")]
-            Format::Toml => {
-                while let Some(item) = seq.next_element::<toml::Spanned<T>>()? {
-                    let offset = item.span().start;
-                    let line = self.line_starts.partition_point(|&start| start <= offset) as u64;
-                    (self.sink)(item.into_inner(), Some(line));
-                }
-            }
-            _ => {
-                while let Some(item) = seq.next_element::<T>()? {
-                    (self.sink)(item, None);
-                }
-            }
-        }
-        Ok(())
     }
 }

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::{Condition, Date, Scenario};
+use crate::{Condition, Date, Scenario, Source};
 
 #[derive(Serialize)]
 pub(crate) struct OutScenario<'a> {
@@ -13,6 +13,8 @@ pub(crate) struct OutScenario<'a> {
     actors: Vec<OutActor<'a>>,
     issues: Vec<OutIssue<'a>>,
     relations: Vec<OutRelation<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<OutSource<'a>>,
     positions: Vec<OutPosition<'a>>,
 }
 
@@ -76,7 +78,7 @@ struct OutPosition<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     until: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<OutSource<'a>>,
+    source: Option<OutCited<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     quote: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -90,14 +92,41 @@ enum OutCondition<'a> {
     Text { text: &'a str },
 }
 
+/// A position's source: a declared source's key, or the document inline.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum OutCited<'a> {
+    Key(&'a str),
+    Inline(OutSource<'a>),
+}
+
 #[derive(Serialize)]
 struct OutSource<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     title: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     publisher: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<String>,
+}
+
+impl<'a> OutSource<'a> {
+    fn new(src: &'a Source) -> Self {
+        OutSource {
+            id: src.key(),
+            title: src.title(),
+            publisher: src.publisher(),
+            url: src.url(),
+            date: src.date(),
+            file: src.file().map(|f| f.to_string_lossy().into_owned()),
+        }
+    }
 }
 
 impl<'a> OutScenario<'a> {
@@ -150,6 +179,7 @@ impl<'a> OutScenario<'a> {
                     note: r.note.as_deref(),
                 })
                 .collect(),
+            sources: s.sources().map(OutSource::new).collect(),
             positions: s
                 .positions
                 .iter()
@@ -165,10 +195,9 @@ impl<'a> OutScenario<'a> {
                     }),
                     date: p.date,
                     until: p.until,
-                    source: p.source.as_deref().map(|src| OutSource {
-                        title: src.title(),
-                        publisher: src.publisher(),
-                        url: src.url(),
+                    source: p.source.as_deref().map(|src| match src.key() {
+                        Some(key) => OutCited::Key(key),
+                        None => OutCited::Inline(OutSource::new(src)),
                     }),
                     quote: p.quote.as_deref(),
                     note: p.note.as_deref(),
