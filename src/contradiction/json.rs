@@ -79,14 +79,19 @@ fn step(c: &Contradiction<'_>, step: &Step) -> Value {
     match *step {
         Step::Position(p) => {
             let position = s.position(p);
-            json!({"step": "position", "position": position.key(),
+            let mut value = json!({"step": "position", "position": position.key(),
                    "actor": s.actor(s.principal(position.actor())).key(),
                    "speaker": s.actor(position.actor()).key(),
                    "issue": s.issue(position.issue()).key(),
                    "stance": position.stance().as_str(), "firmness": position.firmness().as_str(),
                    "date": position.date().map(|d| d.to_string()), "quote": position.quote(),
                    "source": position.source().map(|src| json!({"title": src.title(), "publisher": src.publisher(), "url": src.url()})),
-                   "text": text})
+                   "text": text});
+            // In a case folder, the file the position was coded in.
+            if let Some(file) = s.provenance().position_in_case(p) {
+                value["file"] = json!(file.display().to_string());
+            }
+            value
         }
         Step::SpeaksFor { speaker, principal } => json!({"step": "speaks_for",
             "speaker": s.actor(speaker).key(), "principal": s.actor(principal).key(), "text": text}),

@@ -286,8 +286,15 @@ fn describe_position(s: &Scenario, id: PositionId) -> String {
     if let Some(q) = p.quote() {
         text.push_str(&format!(": “{}”", q.trim_matches(['“', '”', '"'])));
     }
-    if let Some(title) = p.source().and_then(|src| src.title()) {
-        text.push_str(&format!(" [{title}]"));
+    let title = p.source().and_then(|src| src.title());
+    // In a case folder, where the position was coded is part of its proof.
+    match (title, s.provenance().position_in_case(id)) {
+        (Some(title), None) => text.push_str(&format!(" [{title}]")),
+        (Some(title), Some(file)) => {
+            text.push_str(&format!(" [{title}; coded in {}]", file.display()))
+        }
+        (None, Some(file)) => text.push_str(&format!(" [coded in {}]", file.display())),
+        (None, None) => {}
     }
     text
 }

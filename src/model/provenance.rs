@@ -33,6 +33,7 @@ use crate::{ActorId, IssueId, PositionId, RelationId};
 pub struct Provenance {
     files: Vec<PathBuf>,
     runs: [Runs; 5],
+    case_folder: Option<PathBuf>,
 }
 
 /// Runs of consecutive record indices read from one file, in index order.
@@ -77,6 +78,27 @@ impl Provenance {
         &self.files
     }
 
+    /// The folder, when the scenario was read from a case folder.
+    pub fn case_folder(&self) -> Option<&Path> {
+        self.case_folder.as_deref()
+    }
+
+    /// The file a position was read from, relative to the case folder, when
+    /// the scenario was read from one: how explanations and reports name it.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// let s = stancegraph::Scenario::load("examples/cases/istanbul")?;
+    /// let id = s.position_id("kellogg-freeze").unwrap();
+    /// assert_eq!(s.provenance().position_in_case(id).unwrap().to_str(), Some("statements-2025-05-29.yaml"));
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
+    pub fn position_in_case(&self, position: PositionId) -> Option<&Path> {
+        let file = self.position_file(position)?;
+        file.strip_prefix(self.case_folder.as_deref()?).ok()
+    }
+
     /// The file the actor was read from.
     pub fn actor_file(&self, actor: ActorId) -> Option<&Path> {
         self.file(Section::Actors, actor.index())
@@ -107,6 +129,11 @@ impl Provenance {
     pub(crate) fn file(&self, section: Section, index: usize) -> Option<&Path> {
         let file = self.runs[slot(section)?].file_of(index)?;
         self.files.get(file as usize).map(PathBuf::as_path)
+    }
+
+    /// Marks the scenario as read from the case folder `folder`.
+    pub(crate) fn set_case_folder(&mut self, folder: PathBuf) {
+        self.case_folder = Some(folder);
     }
 
     /// Adds a file; its number for [`Provenance::record`].

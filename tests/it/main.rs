@@ -12,6 +12,7 @@ mod common;
 mod aliases;
 mod balance;
 mod blockmodel;
+mod cases;
 #[cfg(feature = "cli")]
 mod cli;
 mod contradictions;

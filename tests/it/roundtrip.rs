@@ -1,4 +1,5 @@
-//! Property tests: random valid scenarios survive every format unchanged, and
+//! Property tests: random valid scenarios survive every format unchanged and a
+//! split into a case folder of many files, and
 //! a randomly broken reference is rejected with an error naming its record.
 
 use proptest::prelude::*;
@@ -261,6 +262,14 @@ fn build(plan: &Plan) -> Scenario {
             if let Some(t) = url {
                 src = src.with_url(t.clone());
             }
+            // Every other titled source is declared once and cited by key.
+            if title.is_some() && s.positions().len() % 2 == 0 {
+                let key = format!("source-{}", s.sources().len());
+                src = src.with_key(key.clone());
+                if s.add_source(src.clone()).is_err() {
+                    src = s.source(&key).unwrap().clone();
+                }
+            }
             position = position.with_source(src);
         }
         if let Some(q) = &p.quote {
@@ -282,6 +291,75 @@ fn formats() -> Vec<Format> {
         f.push(Format::Toml);
     }
     f
+}
+
+/// Writes `s` as a case folder of `cuts.len() + 1` files: each list is cut
+/// into consecutive chunks at the given fractions, chunk `i` going to file
+/// `i` (so that reading order keeps every list's order); the files sit at
+/// assorted depths, named so that byte order is file order.
+fn write_split(s: &Scenario, dir: &std::path::Path, cuts: &[f64], title_in: usize) {
+    let doc: serde_json::Value =
+        serde_json::from_str(&s.to_string_as(Format::Json).unwrap()).unwrap();
+    let n = cuts.len() + 1;
+    let mut files = vec![serde_json::Map::new(); n];
+    for list in ["actors", "issues", "relations", "sources", "positions"] {
+        let items = doc
+            .get(list)
+            .and_then(|v| v.as_array())
+            .cloned()
+            .unwrap_or_default();
+        let mut bounds: Vec<usize> = cuts
+            .iter()
+            .map(|c| (c * items.len() as f64) as usize)
+            .collect();
+        bounds.sort_unstable();
+        let mut start = 0;
+        for (i, end) in bounds.into_iter().chain([items.len()]).enumerate() {
+            files[i].insert(
+                list.to_owned(),
+                serde_json::Value::Array(items[start..end].to_vec()),
+            );
+            start = end;
+        }
+    }
+    for key in ["title", "description"] {
+        if let Some(v) = doc.get(key) {
+            files[title_in % n].insert(key.to_owned(), v.clone());
+        }
+    }
+    for (i, file) in files.into_iter().enumerate() {
+        // 0/f00.json, 1/1/f01.json, ...: byte order of the paths is file order.
+        let mut path = dir.to_owned();
+        for _ in 0..=(i % 3) {
+            path.push(format!("{i}"));
+        }
+        std::fs::create_dir_all(&path).unwrap();
+        path.push(format!("f{i:02}.json"));
+        std::fs::write(path, serde_json::Value::Object(file).to_string()).unwrap();
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn a_scenario_split_across_files_loads_as_the_same_scenario(
+        plan in plan(),
+        cuts in prop::collection::vec(0.0f64..1.0, 0..5),
+        title_in in 0usize..6,
+        case in any::<u32>(),
+    ) {
+        let s = build(&plan);
+        let dir = crate::common::scratch_dir(&format!("split-{case}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        write_split(&s, &dir, &cuts, title_in);
+        let back = Scenario::load(&dir);
+        prop_assert!(back.is_ok(), "{}", back.unwrap_err());
+        let back = back.unwrap();
+        prop_assert_eq!(&back, &s);
+        prop_assert_eq!(back.provenance().files().len(), cuts.len() + 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
 
 proptest! {

@@ -17,7 +17,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use stancegraph::{Scenario, Stance, io::StatementsCsv};
+use stancegraph::{
+    Scenario, Stance,
+    io::{LoadOptions, StatementsCsv},
+};
 
 use crate::error::CliError;
 use crate::output;
@@ -60,17 +63,36 @@ pub struct Input {
 /// `balance`, `report`, `show`).
 #[derive(clap::Args)]
 pub struct InputArgs {
-    /// A scenario (.yaml, .yml, .json, .toml), a statements table (.csv) or a
-    /// Discourse Network Analyzer database (.dna, with the `dna` feature).
+    /// A scenario (.yaml, .yml, .json, .toml), a case folder of scenario
+    /// files, a statements table (.csv) or a Discourse Network Analyzer
+    /// database (.dna, with the `dna` feature).
     pub file: PathBuf,
     #[command(flatten)]
     pub csv: CsvArgs,
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 impl InputArgs {
     /// Reads the file.
     pub fn load(&self) -> Result<Input, CliError> {
-        load(&self.file, &self.csv)
+        load(&self.file, &self.csv, &self.read)
+    }
+}
+
+/// How to read scenarios: for drafts, quotes need not be checked yet.
+#[derive(clap::Args)]
+pub struct ReadArgs {
+    /// Do not check that quotes occur in their sources' text files (for
+    /// drafts); the files must still exist.
+    #[arg(long)]
+    pub no_quote_check: bool,
+}
+
+impl ReadArgs {
+    /// The library's options for these flags.
+    pub fn options(&self) -> LoadOptions {
+        LoadOptions::default().with_quote_check(!self.no_quote_check)
     }
 }
 
@@ -78,13 +100,15 @@ impl InputArgs {
 /// `check`).
 #[derive(clap::Args)]
 pub struct InputsArgs {
-    /// The input files: scenarios (.yaml, .yml, .json, .toml), statements
-    /// tables (.csv) or Discourse Network Analyzer databases (.dna, with the
-    /// `dna` feature).
+    /// The input files: scenarios (.yaml, .yml, .json, .toml), case folders
+    /// of scenario files, statements tables (.csv) or Discourse Network
+    /// Analyzer databases (.dna, with the `dna` feature).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     #[command(flatten)]
     pub csv: CsvArgs,
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 /// How to read a statements table: its columns and stance values.
@@ -124,10 +148,10 @@ pub struct CsvArgs {
 }
 
 /// Reads `file` as its kind says; a table with the columns of `csv`.
-pub fn load(file: &Path, csv: &CsvArgs) -> Result<Input, CliError> {
+pub fn load(file: &Path, csv: &CsvArgs, read: &ReadArgs) -> Result<Input, CliError> {
     let kind = InputKind::of(file);
     let scenario = match kind {
-        InputKind::Scenario => Scenario::load(file)?,
+        InputKind::Scenario => Scenario::load_with(file, &read.options())?,
         InputKind::Statements => read_statements(file, csv)?,
         InputKind::Dna => read_dna(file)?,
     };
@@ -145,7 +169,7 @@ pub fn load_all<'a>(
 ) -> Result<(), CliError> {
     let mut problems = Vec::new();
     for file in &inputs.files {
-        match load(file, &inputs.csv) {
+        match load(file, &inputs.csv, &inputs.read) {
             Ok(input) => each(file, input)?,
             Err(CliError::Invalid(problem)) => problems.push(problem),
             Err(e) => return Err(e),

@@ -36,7 +36,9 @@ pub(super) fn load(folder: &Path, checks: Checks) -> Result<Scenario> {
             Some(path),
         )?;
     }
-    finish(resolver, &folder.display().to_string())
+    let mut scenario = finish(resolver, &folder.display().to_string())?;
+    scenario.provenance.set_case_folder(folder.to_owned());
+    Ok(scenario)
 }
 
 /// The scenario files under `folder`, recursively, as (relative name with

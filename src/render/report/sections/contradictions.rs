@@ -155,6 +155,13 @@ impl HtmlReport<'_> {
                 let _ = write!(out, " · source: {}", parts.join(", "));
             }
         }
+        if let Some(file) = s.provenance().position_in_case(id) {
+            let _ = write!(
+                out,
+                " · coded in <code class=\"file\">{}</code>",
+                escape(&file.display().to_string())
+            );
+        }
         if let Some(note) = p.note() {
             let _ = write!(
                 out,
