@@ -263,7 +263,7 @@ fn build(plan: &Plan) -> Scenario {
                 src = src.with_url(t.clone());
             }
             // Every other titled source is declared once and cited by key.
-            if title.is_some() && s.positions().len() % 2 == 0 {
+            if title.is_some() && s.positions().len().is_multiple_of(2) {
                 let key = format!("source-{}", s.sources().len());
                 src = src.with_key(key.clone());
                 if s.add_source(src.clone()).is_err() {
