@@ -102,12 +102,16 @@
 //!   mean" hints (`suggest`), plain English helpers (`words`), escaping for
 //!   markup and spreadsheets (`escape`).
 //! - `model/` and `error.rs`, one layer: ids, dates, actors, issues and
-//!   relations, positions, the [`Scenario`], when positions hold, the
+//!   relations, positions and sources, keys (`model/keys.rs`), the
+//!   [`Scenario`], where its records were read ([`Provenance`]), when positions hold, the
 //!   model's values in English (`model/words.rs`); the one error type and the
 //!   problems it lists (it names the file [`Format`](io::Format) of a syntax
 //!   error).
-//! - `io/`: scenario files (`io/scenario_file/`: raw records, resolving them
-//!   into a scenario, writing), the statements table, roll calls
+//! - `io/`: scenario files and case folders (`io/scenario_file/`: raw
+//!   records, the parser driving the resolver, resolving them into a
+//!   scenario with every problem, the case folder's files, the source files
+//!   and quotes pass, writing), quote verification (`io/quotes/`), the
+//!   statements table, roll calls
 //!   (`io/votes/`: reading, parsing, pairwise agreement, conversion) and
 //!   `.dna` importers, import problems, progress.
 //! - `stance/`: the stance graph and its overview.

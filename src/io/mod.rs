@@ -3,7 +3,8 @@
 //!
 //! - Scenario files ([`Format`]): YAML, JSON and TOML with one shape, read
 //!   with [`Scenario::load`](crate::Scenario::load) and friends, every
-//!   problem named by file, record and field.
+//!   problem named by file, record and field; a case folder of such files
+//!   read as one scenario; [`LoadOptions`].
 //! - [`StatementsCsv`]: a long table of coded statements, one position per row.
 //! - [`RollCallVotes`]: roll-call votes such as the UN General Assembly's.
 //! - [`read_dna`] (feature `dna`): Discourse Network Analyzer databases.

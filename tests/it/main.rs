@@ -15,6 +15,8 @@ mod blockmodel;
 mod cases;
 #[cfg(feature = "cli")]
 mod cli;
+#[cfg(feature = "cli")]
+mod cli_cases;
 mod contradictions;
 #[cfg(feature = "dna")]
 mod dna;
