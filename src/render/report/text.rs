@@ -30,6 +30,9 @@ impl HtmlReport<'_> {
         if let Some(q) = p.quote() {
             let _ = write!(line, ": {}", quoted(&shorten(q, 160)));
         }
+        if let Some(file) = s.provenance().position_in_case(id) {
+            let _ = write!(line, " [coded in {}]", file.display());
+        }
         line
     }
 
