@@ -25,7 +25,20 @@ use crate::{
 
 /// [`Scenario::contradictions`].
 pub(crate) fn find<'s>(scenario: &'s Scenario, options: &CheckOptions) -> Contradictions<'s> {
-    Engine::new(scenario, options).run()
+    Engine::new(scenario, options, None).run()
+}
+
+/// The contradictions of [`find`] whose positions are all kept (`keep`,
+/// indexed by position): the same sets, kinds and explanations, found
+/// without looking at the other positions. (Holdings still come from every
+/// position, so a kept position holds exactly as it does in the whole
+/// scenario.) `Scenario::diff` checks only what a change can reach this way.
+pub(crate) fn find_among<'s>(
+    scenario: &'s Scenario,
+    options: &CheckOptions,
+    keep: &[bool],
+) -> Contradictions<'s> {
+    Engine::new(scenario, options, Some(keep)).run()
 }
 
 /// What a contradiction violates.
@@ -79,6 +92,8 @@ struct Engine<'s> {
     /// Per actor: the blocs it belongs to (at any time), sorted.
     blocs: Rows<ActorId>,
     holding: Vec<Holding>,
+    /// The positions a contradiction may use (all when `None`).
+    keep: Option<Vec<bool>>,
     /// Implication edges a → b (`implies`, both ways for `equivalent`).
     succ: Rows<(IssueId, RelationId)>,
     pred: Rows<(IssueId, RelationId)>,
@@ -98,14 +113,15 @@ struct Engine<'s> {
 }
 
 impl<'s> Engine<'s> {
-    fn new(s: &'s Scenario, options: &CheckOptions) -> Self {
+    fn new(s: &'s Scenario, options: &CheckOptions, keep: Option<&[bool]>) -> Self {
         let n_issues = s.issues.len();
         let principal: Vec<ActorId> = s.actors().map(|(id, _)| s.principal(id)).collect();
         let holding = s.holdings();
         let active = |id: PositionId| {
-            options
-                .as_of
-                .is_none_or(|day| holding[id.index()].holds_on(day))
+            keep.is_none_or(|k| k[id.index()])
+                && options
+                    .as_of
+                    .is_none_or(|day| holding[id.index()].holds_on(day))
         };
         let mut edges = Vec::new();
         let mut clauses = Vec::new();
@@ -161,6 +177,7 @@ impl<'s> Engine<'s> {
             red,
             blocs,
             holding,
+            keep: keep.map(<[bool]>::to_vec),
             succ,
             pred,
             clauses_of,
@@ -741,8 +758,11 @@ impl<'s> Engine<'s> {
             {
                 for &(principal, issue, _, earlier) in &dated[i..day_end] {
                     for &(_, _, _, later) in &dated[day_end..next_end] {
+                        let kept = |p: PositionId| self.keep.as_ref().is_none_or(|k| k[p.index()]);
                         if self.s.position(later).stance()
                             == self.s.position(earlier).stance().opposite()
+                            && kept(earlier)
+                            && kept(later)
                         {
                             self.reversal(principal, issue, earlier, later);
                         }

@@ -14,7 +14,10 @@ mod balance;
 mod blockmodel;
 #[cfg(feature = "cli")]
 mod cli;
+#[cfg(feature = "cli")]
+mod cli_diff;
 mod contradictions;
+mod diff;
 #[cfg(feature = "dna")]
 mod dna;
 mod examples;
