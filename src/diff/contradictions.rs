@@ -47,14 +47,13 @@
 //!    The diff keeps, on each side, the affected positions and every q that
 //!    meets this test for some affected a of *either* side (their principals
 //!    and blocs, and whether one is a red line, gathered per component).
-//! 4. *The restricted check.* The engine run on the kept positions only
-//!    (`engine::find_among`, with holdings still computed from every
-//!    position) reports exactly the sets of the full check made of kept
-//!    positions. By (3) every set containing an affected position is made
-//!    of kept positions. An unaffected position is kept on one side exactly
-//!    when it is kept on the other (the test reads only its own unchanged
-//!    content and facts gathered from both sides), so the kept sets without
-//!    an affected position are the same on both sides and cancel.
+//! 4. *The restricted check.* The engine run on the kept positions with
+//!    the affected ones as its focus (`engine::find_among`, holdings still
+//!    computed from every position) reports exactly the sets of the full
+//!    check that are made of kept positions and contain an affected one; it
+//!    never enumerates the others. By (3) that is every reported set with
+//!    an affected position. (A reversal lies within one group, and an
+//!    affected group is kept whole, as the engine requires.)
 //!
 //! Hence new and resolved computed from the two restricted checks equal
 //! those from two full checks; `tests/it/diff.rs` checks this against the
@@ -111,11 +110,11 @@ pub(crate) fn between_versions<'a>(
         let keep = keep.as_ref();
         let options = &options;
         let before = scope.spawn(move || match keep {
-            Some((k, _)) => engine::find_among(older, options, k),
+            Some((old, _)) => engine::find_among(older, options, &old.keep, &old.affected),
             None => engine::find(older, options),
         });
         let after = match keep {
-            Some((_, k)) => engine::find_among(newer, options, k),
+            Some((_, new)) => engine::find_among(newer, options, &new.keep, &new.affected),
             None => engine::find(newer, options),
         };
         (before.join(), after)
@@ -224,14 +223,20 @@ fn same_structure(
     actors_match && relations(older, old) == relations(newer, new)
 }
 
-/// The positions each side must check (see the module's proof, step 3), as
-/// `(older, newer)` masks. Assumes the same structure.
+/// One side's positions for the restricted check: those affected by the
+/// change, and those kept (see the module's proof, steps 2 and 3).
+struct Kept {
+    affected: Vec<bool>,
+    keep: Vec<bool>,
+}
+
+/// What each side must check, `(older, newer)`. Assumes the same structure.
 fn kept(
     older: &Scenario,
     newer: &Scenario,
     (space, old, new): (&KeySpace<'_>, &Side, &Side),
     changes: &PositionChanges,
-) -> (Vec<bool>, Vec<bool>) {
+) -> (Kept, Kept) {
     // Touched groups, by shared principal and issue numbers.
     let group = |s: &Scenario, side: &Side, p: crate::PositionId| {
         let position = s.position(p);
@@ -296,8 +301,14 @@ fn kept(
             .collect()
     };
     (
-        keep(older, old, &old_affected),
-        keep(newer, new, &new_affected),
+        Kept {
+            keep: keep(older, old, &old_affected),
+            affected: old_affected,
+        },
+        Kept {
+            keep: keep(newer, new, &new_affected),
+            affected: new_affected,
+        },
     )
 }
 

@@ -187,43 +187,35 @@ pub(crate) fn versions<'a>(
     let all = positions::compare(older, newer, &old, &new);
     let mut check = options.check.clone();
     check.as_of = options.as_of;
-    let contradictions =
-        contradictions::between_versions(older, newer, (&space, &old, &new), &all, &check);
-    let (mut positions, ties) = match options.as_of {
-        None => {
-            let ties = ties::between(
+    // Each side's holdings, when a day is given.
+    let holdings = options.as_of.map(|_| (older.holdings(), newer.holdings()));
+    // The ties beside the two contradiction checks (which take two threads).
+    let (contradictions, ties) = std::thread::scope(|scope| {
+        let ties = scope.spawn(|| {
+            ties::between(
                 &space,
                 ties::View {
                     scenario: older,
                     side: &old,
-                    counts: |_| true,
+                    counts: holds(holdings.as_ref().map(|h| &h.0[..]), options.as_of),
                 },
                 ties::View {
                     scenario: newer,
                     side: &new,
-                    counts: |_| true,
+                    counts: holds(holdings.as_ref().map(|h| &h.1[..]), options.as_of),
                 },
-            );
-            (all, ties)
+            )
+        });
+        let contradictions =
+            contradictions::between_versions(older, newer, (&space, &old, &new), &all, &check);
+        (contradictions, ties.join())
+    });
+    let ties = ties.unwrap_or_else(|e| std::panic::resume_unwind(e));
+    let mut positions = match (options.as_of, &holdings) {
+        (Some(day), Some((before, after))) => {
+            positions::on_day(&all, older, newer, (before, after), day)
         }
-        Some(day) => {
-            let (before, after) = (older.holdings(), newer.holdings());
-            let ties = ties::between(
-                &space,
-                ties::View {
-                    scenario: older,
-                    side: &old,
-                    counts: |p: crate::PositionId| before[p.index()].holds_on(day),
-                },
-                ties::View {
-                    scenario: newer,
-                    side: &new,
-                    counts: |p: crate::PositionId| after[p.index()].holds_on(day),
-                },
-            );
-            let on_day = positions::on_day(&all, older, newer, (&before, &after), day);
-            (on_day, ties)
-        }
+        _ => all,
     };
     positions::sort(&mut positions, older, newer);
     ScenarioDiff {
@@ -238,6 +230,18 @@ pub(crate) fn versions<'a>(
     }
 }
 
+/// Whether a position counts: it holds on `day` (every position counts
+/// without a day).
+fn holds(
+    holdings: Option<&[crate::Holding]>,
+    day: Option<Date>,
+) -> impl Fn(crate::PositionId) -> bool + '_ {
+    move |p| match (holdings, day) {
+        (Some(h), Some(day)) => h[p.index()].holds_on(day),
+        _ => true,
+    }
+}
+
 /// [`Scenario::diff_dates`](crate::Scenario::diff_dates).
 pub(crate) fn dates<'a>(
     s: &'a Scenario,
@@ -249,14 +253,17 @@ pub(crate) fn dates<'a>(
     let holdings = s.holdings();
     let mut positions = positions::between_days(&holdings, from, to);
     positions::sort(&mut positions, s, s);
-    let contradictions = contradictions::between_days(s, from, to, &options.check);
-    let held = &holdings;
     let view = |day: Date| ties::View {
         scenario: s,
         side: &side,
-        counts: move |p: crate::PositionId| held[p.index()].holds_on(day),
+        counts: holds(Some(&holdings), Some(day)),
     };
-    let ties = ties::between(&space, view(from), view(to));
+    let (contradictions, ties) = std::thread::scope(|scope| {
+        let ties = scope.spawn(|| ties::between(&space, view(from), view(to)));
+        let contradictions = contradictions::between_days(s, from, to, &options.check);
+        (contradictions, ties.join())
+    });
+    let ties = ties.unwrap_or_else(|e| std::panic::resume_unwind(e));
     ScenarioDiff {
         older: s,
         newer: s,

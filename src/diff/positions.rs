@@ -110,11 +110,20 @@ pub(crate) fn compare(
         return changes;
     }
     let mut matched = vec![false; older.positions().len()];
+    // Versions mostly keep the order of positions: try the place the last
+    // match predicts (insertions and removals shift it) before the key map.
+    let mut shift: i64 = 0;
     for (after, q) in newer.positions() {
-        let Some(before) = older.position_id(q.key()) else {
+        let guess = PositionId::from_index((after.index() as i64 + shift).max(0) as u32);
+        let same_place = older
+            .get_position(guess)
+            .filter(|p| p.key() == q.key())
+            .map(|_| guess);
+        let Some(before) = same_place.or_else(|| older.position_id(q.key())) else {
             changes.added.push(after);
             continue;
         };
+        shift = before.index() as i64 - after.index() as i64;
         matched[before.index()] = true;
         let p = older.position(before);
         if !same(p, q, old, new) {

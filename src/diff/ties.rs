@@ -125,11 +125,19 @@ where
             .filter(|e| touched_issue[e.issue as usize])
             .map(|e| (e.issue as usize, e.actor)),
     );
+    // Pairs by the ranks of their keys, so that the changes come out sorted.
+    let mut by_rank: Vec<u32> = (0..n_actors as u32).collect();
+    by_rank.sort_unstable_by_key(|&a| space.actors[a as usize]);
+    let mut rank = vec![0; n_actors];
+    for (r, &a) in by_rank.iter().enumerate() {
+        rank[a as usize] = r as u32;
+    }
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     for &(a, i) in &touched {
         for &b in on_issue.row(i as usize) {
-            if a != b {
-                pairs.push((a.min(b), a.max(b)));
+            let (x, y) = (rank[a as usize], rank[b as usize]);
+            if x != y {
+                pairs.push((x.min(y), x.max(y)));
             }
         }
     }
@@ -137,7 +145,8 @@ where
     pairs.dedup();
     let old = Rows::group(old, n_actors, |e| e.actor as usize);
     let new = Rows::group(new, n_actors, |e| e.actor as usize);
-    for (a, b) in pairs {
+    for (x, y) in pairs {
+        let (a, b) = (by_rank[x as usize], by_rank[y as usize]);
         let before = weights(old.row(a as usize), old.row(b as usize));
         let after = weights(new.row(a as usize), new.row(b as usize));
         for (k, kind) in [TieKind::Agreement, TieKind::Conflict]
@@ -155,9 +164,8 @@ where
                 keys.sort_unstable();
                 keys
             };
-            let (ka, kb) = (space.actors[a as usize], space.actors[b as usize]);
             let change = TieChange {
-                actors: if ka <= kb { [ka, kb] } else { [kb, ka] },
+                actors: [space.actors[a as usize], space.actors[b as usize]],
                 kind,
                 weight_before: before[k],
                 weight_after: after[k],
@@ -170,13 +178,6 @@ where
                 _ => changes.changed.push(change),
             }
         }
-    }
-    for list in [
-        &mut changes.formed,
-        &mut changes.broken,
-        &mut changes.changed,
-    ] {
-        list.sort_unstable_by(|x, y| (x.actors, x.kind).cmp(&(y.actors, y.kind)));
     }
     changes
 }

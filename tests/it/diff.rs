@@ -485,6 +485,14 @@ fn expected_ties(
 
 fn reported_ties(d: &ScenarioDiff<'_>) -> BTreeMap<(String, String, TieKind), (u32, u32)> {
     let t = &d.ties;
+    for list in [&t.formed, &t.broken, &t.changed] {
+        // Sorted by actors' keys, then kind, and each key pair sorted.
+        assert!(
+            list.windows(2)
+                .all(|w| (w[0].actors, w[0].kind) < (w[1].actors, w[1].kind))
+        );
+        assert!(list.iter().all(|x| x.actors[0] < x.actors[1]));
+    }
     let all: Vec<_> = t.formed.iter().chain(&t.broken).chain(&t.changed).collect();
     for x in &t.formed {
         assert_eq!(x.weight_before, 0);
