@@ -28,6 +28,7 @@ mod loading;
 mod networks;
 mod polarization;
 mod report;
+mod report_since;
 mod robustness;
 mod roundtrip;
 mod stance_graph;
