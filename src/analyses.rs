@@ -7,10 +7,11 @@
 //! (`io/scenario_file`: load, parse, save) and the analyses (here).
 
 use crate::contradiction::{CheckOptions, WhatIf};
+use crate::diff::{DiffOptions, ScenarioDiff};
 use crate::discourse::{
     Network, NetworkOptions, NetworkPair, NetworkType, Polarization, PolarizationOptions,
 };
-use crate::{Contradictions, Position, Result, Scenario};
+use crate::{Contradictions, Date, Position, Result, Scenario};
 
 impl Scenario {
     /// Every minimal set of positions that cannot all hold, of a reportable
@@ -127,6 +128,100 @@ impl Scenario {
     /// ```
     pub fn what_if<'a>(&'a self, baseline: &'a Scenario, options: &CheckOptions) -> WhatIf<'a> {
         WhatIf::between(self, baseline, options)
+    }
+
+    /// What changed from this version of a scenario to `newer`: positions
+    /// added, removed and changed (by key, each change with its fields
+    /// before and after), contradictions new and resolved (identified by
+    /// kind and the sorted keys of their positions, each with its
+    /// explanation), and agreement and conflict ties between principals
+    /// formed, broken and changed in weight (with both weights and the
+    /// issues). Everything is matched by key, since the two versions number
+    /// their records independently. With [`DiffOptions::as_of`] both
+    /// versions are taken as of that day; without it, the full histories
+    /// are compared.
+    ///
+    /// # Complexity
+    ///
+    /// O(P log P) for P positions on the two sides, plus: for the
+    /// contradictions, two checks (see [`Scenario::contradictions`]) on two
+    /// threads — when both versions have the same actors, issues and
+    /// relations, each restricted to the positions a change can reach (see
+    /// the [`diff`](crate::diff) module); for the ties, work proportional to
+    /// the pairs of principals on the issues whose sides changed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::{Scenario, contradiction::ContradictionKind, diff::DiffOptions};
+    ///
+    /// let old = Scenario::from_yaml_str("
+    /// actors:
+    ///   - {id: nato, name: NATO, kind: alliance}
+    ///   - {id: us, name: United States, kind: state, member_of: [nato]}
+    /// issues: [{id: freeze, name: NATO stops expanding eastward}, {id: join, name: Ukraine joins NATO}]
+    /// relations: [{kind: excludes, issues: [freeze, join]}]
+    /// positions:
+    ///   - {id: nato-join, actor: nato, issue: join, stance: support, firmness: red_line}
+    ///   - {id: us-freeze, actor: us, issue: freeze, stance: support}
+    /// ")?;
+    /// // The newer version: the US no longer offers the freeze.
+    /// let new = Scenario::from_yaml_str("
+    /// actors:
+    ///   - {id: nato, name: NATO, kind: alliance}
+    ///   - {id: us, name: United States, kind: state, member_of: [nato]}
+    /// issues: [{id: freeze, name: NATO stops expanding eastward}, {id: join, name: Ukraine joins NATO}]
+    /// relations: [{kind: excludes, issues: [freeze, join]}]
+    /// positions:
+    ///   - {id: nato-join, actor: nato, issue: join, stance: support, firmness: red_line}
+    ///   - {id: us-freeze, actor: us, issue: freeze, stance: oppose}
+    /// ")?;
+    /// let diff = old.diff(&new, &DiffOptions::default());
+    /// assert_eq!(diff.positions.changed.len(), 1);
+    /// assert_eq!(diff.contradictions.resolved[0].kind, ContradictionKind::MemberVsBloc);
+    /// assert!(diff.to_string().contains("us-freeze: stance support → oppose"));
+    /// assert!(old.diff(&old, &DiffOptions::default()).is_empty());
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
+    pub fn diff<'a>(&'a self, newer: &'a Scenario, options: &DiffOptions) -> ScenarioDiff<'a> {
+        crate::diff::versions(self, newer, options)
+    }
+
+    /// What changed in this scenario from the day `from` to the day `to`:
+    /// positions holding on `to` and not on `from` are added, the reverse
+    /// removed (none is changed); contradictions reported as of `to` and
+    /// not as of `from` are new, the reverse resolved (so a reversal is new
+    /// when its later position is dated after `from` and on or before
+    /// `to`); ties between principals as of each day. `options.as_of` is
+    /// not used.
+    ///
+    /// # Complexity
+    ///
+    /// Two checks as of each day (see [`Scenario::contradictions`]) on two
+    /// threads, plus O(P log P) for the positions and the ties as for
+    /// [`Scenario::diff`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::{Scenario, contradiction::ContradictionKind, diff::DiffOptions};
+    ///
+    /// let s = Scenario::from_yaml_str("
+    /// actors: [{id: a, name: A, kind: state}]
+    /// issues: [{id: x, name: X}]
+    /// positions:
+    ///   - {id: early, actor: a, issue: x, stance: support, date: 2025-01-01}
+    ///   - {id: late, actor: a, issue: x, stance: oppose, date: 2025-03-01, quote: We changed our mind}
+    /// ")?;
+    /// let diff = s.diff_dates("2025-02-01".parse()?, "2025-04-01".parse()?, &DiffOptions::default());
+    /// assert_eq!(s.position(diff.positions.added[0]).key(), "late");
+    /// assert_eq!(s.position(diff.positions.removed[0]).key(), "early");
+    /// assert_eq!(diff.contradictions.new[0].kind, ContradictionKind::Reversal);
+    /// assert!(diff.to_string().contains("A moved from support to oppose on “X” on 2025-03-01"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn diff_dates(&self, from: Date, to: Date, options: &DiffOptions) -> ScenarioDiff<'_> {
+        crate::diff::dates(self, from, to, options)
     }
 
     /// The network `options` describes.

@@ -81,6 +81,7 @@
 //! | [`stance`] | [`GraphOptions`](stance::GraphOptions) (whose words count, on which day), [`Tie`](stance::Tie), [`Camps`](stance::Camps), the plain-text [`Overview`](stance::Overview) |
 //! | [`contradiction`] | [`CheckOptions`](contradiction::CheckOptions), kinds and severities, the reasoning [`Step`](contradiction::Step)s, [`WhatIf`](contradiction::WhatIf) |
 //! | [`discourse`] | Discourse Network Analyzer's [`Network`](discourse::Network)s and their export, DNA's [`Polarization`](discourse::Polarization) |
+//! | [`diff`] | [`Scenario::diff`] and [`Scenario::diff_dates`]: positions, contradictions and ties that changed ([`ScenarioDiff`](diff::ScenarioDiff)) |
 //! | [`balance`] | [`SignedGraph`](balance::SignedGraph): structural balance, the [frustration index](balance::Frustration) (exact with proof or bounded), [blockmodels](balance::Blockmodel), the explained [`BalanceReport`](balance::BalanceReport) |
 //! | [`io`] | scenario file [`Format`](io::Format)s, the [`StatementsCsv`](io::StatementsCsv) and [`RollCallVotes`](io::RollCallVotes) importers, `.dna` databases |
 //! | [`render`] | the self-contained [`HtmlReport`](render::HtmlReport): the network drawn as SVG, the contradictions, camps, timeline and balance |
@@ -120,6 +121,9 @@
 //! - `discourse/`: DNA's networks (the matrix kernel, the network, the data
 //!   export formats) and polarization. The exception: an SVG export is drawn
 //!   by `render/network_svg.rs`, which the export calls.
+//! - `diff/`: what changed between two versions or two days: the shared key
+//!   numbering, positions, contradictions (re-checking only what a change
+//!   can reach), ties, the changelog text and the JSON.
 //! - `balance/`: signed graphs, edge lists, the converters from a stance
 //!   graph, the balance measures, the frustration index
 //!   (`balance/frustration/`: decomposition, the weighted block, local
@@ -130,8 +134,8 @@
 //!   page, view model, clustering, drawing, shared sentences, one file per
 //!   section, the CSS).
 //! - `analyses.rs`: the analyses as methods of [`Scenario`]
-//!   (`contradictions`, `with_hypothetical`, `what_if`, `network`,
-//!   `network_windows`, `polarization`), each a thin entry point into its
+//!   (`contradictions`, `with_hypothetical`, `what_if`, `diff`,
+//!   `diff_dates`, `network`, `network_windows`, `polarization`), each a thin entry point into its
 //!   layer.
 //! - `bin/stancegraph/`: the command line: `main.rs`, the input detector,
 //!   output, and one file per subcommand in `commands/`, over the public API
@@ -196,7 +200,7 @@
 //!
 //! - `toml` (default): read and write TOML scenario files.
 //! - `cli`: the `stancegraph` command-line program (`validate`, `show`,
-//!   `check`, `network`, `balance`, `report`).
+//!   `check`, `diff`, `network`, `balance`, `report`).
 //! - `dna`: `io::read_dna`, importing Discourse Network Analyzer `.dna`
 //!   databases (SQLite, built from the bundled C sources).
 
@@ -212,6 +216,7 @@ mod util;
 
 pub mod balance;
 pub mod contradiction;
+pub mod diff;
 pub mod discourse;
 pub mod io;
 pub mod render;

@@ -180,6 +180,55 @@ pub const CHECK_SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
 /// actors are people speaking for a state; a twentieth of the states belong
 /// to a second bloc.
 pub fn contested(positions: usize) -> Scenario {
+    contested_with(positions, |_, position| vec![position])
+}
+
+/// Two versions of [`contested`]`(positions)` whose positions are keyed
+/// `p0`, `p1`, …: the newer one differs in 1% of the positions, a quarter
+/// each flipped to the other side, dropped, turned into red lines, or
+/// followed by a reversal dated 2026 (a new position `pN-new`).
+pub fn contested_versions(positions: usize) -> (Scenario, Scenario) {
+    let keyed = |p: usize, position: Position| position.with_key(format!("p{p}"));
+    let older = contested_with(positions, |p, position| vec![keyed(p, position)]);
+    let newer = contested_with(positions, |p, position| {
+        let position = keyed(p, position);
+        if p % 100 != 37 {
+            return vec![position];
+        }
+        let remade = |stance: Stance, firmness: Firmness| {
+            let mut q = Position::new(position.actor(), position.issue(), stance)
+                .with_firmness(firmness)
+                .with_key(position.key());
+            if let Some(day) = position.date() {
+                q = q.with_date(day);
+            }
+            q
+        };
+        match (p / 100) % 4 {
+            0 => vec![remade(position.stance().opposite(), position.firmness())],
+            1 => Vec::new(),
+            2 => vec![remade(position.stance(), Firmness::RedLine)],
+            _ => {
+                let reversal = Position::new(
+                    position.actor(),
+                    position.issue(),
+                    position.stance().opposite(),
+                )
+                .with_date(Date::new(2026, 1, 1).unwrap())
+                .with_key(format!("p{p}-new"));
+                vec![position, reversal]
+            }
+        }
+    });
+    (older, newer)
+}
+
+/// [`contested`], with each generated position passed through `edit`
+/// (given its number) and the positions it returns added instead.
+fn contested_with(
+    positions: usize,
+    mut edit: impl FnMut(usize, Position) -> Vec<Position>,
+) -> Scenario {
     const ACTORS: usize = 100_000;
     const BLOCS: usize = 100;
     const ISSUES: usize = 10_000;
@@ -306,12 +355,12 @@ pub fn contested(positions: usize) -> Scenario {
             1 + rng.below(28) as u32,
         )
         .unwrap();
-        s.add_position(
-            Position::new(actor, issues[issue], stance)
-                .with_firmness(firmness)
-                .with_date(date),
-        )
-        .unwrap();
+        let position = Position::new(actor, issues[issue], stance)
+            .with_firmness(firmness)
+            .with_date(date);
+        for position in edit(p, position) {
+            s.add_position(position).unwrap();
+        }
     }
     s
 }

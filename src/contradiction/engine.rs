@@ -11,6 +11,10 @@
 //! cover of its issues by supported issues, which is how the engine
 //! enumerates them: per clause, joining the candidate positions through the
 //! alliance structure, so that work follows the pairs that can be reported.
+//!
+//! A restricted run (`find_among`, for `Scenario::diff`) looks only at some
+//! positions, and enumerates only the sets with at least one position of a
+//! focus: a join pairs a position outside the focus only with focused ones.
 
 use std::collections::{HashMap, HashSet};
 
@@ -25,7 +29,27 @@ use crate::{
 
 /// [`Scenario::contradictions`].
 pub(crate) fn find<'s>(scenario: &'s Scenario, options: &CheckOptions) -> Contradictions<'s> {
-    Engine::new(scenario, options).run()
+    Engine::new(scenario, options, None).run()
+}
+
+/// The contradictions of [`find`] whose positions are all kept (`keep`,
+/// indexed by position) and at least one of which is in `focus`: the same
+/// sets, kinds and explanations, found without looking at the other
+/// positions, nor enumerating sets without a focused position. (Holdings
+/// still come from every position, so a kept position holds exactly as it
+/// does in the whole scenario.) `focus` must lie within `keep`, and every
+/// position of a principal on an issue where a position is focused must be
+/// kept: a reversal is found among the kept positions of one principal on
+/// one issue. `Scenario::diff` checks only what a change can reach this way.
+pub(crate) fn find_among<'s>(
+    scenario: &'s Scenario,
+    options: &CheckOptions,
+    keep: &[bool],
+    focus: &[bool],
+) -> Contradictions<'s> {
+    let mut engine = Engine::new(scenario, options, Some(keep));
+    engine.focus = Some(focus.to_vec());
+    engine.run()
 }
 
 /// What a contradiction violates.
@@ -70,6 +94,13 @@ struct Classified {
     memberships: Vec<Step>,
 }
 
+/// One side of a join (see [`Engine::join_index`]).
+struct JoinIndex {
+    by_principal: Vec<(ActorId, PositionId)>,
+    by_bloc: Vec<(ActorId, PositionId)>,
+    red: Vec<PositionId>,
+}
+
 struct Engine<'s> {
     s: &'s Scenario,
     options: CheckOptions,
@@ -79,6 +110,10 @@ struct Engine<'s> {
     /// Per actor: the blocs it belongs to (at any time), sorted.
     blocs: Rows<ActorId>,
     holding: Vec<Holding>,
+    /// The positions a contradiction may use (all when `None`).
+    keep: Option<Vec<bool>>,
+    /// Only sets with one of these positions are enumerated (all when `None`).
+    focus: Option<Vec<bool>>,
     /// Implication edges a → b (`implies`, both ways for `equivalent`).
     succ: Rows<(IssueId, RelationId)>,
     pred: Rows<(IssueId, RelationId)>,
@@ -98,14 +133,15 @@ struct Engine<'s> {
 }
 
 impl<'s> Engine<'s> {
-    fn new(s: &'s Scenario, options: &CheckOptions) -> Self {
+    fn new(s: &'s Scenario, options: &CheckOptions, keep: Option<&[bool]>) -> Self {
         let n_issues = s.issues.len();
         let principal: Vec<ActorId> = s.actors().map(|(id, _)| s.principal(id)).collect();
         let holding = s.holdings();
         let active = |id: PositionId| {
-            options
-                .as_of
-                .is_none_or(|day| holding[id.index()].holds_on(day))
+            keep.is_none_or(|k| k[id.index()])
+                && options
+                    .as_of
+                    .is_none_or(|day| holding[id.index()].holds_on(day))
         };
         let mut edges = Vec::new();
         let mut clauses = Vec::new();
@@ -161,6 +197,8 @@ impl<'s> Engine<'s> {
             red,
             blocs,
             holding,
+            keep: keep.map(<[bool]>::to_vec),
+            focus: None,
             succ,
             pred,
             clauses_of,
@@ -180,6 +218,14 @@ impl<'s> Engine<'s> {
 
     fn is_red(&self, p: PositionId) -> bool {
         self.red[p.index()]
+    }
+
+    fn is_kept(&self, p: PositionId) -> bool {
+        self.keep.as_ref().is_none_or(|k| k[p.index()])
+    }
+
+    fn is_focused(&self, p: PositionId) -> bool {
+        self.focus.as_ref().is_none_or(|f| f[p.index()])
     }
 
     fn blocs_of(&self, actor: ActorId) -> &[ActorId] {
@@ -282,7 +328,9 @@ impl<'s> Engine<'s> {
             let Some(relation) = self.impossible[issue] else {
                 continue;
             };
-            let supporters: Vec<PositionId> = self.supporters.row(issue).to_vec();
+            let supporters: Vec<PositionId> = (self.supporters.row(issue).iter().copied())
+                .filter(|&p| self.is_focused(p))
+                .collect();
             let ancestors: Vec<Ancestors> = self
                 .clause_atoms(relation)
                 .iter()
@@ -349,20 +397,12 @@ impl<'s> Engine<'s> {
     /// contradiction: the same principal, a bloc and its member, two members
     /// of a bloc, or two red lines. Time and the exact kind are checked later.
     fn join(&self, left: &[PositionId], right: &[PositionId]) -> Vec<(PositionId, PositionId)> {
-        // Index the right side by principal and by bloc, as sorted runs.
-        let mut by_principal: Vec<(ActorId, PositionId)> = Vec::with_capacity(right.len());
-        let mut by_bloc: Vec<(ActorId, PositionId)> = Vec::with_capacity(right.len());
-        let mut red = Vec::new();
-        for &q in right {
-            let principal = self.principal_of(q);
-            by_principal.push((principal, q));
-            by_bloc.extend(self.blocs_of(principal).iter().map(|&b| (b, q)));
-            if self.is_red(q) {
-                red.push(q);
-            }
-        }
-        by_principal.sort_unstable();
-        by_bloc.sort_unstable();
+        // With a focus, a position outside it pairs only with focused ones.
+        let all = self.join_index(right.iter().copied());
+        let focused = self
+            .focus
+            .as_ref()
+            .map(|f| self.join_index(right.iter().copied().filter(|q| f[q.index()])));
         let run = |index: &[(ActorId, PositionId)], key: ActorId| -> std::ops::Range<usize> {
             let start = index.partition_point(|&(k, _)| k < key);
             let end = start + index[start..].partition_point(|&(k, _)| k == key);
@@ -371,17 +411,25 @@ impl<'s> Engine<'s> {
         let mut pairs = Vec::new();
         let mut partners: Vec<PositionId> = Vec::new();
         for &p in left {
+            let JoinIndex {
+                by_principal,
+                by_bloc,
+                red,
+            } = match &focused {
+                Some(focused) if !self.is_focused(p) => focused,
+                _ => &all,
+            };
             let principal = self.principal_of(p);
             let holding = &self.holding[p.index()];
             partners.clear();
             let mut take = |index: &[(ActorId, PositionId)], key: ActorId| {
                 partners.extend(index[run(index, key)].iter().map(|&(_, q)| q));
             };
-            take(&by_principal, principal);
-            take(&by_bloc, principal);
+            take(by_principal, principal);
+            take(by_bloc, principal);
             for &bloc in self.blocs_of(principal) {
-                take(&by_principal, bloc);
-                take(&by_bloc, bloc);
+                take(by_principal, bloc);
+                take(by_bloc, bloc);
             }
             if self.is_red(p) {
                 partners.extend(red.iter().copied());
@@ -396,6 +444,29 @@ impl<'s> Engine<'s> {
             );
         }
         pairs
+    }
+
+    /// The right side of a join indexed by principal and by bloc, as sorted
+    /// runs, with its red lines.
+    fn join_index(&self, right: impl Iterator<Item = PositionId>) -> JoinIndex {
+        let mut index = JoinIndex {
+            by_principal: Vec::new(),
+            by_bloc: Vec::new(),
+            red: Vec::new(),
+        };
+        for q in right {
+            let principal = self.principal_of(q);
+            index.by_principal.push((principal, q));
+            index
+                .by_bloc
+                .extend(self.blocs_of(principal).iter().map(|&b| (b, q)));
+            if self.is_red(q) {
+                index.red.push(q);
+            }
+        }
+        index.by_principal.sort_unstable();
+        index.by_bloc.sort_unstable();
+        index
     }
 
     /// Minimal covers of an `incompatible` clause with three or more issues.
@@ -432,7 +503,7 @@ impl<'s> Engine<'s> {
                     .collect();
                 (0..ancestors.len()).any(|a| !covered(&rest, a))
             });
-            if minimal {
+            if minimal && chosen.iter().any(|&p| self.is_focused(p)) {
                 results.push(chosen.clone());
             }
             return;
@@ -710,7 +781,7 @@ impl<'s> Engine<'s> {
         let mut dated: Vec<(ActorId, IssueId, Date, PositionId)> = self
             .s
             .positions()
-            .filter(|(_, p)| p.stance() != Stance::Neutral)
+            .filter(|(id, p)| p.stance() != Stance::Neutral && self.is_kept(*id))
             .filter_map(|(id, p)| p.date().map(|d| (self.principal_of(id), p.issue(), d, id)))
             .collect();
         dated.sort_unstable();
@@ -743,6 +814,7 @@ impl<'s> Engine<'s> {
                     for &(_, _, _, later) in &dated[day_end..next_end] {
                         if self.s.position(later).stance()
                             == self.s.position(earlier).stance().opposite()
+                            && (self.is_focused(earlier) || self.is_focused(later))
                         {
                             self.reversal(principal, issue, earlier, later);
                         }

@@ -45,7 +45,7 @@ fn sorted<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     keys
 }
 
-fn contradiction(c: &Contradiction<'_>) -> Value {
+pub(crate) fn contradiction(c: &Contradiction<'_>) -> Value {
     let s = c.scenario();
     let conditions: Vec<Value> = c
         .conditions()

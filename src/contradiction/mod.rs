@@ -11,7 +11,7 @@
 //!   resolve.
 
 pub(crate) mod engine;
-mod json;
+pub(crate) mod json;
 mod options;
 mod record;
 mod set;
@@ -19,6 +19,7 @@ mod text;
 mod what_if;
 
 pub use options::CheckOptions;
+pub(crate) use record::describe_position;
 pub use record::{Contradiction, ContradictionKind, Severity, Step};
 pub use set::{Contradictions, Truncation};
 pub use what_if::WhatIf;

@@ -256,7 +256,7 @@ fn note(note: Option<&str>) -> String {
         .unwrap_or_default()
 }
 
-fn describe_position(s: &Scenario, id: PositionId) -> String {
+pub(crate) fn describe_position(s: &Scenario, id: PositionId) -> String {
     let p = s.position(id);
     let speaker = s.actor(p.actor());
     let principal = s.principal(p.actor());

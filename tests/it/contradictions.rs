@@ -379,7 +379,7 @@ type SmallActor = (
     Vec<(usize, Option<u32>, Option<u32>)>,
 );
 /// Actor, issue, stance, firmness, date, years until `until`, conditional.
-type SmallPosition = (
+pub(crate) type SmallPosition = (
     usize,
     usize,
     Stance,
@@ -389,19 +389,21 @@ type SmallPosition = (
     bool,
 );
 
+/// A small random scenario (also edited into a second version by the
+/// diff's oracle, `tests/it/diff.rs`).
 #[derive(Debug, Clone)]
-struct Small {
-    actors: Vec<SmallActor>,
-    issues: usize,
-    relations: Vec<(RelationKind, Vec<usize>)>,
-    positions: Vec<SmallPosition>,
+pub(crate) struct Small {
+    pub(crate) actors: Vec<SmallActor>,
+    pub(crate) issues: usize,
+    pub(crate) relations: Vec<(RelationKind, Vec<usize>)>,
+    pub(crate) positions: Vec<SmallPosition>,
 }
 
-fn year(y: u32) -> Date {
+pub(crate) fn year(y: u32) -> Date {
     Date::new(2000 + y as i32, 1, 1).unwrap()
 }
 
-fn small() -> impl Strategy<Value = Small> {
+pub(crate) fn small() -> impl Strategy<Value = Small> {
     (2usize..=5, 2usize..=8).prop_flat_map(|(n_actors, n_issues)| {
         let actor = |i: usize| {
             (
@@ -450,7 +452,9 @@ fn small() -> impl Strategy<Value = Small> {
     })
 }
 
-fn build(plan: &Small, order: &[usize], prefix: &str) -> Scenario {
+/// The scenario of `plan` with its positions `order` (indices, in that
+/// order; others are left out), keyed `{prefix}p{index}`.
+pub(crate) fn build(plan: &Small, order: &[usize], prefix: &str) -> Scenario {
     let mut s = Scenario::new();
     let ids: Vec<ActorId> = plan
         .actors

@@ -28,15 +28,20 @@ fn cargo_example(name: &str, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
-#[test]
-fn istanbul_talks_prints_the_founding_scenario() {
-    let out = cargo_example("istanbul_talks", &[]);
+/// What an example printed, once it has run successfully.
+fn example_stdout(name: &str, args: &[&str]) -> String {
+    let out = cargo_example(name, args);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn istanbul_talks_prints_the_founding_scenario() {
+    let stdout = example_stdout("istanbul_talks", &[]);
     for expected in [
         "Istanbul ceasefire talks (June 2025)",
         "kellogg  Keith Kellogg (person), speaks for us as Special Envoy for Ukraine and Russia",
@@ -217,4 +222,22 @@ fn report_writes_the_three_reports() {
         String::from_utf8_lossy(&usage.stderr)
             .contains("give the votes, the roll calls and a year")
     );
+}
+
+#[test]
+fn diff_prints_the_changelog_of_the_offer() {
+    let stdout = example_stdout("diff", &[]);
+    for expected in [
+        "Changes from the older version to the newer one, as of 2025-06-01\n",
+        "  + kellogg-freeze: United States, through Keith Kellogg, supports",
+        "United States moved from oppose to support on “NATO stops expanding eastward” on 2025-05-29",
+        "Critical member–bloc contradiction (NATO and United States; on 2025-06-01)",
+        "  + Russia and United States now agree on 1 issue",
+        "Changes from 2025-05-25 to 2025-06-01\n",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "missing {expected:?} in\n{stdout}"
+        );
+    }
 }

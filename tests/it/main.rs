@@ -17,7 +17,10 @@ mod cases;
 mod cli;
 #[cfg(feature = "cli")]
 mod cli_cases;
+#[cfg(feature = "cli")]
+mod cli_diff;
 mod contradictions;
+mod diff;
 #[cfg(feature = "dna")]
 mod dna;
 mod examples;
@@ -28,6 +31,7 @@ mod loading;
 mod networks;
 mod polarization;
 mod report;
+mod report_since;
 mod robustness;
 mod roundtrip;
 mod stance_graph;

@@ -23,7 +23,8 @@ fn un_2019() -> Scenario {
     votes.to_scenario(&HashMap::new()).unwrap()
 }
 
-fn parse(html: &str) -> Document<'_> {
+/// The page parsed as XML (it must be well-formed).
+pub(crate) fn parse(html: &str) -> Document<'_> {
     let options = ParsingOptions {
         allow_dtd: true,
         ..ParsingOptions::default()
@@ -32,7 +33,7 @@ fn parse(html: &str) -> Document<'_> {
 }
 
 /// The text of an element and its descendants.
-fn text_of(node: Node<'_, '_>) -> String {
+pub(crate) fn text_of(node: Node<'_, '_>) -> String {
     node.descendants()
         .filter(Node::is_text)
         .filter_map(|n| n.text())

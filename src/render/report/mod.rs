@@ -69,6 +69,12 @@ pub struct HtmlReportOptions {
     /// The title to show when the scenario has none (imported tables and
     /// databases have none), such as the file's name.
     pub title: Option<String>,
+    /// Add a section "What changed since" this day: the positions taken
+    /// and ended, the contradictions that appeared and went away, who
+    /// reversed and the ties formed, broken and changed, from this day to
+    /// [`as_of`](Self::as_of) (or the latest day a position was dated or
+    /// ended), by [`Scenario::diff_dates`]. `None`, the default, adds none.
+    pub since: Option<Date>,
 }
 
 impl HtmlReportOptions {
@@ -88,6 +94,12 @@ impl HtmlReportOptions {
     /// Sets [`HtmlReportOptions::as_of`].
     pub fn with_as_of(mut self, date: Date) -> Self {
         self.as_of = Some(date);
+        self
+    }
+
+    /// Sets [`HtmlReportOptions::since`].
+    pub fn with_since(mut self, date: Date) -> Self {
+        self.since = Some(date);
         self
     }
 
@@ -126,6 +138,7 @@ impl Default for HtmlReportOptions {
             max_timeline: 1_500,
             frustration: FrustrationOptions::new().with_time_limit(Duration::from_secs(10)),
             title: None,
+            since: None,
         }
     }
 }
@@ -147,7 +160,8 @@ pub enum DrawnAs {
 /// ([`HtmlReport::render_html`]) or just its network drawing
 /// ([`HtmlReport::render_svg`]).
 ///
-/// The page has a header (title, counts, date span), the key findings, the
+/// The page has a header (title, counts, date span), the key findings,
+/// with [`HtmlReportOptions::since`] **what changed** since that day, the
 /// **actor network** drawn as SVG (shape and colour by kind, agreement and
 /// conflict ties styled apart by colour and dash, thickness by weight,
 /// contradictions as dotted purple links with rings on the actors involved,
@@ -205,7 +219,8 @@ impl<'s> HtmlReport<'s> {
     ///
     /// # Errors
     ///
-    /// [`crate::Error::InvalidOptions`] when `max_actors` or `groups` is zero.
+    /// [`crate::Error::InvalidOptions`] when `max_actors` or `groups` is
+    /// zero or too large, or `since` is after `as_of`.
     pub fn with_options(
         scenario: &'s Scenario,
         options: HtmlReportOptions,
@@ -228,6 +243,14 @@ impl<'s> HtmlReport<'s> {
             if value == 0 || value > most {
                 problems.push(crate::Problem::option(field, reason));
             }
+        }
+        if let (Some(since), Some(as_of)) = (options.since, options.as_of)
+            && since > as_of
+        {
+            problems.push(crate::Problem::option(
+                "since",
+                "must not be after as_of: the changes run from `since` to the day shown",
+            ));
         }
         if !problems.is_empty() {
             return Err(crate::Error::InvalidOptions { problems });
@@ -295,6 +318,7 @@ impl<'s> HtmlReport<'s> {
         self.write_header(&mut out, title);
         self.write_findings(&mut out, &balance, &nodes);
         out.push_str("<main>\n");
+        self.write_changes(&mut out);
         self.write_network(&mut out, &drawing, &nodes);
         self.write_contradictions(&mut out);
         self.write_issues(&mut out);

@@ -4,6 +4,7 @@
 
 mod balance;
 mod check;
+mod diff;
 mod network;
 mod report;
 mod show;
@@ -50,6 +51,15 @@ pub enum Command {
     /// and 1 only when `--deny` is given and a contradiction at or above that
     /// severity is found.
     Check(Box<check::Args>),
+    /// What changed between two versions of a case (OLD NEW, e.g. two git
+    /// checkouts; both as of --as-of, or their full histories), or in one
+    /// CASE between --from and --to: positions added, removed and changed,
+    /// contradictions new and resolved, agreement and conflict ties between
+    /// principals formed, broken and changed in weight.
+    ///
+    /// Exits with 0 on success whether or not anything changed, and 2 on
+    /// bad usage or invalid input (printing every problem of both inputs).
+    Diff(Box<diff::Args>),
 }
 
 /// Runs a subcommand: `Ok` with its exit code, or the error to print.
@@ -61,10 +71,11 @@ pub fn exec(command: Command) -> Result<ExitCode, CliError> {
         Command::Balance(args) => balance::exec(&args),
         Command::Report(args) => report::exec(&args),
         Command::Check(args) => check::exec(&args),
+        Command::Diff(args) => diff::exec(&args),
     }
 }
 
-/// `--format` of `check` and `balance`.
+/// `--format` of `check`, `balance` and `diff`.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     Text,

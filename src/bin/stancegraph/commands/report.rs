@@ -3,8 +3,9 @@
 //! name; what was written is said on stderr.
 //!
 //! Library API: [`stancegraph::render::HtmlReport::with_options`] with
-//! [`stancegraph::render::HtmlReportOptions`], rendered by `render_html` or
-//! `render_svg`.
+//! [`stancegraph::render::HtmlReportOptions`] (`--since` is its `since`,
+//! the section drawn from `Scenario::diff_dates`), rendered by
+//! `render_html` or `render_svg`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,6 +29,11 @@ pub struct Args {
     /// Show the positions that hold on this day (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     as_of: Option<Date>,
+    /// Add a section "What changed since DATE": positions taken and ended,
+    /// contradictions that appeared and went away, who reversed, and the
+    /// ties formed and broken, up to --as-of (or the latest dated position).
+    #[arg(long, value_name = "DATE")]
+    since: Option<Date>,
     /// Draw at most this many actors one by one; beyond, spokespeople are
     /// folded into whom they speak for, then actors are grouped.
     #[arg(long, value_name = "N", default_value_t = HtmlReportOptions::default().max_actors,
@@ -64,6 +70,9 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
         .with_title(name);
     if let Some(day) = args.as_of {
         options = options.with_as_of(day);
+    }
+    if let Some(day) = args.since {
+        options = options.with_since(day);
     }
     let report = HtmlReport::with_options(&scenario, options)?;
     let (text, default) = match args.format {

@@ -43,7 +43,11 @@ impl HtmlReport<'_> {
                 if holding == 1 { "s" } else { "" }
             );
         }
-        out.push_str("</p>\n<nav aria-label=\"Sections\"><a href=\"#network\">Network</a> <a href=\"#contradictions\">Contradictions</a> \
+        out.push_str("</p>\n<nav aria-label=\"Sections\">");
+        if let Some(since) = self.options.since {
+            let _ = write!(out, "<a href=\"#changes\">Changes since {since}</a> ");
+        }
+        out.push_str("<a href=\"#network\">Network</a> <a href=\"#contradictions\">Contradictions</a> \
             <a href=\"#issues\">Camps per issue</a> <a href=\"#timeline\">Timeline</a> <a href=\"#balance\">Structural balance</a></nav>\n</header>\n");
     }
 

@@ -1,11 +1,13 @@
 //! The sections of the report's page, one writer each, in page order:
-//! the header and key findings, the network figure, the contradiction
+//! the header and key findings, what changed since a day (if asked), the
+//! network figure, the contradiction
 //! cards, the camps per issue, the timeline and the structural balance.
 //! Each writes well-formed XHTML into the page and escapes every text from
 //! the scenario.
 
 mod balance;
 mod camps;
+mod changes;
 mod contradictions;
 mod header;
 mod network;
