@@ -24,6 +24,7 @@ mod hostile;
 mod loading;
 mod networks;
 mod polarization;
+mod quotes;
 mod report;
 mod robustness;
 mod roundtrip;

@@ -1,0 +1,285 @@
+//! The passage of a text most like a quote part that was not found: the hint
+//! that puts a typo one glance away.
+//!
+//! Built only when a part is missing, once per text: the text's words (runs
+//! between the single spaces of the comparison form), each with a key (its
+//! letters and digits, lower-cased; words of punctuation alone are left
+//! out) and each key's frequency. For a missing part of m words, every key of the part is matched to the text's keys —
+//! exactly, or for a key the text lacks (a typo) to every key within a small
+//! edit distance (one edit from 4 characters on, two from 8), at a lower
+//! weight. A matched key weighs its inverse document frequency
+//! ln(1 + N / count), so that shared rare words count and shared `the`s
+//! hardly do.
+//!
+//! A window of m words slides over the text keeping, in O(1) per step, the
+//! summed weight of the distinct matched keys it holds; the best window (the
+//! earliest among equals) wins, or the best of 2m words if it adds a third
+//! of the part's possible weight (the quote left words out unmarked). It must hold
+//! at least a fifth of the part's possible weight, or nothing resembles the
+//! part. Within it, the shortest run holding four fifths of its weight drops
+//! stray matches at the edges; that run is then aligned with the part: its
+//! first and last matched words are extended by as many words as stand
+//! before and after their keys in the part, so that a changed first or last
+//! word still yields the whole sentence.
+//!
+//! Cost: O(n) to build for a text of n bytes, then O(words + fuzzy
+//! comparisons) per missing part; nothing when every quote is found.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::util::suggest::distance;
+
+/// Weights are fixed-point (thousandths) so that the sliding sum is exact.
+const SCALE: f64 = 1000.0;
+/// A fuzzy (typo) match weighs this share of an exact one, in thousandths.
+const FUZZY_SHARE: u64 = 600;
+/// The best window must hold at least 1/`THRESHOLD` of the part's weight.
+const THRESHOLD: u64 = 5;
+/// A window twice the part's length is preferred when it adds at least
+/// 1/`WIDER_GAIN` of the part's weight to the best window of its length.
+const WIDER_GAIN: u64 = 3;
+/// The passage is the shortest run holding this share (4/5) of the best
+/// window's weight.
+const TIGHT: (u64, u64) = (4, 5);
+
+#[derive(Clone, Debug)]
+struct Word {
+    start: usize,
+    end: usize,
+    key: u32,
+}
+
+#[derive(Clone, Debug)]
+struct Key {
+    text: Box<str>,
+    chars: usize,
+    count: u32,
+}
+
+/// The words of one normalized text (those with a key) and their keys.
+#[derive(Clone, Debug)]
+pub(super) struct WordIndex {
+    words: Vec<Word>,
+    keys: Vec<Key>,
+    lookup: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
+}
+
+/// The key of a word: its letters and digits, lower-cased (`Don't,` → `dont`).
+fn key_of<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        return word;
+    }
+    buf.clear();
+    for c in word.chars().filter(|c| c.is_alphanumeric()) {
+        buf.extend(c.to_lowercase());
+    }
+    buf
+}
+
+/// The words of a text in the comparison form, with their byte ranges.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(' ')
+        .scan(0, |start, w| {
+            let at = *start;
+            *start += w.len() + 1;
+            Some((at, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
+impl WordIndex {
+    pub(super) fn new(text: &str) -> Self {
+        let mut index = WordIndex {
+            words: Vec::with_capacity(text.len() / 6),
+            keys: Vec::new(),
+            lookup: HashMap::default(),
+        };
+        let mut buf = String::new();
+        for (start, word) in words(text) {
+            let key = key_of(word, &mut buf);
+            if key.is_empty() {
+                continue;
+            }
+            let id = match index.lookup.get(key) {
+                Some(&id) => {
+                    index.keys[id as usize].count += 1;
+                    id
+                }
+                None => {
+                    let id = index.keys.len() as u32;
+                    index.lookup.insert(key.into(), id);
+                    index.keys.push(Key {
+                        text: key.into(),
+                        chars: key.chars().count(),
+                        count: 1,
+                    });
+                    id
+                }
+            };
+            index.words.push(Word {
+                start,
+                end: start + word.len(),
+                key: id,
+            });
+        }
+        index
+    }
+
+    /// The inverse document frequency of a key seen `count` times, scaled.
+    fn weight(&self, count: u32) -> u64 {
+        let n = self.words.len().max(1) as f64;
+        ((n / f64::from(count.max(1))).ln_1p() * SCALE).round() as u64
+    }
+
+    /// The passage of `text` (the text this index was built from) most like
+    /// `part`, or `None` when nothing in the text resembles it.
+    pub(super) fn closest(&self, text: &str, part: &str) -> Option<String> {
+        let mut buf = String::new();
+        let part_keys: Vec<String> = words(part)
+            .map(|(_, w)| key_of(w, &mut buf).to_owned())
+            .filter(|k| !k.is_empty())
+            .collect();
+        let m = part_keys.len().min(self.words.len());
+        if m == 0 {
+            return None;
+        }
+        // Per text key: its weight for this part and the first and last
+        // position of the part word it matches.
+        let mut matched = Matched::default();
+        let mut possible = 0;
+        for (j, key) in part_keys.iter().enumerate() {
+            let key = key.as_str();
+            let first = !part_keys[..j].iter().any(|k| k == key);
+            let mut note = |id: u32, weight: u64| {
+                let entry = matched.entry(id).or_insert((weight, j, j));
+                entry.0 = entry.0.max(weight);
+                entry.2 = j;
+            };
+            if let Some(&id) = self.lookup.get(key) {
+                let weight = self.weight(self.keys[id as usize].count);
+                note(id, weight);
+                if first {
+                    possible += weight;
+                }
+                continue;
+            }
+            if first {
+                possible += self.weight(1);
+            }
+            let chars = key.chars().count();
+            let limit = match chars {
+                0..4 => continue,
+                4..8 => 1,
+                _ => 2,
+            };
+            for (id, k) in self.keys.iter().enumerate() {
+                if k.chars.abs_diff(chars) <= limit && distance(key, &k.text, limit) <= limit {
+                    note(id as u32, self.weight(k.count) * FUZZY_SHARE / 1000);
+                }
+            }
+        }
+        // A quote may leave words out without marking it: a window twice as
+        // long is taken when it holds clearly more of the part.
+        let (mut start, mut score) = self.best_window(m, &matched)?;
+        let mut len = m;
+        let wide = (2 * m).min(self.words.len());
+        if let Some((wide_start, wide_score)) = self.best_window(wide, &matched)
+            && (wide_score - score) * WIDER_GAIN >= possible
+        {
+            (start, score, len) = (wide_start, wide_score, wide);
+        }
+        if score * THRESHOLD < possible {
+            return None;
+        }
+        let (a, b) = self.tightest(start..start + len, &matched, score * TIGHT.0 / TIGHT.1);
+        let &(_, first_j, _) = matched.get(&self.words[a].key)?;
+        let &(_, _, last_j) = matched.get(&self.words[b].key)?;
+        let from = a.saturating_sub(first_j);
+        let to = (b + (part_keys.len() - 1 - last_j)).min(self.words.len() - 1);
+        Some(text[self.words[from].start..self.words[to].end].to_owned())
+    }
+
+    /// The earliest window of `m` words with the greatest weight of distinct
+    /// matched keys, as its first word and its weight; `None` if no window
+    /// holds a matched key.
+    fn best_window(&self, m: usize, matched: &Matched) -> Option<(usize, u64)> {
+        let mut tally = Tally::new(matched);
+        let mut best = (0, 0);
+        for (i, w) in self.words.iter().enumerate() {
+            tally.add(w);
+            if i >= m {
+                tally.remove(&self.words[i - m]);
+            }
+            if i + 1 >= m && tally.score > best.1 {
+                best = (i + 1 - m, tally.score);
+            }
+        }
+        (best.1 > 0).then_some(best)
+    }
+
+    /// The shortest run of words in `window` (the earliest among equals)
+    /// whose distinct matched keys weigh at least `target`, as its first and
+    /// last word: stray matches at the window's edges fall away.
+    fn tightest(&self, window: Range<usize>, matched: &Matched, target: u64) -> (usize, usize) {
+        let mut tally = Tally::new(matched);
+        let mut best = (window.start, window.end - 1);
+        let mut left = window.start;
+        for right in window {
+            tally.add(&self.words[right]);
+            while tally.score >= target && left <= right {
+                if right - left < best.1 - best.0 {
+                    best = (left, right);
+                }
+                tally.remove(&self.words[left]);
+                left += 1;
+            }
+        }
+        best
+    }
+}
+
+/// Per text key matched by a part: its weight and the first and last
+/// position of the part word it matches.
+type Matched = HashMap<u32, (u64, usize, usize), foldhash::fast::RandomState>;
+
+/// The weight of the distinct matched keys among a run of words.
+struct Tally<'a> {
+    matched: &'a Matched,
+    inside: HashMap<u32, u32, foldhash::fast::RandomState>,
+    score: u64,
+}
+
+impl<'a> Tally<'a> {
+    fn new(matched: &'a Matched) -> Self {
+        Tally {
+            matched,
+            inside: HashMap::default(),
+            score: 0,
+        }
+    }
+
+    fn add(&mut self, word: &Word) {
+        if let Some(&(weight, _, _)) = self.matched.get(&word.key) {
+            let count = self.inside.entry(word.key).or_insert(0);
+            if *count == 0 {
+                self.score += weight;
+            }
+            *count += 1;
+        }
+    }
+
+    fn remove(&mut self, word: &Word) {
+        if let Some(&(weight, _, _)) = self.matched.get(&word.key)
+            && let Some(count) = self.inside.get_mut(&word.key)
+        {
+            *count -= 1;
+            if *count == 0 {
+                self.score -= weight;
+            }
+        }
+    }
+}
