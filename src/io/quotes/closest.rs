@@ -67,15 +67,21 @@ pub(super) struct WordIndex {
 
 /// The key of a word: its letters and digits, lower-cased (`Don't,` → `dont`).
 fn key_of<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
-    if word
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if core
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
     {
-        return word;
+        return core;
     }
     buf.clear();
-    for c in word.chars().filter(|c| c.is_alphanumeric()) {
-        buf.extend(c.to_lowercase());
+    if core.is_ascii() {
+        let kept = core.bytes().filter(u8::is_ascii_alphanumeric);
+        buf.extend(kept.map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        for c in core.chars().filter(|c| c.is_alphanumeric()) {
+            buf.extend(c.to_lowercase());
+        }
     }
     buf
 }
@@ -96,7 +102,8 @@ impl WordIndex {
         let mut index = WordIndex {
             words: Vec::with_capacity(text.len() / 6),
             keys: Vec::new(),
-            lookup: HashMap::default(),
+            // About one distinct word in 32 bytes of prose.
+            lookup: HashMap::with_capacity_and_hasher(text.len() / 32, Default::default()),
         };
         let mut buf = String::new();
         for (start, word) in words(text) {
@@ -149,15 +156,20 @@ impl WordIndex {
         }
         // Per text key: its weight for this part and the first and last
         // position of the part word it matches.
-        let mut matched = Matched::default();
+        let mut matched = Matched {
+            keys: vec![MatchedKey::default(); self.keys.len()],
+        };
         let mut possible = 0;
         for (j, key) in part_keys.iter().enumerate() {
             let key = key.as_str();
             let first = !part_keys[..j].iter().any(|k| k == key);
             let mut note = |id: u32, weight: u64| {
-                let entry = matched.entry(id).or_insert((weight, j, j));
-                entry.0 = entry.0.max(weight);
-                entry.2 = j;
+                let entry = &mut matched.keys[id as usize];
+                if entry.weight == 0 {
+                    entry.first = j;
+                }
+                entry.weight = entry.weight.max(weight);
+                entry.last = j;
             };
             if let Some(&id) = self.lookup.get(key) {
                 let weight = self.weight(self.keys[id as usize].count);
@@ -196,8 +208,8 @@ impl WordIndex {
             return None;
         }
         let (a, b) = self.tightest(start..start + len, &matched, score * TIGHT.0 / TIGHT.1);
-        let &(_, first_j, _) = matched.get(&self.words[a].key)?;
-        let &(_, _, last_j) = matched.get(&self.words[b].key)?;
+        let first_j = matched.get(self.words[a].key)?.first;
+        let last_j = matched.get(self.words[b].key)?.last;
         let from = a.saturating_sub(first_j);
         let to = (b + (part_keys.len() - 1 - last_j)).min(self.words.len() - 1);
         Some(text[self.words[from].start..self.words[to].end].to_owned())
@@ -242,14 +254,37 @@ impl WordIndex {
     }
 }
 
-/// Per text key matched by a part: its weight and the first and last
-/// position of the part word it matches.
-type Matched = HashMap<u32, (u64, usize, usize), foldhash::fast::RandomState>;
+/// What a part's words match among the text's keys, by key id.
+struct Matched {
+    keys: Vec<MatchedKey>,
+}
+
+/// A text key as matched by a part's words.
+#[derive(Clone, Copy, Debug, Default)]
+struct MatchedKey {
+    /// Its weight for the part; 0 when no word of the part matches it.
+    weight: u64,
+    /// The position of the first part word that matches it.
+    first: usize,
+    /// The position of the last part word that matches it.
+    last: usize,
+}
+
+impl Matched {
+    fn get(&self, key: u32) -> Option<&MatchedKey> {
+        self.keys.get(key as usize).filter(|k| k.weight > 0)
+    }
+
+    fn weight(&self, key: u32) -> u64 {
+        self.keys[key as usize].weight
+    }
+}
 
 /// The weight of the distinct matched keys among a run of words.
 struct Tally<'a> {
     matched: &'a Matched,
-    inside: HashMap<u32, u32, foldhash::fast::RandomState>,
+    /// How many words of the run have each key.
+    inside: Vec<u32>,
     score: u64,
 }
 
@@ -257,14 +292,15 @@ impl<'a> Tally<'a> {
     fn new(matched: &'a Matched) -> Self {
         Tally {
             matched,
-            inside: HashMap::default(),
+            inside: vec![0; matched.keys.len()],
             score: 0,
         }
     }
 
     fn add(&mut self, word: &Word) {
-        if let Some(&(weight, _, _)) = self.matched.get(&word.key) {
-            let count = self.inside.entry(word.key).or_insert(0);
+        let weight = self.matched.weight(word.key);
+        if weight > 0 {
+            let count = &mut self.inside[word.key as usize];
             if *count == 0 {
                 self.score += weight;
             }
@@ -273,9 +309,9 @@ impl<'a> Tally<'a> {
     }
 
     fn remove(&mut self, word: &Word) {
-        if let Some(&(weight, _, _)) = self.matched.get(&word.key)
-            && let Some(count) = self.inside.get_mut(&word.key)
-        {
+        let weight = self.matched.weight(word.key);
+        if weight > 0 {
+            let count = &mut self.inside[word.key as usize];
             *count -= 1;
             if *count == 0 {
                 self.score -= weight;
