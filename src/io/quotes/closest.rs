@@ -26,6 +26,7 @@
 //! comparisons) per missing part; nothing when every quote is found.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::ops::Range;
 
 use crate::util::suggest::distance;
@@ -50,19 +51,36 @@ struct Word {
     key: u32,
 }
 
+/// A distinct key of the text.
 #[derive(Clone, Debug)]
 struct Key {
-    text: Box<str>,
+    /// Where its text is in [`WordIndex::arena`].
+    text: Range<usize>,
     chars: usize,
+    /// The set of its characters, each as a bit (modulo 32): an edit changes
+    /// at most two bits, so keys far apart are told apart cheaply.
+    letters: u32,
     count: u32,
 }
 
 /// The words of one normalized text (those with a key) and their keys.
+///
+/// Keys are found by their hash (open addressing over the hash on a
+/// collision), their texts kept end to end in one string: no allocation per
+/// key.
 #[derive(Clone, Debug)]
 pub(super) struct WordIndex {
     words: Vec<Word>,
     keys: Vec<Key>,
-    lookup: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
+    arena: String,
+    lookup: HashMap<u64, u32, foldhash::fast::RandomState>,
+    hasher: foldhash::fast::FixedState,
+}
+
+/// The set of a key's characters, each as a bit (modulo 32).
+fn letters(key: &str) -> u32 {
+    key.chars()
+        .fold(0, |bits, c| bits | 1 << (u32::from(c) % 32))
 }
 
 /// The key of a word: its letters and digits, lower-cased (`Don't,` → `dont`).
@@ -102,8 +120,10 @@ impl WordIndex {
         let mut index = WordIndex {
             words: Vec::with_capacity(text.len() / 6),
             keys: Vec::new(),
+            arena: String::new(),
             // About one distinct word in 32 bytes of prose.
             lookup: HashMap::with_capacity_and_hasher(text.len() / 32, Default::default()),
+            hasher: foldhash::fast::FixedState::default(),
         };
         let mut buf = String::new();
         for (start, word) in words(text) {
@@ -111,17 +131,20 @@ impl WordIndex {
             if key.is_empty() {
                 continue;
             }
-            let id = match index.lookup.get(key) {
-                Some(&id) => {
+            let id = match index.find(key) {
+                Ok(id) => {
                     index.keys[id as usize].count += 1;
                     id
                 }
-                None => {
+                Err(hash) => {
                     let id = index.keys.len() as u32;
-                    index.lookup.insert(key.into(), id);
+                    index.lookup.insert(hash, id);
+                    let at = index.arena.len();
+                    index.arena.push_str(key);
                     index.keys.push(Key {
-                        text: key.into(),
+                        text: at..index.arena.len(),
                         chars: key.chars().count(),
+                        letters: letters(key),
                         count: 1,
                     });
                     id
@@ -134,6 +157,22 @@ impl WordIndex {
             });
         }
         index
+    }
+
+    /// The id of `key`, or the free slot of the hash table to insert it at.
+    fn find(&self, key: &str) -> Result<u32, u64> {
+        let mut hash = self.hasher.hash_one(key);
+        loop {
+            match self.lookup.get(&hash) {
+                None => return Err(hash),
+                Some(&id) if self.key_text(id) == key => return Ok(id),
+                Some(_) => hash = hash.wrapping_add(1),
+            }
+        }
+    }
+
+    fn key_text(&self, id: u32) -> &str {
+        &self.arena[self.keys[id as usize].text.clone()]
     }
 
     /// The inverse document frequency of a key seen `count` times, scaled.
@@ -171,7 +210,7 @@ impl WordIndex {
                 entry.weight = entry.weight.max(weight);
                 entry.last = j;
             };
-            if let Some(&id) = self.lookup.get(key) {
+            if let Ok(id) = self.find(key) {
                 let weight = self.weight(self.keys[id as usize].count);
                 note(id, weight);
                 if first {
@@ -188,8 +227,12 @@ impl WordIndex {
                 4..8 => 1,
                 _ => 2,
             };
+            let bits = letters(key);
             for (id, k) in self.keys.iter().enumerate() {
-                if k.chars.abs_diff(chars) <= limit && distance(key, &k.text, limit) <= limit {
+                if k.chars.abs_diff(chars) <= limit
+                    && (k.letters ^ bits).count_ones() as usize <= 2 * limit
+                    && distance(key, &self.arena[k.text.clone()], limit) <= limit
+                {
                     note(id as u32, self.weight(k.count) * FUZZY_SHARE / 1000);
                 }
             }
