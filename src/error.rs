@@ -387,7 +387,7 @@ pub enum ProblemKind {
     },
     /// A quote that does not occur in the text of its source, after
     /// normalisation (see [`io::quotes`](crate::io::quotes)).
-    #[error("{}", quote_not_found(part, *part_index, *parts, closest.as_deref(), file))]
+    #[error("{}", quote_not_found(part, *part_index, *parts, *out_of_order, closest.as_deref(), file))]
     QuoteNotFound {
         /// The part of the quote not found (normalised); the whole quote
         /// when it has one part.
@@ -396,6 +396,8 @@ pub enum ProblemKind {
         part_index: usize,
         /// How many parts the quote has.
         parts: usize,
+        /// Whether the part does occur, but only before the parts preceding it.
+        out_of_order: bool,
         /// The passage of the text most like the missing part, if any is alike.
         closest: Option<String>,
         /// The source's text file.
@@ -511,6 +513,7 @@ fn quote_not_found(
     part: &str,
     part_index: usize,
     parts: usize,
+    out_of_order: bool,
     closest: Option<&str>,
     file: &std::path::Path,
 ) -> String {
@@ -522,6 +525,12 @@ fn quote_not_found(
     } else {
         "the quote".to_owned()
     };
+    if out_of_order {
+        return format!(
+            "{what} occurs in `{}` only before the parts that precede it in the quote",
+            file.display()
+        );
+    }
     let hint = match closest {
         Some(passage) => format!("; the closest passage is \"{passage}\""),
         None => "; no passage of the text resembles it".to_owned(),

@@ -18,6 +18,7 @@
 #[cfg(feature = "dna")]
 mod dna;
 mod progress;
+pub mod quotes;
 pub(crate) mod scenario_file;
 pub(crate) mod statements;
 pub(crate) mod table_problem;
@@ -26,6 +27,10 @@ mod votes;
 #[cfg(feature = "dna")]
 pub use dna::{read_dna, read_dna_with_progress};
 pub use progress::Progress;
+pub use quotes::{
+    FileQuotes, QuoteCheck, QuoteJob, QuoteMatch, QuoteMiss, SourceText, check_quote_files,
+    normalize_quote_text, quote_parts,
+};
 pub use scenario_file::{Format, LoadOptions};
 pub use statements::{Import, StatementsCsv};
 pub use votes::{RollCallVotes, Vote, VoteAgreement};

@@ -23,7 +23,7 @@ where
 /// Edit distance counting an insertion, deletion, substitution or swap of
 /// two neighbouring characters as one edit (optimal string alignment), giving
 /// up early (returning `limit + 1`) once it must exceed `limit`.
-fn distance(a: &str, b: &str, limit: usize) -> usize {
+pub(crate) fn distance(a: &str, b: &str, limit: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > limit {

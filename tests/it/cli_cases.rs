@@ -100,3 +100,44 @@ fn a_missing_source_file_an_empty_folder_and_a_bad_file_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).starts_with(&format!("{}:", broken.join("issues.yaml").display())));
 }
+
+#[test]
+fn diff_compares_two_versions_of_a_case_folder() {
+    let old = copy_of_istanbul("diff-old");
+    let new = copy_of_istanbul("diff-new");
+    // The next version: Rutte's red line is withdrawn.
+    let statements = new.join("statements-2025-05-29.yaml");
+    let yaml = std::fs::read_to_string(&statements).unwrap();
+    let start = yaml.find("  - id: rutte-ukraine-nato").unwrap();
+    let end = start + yaml[start..].find("  - id: pavel-ukraine-nato").unwrap();
+    std::fs::write(&statements, format!("{}{}", &yaml[..start], &yaml[end..])).unwrap();
+    let out = stancegraph(&[
+        "diff",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        json["positions"]["removed"],
+        serde_json::json!(["rutte-ukraine-nato"])
+    );
+    assert_eq!(json["contradictions"]["new"], serde_json::json!([]));
+    assert_eq!(
+        json["contradictions"]["resolved"].as_array().unwrap().len(),
+        4
+    );
+    // A case diffed with itself says nothing changed.
+    let out = stancegraph(&[
+        "diff",
+        old.to_str().unwrap(),
+        old.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["positions"]["changed"], serde_json::json!([]));
+    assert_eq!(json["ties"]["formed"], serde_json::json!([]));
+}

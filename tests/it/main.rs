@@ -30,6 +30,7 @@ mod hostile;
 mod loading;
 mod networks;
 mod polarization;
+mod quotes;
 mod report;
 mod report_since;
 mod robustness;

@@ -12,9 +12,10 @@ use std::sync::Arc;
 use super::problems::Target;
 use crate::Source;
 use crate::error::ProblemKind;
+use crate::io::quotes;
 
 /// A quote to find: position `id`'s quote in its source's text.
-pub(crate) struct QuoteJob {
+pub(crate) struct PositionQuote {
     pub(crate) id: usize,
     pub(crate) key: Option<String>,
     pub(crate) source: Arc<Source>,
@@ -38,9 +39,9 @@ impl QuotePass {
     /// found on its position (`target_of` names it).
     pub(crate) fn run(
         self,
-        jobs: &[QuoteJob],
+        jobs: &[PositionQuote],
         quotes: bool,
-        target_of: impl Fn(&QuoteJob) -> Target,
+        target_of: impl Fn(&PositionQuote) -> Target,
     ) -> Vec<(Target, ProblemKind)> {
         let mut problems = Vec::new();
         // Quotes by file, in job order.
@@ -52,8 +53,7 @@ impl QuotePass {
                 }
             }
         }
-        let mut checks: Vec<engine::FileQuotes> = Vec::new();
-        let mut check_jobs: Vec<Vec<usize>> = Vec::new();
+        let mut checks: Vec<quotes::QuoteJob> = Vec::new();
         for (path, targets) in &self.files {
             let wanted = by_file.remove(path.as_path()).unwrap_or_default();
             if wanted.is_empty() {
@@ -70,31 +70,31 @@ impl QuotePass {
                 }
                 continue;
             }
-            checks.push(engine::FileQuotes::new(
-                path.clone(),
-                wanted.iter().map(|&k| jobs[k].quote.clone()).collect(),
-            ));
-            check_jobs.push(wanted);
+            let mut job = quotes::QuoteJob::new(path.clone());
+            for k in wanted {
+                job.push(k, jobs[k].quote.clone());
+            }
+            checks.push(job);
         }
-        let results = engine::check_files(&checks);
-        for ((check, wanted), result) in checks.iter().zip(&check_jobs).zip(results) {
-            match result {
-                Err(message) => {
-                    for target in &self.files[check.path()] {
-                        problems.push((target.clone(), unreadable(check.path(), &message)));
+        for file in quotes::check_quote_files(&checks) {
+            match file.checks {
+                Err(e) => {
+                    for target in &self.files[&file.path] {
+                        problems.push((target.clone(), unreadable(&file.path, &e.to_string())));
                     }
                 }
                 Ok(outcomes) => {
-                    for (&k, outcome) in wanted.iter().zip(outcomes) {
-                        if let Err(miss) = outcome {
+                    for check in outcomes {
+                        if let Err(miss) = check.result {
                             problems.push((
-                                target_of(&jobs[k]),
+                                target_of(&jobs[check.tag]),
                                 ProblemKind::QuoteNotFound {
                                     part: miss.part,
-                                    part_index: miss.part_index,
+                                    part_index: miss.index,
                                     parts: miss.parts,
+                                    out_of_order: miss.out_of_order,
                                     closest: miss.closest,
-                                    file: check.path().to_owned(),
+                                    file: file.path.clone(),
                                 },
                             ));
                         }
@@ -110,63 +110,5 @@ fn unreadable(path: &Path, message: &str) -> ProblemKind {
     ProblemKind::UnreadableFile {
         path: path.to_owned(),
         message: message.to_owned(),
-    }
-}
-
-/// Stand-in until the quote engine lands: whitespace-folded substring search.
-mod engine {
-    use std::path::{Path, PathBuf};
-
-    pub(crate) struct FileQuotes {
-        path: PathBuf,
-        quotes: Vec<String>,
-    }
-
-    impl FileQuotes {
-        pub(crate) fn new(path: PathBuf, quotes: Vec<String>) -> Self {
-            FileQuotes { path, quotes }
-        }
-
-        pub(crate) fn path(&self) -> &Path {
-            &self.path
-        }
-    }
-
-    pub(crate) struct Miss {
-        pub(crate) part: String,
-        pub(crate) part_index: usize,
-        pub(crate) parts: usize,
-        pub(crate) closest: Option<String>,
-    }
-
-    fn fold(text: &str) -> String {
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
-
-    #[allow(clippy::type_complexity)]
-    pub(crate) fn check_files(files: &[FileQuotes]) -> Vec<Result<Vec<Result<(), Miss>>, String>> {
-        files
-            .iter()
-            .map(|f| {
-                let text = std::fs::read_to_string(&f.path).map_err(|e| e.to_string())?;
-                let text = fold(&text);
-                Ok(f.quotes
-                    .iter()
-                    .map(|q| {
-                        let q = fold(q);
-                        if text.contains(&q) {
-                            Ok(())
-                        } else {
-                            Err(Miss {
-                                part: q,
-                                part_index: 0,
-                                parts: 1,
-                                closest: None,
-                            })
-                        }
-                    })
-                    .collect())
-            })
-            .collect()
     }
 }

@@ -24,7 +24,7 @@ use std::sync::Arc;
 
 use super::Format;
 use super::problems::{Place, Problems, Rec, Target};
-use super::quote_pass::{QuoteJob, QuotePass};
+use super::quote_pass::{PositionQuote, QuotePass};
 use super::raw::{
     RawActor, RawCondition, RawIssue, RawMembership, RawPosition, RawRelation, RawSource,
 };
@@ -93,7 +93,7 @@ pub(crate) struct Resolver {
     start: Counts,
     title_from: Option<u32>,
     description_from: Option<u32>,
-    quotes: Vec<QuoteJob>,
+    quotes: Vec<PositionQuote>,
     /// The text files of sources given inline, with the position naming each.
     inline_files: Vec<(PathBuf, Target)>,
     /// Whether aliases are registered (once every actor is known).
@@ -625,7 +625,7 @@ impl Resolver {
             && source.text_path.is_some()
             && self.checks.files
         {
-            self.quotes.push(QuoteJob {
+            self.quotes.push(PositionQuote {
                 id: i,
                 key: raw.id.clone(),
                 source: Arc::clone(source),
