@@ -80,7 +80,7 @@ pub enum Condition {
 /// assert_eq!(source.publisher(), Some("news report"));
 /// assert_eq!(source.url(), None);
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct Source {
     pub(crate) key: Option<String>,
     pub(crate) title: Option<String>,
@@ -176,6 +176,21 @@ impl Source {
         self.url.as_deref()
     }
 }
+
+/// Two sources are equal when their fields are, wherever their files were
+/// read from ([`Source::text_path`] is provenance, not content).
+impl PartialEq for Source {
+    fn eq(&self, other: &Self) -> bool {
+        (self.key == other.key)
+            && (self.title == other.title)
+            && (self.publisher == other.publisher)
+            && (self.url == other.url)
+            && (self.date == other.date)
+            && (self.file == other.file)
+    }
+}
+
+impl Eq for Source {}
 
 /// One actor's stance on one issue, with its firmness, condition, time and
 /// provenance.

@@ -151,8 +151,18 @@ fn provenance_names_each_records_file() {
     .unwrap();
     assert_eq!(single.provenance().files().len(), 1);
     assert_eq!(single.provenance().position_in_case(kellogg), None);
-    // Built in code: no file.
-    assert!(founding().provenance().files().is_empty());
+    // Parsed from text: no file.
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/istanbul-talks.yaml"),
+    )
+    .unwrap();
+    assert!(
+        Scenario::from_yaml_str(&text)
+            .unwrap()
+            .provenance()
+            .files()
+            .is_empty()
+    );
 }
 
 #[test]

@@ -241,3 +241,18 @@ fn diff_prints_the_changelog_of_the_offer() {
         );
     }
 }
+
+#[test]
+fn case_folder_reads_the_istanbul_case_and_fails_clearly_on_a_bad_folder() {
+    let stdout = example_stdout("case_folder", &[]);
+    assert!(
+        stdout.starts_with("4 files, read in this order:\n  actors.yaml  (0 positions)\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("  statements-2025-05-29.yaml  (18 positions)\n"));
+    assert!(stdout.contains("18 quotes verified against their sources' texts"));
+    assert!(stdout.contains("4 contradictions"));
+    let out = cargo_example("case_folder", &["/nonexistent/case"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/case"));
+}
