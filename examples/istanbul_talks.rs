@@ -10,6 +10,7 @@ use stancegraph::{
     Scenario, StanceGraph,
     balance::{BalanceOptions, BalanceReport, SignedGraph},
     contradiction::CheckOptions,
+    deal::DealOptions,
     stance::{Attribution, GraphOptions, Overview},
 };
 
@@ -68,6 +69,26 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::from(2);
+        }
+    }
+
+    // What a deal would take among the US, NATO and Russia: the cheapest
+    // concessions, and what is left if NATO keeps its red line.
+    let table = DealOptions::default().with_parties(["us", "nato", "russia"]);
+    for (title, options) in [
+        (
+            "What a deal would take (the US, NATO and Russia)",
+            table.clone(),
+        ),
+        (
+            "If NATO concedes nothing",
+            table.with_keep("nato").with_max(3),
+        ),
+    ] {
+        match scenario.deals(&options) {
+            Ok(deals) => print!("\n{title}\n{deals}"),
+            // A scenario of your own may not have these parties.
+            Err(e) => println!("\n{title}: {e}"),
         }
     }
     ExitCode::SUCCESS

@@ -72,6 +72,59 @@ impl Scenario {
         crate::contradiction::engine::find(self, options)
     }
 
+    /// The deals: the cheapest sets of claims to withdraw so that every
+    /// remaining claim of the parties can hold together, cheapest first,
+    /// each minimal, with what each party concedes (see [`crate::deal`] for
+    /// the contract).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOptions`](crate::Error::InvalidOptions) naming each
+    /// unknown party, position or issue of the options, a kept party not at
+    /// the table, a protected position that makes no claim, a `max` of 0.
+    ///
+    /// # Complexity
+    ///
+    /// Linear in positions and relations to read the claims and split the
+    /// issues into independent parts; then, per part of `k` issues, 2ᵏ
+    /// outcomes for small parts, and a branch and bound (exponential in the
+    /// worst case; [`DealOptions::time_limit`](crate::deal::DealOptions::time_limit) caps it) for larger ones,
+    /// once per deal listed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::{Scenario, deal::{Cost, DealOptions}};
+    ///
+    /// let s = Scenario::from_yaml_str("
+    /// actors:
+    ///   - {id: nato, name: NATO, kind: alliance}
+    ///   - {id: us, name: United States, kind: state, member_of: [nato]}
+    ///   - {id: russia, name: Russia, kind: state}
+    /// issues:
+    ///   - {id: freeze, name: NATO stops expanding eastward}
+    ///   - {id: join, name: Ukraine joins NATO}
+    /// relations:
+    ///   - {kind: excludes, issues: [freeze, join]}
+    /// positions:
+    ///   - {actor: us, issue: freeze, stance: support, firmness: negotiable}
+    ///   - {actor: nato, issue: join, stance: support, firmness: red_line}
+    ///   - {actor: russia, issue: freeze, stance: support, firmness: red_line}
+    /// ")?;
+    /// let deals = s.deals(&DealOptions::default())?;
+    /// // The cheapest way out: NATO drops its red line.
+    /// assert_eq!(deals.deals[0].cost, Cost { red_line: 1, firm: 0, negotiable: 0 });
+    /// assert_eq!(deals.claim_key(deals.deals[0].concessions[0]), "nato:join:support");
+    /// // If NATO keeps it, Russia drops its red line and the US its offer.
+    /// let kept = s.deals(&DealOptions::default().with_keep("nato"))?;
+    /// assert_eq!(kept.deals[0].cost, Cost { red_line: 1, firm: 0, negotiable: 1 });
+    /// assert!(deals.is_optimal() && deals.is_complete());
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
+    pub fn deals(&self, options: &crate::deal::DealOptions) -> Result<crate::deal::Deals<'_>> {
+        crate::deal::find(self, options)
+    }
+
     /// A copy of this scenario with hypothetical positions added after the
     /// existing ones (existing ids are unchanged).
     ///

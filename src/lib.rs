@@ -216,6 +216,7 @@ mod util;
 
 pub mod balance;
 pub mod contradiction;
+pub mod deal;
 pub mod diff;
 pub mod discourse;
 pub mod io;

@@ -13,7 +13,7 @@
 pub(crate) mod engine;
 pub(crate) mod json;
 mod options;
-mod record;
+pub(crate) mod record;
 mod set;
 mod text;
 mod what_if;

@@ -299,19 +299,24 @@ pub(crate) fn describe_position(s: &Scenario, id: PositionId) -> String {
     text
 }
 
+/// The kind as a noun: "member–bloc contradiction", "deadlock", ….
+pub(crate) fn kind_noun(kind: ContradictionKind) -> &'static str {
+    match kind {
+        ContradictionKind::SelfContradiction => "self-contradiction",
+        ContradictionKind::MemberVsBloc => "member–bloc contradiction",
+        ContradictionKind::BetweenAllies => "contradiction between allies",
+        ContradictionKind::Deadlock => "deadlock",
+        ContradictionKind::Reversal => "reversal",
+    }
+}
+
 impl fmt::Display for Contradiction<'_> {
     /// A paragraph: the verdict, each position with its quote, then the
     /// reasoning that makes them clash.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let s = self.scenario;
         let names: Vec<&str> = self.principals.iter().map(|&a| s.actor(a).name()).collect();
-        let kind = match self.kind {
-            ContradictionKind::SelfContradiction => "self-contradiction",
-            ContradictionKind::MemberVsBloc => "member–bloc contradiction",
-            ContradictionKind::BetweenAllies => "contradiction between allies",
-            ContradictionKind::Deadlock => "deadlock",
-            ContradictionKind::Reversal => "reversal",
-        };
+        let kind = kind_noun(self.kind);
         write!(
             f,
             "{} {kind} ({}",

@@ -4,6 +4,7 @@
 
 mod balance;
 mod check;
+mod deals;
 mod diff;
 mod network;
 mod report;
@@ -60,6 +61,15 @@ pub enum Command {
     /// Exits with 0 on success whether or not anything changed, and 2 on
     /// bad usage or invalid input (printing every problem of both inputs).
     Diff(Box<diff::Args>),
+    /// What a deal would take: the cheapest sets of claims the parties at
+    /// the table must withdraw so that all the others can hold together
+    /// (cheapest first: red lines, then firm, then negotiable claims), who
+    /// must make them, and, when no deal exists under --keep, --protect and
+    /// --require, a minimal set of them that rules every deal out.
+    ///
+    /// Exits with 0 on success (whether or not a deal exists) and 2 on
+    /// invalid input or options.
+    Deals(Box<deals::Args>),
 }
 
 /// Runs a subcommand: `Ok` with its exit code, or the error to print.
@@ -72,10 +82,11 @@ pub fn exec(command: Command) -> Result<ExitCode, CliError> {
         Command::Report(args) => report::exec(&args),
         Command::Check(args) => check::exec(&args),
         Command::Diff(args) => diff::exec(&args),
+        Command::Deals(args) => deals::exec(&args),
     }
 }
 
-/// `--format` of `check`, `balance` and `diff`.
+/// `--format` of `check`, `balance`, `diff` and `deals`.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     Text,
