@@ -20,6 +20,7 @@ mod cli_cases;
 #[cfg(feature = "cli")]
 mod cli_diff;
 mod contradictions;
+mod deals;
 mod diff;
 #[cfg(feature = "dna")]
 mod dna;
