@@ -260,13 +260,31 @@ pub(crate) fn find<'s>(s: &'s Scenario, options: &DealOptions) -> Result<Deals<'
         }
     }
     if timed_out {
+        // The best found: each part's cheapest where proven, a minimal deal
+        // found without regard to cost elsewhere; and a proven lower bound.
         deals.optimal = false;
         deals.complete = false;
-        deals.lower_bound = Some(
-            open.iter()
-                .map(|&k| parts[k].deals.bound.unwrap_or(0))
-                .sum(),
-        );
+        let mut bound = 0u128;
+        let mut total = 0u128;
+        let mut concessions = Vec::new();
+        for &k in &open {
+            let part = &parts[k];
+            let (cost, local) = match part.deals.found.first() {
+                Some(found) => {
+                    bound += found.0;
+                    found.clone()
+                }
+                None => {
+                    bound += part.deals.bound.unwrap_or(0);
+                    part.deals.fallback().unwrap_or_default()
+                }
+            };
+            total += cost;
+            concessions.extend(local.iter().map(|&c| part.claims[c as usize]));
+        }
+        concessions.sort_unstable();
+        deals.lower_bound = Some(bound);
+        deals.deals.push(deals.deal(concessions, total));
         return Ok(deals);
     }
     // Best-first over combinations: (price, indices, last part advanced).

@@ -227,6 +227,38 @@ impl PartDeals {
         Ok(())
     }
 
+    /// A minimal deal found without regard to cost, for when the deadline
+    /// passed before the cheapest was proven: any outcome that satisfies
+    /// the hard clauses, then each violated claim put back while the rest
+    /// can still hold (so the claims kept are a maximal set that holds, and
+    /// the rest a minimal deal).
+    pub(crate) fn fallback(&self) -> Option<(u128, Vec<u32>)> {
+        let mut units = self.part.units.clone();
+        let values = {
+            let mut part = self.part.clone();
+            part.units = units.clone();
+            Search::new(&part, &[], true).any_outcome()?
+        };
+        let mut violated = Vec::new();
+        for (c, l) in self.part.claim_lit.iter().enumerate() {
+            if values[l.var as usize] == l.value {
+                units.push(*l);
+            } else {
+                violated.push(c as u32);
+            }
+        }
+        let mut deal = Vec::new();
+        for c in violated {
+            units.push(self.part.claim_lit[c as usize]);
+            if !self.feasible_with(&units) {
+                units.pop();
+                deal.push(c);
+            }
+        }
+        let cost = deal.iter().map(|&c| self.part.price[c as usize]).sum();
+        Some((cost, deal))
+    }
+
     /// Whether the relations hold with these extra unit literals (the
     /// part's own units replaced): for the proof of infeasibility.
     pub(crate) fn feasible_with(&self, units: &[Lit]) -> bool {
@@ -355,6 +387,22 @@ impl<'p> Search<'p> {
         !self.clauses.iter().any(|c| c.is_empty())
     }
 
+    /// Some outcome satisfying every hard clause, if any.
+    fn any_outcome(mut self) -> Option<Vec<bool>> {
+        if !self.root() {
+            return None;
+        }
+        let vars: Vec<u32> = (0..self.part.vars as u32)
+            .filter(|&v| self.values[v as usize].is_none())
+            .collect();
+        let (_, lits) = self.solve(&vars, 1)?;
+        let mut values: Vec<bool> = self.values.iter().map(|v| v.unwrap_or(false)).collect();
+        for l in lits {
+            values[l.var as usize] = l.value;
+        }
+        Some(values)
+    }
+
     fn feasible(mut self) -> bool {
         if !self.root() {
             return false;
@@ -470,7 +518,9 @@ impl<'p> Search<'p> {
     /// variable, the cheaper value first.
     fn solve_group(&mut self, vars: &[u32], limit: u128) -> Option<(u128, Vec<Lit>)> {
         self.nodes += 1;
-        if self.nodes.is_multiple_of(1024) && self.deadline.is_some_and(|d| Instant::now() >= d) {
+        if (self.nodes == 1 || self.nodes.is_multiple_of(1024))
+            && self.deadline.is_some_and(|d| Instant::now() >= d)
+        {
             self.timed_out = true;
         }
         if self.timed_out {

@@ -315,6 +315,26 @@ fn the_wcnf_encoding_has_a_variable_per_issue_and_a_soft_clause_per_claim() {
     assert_eq!(deals.deals[0].weight, 2 * 100 + 1);
 }
 
+#[test]
+fn a_time_limit_returns_a_minimal_deal_and_a_proven_bound() {
+    let s = founding();
+    let options = DealOptions::default()
+        .with_parties(["us", "nato", "russia"])
+        .with_exhaustive_issues(0)
+        .with_time_limit(std::time::Duration::ZERO);
+    let deals = s.deals(&options).unwrap();
+    assert!(!deals.is_optimal() && !deals.is_complete());
+    assert_eq!(deals.deals.len(), 1);
+    let w: u32 = deals.deals[0].concessions.iter().map(|&c| 1 << c).sum();
+    assert!(holds(&s, &deals, w));
+    for &c in &deals.deals[0].concessions {
+        assert!(!holds(&s, &deals, w & !(1 << c)));
+    }
+    // The bound is proven: no deal is cheaper than it.
+    assert!(deals.lower_bound.unwrap() <= 100);
+    assert!(deals.to_string().contains("not proven the cheapest"));
+}
+
 // ---- the oracle ---------------------------------------------------------------
 
 /// A random small scenario: up to 8 issues, relations among them, up to 14
