@@ -496,3 +496,31 @@ proptest! {
         prop_assert_eq!(costs(&a), costs(&b));
     }
 }
+
+#[test]
+fn the_report_shows_what_a_deal_would_take() {
+    use stancegraph::render::{HtmlReport, HtmlReportOptions};
+    let s = founding();
+    let html = HtmlReport::new(&s).unwrap().render_html();
+    let doc = crate::report::parse(&html);
+    let section = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some("deals"))
+        .unwrap();
+    let deals: Vec<_> = section
+        .descendants()
+        .filter(|n| n.has_tag_name("article"))
+        .collect();
+    assert_eq!(deals.len(), 2);
+    let first: String = deals[0].descendants().filter_map(|n| n.text()).collect();
+    assert!(
+        first.contains("Deal 1: 1 red line")
+            && first.contains("NATO")
+            && first.contains("We will not compromise"),
+        "{first}"
+    );
+    let none = HtmlReport::with_options(&s, HtmlReportOptions::new().with_deals(0))
+        .unwrap()
+        .render_html();
+    assert!(!none.contains("id=\"deals\""));
+}

@@ -18,6 +18,8 @@ mod cli;
 #[cfg(feature = "cli")]
 mod cli_cases;
 #[cfg(feature = "cli")]
+mod cli_deals;
+#[cfg(feature = "cli")]
 mod cli_diff;
 mod contradictions;
 mod deals;

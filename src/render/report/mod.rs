@@ -75,6 +75,10 @@ pub struct HtmlReportOptions {
     /// [`as_of`](Self::as_of) (or the latest day a position was dated or
     /// ended), by [`Scenario::diff_dates`]. `None`, the default, adds none.
     pub since: Option<Date>,
+    /// Show at most this many deals in a section "What a deal would take"
+    /// (default 3; 0 adds no section), by [`Scenario::deals`] among every
+    /// party with a claim.
+    pub deals: usize,
 }
 
 impl HtmlReportOptions {
@@ -100,6 +104,12 @@ impl HtmlReportOptions {
     /// Sets [`HtmlReportOptions::since`].
     pub fn with_since(mut self, date: Date) -> Self {
         self.since = Some(date);
+        self
+    }
+
+    /// Sets [`HtmlReportOptions::deals`].
+    pub fn with_deals(mut self, deals: usize) -> Self {
+        self.deals = deals;
         self
     }
 
@@ -139,6 +149,7 @@ impl Default for HtmlReportOptions {
             frustration: FrustrationOptions::new().with_time_limit(Duration::from_secs(10)),
             title: None,
             since: None,
+            deals: 3,
         }
     }
 }
@@ -321,6 +332,7 @@ impl<'s> HtmlReport<'s> {
         self.write_changes(&mut out);
         self.write_network(&mut out, &drawing, &nodes);
         self.write_contradictions(&mut out);
+        self.write_deals(&mut out);
         self.write_issues(&mut out);
         self.write_timeline(&mut out);
         self.write_balance(&mut out, &balance);

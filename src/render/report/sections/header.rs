@@ -47,8 +47,13 @@ impl HtmlReport<'_> {
         if let Some(since) = self.options.since {
             let _ = write!(out, "<a href=\"#changes\">Changes since {since}</a> ");
         }
-        out.push_str("<a href=\"#network\">Network</a> <a href=\"#contradictions\">Contradictions</a> \
-            <a href=\"#issues\">Camps per issue</a> <a href=\"#timeline\">Timeline</a> <a href=\"#balance\">Structural balance</a></nav>\n</header>\n");
+        out.push_str(
+            "<a href=\"#network\">Network</a> <a href=\"#contradictions\">Contradictions</a> ",
+        );
+        if self.options.deals > 0 {
+            out.push_str("<a href=\"#deals\">Deals</a> ");
+        }
+        out.push_str("<a href=\"#issues\">Camps per issue</a> <a href=\"#timeline\">Timeline</a> <a href=\"#balance\">Structural balance</a></nav>\n</header>\n");
     }
 
     pub(crate) fn write_findings(

@@ -9,6 +9,7 @@ mod balance;
 mod camps;
 mod changes;
 mod contradictions;
+mod deals;
 mod header;
 mod network;
 mod timeline;

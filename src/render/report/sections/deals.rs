@@ -1,0 +1,129 @@
+//! The report's "What a deal would take" section: the cheapest deals among
+//! every party with a claim (as of the day shown), by
+//! [`Scenario::deals`](crate::Scenario::deals) — for each, its cost and what
+//! each party must drop, with the positions behind each concession; and
+//! which deals are Pareto-optimal over the parties' costs. At most
+//! [`deals`](crate::render::HtmlReportOptions::deals) deals are shown.
+
+use std::fmt::Write as _;
+
+use crate::deal::{Cost, DealOptions};
+use crate::render::report::HtmlReport;
+use crate::util::escape::escape_display as escape;
+use crate::{Firmness, Stance};
+
+fn cost_words(c: &Cost) -> String {
+    let mut parts = Vec::new();
+    for (n, one, many) in [
+        (c.red_line, "red line", "red lines"),
+        (c.firm, "firm claim", "firm claims"),
+        (c.negotiable, "negotiable claim", "negotiable claims"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} {}", if n == 1 { one } else { many }));
+        }
+    }
+    if parts.is_empty() {
+        "nothing".to_owned()
+    } else {
+        parts.join(", ")
+    }
+}
+
+impl HtmlReport<'_> {
+    pub(crate) fn write_deals(&self, out: &mut String) {
+        if self.options.deals == 0 {
+            return;
+        }
+        let s = self.scenario;
+        let mut options = DealOptions::default().with_max(self.options.deals);
+        options.as_of = self.options.as_of;
+        let Ok(deals) = s.deals(&options) else {
+            return;
+        };
+        out.push_str(
+            "<section id=\"deals\" aria-labelledby=\"deals-h\">\n<h2 id=\"deals-h\">What a deal would take</h2>\n",
+        );
+        let _ = writeln!(
+            out,
+            "<p class=\"help\">The cheapest sets of claims the {} parties would have to withdraw so that all \
+             their other claims can hold together{}: red lines count most, then firm claims, then negotiable \
+             ones. Each deal is minimal: putting back any concession breaks it.</p>",
+            deals.parties.len(),
+            deals
+                .as_of
+                .map(|d| format!(" as of {d}"))
+                .unwrap_or_default()
+        );
+        if deals
+            .deals
+            .first()
+            .is_some_and(|d| d.concessions.is_empty())
+        {
+            out.push_str("<p>Every claim can already hold together: no concession is needed.</p>\n</section>\n");
+            return;
+        }
+        let pareto = deals.pareto();
+        for (i, deal) in deals.deals.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "<article class=\"deal\" id=\"deal{}\">\n<h3>Deal {}: {}{}</h3>\n<ul>",
+                i + 1,
+                i + 1,
+                escape(&cost_words(&deal.cost)),
+                if deals.deals.len() > 1 && pareto.contains(&i) {
+                    " <span class=\"badge\">Pareto-optimal</span>"
+                } else {
+                    ""
+                }
+            );
+            for &(party, share) in &deal.by_party {
+                let _ = write!(
+                    out,
+                    "<li><strong>{}</strong> drops {}:<ul>",
+                    escape(s.actor(party).name()),
+                    escape(&cost_words(&share))
+                );
+                for &c in deal
+                    .concessions
+                    .iter()
+                    .filter(|&&c| deals.claims[c].actor == party)
+                {
+                    let claim = &deals.claims[c];
+                    let what = match claim.firmness {
+                        Firmness::RedLine => "<strong class=\"redline\">red line</strong>",
+                        Firmness::Firm => "firm claim",
+                        Firmness::Negotiable => "negotiable claim",
+                    };
+                    let side = if claim.stance == Stance::Support {
+                        "supporting"
+                    } else {
+                        "opposing"
+                    };
+                    let _ = write!(
+                        out,
+                        "<li>its {what} {side} “{}”<ul>",
+                        escape(s.issue(claim.issue).name())
+                    );
+                    for &p in &claim.positions {
+                        let _ = write!(out, "<li>{}</li>", escape(&self.position_line(p)));
+                    }
+                    out.push_str("</ul></li>");
+                }
+                out.push_str("</ul></li>\n");
+            }
+            out.push_str("</ul>\n</article>\n");
+        }
+        if !deals.is_feasible() {
+            out.push_str("<p>No deal exists under these constraints.</p>\n");
+        } else if !deals.is_complete() {
+            let _ = writeln!(
+                out,
+                "<p class=\"help\">The {} cheapest deals are shown; more exist (<code>stancegraph deals</code> lists them, \
+                 with parties to keep, positions to protect and outcomes to require).</p>",
+                deals.deals.len()
+            );
+        }
+        out.push_str("</section>\n");
+    }
+}
