@@ -125,6 +125,45 @@ impl Scenario {
         crate::deal::find(self, options)
     }
 
+    /// The deals this scenario has and `baseline` has not (`opened`), and
+    /// the reverse (`closed`): what hypothetical positions (see
+    /// [`Scenario::with_hypothetical`]) would do to the deals.
+    ///
+    /// # Errors
+    ///
+    /// As [`Scenario::deals`], for either scenario.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::{Position, Scenario, Stance, deal::DealOptions};
+    ///
+    /// let s = Scenario::from_yaml_str("
+    /// actors: [{id: nato, name: NATO, kind: alliance}, {id: russia, name: Russia, kind: state}]
+    /// issues: [{id: freeze, name: NATO stops expanding eastward}, {id: join, name: Ukraine joins NATO}]
+    /// relations: [{kind: excludes, issues: [freeze, join]}]
+    /// positions:
+    ///   - {actor: nato, issue: join, stance: support, firmness: red_line}
+    ///   - {actor: russia, issue: freeze, stance: support, firmness: red_line}
+    /// ")?;
+    /// // What if Russia softened its demand to a negotiable one?
+    /// let russia = s.actor_id("russia").unwrap();
+    /// let freeze = s.issue_id("freeze").unwrap();
+    /// let softer = s.with_hypothetical([Position::new(russia, freeze, Stance::Support)
+    ///     .with_firmness(stancegraph::Firmness::Negotiable).with_key("softer")])?;
+    /// let w = softer.deals_what_if(&s, &DealOptions::default())?;
+    /// // Its red line still stands beside the new claim (both hold): nothing changes.
+    /// assert!(w.opened.is_empty() && w.closed.is_empty());
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
+    pub fn deals_what_if<'a>(
+        &'a self,
+        baseline: &'a Scenario,
+        options: &crate::deal::DealOptions,
+    ) -> Result<crate::deal::DealsWhatIf<'a>> {
+        crate::deal::DealsWhatIf::between(self, baseline, options)
+    }
+
     /// A copy of this scenario with hypothetical positions added after the
     /// existing ones (existing ids are unchanged).
     ///

@@ -51,9 +51,11 @@ mod record;
 mod solve;
 mod text;
 mod wcnf;
+mod what_if;
 
 pub use claims::Claim;
 pub(crate) use find::find;
 pub use options::{DealOptions, Weights};
 pub use record::{Cost, Deal, Deals, Obstacle};
 pub use text::Explanation;
+pub use what_if::DealsWhatIf;

@@ -524,3 +524,24 @@ fn the_report_shows_what_a_deal_would_take() {
         .render_html();
     assert!(!none.contains("id=\"deals\""));
 }
+
+#[test]
+fn a_hypothetical_position_opens_and_closes_deals() {
+    let s = founding();
+    let nato = s.actor_id("rutte").unwrap();
+    let join = s.issue_id("ukraine-joins-nato").unwrap();
+    // What if Rutte softened NATO's position to a negotiable one on 1 June?
+    let softer = s
+        .with_hypothetical([stancegraph::Position::new(nato, join, Stance::Support)
+            .with_firmness(Firmness::Negotiable)
+            .with_date("2025-06-01".parse().unwrap())
+            .with_key("rutte-softer")])
+        .unwrap();
+    let options = DealOptions::default().with_parties(["us", "nato", "russia"]);
+    let w = softer.deals_what_if(&s, &options).unwrap();
+    assert_eq!(w.after.deals[0].cost, cost(0, 0, 1));
+    assert_eq!(listed(&w.after)[0], ["nato:ukraine-joins-nato:support"]);
+    assert_eq!(w.opened, [0]);
+    assert_eq!(w.closed, [0]);
+    assert!(w.to_string().starts_with("The cheapest deal costs 1 negotiable claim (before: 1 red line); 1 deal opened, 1 closed."), "{w}");
+}
