@@ -80,10 +80,11 @@
 //! |---|---|
 //! | [`stance`] | [`GraphOptions`](stance::GraphOptions) (whose words count, on which day), [`Tie`](stance::Tie), [`Camps`](stance::Camps), the plain-text [`Overview`](stance::Overview) |
 //! | [`contradiction`] | [`CheckOptions`](contradiction::CheckOptions), kinds and severities, the reasoning [`Step`](contradiction::Step)s, [`WhatIf`](contradiction::WhatIf) |
+//! | [`deal`] | [`Scenario::deals`]: the cheapest [`Deal`](deal::Deal)s — which claims must be withdrawn, by whom, with proof ([`DealOptions`](deal::DealOptions), [`Deals`](deal::Deals)) |
 //! | [`discourse`] | Discourse Network Analyzer's [`Network`](discourse::Network)s and their export, DNA's [`Polarization`](discourse::Polarization) |
 //! | [`diff`] | [`Scenario::diff`] and [`Scenario::diff_dates`]: positions, contradictions and ties that changed ([`ScenarioDiff`](diff::ScenarioDiff)) |
 //! | [`balance`] | [`SignedGraph`](balance::SignedGraph): structural balance, the [frustration index](balance::Frustration) (exact with proof or bounded), [blockmodels](balance::Blockmodel), the explained [`BalanceReport`](balance::BalanceReport) |
-//! | [`io`] | scenario file [`Format`](io::Format)s, the [`StatementsCsv`](io::StatementsCsv) and [`RollCallVotes`](io::RollCallVotes) importers, `.dna` databases |
+//! | [`io`] | scenario file [`Format`](io::Format)s and case folders ([`LoadOptions`](io::LoadOptions)), [quote verification](io::quotes), the [`StatementsCsv`](io::StatementsCsv) and [`RollCallVotes`](io::RollCallVotes) importers, `.dna` databases |
 //! | [`render`] | the self-contained [`HtmlReport`](render::HtmlReport): the network drawn as SVG, the contradictions, camps, timeline and balance |
 //!
 //! Results that explain themselves say it the same way: `Display` (or
@@ -118,6 +119,9 @@
 //! - `stance/`: the stance graph and its overview.
 //! - `contradiction/`: the check's options, the engine, the contradiction
 //!   record, the result set, its text and JSON shapes, what-if.
+//! - `deal/`: the deal finder — claims, independent parts, the exact search
+//!   per part, the best-first combination, the result with its text, JSON
+//!   and WCNF shapes, what-if.
 //! - `discourse/`: DNA's networks (the matrix kernel, the network, the data
 //!   export formats) and polarization. The exception: an SVG export is drawn
 //!   by `render/network_svg.rs`, which the export calls.
