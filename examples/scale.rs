@@ -20,6 +20,16 @@
 //! cargo run --release --example scale -- frustration 100000 1000000
 //! ```
 //!
+//! ```text
+//! cargo run --release --example scale -- generate-negotiation 200 4000 0.0 /tmp/deals.json
+//! ```
+//!
+//! `generate-negotiation` writes a negotiation for the deal finder (parties,
+//! issues, share of relations across topics; see `benches/common`), loads
+//! it back to check that it is valid, and prints its size: parties and
+//! spokespeople, relations and the largest group of issues they link,
+//! positions, and how many issues are contested on the last day.
+//!
 //! `frustration` generates a signed graph with planted camps and 10% noise
 //! and times the balance test, the triangle census and the heuristic
 //! frustration index (with its gap).
@@ -37,6 +47,84 @@ fn peak_memory_mib() -> Option<f64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib / 1024.0)
+}
+
+/// Prints the size of a negotiation scenario: what the deal finder will
+/// see on the last day of its positions.
+fn print_negotiation(s: &Scenario) {
+    use stancegraph::{ActorKind, Stance};
+    let speakers = s.actors().filter(|(_, a)| a.speaks_for().is_some()).count();
+    let blocs = s
+        .actors()
+        .filter(|(_, a)| a.kind() == ActorKind::Alliance)
+        .count();
+    let topic = |i: stancegraph::IssueId| s.issue(i).tags().first().cloned();
+    let crossing = s
+        .relations()
+        .filter(|(_, r)| r.issues().iter().any(|&i| topic(i) != topic(r.issues()[0])))
+        .count();
+    // Issues linked by relations, by union-find: the deal finder's parts.
+    let mut parent: Vec<usize> = (0..s.issues().len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for (_, r) in s.relations() {
+        let first = root(&mut parent, r.issues()[0].index());
+        for i in &r.issues()[1..] {
+            let other = root(&mut parent, i.index());
+            parent[other] = first;
+        }
+    }
+    let mut sizes = vec![0usize; parent.len()];
+    for i in 0..parent.len() {
+        sizes[root(&mut parent, i)] += 1;
+    }
+    let largest = sizes.iter().max().copied().unwrap_or(0);
+    // Claims on the last day: holding, non-neutral positions by principal.
+    let last = s.positions().filter_map(|(_, p)| p.date()).max();
+    let holdings = s.holdings();
+    let mut claims = std::collections::BTreeSet::new();
+    for (id, p) in s.positions() {
+        if p.stance() != Stance::Neutral
+            && last.is_none_or(|day| holdings[id.index()].holds_on(day))
+        {
+            claims.insert((p.issue(), p.stance(), s.principal(p.actor())));
+        }
+    }
+    let mut sides = vec![(false, false); s.issues().len()];
+    for &(issue, stance, _) in &claims {
+        let side = &mut sides[issue.index()];
+        match stance {
+            Stance::Support => side.0 = true,
+            _ => side.1 = true,
+        }
+    }
+    let contested = sides.iter().filter(|&&(a, b)| a && b).count();
+    let superseded = holdings
+        .iter()
+        .filter(|h| h.superseded_by.is_some())
+        .count();
+    let until = s.positions().filter(|(_, p)| p.until().is_some()).count();
+    println!(
+        "{} actors: {} parties, {speakers} spokespeople, {blocs} blocs",
+        s.actors().len(),
+        s.actors().len() - speakers - blocs
+    );
+    println!(
+        "{} issues, {} relations ({crossing} across topics), largest linked group {largest} issues",
+        s.issues().len(),
+        s.relations().len()
+    );
+    println!(
+        "{} positions ({superseded} superseded, {until} with an end); on {}: {} claims, {contested} contested issues",
+        s.positions().len(),
+        last.map_or_else(|| "any day".to_owned(), |d| d.to_string()),
+        claims.len()
+    );
 }
 
 fn main() -> ExitCode {
@@ -77,6 +165,48 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
             println!("wrote a contested scenario of {n} positions to {path}");
+            ExitCode::SUCCESS
+        }
+        ["generate-negotiation", parties, issues, cross, path] => {
+            let (Ok(parties), Ok(issues), Ok(cross)) = (
+                parties.parse::<usize>(),
+                issues.parse::<usize>(),
+                cross.parse::<f64>(),
+            ) else {
+                eprintln!(
+                    "not numbers of parties and issues and a share of crossing relations: \
+                     {parties} {issues} {cross}"
+                );
+                return ExitCode::from(2);
+            };
+            if !(0.0..=1.0).contains(&cross) {
+                eprintln!("the share of crossing relations is between 0 and 1, not {cross}");
+                return ExitCode::from(2);
+            }
+            let start = Instant::now();
+            let generated = common::negotiation(parties, issues, cross);
+            let built = start.elapsed();
+            if let Err(e) = generated.save(path) {
+                eprintln!("{e}");
+                return ExitCode::from(2);
+            }
+            let saved = start.elapsed();
+            let scenario = match Scenario::load(path) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("{path} does not load back: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let loaded = start.elapsed();
+            println!("wrote {path}");
+            print_negotiation(&scenario);
+            println!(
+                "generate {:.3} s, save {:.3} s, load {:.3} s",
+                built.as_secs_f64(),
+                (saved - built).as_secs_f64(),
+                (loaded - saved).as_secs_f64()
+            );
             ExitCode::SUCCESS
         }
         ["check", path] => {
@@ -239,7 +369,8 @@ fn main() -> ExitCode {
             eprintln!(
                 "usage: scale generate N FILE.json | scale load FILE.json | \
                  scale generate-contested N FILE.json | scale check FILE.json | scale network N | \
-                 scale frustration NODES EDGES"
+                 scale frustration NODES EDGES | \
+                 scale generate-negotiation PARTIES ISSUES CROSS FILE.json"
             );
             ExitCode::from(2)
         }

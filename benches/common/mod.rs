@@ -237,16 +237,7 @@ fn contested_with(
     let mut rng = Rng::new(0xc0ffee);
     let mut s =
         Scenario::new().with_title(format!("contested scenario with {positions} positions"));
-    let blocs: Vec<_> = (0..BLOCS)
-        .map(|b| {
-            s.add_actor(Actor::new(
-                format!("bloc-{b}"),
-                format!("Bloc {b}"),
-                ActorKind::Alliance,
-            ))
-            .unwrap()
-        })
-        .collect();
+    let blocs = add_blocs(&mut s, BLOCS);
     let mut actors = Vec::with_capacity(ACTORS);
     let mut home = Vec::with_capacity(ACTORS);
     for i in 0..ACTORS {
@@ -438,4 +429,286 @@ pub fn signed(
     let names = (0..nodes).map(|i| format!("n{i}")).collect();
     stancegraph::balance::SignedGraph::from_edges(names, &triples)
         .expect("generated edges are valid")
+}
+
+/// Adds `n` blocs, `bloc-0`, `bloc-1`, …, and returns their ids.
+fn add_blocs(s: &mut Scenario, n: usize) -> Vec<stancegraph::ActorId> {
+    (0..n)
+        .map(|b| {
+            s.add_actor(Actor::new(
+                format!("bloc-{b}"),
+                format!("Bloc {b}"),
+                ActorKind::Alliance,
+            ))
+            .unwrap()
+        })
+        .collect()
+}
+
+/// Issues per topic in [`negotiation`].
+pub const NEGOTIATION_TOPIC: usize = 10;
+
+/// A negotiation for the deal finder (issue 14): `parties` principals, each
+/// with up to two spokespeople, `issues` issues in topics of ten, about 6.5
+/// relations per topic and about ten positions per issue, all dated 2025.
+/// `negotiation(200, 4_000, 0.0)` has 2,600 relations, about 41,600
+/// positions and, on the last day, about 35,000 claims, two issues in five
+/// contested (a claim on each side).
+///
+/// - **Parties.** `party-000`, … are states (three in four) and
+///   organisations; `max(2, parties / 25)` blocs (`bloc-0`, …: alliances
+///   that make no statements) have three parties in five as members (a
+///   twentieth of those are in a second bloc too). Each party has 0–2
+///   spokespeople (`party-007-voice-1`, who `speaks_for` it); a party with
+///   spokespeople makes 40% of its statements through them.
+/// - **Issues and relations.** Issue `issue-0042` is in topic 4 (tag
+///   `topic-004`). A hidden truth value per issue (the "world") makes every
+///   relation hold, so a deal always exists. Relations are 40% `implies`,
+///   35% `excludes`, 10% `equivalent` and 15% `incompatible` (three
+///   issues). A fraction `cross` of them link an issue of their topic to
+///   issues of other, random topics instead (0.0: each topic is a part of
+///   its own; 0.2: a part of about 1,000 issues; 1.0: one component of
+///   about 2,400 of the 4,000 issues).
+/// - **Camps.** In each topic 14 parties (a tenth of the parties when that
+///   is more) take part, split into two camps (three in 30% of topics); a
+///   bloc's members share a camp 85% of the time. Camp 0's line is the
+///   world; each other camp's line flips a fifth of the topic's issues. A
+///   party follows its camp's line 90% of the time, takes the other side
+///   2% and stays neutral 8%.
+/// - **Positions.** 8–12 distinct parties of the topic speak on each issue;
+///   firmness is 15% red line, 55% firm, 30% negotiable; dates are random
+///   days of 2025. 4% of the statements are superseded in the second half
+///   of the year by the same party (withdrawn to neutral 40% of the time,
+///   made negotiable 30%, reversed 20%, made a red line 10%), and 3% carry
+///   an `until` before the year ends. Positions have ids `p0`, `p1`, … in
+///   scenario order.
+///
+/// Same arguments, same scenario. The number of positions does not grow
+/// with `parties`: more parties spread the same claims more thinly.
+pub fn negotiation(parties: usize, issues: usize, cross: f64) -> Scenario {
+    const TOPIC: usize = NEGOTIATION_TOPIC;
+    let mut rng = Rng::new(0xdea1_2025);
+    let mut s = Scenario::new().with_title(format!(
+        "negotiation: {parties} parties, {issues} issues, {:.0}% of relations across topics",
+        cross * 100.0
+    ));
+    let n_blocs = (parties / 25).max(2);
+    let blocs = add_blocs(&mut s, n_blocs);
+    let mut voices = Vec::with_capacity(parties);
+    let mut home = Vec::with_capacity(parties);
+    for i in 0..parties {
+        let kind = if i % 4 == 3 {
+            ActorKind::Organization
+        } else {
+            ActorKind::State
+        };
+        let party = s
+            .add_actor(Actor::new(
+                format!("party-{i:03}"),
+                format!("Party {i}"),
+                kind,
+            ))
+            .unwrap();
+        home.push(if rng.below(5) < 3 {
+            let b = rng.below(n_blocs);
+            let since = Date::new(1990 + rng.below(30) as i32, 1, 1).unwrap();
+            s.add_membership(party, Membership::new(blocs[b]).with_since(since))
+                .unwrap();
+            if rng.below(20) == 0 {
+                s.add_membership(party, Membership::new(blocs[(b + 1) % n_blocs]))
+                    .unwrap();
+            }
+            Some(b)
+        } else {
+            None
+        });
+        voices.push(vec![party]);
+    }
+    for (i, speakers) in voices.iter_mut().enumerate() {
+        for k in 0..rng.below(3) {
+            let role = if k == 0 {
+                "head of delegation"
+            } else {
+                "spokesperson"
+            };
+            let voice = s
+                .add_actor(
+                    Actor::new(
+                        format!("party-{i:03}-voice-{k}"),
+                        format!("Voice {k} of party {i}"),
+                        ActorKind::Person,
+                    )
+                    .with_role(role),
+                )
+                .unwrap();
+            s.set_speaks_for(voice, speakers[0]).unwrap();
+            speakers.push(voice);
+        }
+    }
+
+    let n_topics = issues.div_ceil(TOPIC);
+    let ids: Vec<_> = (0..issues)
+        .map(|j| {
+            s.add_issue(
+                Issue::new(format!("issue-{j:04}"), format!("Proposal {j} is adopted"))
+                    .with_tag(format!("topic-{:03}", j / TOPIC)),
+            )
+            .unwrap()
+        })
+        .collect();
+    let world: Vec<bool> = (0..issues).map(|_| rng.below(2) == 0).collect();
+
+    // About 6.5 relations per topic, spread evenly over the topics (none
+    // among fewer than three issues, too few to draw every kind from).
+    let relations = if issues < 3 {
+        0
+    } else {
+        (issues * 13).div_ceil(20)
+    };
+    let crossing = (cross.clamp(0.0, 1.0) * u64::MAX as f64) as u64;
+    for r in 0..relations {
+        let topic = r * n_topics / relations.max(1);
+        let own = topic * TOPIC..((topic + 1) * TOPIC).min(issues);
+        let across = n_topics > 1 && rng.next() < crossing;
+        loop {
+            let kind = match rng.below(20) {
+                0..=7 => RelationKind::Implies,
+                8..=14 => RelationKind::Excludes,
+                15..=16 => RelationKind::Equivalent,
+                _ => RelationKind::Incompatible,
+            };
+            let arity = if kind == RelationKind::Incompatible {
+                3
+            } else {
+                2
+            };
+            let pick_own = |rng: &mut Rng| own.start + rng.below(own.len());
+            let pick = |rng: &mut Rng| {
+                if across || own.len() < arity {
+                    // Any issue of another topic (or anywhere, if the
+                    // topic is too small for the relation).
+                    loop {
+                        let j = rng.below(issues);
+                        if !across || !own.contains(&j) {
+                            break j;
+                        }
+                    }
+                } else {
+                    pick_own(rng)
+                }
+            };
+            let a = pick_own(&mut rng);
+            let b = pick(&mut rng);
+            let c = pick(&mut rng);
+            let (wa, wb, wc) = (world[a], world[b], world[c]);
+            let relation = match kind {
+                RelationKind::Implies if !wa || wb => Relation::new(kind, [ids[a], ids[b]]),
+                RelationKind::Excludes if !(wa && wb) => Relation::new(kind, [ids[a], ids[b]]),
+                RelationKind::Equivalent if wa == wb => Relation::new(kind, [ids[a], ids[b]]),
+                RelationKind::Incompatible if !(wa && wb && wc) => {
+                    Relation::new(kind, [ids[a], ids[b], ids[c]])
+                }
+                _ => continue,
+            };
+            // Repeated issues are refused; draw again.
+            if s.add_relation(relation).is_ok() {
+                break;
+            }
+        }
+    }
+
+    let engaged = (parties / 10).max(14).min(parties);
+    let mut order: Vec<usize> = (0..parties).collect();
+    let mut made = 0usize;
+    let mut add = |s: &mut Scenario, position: Position| {
+        s.add_position(position.with_key(format!("p{made}")))
+            .unwrap();
+        made += 1;
+    };
+    let firmness = |rng: &mut Rng| match rng.below(20) {
+        0..=2 => Firmness::RedLine,
+        3..=13 => Firmness::Firm,
+        _ => Firmness::Negotiable,
+    };
+    let day = |rng: &mut Rng, months: std::ops::RangeInclusive<usize>| {
+        let month = months.start() + rng.below(months.end() - months.start() + 1);
+        Date::new(2025, month as u32, 1 + rng.below(28) as u32).unwrap()
+    };
+    for topic in 0..n_topics {
+        let own = topic * TOPIC..((topic + 1) * TOPIC).min(issues);
+        let camps = if rng.below(10) < 7 { 2 } else { 3 };
+        let bloc_camp: Vec<usize> = (0..n_blocs).map(|_| rng.below(camps)).collect();
+        let lines: Vec<Vec<bool>> = (0..camps)
+            .map(|camp| {
+                own.clone()
+                    .map(|j| world[j] != (camp > 0 && rng.below(5) == 0))
+                    .collect()
+            })
+            .collect();
+        // The first `engaged` of a shuffle take part in this topic.
+        for k in 0..engaged {
+            let pick = k + rng.below(parties - k);
+            order.swap(k, pick);
+        }
+        let members: Vec<(usize, usize)> = order[..engaged]
+            .iter()
+            .map(|&party| {
+                let camp = match home[party] {
+                    Some(b) if rng.below(20) < 17 => bloc_camp[b],
+                    _ => rng.below(camps),
+                };
+                (party, camp)
+            })
+            .collect();
+        let mut speakers = members.clone();
+        for j in own.clone() {
+            let count = (8 + rng.below(5)).min(speakers.len());
+            for k in 0..count {
+                let pick = k + rng.below(speakers.len() - k);
+                speakers.swap(k, pick);
+                let (party, camp) = speakers[k];
+                let voice = |rng: &mut Rng| {
+                    let v = &voices[party];
+                    if v.len() > 1 && rng.below(10) < 4 {
+                        v[1 + rng.below(v.len() - 1)]
+                    } else {
+                        v[0]
+                    }
+                };
+                let line = lines[camp][j - own.start];
+                let stance = match rng.below(100) {
+                    0..=89 if line => Stance::Support,
+                    0..=89 => Stance::Oppose,
+                    90..=91 if line => Stance::Oppose,
+                    90..=91 => Stance::Support,
+                    _ => Stance::Neutral,
+                };
+                let base = Position::new(voice(&mut rng), ids[j], stance)
+                    .with_firmness(firmness(&mut rng));
+                match rng.below(100) {
+                    0..=3 => {
+                        // Superseded later in the year by the same party.
+                        add(&mut s, base.with_date(day(&mut rng, 1..=6)));
+                        let (stance, firm) = match rng.below(10) {
+                            0..=1 => (stance.opposite(), firmness(&mut rng)),
+                            2..=4 => (stance, Firmness::Negotiable),
+                            5 => (stance, Firmness::RedLine),
+                            _ => (Stance::Neutral, Firmness::Negotiable),
+                        };
+                        let later = Position::new(voice(&mut rng), ids[j], stance)
+                            .with_firmness(firm)
+                            .with_date(day(&mut rng, 7..=12));
+                        add(&mut s, later);
+                    }
+                    4..=6 => {
+                        let from = day(&mut rng, 1..=9);
+                        let until = day(&mut rng, from.month() as usize + 1..=11);
+                        add(&mut s, base.with_date(from).with_until(until));
+                    }
+                    _ => add(&mut s, base.with_date(day(&mut rng, 1..=12))),
+                }
+            }
+        }
+    }
+    s
 }

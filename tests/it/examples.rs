@@ -81,6 +81,93 @@ fn scale_fails_clearly_without_its_input() {
     );
 }
 
+/// The largest linked group of issues that `scale generate-negotiation` reports.
+fn largest_group(stdout: &str) -> usize {
+    let (_, rest) = stdout
+        .split_once("largest linked group ")
+        .unwrap_or_else(|| panic!("no largest linked group in\n{stdout}"));
+    rest.split_whitespace().next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn scale_generates_negotiations_that_load_the_same_each_time() {
+    let dir = std::env::temp_dir().join(format!("stancegraph-negotiation-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = |name: &str| dir.join(name).to_str().unwrap().to_owned();
+    let apart = example_stdout(
+        "scale",
+        &[
+            "generate-negotiation",
+            "30",
+            "200",
+            "0.0",
+            &path("apart.json"),
+        ],
+    );
+    let again = example_stdout(
+        "scale",
+        &[
+            "generate-negotiation",
+            "30",
+            "200",
+            "0.0",
+            &path("again.json"),
+        ],
+    );
+    let linked = example_stdout(
+        "scale",
+        &[
+            "generate-negotiation",
+            "30",
+            "200",
+            "1.0",
+            &path("linked.json"),
+        ],
+    );
+    for expected in [
+        "30 parties",
+        "2 blocs",
+        "200 issues, 130 relations (0 across topics)",
+    ] {
+        assert!(apart.contains(expected), "missing {expected:?} in\n{apart}");
+    }
+    assert!(largest_group(&apart) <= 10, "{apart}");
+    // Same sizes printed (the first line names the file, the last the times).
+    let sizes = |out: &str| out.lines().skip(1).take(3).collect::<Vec<_>>().join("\n");
+    assert_eq!(sizes(&apart), sizes(&again));
+    assert!(linked.contains("(130 across topics)"), "{linked}");
+    assert!(largest_group(&linked) > 50, "{linked}");
+    assert_eq!(
+        std::fs::read(path("apart.json")).unwrap(),
+        std::fs::read(path("again.json")).unwrap()
+    );
+    let s = stancegraph::Scenario::load(path("apart.json")).unwrap();
+    let n = s.positions().len();
+    assert!((1_800..=2_400).contains(&n), "{n} positions for 200 issues");
+    assert!(s.position_id("p0").is_some() && s.position_id(&format!("p{}", n - 1)).is_some());
+    let spokespeople = s.actors().filter(|(_, a)| a.speaks_for().is_some()).count();
+    let spoken = s
+        .positions()
+        .filter(|(_, p)| s.actor(p.actor()).speaks_for().is_some())
+        .count();
+    assert!(
+        spokespeople > 0 && spoken > 0 && spoken < n / 2,
+        "{spoken} of {n}"
+    );
+    let out = cargo_example(
+        "scale",
+        &[
+            "generate-negotiation",
+            "30",
+            "200",
+            "1.5",
+            &path("bad.json"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn un_votes_fails_clearly_without_its_input() {
     let out = cargo_example("un_votes", &[]);
