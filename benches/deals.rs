@@ -42,7 +42,10 @@ fn scaling(c: &mut Criterion) {
     group.finish();
     let mut group = c.benchmark_group("deals_cross");
     group.sample_size(10);
-    for cross in [0.0, 0.05, 0.2, 1.0] {
+    // Beyond 0.1 the largest part holds hundreds of issues and the exact
+    // search takes minutes (see BENCHMARKS.md): measured with a time limit
+    // by the side-by-side script instead.
+    for cross in [0.0, 0.05, 0.1] {
         let scenario = common::negotiation(200, 4_000, cross);
         group.bench_with_input(BenchmarkId::new("cheapest", cross), &scenario, |b, s| {
             b.iter(|| s.deals(&cheapest).expect("the negotiation has a deal"))

@@ -34,6 +34,7 @@
 //! issue, the cheaper of its two values". A deadline stops the search with
 //! the best outcome found and a proven lower bound.
 
+use std::collections::HashMap;
 use std::time::Instant;
 
 /// A literal: local issue `var` has `value` (`true`: the issue holds).
@@ -235,9 +236,11 @@ impl PartDeals {
     pub(crate) fn fallback(&self) -> Option<(u128, Vec<u32>)> {
         let mut units = self.part.units.clone();
         let values = {
-            let mut part = self.part.clone();
-            part.units = units.clone();
-            Search::new(&part, &[], true).any_outcome()?
+            // The first outcome of a cheaper-value-first descent: no proof,
+            // but usually close to the cheapest.
+            let mut search = Search::new(&self.part, &[], false);
+            search.greedy = true;
+            search.cheapest().ok()??.1
         };
         let mut violated = Vec::new();
         for (c, l) in self.part.claim_lit.iter().enumerate() {
@@ -273,6 +276,13 @@ fn is_subset(small: &[u32], big: &[u32]) -> bool {
     small.iter().all(|x| it.by_ref().any(|y| y == x))
 }
 
+/// What is known of a subproblem: its optimum, or that it has none below
+/// a bound.
+enum Cached {
+    Best(u128, Vec<Lit>),
+    AtLeast(u128),
+}
+
 /// Depth-first branch and bound over one part's issues.
 struct Search<'p> {
     part: &'p Part,
@@ -289,6 +299,14 @@ struct Search<'p> {
     deadline: Option<Instant>,
     nodes: u64,
     timed_out: bool,
+    /// Stop at the first outcome found (cheaper values first), unproven.
+    greedy: bool,
+    /// Subproblems solved, by [`Search::group_key`].
+    cache: HashMap<Vec<u32>, Cached>,
+    /// Scratch marks for the conflict bound (one epoch per use).
+    epoch: u32,
+    clause_seen: Vec<u32>,
+    var_used: Vec<u32>,
 }
 
 impl<'p> Search<'p> {
@@ -305,6 +323,7 @@ impl<'p> Search<'p> {
                 occurs[l.var as usize].push(i as u32);
             }
         }
+        let clauses_len = clauses.len();
         let mut cost = vec![[0u128; 2]; part.vars];
         if !feasibility {
             for (c, l) in part.claim_lit.iter().enumerate() {
@@ -323,6 +342,11 @@ impl<'p> Search<'p> {
             deadline: None,
             nodes: 0,
             timed_out: false,
+            greedy: false,
+            cache: HashMap::new(),
+            epoch: 0,
+            clause_seen: vec![0; clauses_len],
+            var_used: vec![0; part.vars],
         }
     }
 
@@ -385,22 +409,6 @@ impl<'p> Search<'p> {
         // Empty or already falsified clauses (all their variables fixed by
         // units) are caught by `assign`; an empty clause has no variable.
         !self.clauses.iter().any(|c| c.is_empty())
-    }
-
-    /// Some outcome satisfying every hard clause, if any.
-    fn any_outcome(mut self) -> Option<Vec<bool>> {
-        if !self.root() {
-            return None;
-        }
-        let vars: Vec<u32> = (0..self.part.vars as u32)
-            .filter(|&v| self.values[v as usize].is_none())
-            .collect();
-        let (_, lits) = self.solve(&vars, 1)?;
-        let mut values: Vec<bool> = self.values.iter().map(|v| v.unwrap_or(false)).collect();
-        for l in lits {
-            values[l.var as usize] = l.value;
-        }
-        Some(values)
     }
 
     fn feasible(mut self) -> bool {
@@ -516,7 +524,66 @@ impl<'p> Search<'p> {
 
     /// One group linked by open clauses: branch on its most constrained
     /// variable, the cheaper value first.
+    /// [`Search::solve_branch`] remembered: a group's subproblem is fixed by
+    /// its variables and the open clauses that touch them (assigned
+    /// variables only decide which clauses are still open), so the same
+    /// subproblem met again in another branch is not searched again.
     fn solve_group(&mut self, vars: &[u32], limit: u128) -> Option<(u128, Vec<Lit>)> {
+        if self.feasibility || vars.len() < 2 {
+            return self.solve_branch(vars, limit);
+        }
+        let key = self.group_key(vars);
+        match self.cache.get(&key) {
+            Some(Cached::Best(cost, lits)) => {
+                return (*cost < limit).then(|| (*cost, lits.clone()));
+            }
+            Some(Cached::AtLeast(bound)) if *bound >= limit => return None,
+            _ => {}
+        }
+        let result = self.solve_branch(vars, limit);
+        if self.timed_out {
+            return None;
+        }
+        if self.cache.len() > 1 << 20 {
+            self.cache.clear();
+        }
+        let entry = match &result {
+            Some((cost, lits)) => Cached::Best(*cost, lits.clone()),
+            None => Cached::AtLeast(limit),
+        };
+        self.cache.insert(key, entry);
+        result
+    }
+
+    /// The group's variables (sorted) and the open clauses touching them.
+    fn group_key(&mut self, vars: &[u32]) -> Vec<u32> {
+        let mut sorted = vars.to_vec();
+        sorted.sort_unstable();
+        self.epoch += 1;
+        let epoch = self.epoch;
+        let mut open = Vec::new();
+        for &v in &sorted {
+            for &ci in &self.occurs[v as usize] {
+                if self.clause_seen[ci as usize] == epoch {
+                    continue;
+                }
+                self.clause_seen[ci as usize] = epoch;
+                let clause = self.clauses[ci as usize];
+                if !clause
+                    .iter()
+                    .any(|x| self.values[x.var as usize] == Some(x.value))
+                {
+                    open.push(ci);
+                }
+            }
+        }
+        open.sort_unstable();
+        sorted.push(u32::MAX);
+        sorted.extend(open);
+        sorted
+    }
+
+    fn solve_branch(&mut self, vars: &[u32], limit: u128) -> Option<(u128, Vec<Lit>)> {
         self.nodes += 1;
         if (self.nodes == 1 || self.nodes.is_multiple_of(1024))
             && self.deadline.is_some_and(|d| Instant::now() >= d)
@@ -526,8 +593,89 @@ impl<'p> Search<'p> {
         if self.timed_out {
             return None;
         }
-        let bound: u128 = vars.iter().map(|&v| self.min_cost(v)).sum();
-        if bound >= limit {
+        // Dominated values first: they shrink and split the group.
+        let mark = self.trail.len();
+        self.fix_dominated(vars);
+        // Everything assigned since the mark, propagation included.
+        let fixed: Vec<Lit> = self.trail[mark..]
+            .iter()
+            .map(|&v| Lit::new(v, self.values[v as usize] == Some(true)))
+            .collect();
+        let spent: u128 = fixed.iter().map(|&l| self.value_cost(l)).sum();
+        let result = if fixed.is_empty() {
+            self.branch(vars, limit)
+        } else if spent >= limit {
+            None
+        } else {
+            let rest: Vec<u32> = vars
+                .iter()
+                .copied()
+                .filter(|&v| self.values[v as usize].is_none())
+                .collect();
+            self.solve(&rest, limit - spent).map(|(cost, mut lits)| {
+                let mut chosen = fixed;
+                chosen.append(&mut lits);
+                (spent + cost, chosen)
+            })
+        };
+        self.undo(mark);
+        result
+    }
+
+    /// Fixes, until none is left, every open variable whose cheaper value
+    /// (either, when both cost the same) is the only polarity it has in the
+    /// open clauses: that value costs least and only satisfies clauses, so
+    /// some best outcome takes it.
+    fn fix_dominated(&mut self, vars: &[u32]) {
+        if self.feasibility {
+            return;
+        }
+        loop {
+            let mut changed = false;
+            for &v in vars {
+                if self.values[v as usize].is_some() {
+                    continue;
+                }
+                let (mut wants_true, mut wants_false) = (false, false);
+                for &ci in &self.occurs[v as usize] {
+                    let clause = self.clauses[ci as usize];
+                    if clause
+                        .iter()
+                        .any(|x| self.values[x.var as usize] == Some(x.value))
+                    {
+                        continue;
+                    }
+                    for x in clause.iter().filter(|x| x.var == v) {
+                        if x.value {
+                            wants_true = true;
+                        } else {
+                            wants_false = true;
+                        }
+                    }
+                }
+                let [f, t] = self.cost[v as usize];
+                let value = match (wants_true, wants_false) {
+                    (true, true) => continue,
+                    (true, false) if t <= f => true,
+                    (false, true) if f <= t => false,
+                    (false, false) => t < f,
+                    _ => continue,
+                };
+                // A pure value satisfies every open clause it is in, so it
+                // propagates nothing and cannot conflict.
+                changed |= self.assign(Lit::new(v, value));
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+
+    /// Branches on the group's most constrained variable, the cheaper value first.
+    fn branch(&mut self, vars: &[u32], limit: u128) -> Option<(u128, Vec<Lit>)> {
+        let bound: u128 =
+            vars.iter().map(|&v| self.min_cost(v)).sum::<u128>() + self.conflict_bound(vars);
+        if bound >= limit && !self.greedy {
             return None;
         }
         if self.feasibility && self.occurs_open(vars) == 0 {
@@ -549,13 +697,15 @@ impl<'p> Search<'p> {
                     .map(|&v| Lit::new(v, self.values[v as usize] == Some(true)))
                     .collect();
                 let spent: u128 = assigned.iter().map(|&l| self.value_cost(l)).sum();
-                if spent < limit_now {
+                if spent < limit_now || self.greedy {
                     let rest: Vec<u32> = vars
                         .iter()
                         .copied()
                         .filter(|&v| self.values[v as usize].is_none())
                         .collect();
-                    if let Some((cost, mut lits)) = self.solve(&rest, limit_now - spent) {
+                    if let Some((cost, mut lits)) =
+                        self.solve(&rest, limit_now.saturating_sub(spent))
+                    {
                         let mut chosen = assigned;
                         chosen.append(&mut lits);
                         best = Some((spent + cost, chosen));
@@ -563,11 +713,66 @@ impl<'p> Search<'p> {
                 }
             }
             self.undo(mark);
-            if self.feasibility && best.is_some() {
+            if (self.feasibility || self.greedy) && best.is_some() {
                 break;
             }
         }
         best
+    }
+
+    /// A lower bound on what `vars` must spend beyond each one's cheaper
+    /// value: every open clause that the cheaper values of its open
+    /// variables would all falsify forces one of them to its dearer value;
+    /// such clauses with no variable in common add up (disjoint conflicts).
+    fn conflict_bound(&mut self, vars: &[u32]) -> u128 {
+        if self.feasibility {
+            return 0;
+        }
+        self.epoch += 1;
+        let epoch = self.epoch;
+        let mut extra = 0u128;
+        for &v in vars {
+            for k in 0..self.occurs[v as usize].len() {
+                let ci = self.occurs[v as usize][k] as usize;
+                if self.clause_seen[ci] == epoch {
+                    continue;
+                }
+                self.clause_seen[ci] = epoch;
+                let clause = self.clauses[ci];
+                let mut step = u128::MAX;
+                let mut falsified = true;
+                for x in clause {
+                    let var = x.var as usize;
+                    match self.values[var] {
+                        Some(value) if value == x.value => {
+                            falsified = false;
+                            break;
+                        }
+                        Some(_) => {}
+                        None => {
+                            let [f, t] = self.cost[var];
+                            let cheap = t < f;
+                            if cheap == x.value || self.var_used[var] == epoch {
+                                // Satisfiable at no extra cost, or its
+                                // variable already counted.
+                                falsified = false;
+                                break;
+                            }
+                            step = step.min(f.max(t) - f.min(t));
+                        }
+                    }
+                }
+                if falsified && step != u128::MAX && step > 0 {
+                    extra += step;
+                    for x in clause {
+                        if self.values[x.var as usize].is_none() {
+                            self.var_used[x.var as usize] = epoch;
+                        }
+                    }
+                }
+            }
+        }
+        extra
     }
 
     fn occurs_open(&self, vars: &[u32]) -> usize {
