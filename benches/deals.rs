@@ -2,8 +2,8 @@
 //! and the ten cheapest with 200 parties and 4,000 issues (about 2,600
 //! relations and 40,000 positions), and how the cheapest grows with the
 //! number of parties (50 to 400 at 4,000 issues) and with the share of
-//! relations that cross topics (0 to 1: from 400 parts of ten issues to one
-//! large component). The generator is `common::negotiation`.
+//! relations that cross topics (0 to 0.1: from 400 parts of ten issues to
+//! parts of up to 82 issues). The generator is `common::negotiation`.
 //!
 //! `cargo bench --bench deals` — see BENCHMARKS.md for recorded figures;
 //! `benches/baseline/deals_side_by_side.sh` compares the whole program with
