@@ -478,7 +478,7 @@ proptest! {
     }
 
     #[test]
-    fn deals_do_not_depend_on_the_order_of_records(text in scenario_text(), seed in any::<u64>()) {
+    fn deals_do_not_depend_on_the_order_or_names_of_records(text in scenario_text(), seed in any::<u64>()) {
         let s = Scenario::from_yaml_str(&text).unwrap();
         // Positions and relations in another order.
         let (head, positions) = text.split_once("positions:\n").unwrap();
@@ -494,6 +494,33 @@ proptest! {
         prop_assert_eq!(listed(&a), listed(&b));
         let costs = |d: &Deals<'_>| d.deals.iter().map(|x| (x.cost, x.weight)).collect::<Vec<_>>();
         prop_assert_eq!(costs(&a), costs(&b));
+        // Renamed (keys keep their order): the same deals under the new names.
+        let renamed: String = text
+            .lines()
+            .map(|line| {
+                let line = line
+                    .replace("{id: p", "{id: q")
+                    .replace("actor: p", "actor: q")
+                    .replace("speaks_for: p", "speaks_for: q")
+                    .replace("{id: i", "{id: x")
+                    .replace("issue: i", "issue: x");
+                match line.split_once("issues: [") {
+                    Some((head, list)) => {
+                        format!("{head}issues: [{}", list.replace('i', "x"))
+                    }
+                    None => line,
+                }
+            })
+            .map(|line| line + "\n")
+            .collect();
+        let r = Scenario::from_yaml_str(&renamed).unwrap();
+        let c = r.deals(&options).unwrap();
+        let back: Vec<Vec<String>> = listed(&c)
+            .into_iter()
+            .map(|deal| deal.into_iter().map(|k| k.replacen('q', "p", 1).replace(":x", ":i")).collect())
+            .collect();
+        prop_assert_eq!(back, listed(&a));
+        prop_assert_eq!(costs(&c), costs(&a));
     }
 }
 
