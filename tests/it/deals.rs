@@ -572,3 +572,22 @@ fn a_hypothetical_position_opens_and_closes_deals() {
     assert_eq!(w.closed, [0]);
     assert!(w.to_string().starts_with("The cheapest deal costs 1 negotiable claim (before: 1 red line); 1 deal opened, 1 closed."), "{w}");
 }
+
+#[test]
+fn the_report_cuts_long_deals_short_and_counts_the_rest() {
+    use stancegraph::render::HtmlReport;
+    let mut yaml = String::from("actors:\n");
+    for a in 0..41 {
+        yaml += &format!("  - {{id: a{a:02}, name: A{a:02}, kind: state}}\n");
+    }
+    yaml += "issues:\n  - {id: x, name: X}\npositions:\n";
+    for a in 0..41 {
+        let stance = if a < 20 { "support" } else { "oppose" };
+        yaml += &format!("  - {{actor: a{a:02}, issue: x, stance: {stance}}}\n");
+    }
+    let s = Scenario::from_yaml_str(&yaml).unwrap();
+    let deals = s.deals(&DealOptions::default()).unwrap();
+    assert_eq!(deals.deals[0].by_party.len(), 20);
+    let html = HtmlReport::new(&s).unwrap().render_html();
+    assert!(html.contains("and 8 more parties conceding"), "{html}");
+}

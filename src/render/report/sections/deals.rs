@@ -3,7 +3,9 @@
 //! [`Scenario::deals`](crate::Scenario::deals) — for each, its cost and what
 //! each party must drop, with the positions behind each concession; and
 //! which deals are Pareto-optimal over the parties' costs. At most
-//! [`deals`](crate::render::HtmlReportOptions::deals) deals are shown.
+//! [`deals`](crate::render::HtmlReportOptions::deals) deals are shown, each
+//! with at most 12 parties (those conceding most first), 5 concessions per
+//! party and 3 positions per concession; the rest are counted.
 
 use std::fmt::Write as _;
 
@@ -11,6 +13,12 @@ use crate::deal::{Cost, DealOptions};
 use crate::render::report::HtmlReport;
 use crate::util::escape::escape_display as escape;
 use crate::{Firmness, Stance};
+
+/// At most this many parties per deal, concessions per party and
+/// positions per concession are shown; the rest are counted.
+const MAX_PARTIES: usize = 12;
+const MAX_CONCESSIONS: usize = 5;
+const MAX_POSITIONS: usize = 3;
 
 fn cost_words(c: &Cost) -> String {
     let mut parts = Vec::new();
@@ -77,18 +85,21 @@ impl HtmlReport<'_> {
                     ""
                 }
             );
-            for &(party, share) in &deal.by_party {
+            // The parties conceding most first; long deals are cut short
+            // (the full list is `stancegraph deals`).
+            let mut parties = deal.by_party.clone();
+            parties.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            for &(party, share) in parties.iter().take(MAX_PARTIES) {
                 let _ = write!(
                     out,
                     "<li><strong>{}</strong> drops {}:<ul>",
                     escape(s.actor(party).name()),
                     escape(&cost_words(&share))
                 );
-                for &c in deal
-                    .concessions
-                    .iter()
-                    .filter(|&&c| deals.claims[c].actor == party)
-                {
+                let mine: Vec<usize> = (deal.concessions.iter().copied())
+                    .filter(|&c| deals.claims[c].actor == party)
+                    .collect();
+                for &c in mine.iter().take(MAX_CONCESSIONS) {
                     let claim = &deals.claims[c];
                     let what = match claim.firmness {
                         Firmness::RedLine => "<strong class=\"redline\">red line</strong>",
@@ -105,12 +116,33 @@ impl HtmlReport<'_> {
                         "<li>its {what} {side} “{}”<ul>",
                         escape(s.issue(claim.issue).name())
                     );
-                    for &p in &claim.positions {
+                    for &p in claim.positions.iter().take(MAX_POSITIONS) {
                         let _ = write!(out, "<li>{}</li>", escape(&self.position_line(p)));
+                    }
+                    if claim.positions.len() > MAX_POSITIONS {
+                        let _ = write!(
+                            out,
+                            "<li>and {} more positions</li>",
+                            claim.positions.len() - MAX_POSITIONS
+                        );
                     }
                     out.push_str("</ul></li>");
                 }
+                if mine.len() > MAX_CONCESSIONS {
+                    let _ = write!(
+                        out,
+                        "<li>and {} more concessions</li>",
+                        mine.len() - MAX_CONCESSIONS
+                    );
+                }
                 out.push_str("</ul></li>\n");
+            }
+            if parties.len() > MAX_PARTIES {
+                let _ = writeln!(
+                    out,
+                    "<li>and {} more parties conceding (<code>stancegraph deals</code> lists them all)</li>",
+                    parties.len() - MAX_PARTIES
+                );
             }
             out.push_str("</ul>\n</article>\n");
         }
