@@ -90,9 +90,10 @@ pub struct Deals<'s> {
     /// Every claim of the parties, in key order.
     pub claims: Vec<Claim>,
     /// The deals, cheapest first, then fewer concessions, then by the keys
-    /// of the claims. Empty only when no deal exists (or the time limit
-    /// passed before the first was found); `[empty deal]` when everything
-    /// can already hold.
+    /// of the claims (when more than a thousand deals beyond `max` tie in
+    /// cost, the order among those ties is the order they were found in).
+    /// Empty only when no deal exists; `[empty deal]` when everything can
+    /// already hold.
     pub deals: Vec<Deal>,
     /// Whether any deal exists under the constraints.
     pub feasible: bool,
