@@ -5,7 +5,10 @@
 //! which deals are Pareto-optimal over the parties' costs. At most
 //! [`deals`](crate::render::HtmlReportOptions::deals) deals are shown, each
 //! with at most 12 parties (those conceding most first), 5 concessions per
-//! party and 3 positions per concession; the rest are counted.
+//! party and 3 positions per concession; the rest are counted. The search
+//! stops after 10 seconds (parts of hundreds of linked issues can take the
+//! exact search long); the section then says the deal is not proven the
+//! cheapest.
 
 use std::fmt::Write as _;
 
@@ -19,6 +22,8 @@ use crate::{Firmness, Stance};
 const MAX_PARTIES: usize = 12;
 const MAX_CONCESSIONS: usize = 5;
 const MAX_POSITIONS: usize = 3;
+/// How long the report searches for deals.
+const DEALS_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 fn cost_words(c: &Cost) -> String {
     let mut parts = Vec::new();
@@ -44,7 +49,11 @@ impl HtmlReport<'_> {
             return;
         }
         let s = self.scenario;
-        let mut options = DealOptions::default().with_max(self.options.deals);
+        // Parts of hundreds of linked issues can take the exact search long:
+        // the page is written within the limit, saying when it was reached.
+        let mut options = DealOptions::default()
+            .with_max(self.options.deals)
+            .with_time_limit(DEALS_TIME_LIMIT);
         options.as_of = self.options.as_of;
         let Ok(deals) = s.deals(&options) else {
             return;
@@ -146,8 +155,13 @@ impl HtmlReport<'_> {
             }
             out.push_str("</ul>\n</article>\n");
         }
-        if !deals.is_feasible() {
-            out.push_str("<p>No deal exists under these constraints.</p>\n");
+        if !deals.is_optimal() {
+            let _ = writeln!(
+                out,
+                "<p class=\"help\">The search stopped after {} s: the deal shown is minimal but not proven the \
+                 cheapest (<code>stancegraph deals --time-limit</code> searches longer).</p>",
+                DEALS_TIME_LIMIT.as_secs()
+            );
         } else if !deals.is_complete() {
             let _ = writeln!(
                 out,
