@@ -31,6 +31,15 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// "supporting" or "opposing": the claim's side in words.
+    pub(crate) fn side(&self) -> &'static str {
+        if self.stance == Stance::Support {
+            "supporting"
+        } else {
+            "opposing"
+        }
+    }
+
     /// `party:issue:stance`, by keys: how claims are named and ordered.
     pub fn key(&self, s: &Scenario) -> String {
         format!(

@@ -336,13 +336,7 @@ pub(crate) fn find<'s>(s: &'s Scenario, options: &DealOptions) -> Result<Deals<'
             (total, deals.deal(concessions, total))
         })
         .collect();
-    built.sort_by(|a, b| {
-        a.0.cmp(&b.0).then_with(|| {
-            deals
-                .concession_keys(&a.1)
-                .cmp(&deals.concession_keys(&b.1))
-        })
-    });
+    built.sort_by_cached_key(|(total, deal)| (*total, deals.concession_keys(deal)));
     built.truncate(options.max);
     deals.deals = built.into_iter().map(|(_, d)| d).collect();
     if deals.deals.is_empty() {

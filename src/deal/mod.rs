@@ -58,4 +58,5 @@ pub(crate) use find::find;
 pub use options::{DealOptions, Weights};
 pub use record::{Cost, Deal, Deals, Obstacle};
 pub use text::Explanation;
+pub(crate) use text::cost_words;
 pub use what_if::DealsWhatIf;

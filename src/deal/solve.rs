@@ -474,10 +474,7 @@ impl<'p> Search<'p> {
                 i += 1;
                 for &ci in &self.occurs[v as usize] {
                     let clause = self.clauses[ci as usize];
-                    if clause
-                        .iter()
-                        .any(|x| self.values[x.var as usize] == Some(x.value))
-                    {
+                    if self.satisfied(clause) {
                         continue;
                     }
                     for x in clause {
@@ -569,10 +566,7 @@ impl<'p> Search<'p> {
                 }
                 self.clause_seen[ci as usize] = epoch;
                 let clause = self.clauses[ci as usize];
-                if !clause
-                    .iter()
-                    .any(|x| self.values[x.var as usize] == Some(x.value))
-                {
+                if !self.satisfied(clause) {
                     open.push(ci);
                 }
             }
@@ -597,10 +591,7 @@ impl<'p> Search<'p> {
         let mark = self.trail.len();
         self.fix_dominated(vars);
         // Everything assigned since the mark, propagation included.
-        let fixed: Vec<Lit> = self.trail[mark..]
-            .iter()
-            .map(|&v| Lit::new(v, self.values[v as usize] == Some(true)))
-            .collect();
+        let fixed: Vec<Lit> = self.assigned_since(mark);
         let spent: u128 = fixed.iter().map(|&l| self.value_cost(l)).sum();
         let result = if fixed.is_empty() {
             self.branch(vars, limit)
@@ -639,10 +630,7 @@ impl<'p> Search<'p> {
                 let (mut wants_true, mut wants_false) = (false, false);
                 for &ci in &self.occurs[v as usize] {
                     let clause = self.clauses[ci as usize];
-                    if clause
-                        .iter()
-                        .any(|x| self.values[x.var as usize] == Some(x.value))
-                    {
+                    if self.satisfied(clause) {
                         continue;
                     }
                     for x in clause.iter().filter(|x| x.var == v) {
@@ -678,7 +666,7 @@ impl<'p> Search<'p> {
         if bound >= limit && !self.greedy {
             return None;
         }
-        if self.feasibility && self.occurs_open(vars) == 0 {
+        if self.feasibility && vars.iter().all(|&v| self.occurs[v as usize].is_empty()) {
             // No open clause: any values do.
             return Some((0, Vec::new()));
         }
@@ -692,10 +680,7 @@ impl<'p> Search<'p> {
             let mark = self.trail.len();
             let limit_now = best.as_ref().map_or(limit, |(c, _)| *c);
             if self.assign(Lit::new(branch, value)) {
-                let assigned: Vec<Lit> = self.trail[mark..]
-                    .iter()
-                    .map(|&v| Lit::new(v, self.values[v as usize] == Some(true)))
-                    .collect();
+                let assigned: Vec<Lit> = self.assigned_since(mark);
                 let spent: u128 = assigned.iter().map(|&l| self.value_cost(l)).sum();
                 if spent < limit_now || self.greedy {
                     let rest: Vec<u32> = vars
@@ -775,8 +760,20 @@ impl<'p> Search<'p> {
         extra
     }
 
-    fn occurs_open(&self, vars: &[u32]) -> usize {
-        vars.iter().map(|&v| self.occurs[v as usize].len()).sum()
+    /// Whether some literal of `clause` holds.
+    fn satisfied(&self, clause: &[Lit]) -> bool {
+        clause
+            .iter()
+            .any(|x| self.values[x.var as usize] == Some(x.value))
+    }
+
+    /// The literals assigned since the trail was at `mark`, propagation
+    /// included.
+    fn assigned_since(&self, mark: usize) -> Vec<Lit> {
+        self.trail[mark..]
+            .iter()
+            .map(|&v| Lit::new(v, self.values[v as usize] == Some(true)))
+            .collect()
     }
 }
 

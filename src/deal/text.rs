@@ -108,11 +108,7 @@ impl<'s> Deals<'s> {
                 .iter()
                 .map(|&c| {
                     let claim = &self.claims[c];
-                    let side = if claim.stance == Stance::Support {
-                        "supporting"
-                    } else {
-                        "opposing"
-                    };
+                    let side = claim.side();
                     format!(
                         "{} {side} “{}”",
                         firmness_noun(claim.firmness),

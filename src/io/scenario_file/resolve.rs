@@ -521,7 +521,12 @@ impl Resolver {
     ) -> Source {
         self.p
             .unknown_fields::<RawSource>(record, prefix, &x.unknown);
-        let date = self.p.date(record, &format!("{prefix}date"), x.date);
+        // The field's name is only needed for a problem: no allocation per
+        // source on the way.
+        let date = match x.date {
+            None => None,
+            some => self.p.date(record, &format!("{prefix}date"), some),
+        };
         let text_path = x.file.as_deref().map(|file| {
             let folder = self.p.files.get(document as usize).cloned().flatten();
             match folder.as_deref().and_then(Path::parent) {

@@ -12,10 +12,10 @@
 
 use std::fmt::Write as _;
 
-use crate::deal::{Cost, DealOptions};
+use crate::deal::{DealOptions, cost_words};
 use crate::render::report::HtmlReport;
 use crate::util::escape::escape_display as escape;
-use crate::{Firmness, Stance};
+use crate::Firmness;
 
 /// At most this many parties per deal, concessions per party and
 /// positions per concession are shown; the rest are counted.
@@ -24,24 +24,6 @@ const MAX_CONCESSIONS: usize = 5;
 const MAX_POSITIONS: usize = 3;
 /// How long the report searches for deals.
 const DEALS_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
-
-fn cost_words(c: &Cost) -> String {
-    let mut parts = Vec::new();
-    for (n, one, many) in [
-        (c.red_line, "red line", "red lines"),
-        (c.firm, "firm claim", "firm claims"),
-        (c.negotiable, "negotiable claim", "negotiable claims"),
-    ] {
-        if n > 0 {
-            parts.push(format!("{n} {}", if n == 1 { one } else { many }));
-        }
-    }
-    if parts.is_empty() {
-        "nothing".to_owned()
-    } else {
-        parts.join(", ")
-    }
-}
 
 impl HtmlReport<'_> {
     pub(crate) fn write_deals(&self, out: &mut String) {
@@ -115,11 +97,7 @@ impl HtmlReport<'_> {
                         Firmness::Firm => "firm claim",
                         Firmness::Negotiable => "negotiable claim",
                     };
-                    let side = if claim.stance == Stance::Support {
-                        "supporting"
-                    } else {
-                        "opposing"
-                    };
+                    let side = claim.side();
                     let _ = write!(
                         out,
                         "<li>its {what} {side} “{}”<ul>",
