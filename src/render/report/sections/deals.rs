@@ -12,10 +12,10 @@
 
 use std::fmt::Write as _;
 
+use crate::Firmness;
 use crate::deal::{DealOptions, cost_words};
 use crate::render::report::HtmlReport;
 use crate::util::escape::escape_display as escape;
-use crate::Firmness;
 
 /// At most this many parties per deal, concessions per party and
 /// positions per concession are shown; the rest are counted.
