@@ -53,6 +53,5 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     network::register(m)?;
     signed::register(m)?;
     readers::register(m)?;
-    report::register(m)?;
     Ok(())
 }

@@ -45,6 +45,36 @@ fn sorted<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     keys
 }
 
+impl Contradiction<'_> {
+    /// One contradiction in the machine shape of
+    /// [`Contradictions::to_json`]'s `contradictions` list: `kind`,
+    /// `severity`, `conditional`, `conditions`, `actors`, `positions`,
+    /// `issues` (keys, sorted), `bloc`, `from`, `until`, `explanation` and
+    /// the `reasoning` steps (each with its `step` kind, the keys it names
+    /// and its `text`).
+    ///
+    /// ```
+    /// use stancegraph::{Scenario, contradiction::CheckOptions};
+    ///
+    /// let s = Scenario::from_yaml_str(r#"
+    /// actors: [{id: a, name: A, kind: state}]
+    /// issues: [{id: x, name: X}, {id: y, name: Y}]
+    /// relations: [{kind: excludes, issues: [x, y]}]
+    /// positions:
+    ///   - {actor: a, issue: x, stance: support}
+    ///   - {actor: a, issue: y, stance: support}
+    /// "#)?;
+    /// let found = s.contradictions(&CheckOptions::default());
+    /// let json = found.iter().next().unwrap().to_json();
+    /// assert_eq!(json["kind"], "self_contradiction");
+    /// assert_eq!(json["reasoning"][0]["step"], "position");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_json(&self) -> Value {
+        contradiction(self)
+    }
+}
+
 pub(crate) fn contradiction(c: &Contradiction<'_>) -> Value {
     let s = c.scenario();
     let conditions: Vec<Value> = c

@@ -1,0 +1,103 @@
+"""Results built from the Rust layer's output: the deal finder's."""
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional
+
+
+@dataclass(frozen=True)
+class Deal:
+    """One deal: the claims to withdraw, and what it costs each party.
+
+    ``cost`` counts the concessions by firmness (``{"red_line": 0, "firm": 1,
+    "negotiable": 2}``); ``weight`` is that cost as one number under the
+    search's weights; ``concessions`` lists the withdrawn claims (dicts
+    ``claim``, ``actor``, ``issue``, ``stance``, ``firmness``, ``positions``);
+    ``by_party`` maps each conceding party to its own cost.
+    """
+
+    cost: Dict[str, int]
+    weight: int
+    concessions: List[Dict[str, Any]] = field(default_factory=list)
+    by_party: Dict[str, Dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def parties(self) -> List[str]:
+        """The parties that concede something, as keys."""
+        return list(self.by_party)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The deal in the shape of one entry of ``Deals.to_json()``'s ``deals``."""
+        return {
+            "cost": dict(self.cost),
+            "weight": self.weight,
+            "concessions": [dict(c) for c in self.concessions],
+            "by_party": {k: dict(v) for k, v in self.by_party.items()},
+        }
+
+
+class Deals(list):
+    """The cheapest deals, cheapest first: a ``list`` of :class:`Deal`.
+
+    It also carries the search's verdict: ``feasible`` (does any deal
+    exist?), ``optimal`` (are the listed deals proven the cheapest?),
+    ``complete`` (did the search finish within its time limit?), ``proof``
+    (when no deal exists: the kept parties, protected positions and required
+    outcomes that block every deal), ``lower_bound`` (when stopped early),
+    ``parties``, ``as_of``, ``claims`` (how many claims were at the table)
+    and ``pareto`` (the indices of the deals no other beats for every
+    party). ``str()`` is the text ``stancegraph deals`` prints;
+    :meth:`to_json` its JSON; :meth:`to_wcnf` the MaxSAT encoding.
+    """
+
+    feasible: bool
+    optimal: bool
+    complete: bool
+    proof: List[Dict[str, Any]]
+    lower_bound: Optional[int]
+    parties: List[str]
+    as_of: Optional[str]
+    claims: int
+    pareto: List[int]
+
+    @classmethod
+    def _from_search(cls, search: Any) -> "Deals":
+        data = json.loads(search.to_json())
+        deals = cls(
+            Deal(
+                cost=d["cost"],
+                weight=d["weight"],
+                concessions=d["concessions"],
+                by_party=d["by_party"],
+            )
+            for d in data["deals"]
+        )
+        deals._search = search
+        deals._data = data
+        for key in ("feasible", "optimal", "complete", "proof", "lower_bound",
+                    "parties", "as_of", "claims", "pareto"):
+            setattr(deals, key, data[key])
+        return deals
+
+    def to_json(self) -> str:
+        """The JSON ``stancegraph deals --format json`` prints (the same bytes)."""
+        return self._search.to_json()
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON shape as Python values."""
+        return json.loads(self._search.to_json())
+
+    def explain(self) -> str:
+        """The text ``stancegraph deals`` prints."""
+        return self._search.explain()
+
+    def to_wcnf(self) -> str:
+        """The weighted MaxSAT encoding (WCNF) of the search."""
+        return self._search.to_wcnf()
+
+    def __str__(self) -> str:
+        return self.explain()
+
+    def __repr__(self) -> str:
+        state = "optimal" if self.optimal else ("no deal" if not self.feasible else "best found")
+        return f"<stancegraph.Deals: {len(self)} deal{'s' if len(self) != 1 else ''}, {state}>"
