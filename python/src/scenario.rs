@@ -201,8 +201,13 @@ impl PyScenario {
     /// The files the scenario was read from, in reading order (one for a
     /// file, several for a case folder, none for text).
     #[getter]
-    fn files(&self) -> Vec<PathBuf> {
-        self.inner.provenance().files().to_vec()
+    fn files(&self) -> Vec<String> {
+        self.inner
+            .provenance()
+            .files()
+            .iter()
+            .map(|f| f.display().to_string())
+            .collect()
     }
 
     fn __repr__(&self) -> String {
