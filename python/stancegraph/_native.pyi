@@ -15,16 +15,236 @@ PathLike = Union[str, "os.PathLike[str]"]
 __version__: str
 
 # --- scenario (src/scenario.rs) ---
+def load(path: PathLike, *, quote_check: bool = True) -> Scenario:
+    """Reads a scenario file (.yaml, .yml, .json, .toml) or a case folder of them."""
+    ...
+
+class Scenario:
+    """A validated scenario: actors, issues, relations, sources and positions."""
+
+    @classmethod
+    def load(cls, path: PathLike, *, quote_check: bool = True) -> Scenario: ...
+    @classmethod
+    def from_yaml(cls, text: str) -> Scenario: ...
+    @classmethod
+    def from_json(cls, text: str) -> Scenario: ...
+    @classmethod
+    def from_toml(cls, text: str) -> Scenario: ...
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Scenario: ...
+    def dumps(self, format: Literal["yaml", "json", "toml"] = "yaml") -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def save(self, path: PathLike) -> None: ...
+    @property
+    def title(self) -> Optional[str]: ...
+    @property
+    def description(self) -> Optional[str]: ...
+    @property
+    def actors(self) -> Actors: ...
+    @property
+    def issues(self) -> Issues: ...
+    @property
+    def relations(self) -> Relations: ...
+    @property
+    def positions(self) -> Positions: ...
+    @property
+    def sources(self) -> Sources: ...
+    @property
+    def files(self) -> list[str]: ...
+    # contradictions (src/contradictions.rs)
+    def contradictions(
+        self,
+        as_of: Optional[DateLike] = None,
+        kinds: Union[None, str, Sequence[str]] = None,
+        min_severity: Optional[Literal["critical", "high", "medium"]] = None,
+        *,
+        max_per_group: int = 100,
+    ) -> Contradictions: ...
+    # deals (src/deals.rs)
+    def deals(
+        self,
+        parties: Union[None, str, Sequence[str]] = None,
+        keep: Union[None, str, Sequence[str]] = None,
+        protect: Union[None, str, Sequence[str]] = None,
+        require: Union[None, Mapping[str, str], Sequence[tuple[str, str]]] = None,
+        as_of: Optional[DateLike] = None,
+        max: int = 10,
+        *,
+        weights: Optional[tuple[int, int, int]] = None,
+        time_limit: Optional[float] = None,
+    ) -> Deals: ...
+    # diff (src/diff.rs)
+    def diff(
+        self,
+        other: Optional[Scenario] = None,
+        *,
+        as_of: Optional[DateLike] = None,
+        from_: Optional[DateLike] = None,
+        to: Optional[DateLike] = None,
+    ) -> ScenarioDiff: ...
+    # report (src/report.rs)
+    def report_html(
+        self,
+        *,
+        as_of: Optional[DateLike] = None,
+        since: Optional[DateLike] = None,
+        title: Optional[str] = None,
+        max_actors: Optional[int] = None,
+        groups: Optional[int] = None,
+        deals: Optional[int] = None,
+        max_cards: Optional[int] = None,
+        max_timeline: Optional[int] = None,
+    ) -> str: ...
+    def report_svg(
+        self,
+        *,
+        as_of: Optional[DateLike] = None,
+        max_actors: Optional[int] = None,
+        groups: Optional[int] = None,
+    ) -> str: ...
+    def _repr_html_(self) -> str: ...
+    # SCENARIO-METHODS-NETWORK
+    # SCENARIO-METHODS-SIGNED
+    # SCENARIO-METHODS-READERS
 
 # --- records (src/records.rs) ---
+class Actor:
+    id: str
+    name: str
+    kind: str
+    aliases: list[str]
+    member_of: list[str]
+    memberships: list[dict[str, Any]]
+    speaks_for: Optional[str]
+    role: Optional[str]
+    file: Optional[str]
+
+class Issue:
+    id: str
+    name: str
+    description: Optional[str]
+    tags: list[str]
+    file: Optional[str]
+
+class Relation:
+    kind: str
+    issues: list[str]
+    note: Optional[str]
+
+class Position:
+    id: str
+    actor: str
+    principal: str
+    issue: str
+    stance: Literal["support", "oppose", "neutral"]
+    firmness: Literal["negotiable", "firm", "red_line"]
+    condition: Optional[str]
+    date: Optional[datetime.date]
+    until: Optional[datetime.date]
+    source: Optional[str]
+    quote: Optional[str]
+    note: Optional[str]
+    file: Optional[str]
+
+class Source:
+    id: Optional[str]
+    title: Optional[str]
+    publisher: Optional[str]
+    url: Optional[str]
+    date: Optional[datetime.date]
+    file: Optional[str]
+
+class Actors(Sequence[Actor]):
+    def __len__(self) -> int: ...
+    def __getitem__(self, key: Union[int, str]) -> Actor: ...  # type: ignore[override]
+    def __contains__(self, key: object) -> bool: ...
+    def __iter__(self) -> Iterator[Actor]: ...
+    def to_pandas(self) -> Any: ...
+
+class Issues(Sequence[Issue]):
+    def __len__(self) -> int: ...
+    def __getitem__(self, key: Union[int, str]) -> Issue: ...  # type: ignore[override]
+    def __contains__(self, key: object) -> bool: ...
+    def __iter__(self) -> Iterator[Issue]: ...
+    def to_pandas(self) -> Any: ...
+
+class Relations(Sequence[Relation]):
+    def __len__(self) -> int: ...
+    def __getitem__(self, key: int) -> Relation: ...  # type: ignore[override]
+    def __iter__(self) -> Iterator[Relation]: ...
+    def to_pandas(self) -> Any: ...
+
+class Positions(Sequence[Position]):
+    def __len__(self) -> int: ...
+    def __getitem__(self, key: Union[int, str]) -> Position: ...  # type: ignore[override]
+    def __contains__(self, key: object) -> bool: ...
+    def __iter__(self) -> Iterator[Position]: ...
+    def to_pandas(self) -> Any: ...
+
+class Sources(Sequence[Source]):
+    def __len__(self) -> int: ...
+    def __getitem__(self, key: Union[int, str]) -> Source: ...  # type: ignore[override]
+    def __contains__(self, key: object) -> bool: ...
+    def __iter__(self) -> Iterator[Source]: ...
+    def to_pandas(self) -> Any: ...
 
 # --- contradictions (src/contradictions.rs) ---
+class Contradiction:
+    kind: Literal["self_contradiction", "member_vs_bloc", "between_allies", "deadlock", "reversal"]
+    severity: Literal["critical", "high", "medium"]
+    conditional: bool
+    conditions: list[dict[str, Any]]
+    actors: list[str]
+    positions: list[str]
+    issues: list[str]
+    bloc: Optional[str]
+    start: Optional[datetime.date]
+    end: Optional[datetime.date]
+    explanation: str
+    reasoning: list[dict[str, Any]]
+    def to_dict(self) -> dict[str, Any]: ...
+
+class Contradictions(Sequence[Contradiction]):
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, key: int) -> Contradiction: ...
+    @overload
+    def __getitem__(self, key: slice) -> list[Contradiction]: ...
+    def __iter__(self) -> Iterator[Contradiction]: ...
+    def explain(self) -> str: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    @property
+    def summary(self) -> dict[str, Any]: ...
+    @property
+    def truncated(self) -> list[dict[str, Any]]: ...
+    def to_pandas(self) -> Any: ...
 
 # --- deals (src/deals.rs) ---
+class DealSearch:
+    def to_json(self) -> str: ...
+    def explain(self) -> str: ...
+    def to_wcnf(self) -> str: ...
+
+from ._results import Deals as Deals
 
 # --- diff (src/diff.rs) ---
+class ScenarioDiff:
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    @property
+    def positions(self) -> dict[str, Any]: ...
+    @property
+    def contradictions(self) -> dict[str, Any]: ...
+    @property
+    def ties(self) -> dict[str, Any]: ...
+    @property
+    def summary(self) -> dict[str, Any]: ...
+    def explain(self) -> str: ...
+    def __bool__(self) -> bool: ...
 
 # --- report (src/report.rs) ---
+# Scenario.report_html, Scenario.report_svg and Scenario._repr_html_: see Scenario above.
 
 # --- network (src/network.rs) ---
 

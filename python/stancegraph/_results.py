@@ -36,7 +36,7 @@ class Deal:
         }
 
 
-class Deals(list):
+class Deals(List[Deal]):
     """The cheapest deals, cheapest first: a ``list`` of :class:`Deal`.
 
     It also carries the search's verdict: ``feasible`` (does any deal
@@ -59,6 +59,8 @@ class Deals(list):
     as_of: Optional[str]
     claims: int
     pareto: List[int]
+    _search: Any
+    _data: Dict[str, Any]
 
     @classmethod
     def _from_search(cls, search: Any) -> "Deals":
