@@ -22,6 +22,8 @@
 //! - `deals.rs`: `Scenario.deals`;
 //! - `diff.rs`: `Scenario.diff`;
 //! - `report.rs`: `Scenario.report_html` and the notebook display;
+//! - `stance.rs`: `Scenario.ties`, `camps`, `overview`, and what-if
+//!   (`with_positions`, `what_if`);
 //! - `network.rs`: `Scenario.network` and the discourse `Network`;
 //! - `signed.rs`: `SignedGraph` and its balance measures;
 //! - `readers.rs`: `read_statements`, `Scenario.from_statements`,
@@ -40,6 +42,7 @@ mod records;
 mod report;
 mod scenario;
 mod signed;
+mod stance;
 
 /// The extension module `stancegraph._native`.
 #[pymodule]
@@ -53,5 +56,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     network::register(m)?;
     signed::register(m)?;
     readers::register(m)?;
+    stance::register(m)?;
     Ok(())
 }

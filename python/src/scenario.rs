@@ -143,7 +143,7 @@ impl PyScenario {
 
     /// The scenario as a dict of the file's shape (what :meth:`from_dict`
     /// reads).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    pub fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let text = self.inner.to_string_as(Format::Json).py(py)?;
         py.import("json")?.getattr("loads")?.call1((text,))
     }

@@ -103,6 +103,21 @@ class Scenario:
         groups: Optional[int] = None,
     ) -> str: ...
     def _repr_html_(self) -> str: ...
+    # stance (src/stance.rs)
+    def ties(
+        self, attribution: Literal["speaker", "principal"] = "speaker", as_of: Optional[DateLike] = None
+    ) -> Ties: ...
+    def camps(
+        self,
+        issue: str,
+        attribution: Literal["speaker", "principal"] = "speaker",
+        as_of: Optional[DateLike] = None,
+    ) -> dict[str, list[dict[str, Any]]]: ...
+    def overview(
+        self, attribution: Literal["speaker", "principal"] = "speaker", as_of: Optional[DateLike] = None
+    ) -> str: ...
+    def with_positions(self, positions: Sequence[Mapping[str, Any]]) -> Scenario: ...
+    def what_if(self, baseline: Scenario, as_of: Optional[DateLike] = None) -> dict[str, list[dict[str, Any]]]: ...
     # SCENARIO-METHODS-NETWORK
     # SCENARIO-METHODS-SIGNED
     # SCENARIO-METHODS-READERS
@@ -245,6 +260,14 @@ class ScenarioDiff:
 
 # --- report (src/report.rs) ---
 # Scenario.report_html, Scenario.report_svg and Scenario._repr_html_: see Scenario above.
+
+# --- stance (src/stance.rs) ---
+class Ties(Sequence[dict[str, Any]]):
+    def __len__(self) -> int: ...
+    def __getitem__(self, index: int) -> dict[str, Any]: ...  # type: ignore[override]
+    def __iter__(self) -> Iterator[dict[str, Any]]: ...
+    def between(self, a: str, b: str, kind: Literal["agreement", "conflict"]) -> Optional[dict[str, Any]]: ...
+    def to_pandas(self) -> Any: ...
 
 # --- network (src/network.rs) ---
 
