@@ -9,11 +9,12 @@
 //! The texts and JSON are the library's, the same bytes as
 //! `stancegraph check` prints.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use pyo3::exceptions::{PyIndexError, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PySlice, PyString};
+use pyo3::types::{PyDict, PyList, PySlice, PyString};
 use self_cell::self_cell;
 use stancegraph::Scenario;
 use stancegraph::contradiction::{CheckOptions, ContradictionKind, Severity};
@@ -198,17 +199,50 @@ impl PyContradictions {
     }
 
     /// How many of each kind and severity, and the groups the cap cut
-    /// short: ``{"contradictions", "by_kind", "by_severity", "truncated"}``.
+    /// short: ``{"contradictions", "by_kind", "by_severity", "truncated"}``
+    /// (the ``summary`` of :meth:`to_json`, without building the rest).
     #[getter]
-    fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.to_dict(py)?.get_item("summary")
+    fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let found = self.found();
+        let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut by_severity: BTreeMap<&str, usize> = BTreeMap::new();
+        for c in found {
+            *by_kind.entry(c.kind.as_str()).or_default() += 1;
+            *by_severity.entry(c.severity.as_str()).or_default() += 1;
+        }
+        let summary = PyDict::new(py);
+        summary.set_item("contradictions", found.len())?;
+        summary.set_item("by_kind", by_kind)?;
+        summary.set_item("by_severity", by_severity)?;
+        summary.set_item("truncated", self.truncated(py)?)?;
+        Ok(summary)
     }
 
     /// The groups ``max_per_group`` cut short: dicts ``kind``, ``actors``,
-    /// ``issues``, ``found``, ``reported``, …
+    /// ``issues``, ``relation``, ``opposed_by``, ``found``, ``reported``.
     #[getter]
-    fn truncated<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.summary(py)?.get_item("truncated")
+    fn truncated<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let found = self.found();
+        let s = found.scenario();
+        let list = PyList::empty(py);
+        for t in found.truncated() {
+            let mut actors: Vec<&str> = t.principals.iter().map(|&a| s.actor(a).key()).collect();
+            actors.sort_unstable();
+            actors.dedup();
+            let mut issues: Vec<&str> = t.issues.iter().map(|&i| s.issue(i).key()).collect();
+            issues.sort_unstable();
+            issues.dedup();
+            let d = PyDict::new(py);
+            d.set_item("kind", t.kind.as_str())?;
+            d.set_item("actors", actors)?;
+            d.set_item("issues", issues)?;
+            d.set_item("relation", t.relation.map(|r| r.index()))?;
+            d.set_item("opposed_by", t.opposed_by.map(|p| s.position(p).key()))?;
+            d.set_item("found", t.found)?;
+            d.set_item("reported", t.reported)?;
+            list.append(d)?;
+        }
+        Ok(list)
     }
 
     /// One row per contradiction: ``kind, severity, conditional, actors,

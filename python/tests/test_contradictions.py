@@ -38,7 +38,9 @@ def test_filters(founding):
     assert len(founding.contradictions(as_of="2025-05-01")) == 0
     assert len(founding.contradictions(as_of=datetime.date(2025, 6, 2))) == 4
     assert len(founding.contradictions(max_per_group=1)) < 4
-    assert founding.contradictions(max_per_group=1).truncated
+    capped = founding.contradictions(max_per_group=1)
+    assert capped.truncated and capped.truncated[0]["found"] > capped.truncated[0]["reported"]
+    assert capped.summary == capped.to_dict()["summary"]
 
 
 def test_bad_arguments_name_themselves(founding):
