@@ -327,15 +327,11 @@ impl PySignedGraph {
                     weakly_balanced: report.weak.is_balanced(),
                     walk_balance: report.walk_balance,
                     triangles: report.triangles.clone(),
-                    frustration: FrustrationParts::of(
-                        &graph,
-                        &report.frustration,
-                        &report.tensions,
-                    ),
+                    frustration: PyFrustration::of(&graph, &report.frustration, &report.tensions),
                     blockmodel: report
                         .blockmodel
                         .as_ref()
-                        .map(|b| BlockmodelParts::of(&graph, b)),
+                        .map(|b| PyBlockmodel::of(&graph, b)),
                     polarization: report.polarization.clone(),
                 })
             })
@@ -347,11 +343,8 @@ impl PySignedGraph {
             weakly_balanced: parts.weakly_balanced,
             walk_balance: parts.walk_balance,
             triangles: census(py, &self.graph, &parts.triangles)?.unbind(),
-            frustration: Py::new(py, PyFrustration(parts.frustration))?,
-            blockmodel: parts
-                .blockmodel
-                .map(|b| Py::new(py, PyBlockmodel(b)))
-                .transpose()?,
+            frustration: Py::new(py, parts.frustration)?,
+            blockmodel: parts.blockmodel.map(|b| Py::new(py, b)).transpose()?,
             polarization: parts
                 .polarization
                 .map(|p| Py::new(py, PyPolarization::new(p)))
@@ -367,8 +360,8 @@ struct ReportParts {
     weakly_balanced: bool,
     walk_balance: Option<f64>,
     triangles: TriangleCensus,
-    frustration: FrustrationParts,
-    blockmodel: Option<BlockmodelParts>,
+    frustration: PyFrustration,
+    blockmodel: Option<PyBlockmodel>,
     polarization: Option<stancegraph::discourse::Polarization>,
 }
 
@@ -716,9 +709,9 @@ impl PySignedGraph {
         let parts = py.detach(move || {
             let f = graph.frustration(&options);
             let tensions = f.tensions(&graph);
-            FrustrationParts::of(&graph, &f, &tensions)
+            PyFrustration::of(&graph, &f, &tensions)
         });
-        Ok(PyFrustration(parts))
+        Ok(parts)
     }
 
     /// The Doreian–Mrvar blockmodel: the partition into ``k`` camps
@@ -746,10 +739,10 @@ impl PySignedGraph {
             .detach(move || {
                 graph
                     .blockmodel(&options)
-                    .map(|b| BlockmodelParts::of(&graph, &b))
+                    .map(|b| PyBlockmodel::of(&graph, &b))
             })
             .py(py)?;
-        Ok(PyBlockmodel(parts))
+        Ok(parts)
     }
 
     /// Everything the ``stancegraph balance`` command reports: balance,
@@ -959,27 +952,60 @@ impl PyScenario {
     }
 }
 
-/// What a frustration search found, with node names.
-struct FrustrationParts {
+/// The frustration index of a signed graph: the fewest ties out of place
+/// (``value``), a proven ``lower_bound`` (equal when ``exact``), the two
+/// ``camps`` achieving the value and the ``frustrated_edges``.
+#[pyclass(name = "Frustration", module = "stancegraph", frozen)]
+pub struct PyFrustration {
+    /// The ties out of place between the camps found (an upper bound on the
+    /// index; the index itself when :attr:`exact`).
+    #[pyo3(get)]
     value: usize,
+    /// A proven lower bound on the index.
+    #[pyo3(get)]
     lower_bound: usize,
+    /// Whether the value is proven optimal (``value == lower_bound``).
+    #[pyo3(get)]
     exact: bool,
+    /// ``value - lower_bound`` (0 when exact).
+    #[pyo3(get)]
     gap: usize,
+    /// The normalised score 1 − 2·value/ties (signnet's ``frustration``);
+    /// 1 for a balanced graph.
+    #[pyo3(get)]
     score: f64,
+    /// The method that ran: ``"exact"`` or ``"heuristic"``.
+    #[pyo3(get)]
     method: &'static str,
+    /// Whether the time limit stopped the search.
+    #[pyo3(get)]
     limit_reached: bool,
+    /// The number of ties of the graph.
+    #[pyo3(get)]
     edge_count: usize,
+    /// Blocks (biconnected components with a cycle) solved.
+    #[pyo3(get)]
     block_count: usize,
+    /// ``(nodes, ties)`` of the largest block after reduction.
+    #[pyo3(get)]
     largest_block: (usize, usize),
+    /// Branch-and-bound nodes explored.
+    #[pyo3(get)]
     search_nodes: u64,
+    /// The two camps: lists of node names (together every node; the first
+    /// holds the first node of each connected component).
+    #[pyo3(get)]
     camps: (Vec<String>, Vec<String>),
+    /// The ties out of place (positive between the camps, negative inside
+    /// one) as ``(source, target, sign)``.
+    #[pyo3(get)]
     frustrated_edges: Vec<Triple>,
-    tensions: Vec<(Triple, Vec<String>)>,
+    tension_cycles: Vec<(Triple, Vec<String>)>,
 }
 
-impl FrustrationParts {
+impl PyFrustration {
     fn of(g: &SignedGraph, f: &Frustration, tensions: &[Tension]) -> Self {
-        FrustrationParts {
+        PyFrustration {
             value: f.value,
             lower_bound: f.lower_bound,
             exact: f.exact,
@@ -996,7 +1022,7 @@ impl FrustrationParts {
             search_nodes: f.search_nodes,
             camps: (names(g, &f.camps[0]), names(g, &f.camps[1])),
             frustrated_edges: f.frustrated_edges.iter().map(|&e| triple(g, e)).collect(),
-            tensions: tensions
+            tension_cycles: tensions
                 .iter()
                 .map(|t| (triple(g, t.edge), names(g, &t.nodes)))
                 .collect(),
@@ -1004,96 +1030,8 @@ impl FrustrationParts {
     }
 }
 
-/// The frustration index of a signed graph: the fewest ties out of place
-/// (``value``), a proven ``lower_bound`` (equal when ``exact``), the two
-/// ``camps`` achieving the value and the ``frustrated_edges``.
-#[pyclass(name = "Frustration", module = "stancegraph", frozen)]
-pub struct PyFrustration(FrustrationParts);
-
 #[pymethods]
 impl PyFrustration {
-    /// The ties out of place between the camps found (an upper bound on the
-    /// index; the index itself when :attr:`exact`).
-    #[getter]
-    fn value(&self) -> usize {
-        self.0.value
-    }
-
-    /// A proven lower bound on the index.
-    #[getter]
-    fn lower_bound(&self) -> usize {
-        self.0.lower_bound
-    }
-
-    /// Whether the value is proven optimal (``value == lower_bound``).
-    #[getter]
-    fn exact(&self) -> bool {
-        self.0.exact
-    }
-
-    /// ``value - lower_bound`` (0 when exact).
-    #[getter]
-    fn gap(&self) -> usize {
-        self.0.gap
-    }
-
-    /// The normalised score 1 − 2·value/ties (signnet's ``frustration``);
-    /// 1 for a balanced graph.
-    #[getter]
-    fn score(&self) -> f64 {
-        self.0.score
-    }
-
-    /// The method that ran: ``"exact"`` or ``"heuristic"``.
-    #[getter]
-    fn method(&self) -> &'static str {
-        self.0.method
-    }
-
-    /// Whether the time limit stopped the search.
-    #[getter]
-    fn limit_reached(&self) -> bool {
-        self.0.limit_reached
-    }
-
-    /// The number of ties of the graph.
-    #[getter]
-    fn edge_count(&self) -> usize {
-        self.0.edge_count
-    }
-
-    /// Blocks (biconnected components with a cycle) solved.
-    #[getter]
-    fn block_count(&self) -> usize {
-        self.0.block_count
-    }
-
-    /// ``(nodes, ties)`` of the largest block after reduction.
-    #[getter]
-    fn largest_block(&self) -> (usize, usize) {
-        self.0.largest_block
-    }
-
-    /// Branch-and-bound nodes explored.
-    #[getter]
-    fn search_nodes(&self) -> u64 {
-        self.0.search_nodes
-    }
-
-    /// The two camps: lists of node names (together every node; the first
-    /// holds the first node of each connected component).
-    #[getter]
-    fn camps(&self) -> (Vec<String>, Vec<String>) {
-        self.0.camps.clone()
-    }
-
-    /// The ties out of place (positive between the camps, negative inside
-    /// one) as ``(source, target, sign)``.
-    #[getter]
-    fn frustrated_edges(&self) -> Vec<Triple> {
-        self.0.frustrated_edges.clone()
-    }
-
     /// Why each frustrated tie is out of place: a list of dicts with
     /// ``edge`` (the tie) and ``cycle`` (the nodes of the unbalanced cycle
     /// it closes with ties in place, from one end to the other; empty when
@@ -1101,7 +1039,7 @@ impl PyFrustration {
     #[getter]
     fn tensions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(py);
-        for (edge, cycle) in &self.0.tensions {
+        for (edge, cycle) in &self.tension_cycles {
             let d = PyDict::new(py);
             d.set_item("edge", edge.clone())?;
             d.set_item("cycle", cycle.clone())?;
@@ -1112,69 +1050,88 @@ impl PyFrustration {
 
     /// Every figure as a dict.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let f = &self.0;
         let d = PyDict::new(py);
-        d.set_item("value", f.value)?;
-        d.set_item("lower_bound", f.lower_bound)?;
-        d.set_item("exact", f.exact)?;
-        d.set_item("gap", f.gap)?;
-        d.set_item("score", f.score)?;
-        d.set_item("method", f.method)?;
-        d.set_item("limit_reached", f.limit_reached)?;
-        d.set_item("edge_count", f.edge_count)?;
-        d.set_item("block_count", f.block_count)?;
-        d.set_item("largest_block", f.largest_block)?;
-        d.set_item("search_nodes", f.search_nodes)?;
-        d.set_item("camps", f.camps.clone())?;
-        d.set_item("frustrated_edges", f.frustrated_edges.clone())?;
+        d.set_item("value", self.value)?;
+        d.set_item("lower_bound", self.lower_bound)?;
+        d.set_item("exact", self.exact)?;
+        d.set_item("gap", self.gap)?;
+        d.set_item("score", self.score)?;
+        d.set_item("method", self.method)?;
+        d.set_item("limit_reached", self.limit_reached)?;
+        d.set_item("edge_count", self.edge_count)?;
+        d.set_item("block_count", self.block_count)?;
+        d.set_item("largest_block", self.largest_block)?;
+        d.set_item("search_nodes", self.search_nodes)?;
+        d.set_item("camps", self.camps.clone())?;
+        d.set_item("frustrated_edges", self.frustrated_edges.clone())?;
         d.set_item("tensions", self.tensions(py)?)?;
         Ok(d)
     }
 
     fn __repr__(&self) -> String {
-        let f = &self.0;
-        let how = if f.exact {
+        let how = if self.exact {
             "exact".to_owned()
-        } else if f.limit_reached {
-            format!("time limit, at least {}", f.lower_bound)
+        } else if self.limit_reached {
+            format!("time limit, at least {}", self.lower_bound)
         } else {
-            format!("heuristic, at least {}", f.lower_bound)
+            format!("heuristic, at least {}", self.lower_bound)
         };
         format!(
             "<stancegraph.Frustration {} of {} ties ({how}); camps of {} and {}>",
-            f.value,
-            f.edge_count,
-            f.camps.0.len(),
-            f.camps.1.len()
+            self.value,
+            self.edge_count,
+            self.camps.0.len(),
+            self.camps.1.len()
         )
     }
 }
 
-/// A blockmodel, with node names.
-struct BlockmodelParts {
+/// The Doreian–Mrvar blockmodel: the camps, the ties they leave out of
+/// place, and the criterion ``alpha · negative_inside + (1 − alpha) ·
+/// positive_between``.
+#[pyclass(name = "Blockmodel", module = "stancegraph", frozen)]
+pub struct PyBlockmodel {
+    /// The number of camps asked for.
+    #[pyo3(get)]
     k: usize,
+    /// The weight of a negative tie inside a camp.
+    #[pyo3(get)]
     alpha: f64,
+    /// ``alpha · negative_inside + (1 − alpha) · positive_between``.
+    #[pyo3(get)]
     criterion: f64,
+    /// Negative ties inside a camp.
+    #[pyo3(get)]
     negative_inside: usize,
+    /// Positive ties between camps.
+    #[pyo3(get)]
     positive_between: usize,
+    /// The camps: lists of node names, ordered by their first node.
+    #[pyo3(get)]
     camps: Vec<Vec<String>>,
-    membership: Vec<(String, usize)>,
+    /// The ties out of place as ``(source, target, sign)``.
+    #[pyo3(get)]
     misplaced: Vec<Triple>,
+    /// Whether the partition is proven optimal.
+    #[pyo3(get)]
     exact: bool,
+    /// Random starts of the local search.
+    #[pyo3(get)]
     restarts: usize,
+    camp_of: Vec<(String, usize)>,
     text: String,
 }
 
-impl BlockmodelParts {
+impl PyBlockmodel {
     fn of(g: &SignedGraph, b: &Blockmodel) -> Self {
-        BlockmodelParts {
+        PyBlockmodel {
             k: b.k,
             alpha: b.alpha,
             criterion: b.criterion(),
             negative_inside: b.negative_inside,
             positive_between: b.positive_between,
             camps: b.camps.iter().map(|c| names(g, c)).collect(),
-            membership: g
+            camp_of: g
                 .nodes()
                 .iter()
                 .cloned()
@@ -1188,86 +1145,26 @@ impl BlockmodelParts {
     }
 }
 
-/// The Doreian–Mrvar blockmodel: the camps, the ties they leave out of
-/// place, and the criterion ``alpha · negative_inside + (1 − alpha) ·
-/// positive_between``.
-#[pyclass(name = "Blockmodel", module = "stancegraph", frozen)]
-pub struct PyBlockmodel(BlockmodelParts);
-
 #[pymethods]
 impl PyBlockmodel {
-    /// The number of camps asked for.
-    #[getter]
-    fn k(&self) -> usize {
-        self.0.k
-    }
-
-    /// The weight of a negative tie inside a camp.
-    #[getter]
-    fn alpha(&self) -> f64 {
-        self.0.alpha
-    }
-
-    /// ``alpha · negative_inside + (1 − alpha) · positive_between``.
-    #[getter]
-    fn criterion(&self) -> f64 {
-        self.0.criterion
-    }
-
-    /// Negative ties inside a camp.
-    #[getter]
-    fn negative_inside(&self) -> usize {
-        self.0.negative_inside
-    }
-
-    /// Positive ties between camps.
-    #[getter]
-    fn positive_between(&self) -> usize {
-        self.0.positive_between
-    }
-
-    /// The camps: lists of node names, ordered by their first node.
-    #[getter]
-    fn camps(&self) -> Vec<Vec<String>> {
-        self.0.camps.clone()
-    }
-
     /// The camp (an index into :attr:`camps`) of each node, by name.
     #[getter]
     fn membership<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
-        for (name, camp) in &self.0.membership {
+        for (name, camp) in &self.camp_of {
             d.set_item(name, camp)?;
         }
         Ok(d)
     }
 
-    /// The ties out of place as ``(source, target, sign)``.
-    #[getter]
-    fn misplaced(&self) -> Vec<Triple> {
-        self.0.misplaced.clone()
-    }
-
-    /// Whether the partition is proven optimal.
-    #[getter]
-    fn exact(&self) -> bool {
-        self.0.exact
-    }
-
-    /// Random starts of the local search.
-    #[getter]
-    fn restarts(&self) -> usize {
-        self.0.restarts
-    }
-
     /// One line: camps, criterion, the ties out of place, and whether it is
     /// proven optimal.
     fn __str__(&self) -> String {
-        self.0.text.clone()
+        self.text.clone()
     }
 
     fn __repr__(&self) -> String {
-        format!("<stancegraph.Blockmodel {}>", self.0.text)
+        format!("<stancegraph.Blockmodel {}>", self.text)
     }
 }
 

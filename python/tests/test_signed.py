@@ -11,9 +11,6 @@ is built, what `stancegraph balance` prints.
 
 import csv
 import json
-import os
-import shutil
-import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -31,27 +28,8 @@ COW = DATA / "cow_signed_networks.csv"
 ISTANBUL = ROOT / "examples" / "data" / "istanbul-talks.yaml"
 
 
-def cli():
-    candidates = [os.environ.get("STANCEGRAPH_CLI")]
-    for target in [os.environ.get("CARGO_TARGET_DIR"), ROOT / "target"]:
-        if target:
-            candidates += [Path(target) / "debug" / "stancegraph", Path(target) / "release" / "stancegraph"]
-    candidates.append(shutil.which("stancegraph"))
-    for c in candidates:
-        if c and Path(c).is_file() and os.access(c, os.X_OK):
-            return str(c)
-    return None
-
-
-CLI = cli()
-needs_cli = pytest.mark.skipif(
-    CLI is None,
-    reason="the stancegraph program is not built (cargo build --features cli; or set STANCEGRAPH_CLI)",
-)
-
-
-def run_cli(*args):
-    return subprocess.run([CLI, *map(str, args)], capture_output=True, check=True).stdout.decode("utf-8")
+# The command-line program, found as test_network finds it.
+from test_network import CLI, needs_cli, run_cli  # noqa: E402,F401
 
 
 @pytest.fixture(scope="module")
