@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyDict, PyList, PyString};
+use pyo3::types::{PyByteArray, PyDict, PyString};
 use stancegraph::Date;
 use stancegraph::discourse::{
     Duplicates, ExportFormat, ExportOptions, Level, Network, NetworkMode, NetworkOptions,
@@ -649,119 +649,96 @@ impl PyNetwork {
 /// polarised), the two camps, and the parts of the score.
 #[pyclass(name = "Polarization", module = "stancegraph", frozen)]
 pub struct PyPolarization {
-    inner: Polarization,
+    /// Q, between 0 and 1: higher is more polarised.
+    #[pyo3(get)]
+    q: f64,
+    /// The unnormalised score (the deviations summed, halved).
+    #[pyo3(get)]
+    score: f64,
+    /// The two camps' labels, each sorted; the camp of the first label
+    /// comes first.
+    #[pyo3(get)]
+    clusters: (Vec<String>, Vec<String>),
+    /// Whether every balanced split was tried (``False``: the local
+    /// search's best).
+    #[pyo3(get)]
+    exact: bool,
+    /// ‖C‖₁: the sum of absolute congruence cells.
+    #[pyo3(get)]
+    congruence_norm: f64,
+    /// ‖F‖₁: the sum of absolute conflict cells.
+    #[pyo3(get)]
+    conflict_norm: f64,
+    /// The congruence expected between two members of each camp (parallel
+    /// to :attr:`clusters`).
+    #[pyo3(get)]
+    expected_congruence: (f64, f64),
+    /// The conflict expected between members of different camps.
+    #[pyo3(get)]
+    expected_conflict: f64,
+    /// Congruence within camps (cells summed over ordered pairs).
+    #[pyo3(get)]
+    within_congruence: f64,
+    /// Congruence between camps.
+    #[pyo3(get)]
+    between_congruence: f64,
+    /// Conflict within camps.
+    #[pyo3(get)]
+    within_conflict: f64,
+    /// Conflict between camps.
+    #[pyo3(get)]
+    between_conflict: f64,
+    text: String,
 }
 
 impl PyPolarization {
-    pub(crate) fn new(inner: Polarization) -> Self {
-        PyPolarization { inner }
+    pub(crate) fn new(p: Polarization) -> Self {
+        let [first, second] = p.clusters.clone();
+        let [e1, e2] = p.expected_congruence;
+        PyPolarization {
+            q: p.q,
+            score: p.score,
+            clusters: (first, second),
+            exact: p.exact,
+            congruence_norm: p.congruence_norm,
+            conflict_norm: p.conflict_norm,
+            expected_congruence: (e1, e2),
+            expected_conflict: p.expected_conflict,
+            within_congruence: p.within_congruence,
+            between_congruence: p.between_congruence,
+            within_conflict: p.within_conflict,
+            between_conflict: p.between_conflict,
+            text: p.to_string(),
+        }
     }
 }
 
 #[pymethods]
 impl PyPolarization {
-    /// Q, between 0 and 1: higher is more polarised.
-    #[getter]
-    fn q(&self) -> f64 {
-        self.inner.q
-    }
-
-    /// The unnormalised score (the deviations summed, halved).
-    #[getter]
-    fn score(&self) -> f64 {
-        self.inner.score
-    }
-
-    /// The two camps' labels, each sorted; the camp of the first label
-    /// comes first.
-    #[getter]
-    fn clusters(&self) -> (Vec<String>, Vec<String>) {
-        let [a, b] = &self.inner.clusters;
-        (a.clone(), b.clone())
-    }
-
-    /// Whether every balanced split was tried (``False``: the local
-    /// search's best).
-    #[getter]
-    fn exact(&self) -> bool {
-        self.inner.exact
-    }
-
-    /// ‖C‖₁: the sum of absolute congruence cells.
-    #[getter]
-    fn congruence_norm(&self) -> f64 {
-        self.inner.congruence_norm
-    }
-
-    /// ‖F‖₁: the sum of absolute conflict cells.
-    #[getter]
-    fn conflict_norm(&self) -> f64 {
-        self.inner.conflict_norm
-    }
-
-    /// The congruence expected between two members of each camp (parallel
-    /// to :attr:`clusters`).
-    #[getter]
-    fn expected_congruence(&self) -> (f64, f64) {
-        let [a, b] = self.inner.expected_congruence;
-        (a, b)
-    }
-
-    /// The conflict expected between members of different camps.
-    #[getter]
-    fn expected_conflict(&self) -> f64 {
-        self.inner.expected_conflict
-    }
-
-    /// Congruence within camps (cells summed over ordered pairs).
-    #[getter]
-    fn within_congruence(&self) -> f64 {
-        self.inner.within_congruence
-    }
-
-    /// Congruence between camps.
-    #[getter]
-    fn between_congruence(&self) -> f64 {
-        self.inner.between_congruence
-    }
-
-    /// Conflict within camps.
-    #[getter]
-    fn within_conflict(&self) -> f64 {
-        self.inner.within_conflict
-    }
-
-    /// Conflict between camps.
-    #[getter]
-    fn between_conflict(&self) -> f64 {
-        self.inner.between_conflict
-    }
-
     /// Every figure as a dict.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let p = &self.inner;
         let d = PyDict::new(py);
-        d.set_item("q", p.q)?;
-        d.set_item("score", p.score)?;
-        d.set_item("clusters", PyList::new(py, p.clusters.iter())?)?;
-        d.set_item("exact", p.exact)?;
-        d.set_item("congruence_norm", p.congruence_norm)?;
-        d.set_item("conflict_norm", p.conflict_norm)?;
-        d.set_item("expected_congruence", p.expected_congruence.to_vec())?;
-        d.set_item("expected_conflict", p.expected_conflict)?;
-        d.set_item("within_congruence", p.within_congruence)?;
-        d.set_item("between_congruence", p.between_congruence)?;
-        d.set_item("within_conflict", p.within_conflict)?;
-        d.set_item("between_conflict", p.between_conflict)?;
+        d.set_item("q", self.q)?;
+        d.set_item("score", self.score)?;
+        d.set_item("clusters", self.clusters.clone())?;
+        d.set_item("exact", self.exact)?;
+        d.set_item("congruence_norm", self.congruence_norm)?;
+        d.set_item("conflict_norm", self.conflict_norm)?;
+        d.set_item("expected_congruence", self.expected_congruence)?;
+        d.set_item("expected_conflict", self.expected_conflict)?;
+        d.set_item("within_congruence", self.within_congruence)?;
+        d.set_item("between_congruence", self.between_congruence)?;
+        d.set_item("within_conflict", self.within_conflict)?;
+        d.set_item("between_conflict", self.between_conflict)?;
         Ok(d)
     }
 
     /// One line: Q, how it was found, and the camps.
     fn __str__(&self) -> String {
-        self.inner.to_string()
+        self.text.clone()
     }
 
     fn __repr__(&self) -> String {
-        format!("<stancegraph.Polarization {}>", self.inner)
+        format!("<stancegraph.Polarization {}>", self.text)
     }
 }
