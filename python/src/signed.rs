@@ -1,7 +1,1257 @@
-//! (filled in below)
+//! Signed graphs and structural balance: `SignedGraph` (from a pandas
+//! frame, a list of edges, the `balance --edges` CSV, or a scenario), its
+//! balance tests, triangle census, frustration index, blockmodels and the
+//! balance report of the `stancegraph balance` command.
+//!
+//! Signs come in as the edge-list reader takes them (+1/-1 or any non-zero
+//! number, whose sign counts), and also as `"+"`/`"-"` and
+//! `"positive"`/`"negative"`. Every bad row is reported at once, as a
+//! `ValidationError` naming the row (counted from 1, as in the library's
+//! tables) and the field. The library's graphs have no weights yet: a
+//! `weight` asked for is a `ValueError`, never silently dropped.
+//! Frustration, blockmodels, walk balance and the report run with the GIL
+//! released. Results are plain values (node names, `(u, v, sign)` triples,
+//! dicts) or small objects with attributes.
 
+use std::sync::Arc;
+use std::time::Duration;
+
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
+use stancegraph::balance::{
+    Balance, BalanceOptions, BalanceReport, Blockmodel, BlockmodelOptions, Frustration,
+    FrustrationMethod, FrustrationOptions, NodeOrigin, SignedGraph, Tension, TriangleCensus,
+    WeakBalance,
+};
+use stancegraph::discourse::{Level, PolarizationOptions};
+use stancegraph::stance::{Attribution, GraphOptions};
+use stancegraph::{Error, Scenario, StanceGraph};
 
-pub fn register(_m: &Bound<'_, PyModule>) -> PyResult<()> {
+use crate::convert::{data_frame, import_optional, opt_date_arg};
+use crate::errors::{IntoPyResult, bad_argument};
+use crate::network::{PyPolarization, json_to_py};
+use crate::scenario::PyScenario;
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PySignedGraph>()?;
+    m.add_class::<PyFrustration>()?;
+    m.add_class::<PyBlockmodel>()?;
+    m.add_class::<PyBalanceReport>()?;
     Ok(())
+}
+
+/// An edge as `(source, target, sign)`.
+type Triple = (String, String, i8);
+
+fn triple(g: &SignedGraph, e: usize) -> Triple {
+    let edge = g.edges()[e];
+    (
+        g.nodes()[edge.a].clone(),
+        g.nodes()[edge.b].clone(),
+        edge.sign,
+    )
+}
+
+fn names(g: &SignedGraph, nodes: &[usize]) -> Vec<String> {
+    nodes.iter().map(|&v| g.nodes()[v].clone()).collect()
+}
+
+/// The error for a weight asked for.
+fn no_weights(argument: &str) -> PyErr {
+    bad_argument(
+        argument,
+        "signed graphs have no edge weights yet (every tie counts once; multigraph weights are planned, issue 16): leave it out",
+    )
+}
+
+/// Problems found in the rows given, as a `ValidationError` shaped like the
+/// library's (`origin: rows[i], field `f`: message`, one per line).
+struct RowProblems {
+    origin: &'static str,
+    problems: Vec<(Option<usize>, &'static str, String)>,
+}
+
+impl RowProblems {
+    fn new(origin: &'static str) -> Self {
+        RowProblems {
+            origin,
+            problems: Vec::new(),
+        }
+    }
+
+    /// A problem in data row `row` (1-based), or in the header when `None`.
+    fn push(&mut self, row: Option<usize>, field: &'static str, message: String) {
+        self.problems.push((row, field, message));
+    }
+
+    fn into_result(self, py: Python<'_>) -> PyResult<()> {
+        if self.problems.is_empty() {
+            return Ok(());
+        }
+        let dicts = PyList::empty(py);
+        let mut lines = Vec::with_capacity(self.problems.len());
+        for (row, field, message) in &self.problems {
+            let record = match row {
+                Some(r) => format!("rows[{r}]"),
+                None => "header".to_owned(),
+            };
+            let text = format!("{}: {record}, field `{field}`: {message}", self.origin);
+            let d = PyDict::new(py);
+            d.set_item("file", self.origin)?;
+            d.set_item("record", &record)?;
+            d.set_item("field", *field)?;
+            d.set_item("line", py.None())?;
+            d.set_item("message", message)?;
+            d.set_item("section", if row.is_some() { "rows" } else { "header" })?;
+            d.set_item("index", *row)?;
+            d.set_item("key", py.None())?;
+            d.set_item("text", &text)?;
+            dicts.append(d)?;
+            lines.push(text);
+        }
+        let class = py
+            .import("stancegraph._errors")?
+            .getattr("ValidationError")?;
+        Err(PyErr::from_value(class.call1((lines.join("\n"), dicts))?))
+    }
+}
+
+/// A sign as the edge-list reader takes it, or why not.
+fn sign_of(value: &Bound<'_, PyAny>) -> Result<i8, String> {
+    let expected =
+        "expected +1/-1 (or any non-zero number), \"+\"/\"-\" or \"positive\"/\"negative\"";
+    let describe = || {
+        value
+            .repr()
+            .map(|r| r.to_string())
+            .unwrap_or_else(|_| "?".to_owned())
+    };
+    if value.is_none() {
+        return Err(format!("missing sign; {expected}"));
+    }
+    let number = if let Ok(text) = value.cast::<PyString>() {
+        let text = text.to_cow().map_err(|_| describe())?;
+        match text.trim().to_ascii_lowercase().as_str() {
+            "+" | "positive" => return Ok(1),
+            "-" | "negative" => return Ok(-1),
+            other => other.parse::<f64>().ok(),
+        }
+    } else if value.is_instance_of::<pyo3::types::PyBool>() {
+        None
+    } else {
+        value.extract::<f64>().ok()
+    };
+    match number {
+        Some(v) if v.is_finite() && v != 0.0 => Ok(if v > 0.0 { 1 } else { -1 }),
+        Some(v) if v.is_nan() => Err(format!("missing sign; {expected}")),
+        _ => Err(format!("not a sign: {}; {expected}", describe())),
+    }
+}
+
+/// A node name: text, or a whole number written in decimal.
+fn node_name(value: &Bound<'_, PyAny>) -> Result<String, String> {
+    if let Ok(text) = value.cast::<PyString>() {
+        let text = text.to_cow().map_err(|e| e.to_string())?;
+        let text = text.trim();
+        return if text.is_empty() {
+            Err("empty node name".to_owned())
+        } else {
+            Ok(text.to_owned())
+        };
+    }
+    if !value.is_instance_of::<pyo3::types::PyBool>()
+        && let Ok(i) = value.extract::<i64>()
+    {
+        return Ok(i.to_string());
+    }
+    if value.is_none() || value.extract::<f64>().is_ok_and(f64::is_nan) {
+        return Err("missing node name".to_owned());
+    }
+    let kind = value
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    Err(format!("node names are text (str), got {kind}"))
+}
+
+/// Builds a graph from parallel columns of sources, targets and signs
+/// (row i is data row i + 1), with `nodes` first in the given order.
+fn build(
+    py: Python<'_>,
+    origin: &'static str,
+    nodes: Option<&Bound<'_, PyAny>>,
+    rows: Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>, Bound<'_, PyAny>)>,
+) -> PyResult<SignedGraph> {
+    let mut labels: Vec<String> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = Default::default();
+    if let Some(given) = nodes.filter(|n| !n.is_none()) {
+        for item in given.try_iter()? {
+            let name = node_name(&item?).map_err(|m| bad_argument("nodes", m))?;
+            if index.insert(name.clone(), labels.len()).is_some() {
+                return Err(bad_argument("nodes", format!("`{name}` is given twice")));
+            }
+            labels.push(name);
+        }
+    }
+    let mut problems = RowProblems::new(origin);
+    let mut triples = Vec::with_capacity(rows.len());
+    for (i, (source, target, sign)) in rows.iter().enumerate() {
+        let row = i + 1;
+        let mut node = |field: &'static str, value: &Bound<'_, PyAny>| match node_name(value) {
+            Ok(name) => Some(*index.entry(name.clone()).or_insert_with(|| {
+                labels.push(name);
+                labels.len() - 1
+            })),
+            Err(message) => {
+                problems.push(Some(row), field, message);
+                None
+            }
+        };
+        let (a, b) = (node("source", source), node("target", target));
+        let s = sign_of(sign)
+            .map_err(|message| problems.push(Some(row), "sign", message))
+            .ok();
+        if let (Some(a), Some(b), Some(s)) = (a, b, s) {
+            triples.push((a, b, s));
+        }
+    }
+    problems.into_result(py)?;
+    py.detach(move || SignedGraph::from_edges(labels, &triples))
+        .py(py)
+}
+
+/// The frustration options from the keyword arguments.
+fn frustration_options(
+    exact: Option<bool>,
+    time_limit: Option<f64>,
+    exact_limit: Option<u64>,
+    rounds: Option<usize>,
+    seed: Option<u64>,
+) -> PyResult<FrustrationOptions> {
+    let mut options = FrustrationOptions::new();
+    match exact {
+        Some(true) => options = options.with_method(FrustrationMethod::Exact),
+        Some(false) => options = options.with_method(FrustrationMethod::Heuristic),
+        None => {}
+    }
+    if let Some(seconds) = time_limit {
+        let limit = Duration::try_from_secs_f64(seconds).map_err(|_| {
+            bad_argument(
+                "time_limit",
+                format!("{seconds} is not a number of seconds"),
+            )
+        })?;
+        options = options.with_time_limit(limit);
+    }
+    if let Some(limit) = exact_limit {
+        options = options.with_exact_limit(limit);
+    }
+    if let Some(rounds) = rounds {
+        options = options.with_rounds(rounds);
+    }
+    if let Some(seed) = seed {
+        options = options.with_seed(seed);
+    }
+    Ok(options)
+}
+
+fn blockmodel_options(
+    k: usize,
+    alpha: f64,
+    restarts: Option<usize>,
+    seed: Option<u64>,
+    exact_limit: Option<u64>,
+) -> BlockmodelOptions {
+    let mut options = BlockmodelOptions::new(k).with_alpha(alpha);
+    if let Some(restarts) = restarts {
+        options = options.with_restarts(restarts);
+    }
+    if let Some(seed) = seed {
+        options = options.with_seed(seed);
+    }
+    if let Some(limit) = exact_limit {
+        options = options.with_exact_limit(limit);
+    }
+    options
+}
+
+/// An undirected signed graph: named nodes and ties of sign +1 (alliance,
+/// agreement) or -1 (enmity, conflict), at most one per pair.
+///
+/// Make one with :meth:`from_pandas`, :meth:`from_edges`,
+/// :meth:`read_edges` (the ``stancegraph balance --edges`` CSV) or
+/// :meth:`Scenario.signed_graph`. Then :meth:`balance`,
+/// :meth:`weak_balance`, :meth:`triangles`, :meth:`walk_balance`,
+/// :meth:`frustration`, :meth:`blockmodel`, or all of it with
+/// :meth:`report` (the ``balance`` command's text and JSON).
+/// ``len(graph)`` is the number of nodes.
+#[pyclass(name = "SignedGraph", module = "stancegraph", frozen)]
+pub struct PySignedGraph {
+    graph: Arc<SignedGraph>,
+    /// The scenario the graph was built from, for the report's evidence.
+    scenario: Option<Arc<Scenario>>,
+    /// DNA's polarization to add to the report (the actor network of a
+    /// scenario, as the `balance` command does).
+    polarization: Option<PolarizationOptions>,
+}
+
+impl PySignedGraph {
+    fn plain(graph: SignedGraph) -> Self {
+        PySignedGraph {
+            graph: Arc::new(graph),
+            scenario: None,
+            polarization: None,
+        }
+    }
+
+    fn analyse(&self, py: Python<'_>, options: BalanceOptions) -> PyResult<PyBalanceReport> {
+        let graph = Arc::clone(&self.graph);
+        let scenario = self.scenario.clone();
+        let polarization = self.polarization.clone();
+        let parts = py
+            .detach(move || -> stancegraph::Result<_> {
+                let mut report = BalanceReport::new(&graph, &options)?;
+                if let (Some(s), Some(p)) = (&scenario, &polarization)
+                    && s.actors().len() >= 2
+                    && let Ok(found) = s.polarization(p)
+                {
+                    report = report.with_polarization(found);
+                }
+                let s = scenario.as_deref();
+                Ok(ReportParts {
+                    text: report.explain(s),
+                    json: report.to_json(s),
+                    balanced: report.balance.is_balanced(),
+                    weakly_balanced: report.weak.is_balanced(),
+                    walk_balance: report.walk_balance,
+                    triangles: report.triangles.clone(),
+                    frustration: PyFrustration::of(&graph, &report.frustration, &report.tensions),
+                    blockmodel: report
+                        .blockmodel
+                        .as_ref()
+                        .map(|b| PyBlockmodel::of(&graph, b)),
+                    polarization: report.polarization.clone(),
+                })
+            })
+            .py(py)?;
+        Ok(PyBalanceReport {
+            text: parts.text,
+            json: parts.json,
+            balanced: parts.balanced,
+            weakly_balanced: parts.weakly_balanced,
+            walk_balance: parts.walk_balance,
+            triangles: census(py, &self.graph, &parts.triangles)?.unbind(),
+            frustration: Py::new(py, parts.frustration)?,
+            blockmodel: parts.blockmodel.map(|b| Py::new(py, b)).transpose()?,
+            polarization: parts
+                .polarization
+                .map(|p| Py::new(py, PyPolarization::new(p)))
+                .transpose()?,
+        })
+    }
+}
+
+struct ReportParts {
+    text: String,
+    json: serde_json::Value,
+    balanced: bool,
+    weakly_balanced: bool,
+    walk_balance: Option<f64>,
+    triangles: TriangleCensus,
+    frustration: PyFrustration,
+    blockmodel: Option<PyBlockmodel>,
+    polarization: Option<stancegraph::discourse::Polarization>,
+}
+
+/// The triangle census as a dict.
+fn census<'py>(
+    py: Python<'py>,
+    g: &SignedGraph,
+    t: &TriangleCensus,
+) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("+++", t.ppp)?;
+    d.set_item("++-", t.ppn)?;
+    d.set_item("+--", t.pnn)?;
+    d.set_item("---", t.nnn)?;
+    d.set_item("total", t.total())?;
+    d.set_item("balance_ratio", t.balance_ratio())?;
+    let unbalanced: Vec<(String, String, String)> = t
+        .unbalanced
+        .iter()
+        .map(|[a, b, c]| {
+            (
+                g.nodes()[*a].clone(),
+                g.nodes()[*b].clone(),
+                g.nodes()[*c].clone(),
+            )
+        })
+        .collect();
+    d.set_item("unbalanced", unbalanced)?;
+    Ok(d)
+}
+
+#[pymethods]
+impl PySignedGraph {
+    /// A signed graph from a pandas ``DataFrame`` of edges, one row each.
+    ///
+    /// :param df: the frame.
+    /// :param source: the column of one end's name.
+    /// :param target: the column of the other end's name.
+    /// :param sign: the column of signs: +1/-1 (or any non-zero number,
+    ///     whose sign counts), ``"+"``/``"-"``, ``"positive"``/``"negative"``.
+    /// :param weight: not supported yet (the library's ties carry no
+    ///     weights): giving a column raises ``ValueError``.
+    /// :param nodes: optional node names, first and in this order
+    ///     (isolated nodes too); the others follow in order of appearance.
+    ///
+    /// Names are text (whole numbers are taken in decimal). Raises
+    /// :class:`ValidationError` naming a missing column, and every bad row
+    /// (counted from 1) with its field: a missing or unreadable sign or
+    /// name, a node tied to itself, a pair given twice.
+    #[classmethod]
+    #[pyo3(signature = (df, source = "source", target = "target", sign = "sign", weight = None, *, nodes = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn from_pandas(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        df: &Bound<'_, PyAny>,
+        source: &str,
+        target: &str,
+        sign: &str,
+        weight: Option<&Bound<'_, PyAny>>,
+        nodes: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PySignedGraph> {
+        if weight.is_some_and(|w| !w.is_none()) {
+            return Err(no_weights("weight"));
+        }
+        if !df.hasattr("columns")? {
+            return Err(bad_argument(
+                "df",
+                "expected a pandas DataFrame (use SignedGraph.from_edges for a list)",
+            ));
+        }
+        let columns: Vec<String> = df
+            .getattr("columns")?
+            .try_iter()?
+            .map(|c| c.and_then(|c| c.str()).map(|c| c.to_string()))
+            .collect::<PyResult<_>>()?;
+        let mut problems = RowProblems::new("frame");
+        let mut column =
+            |field: &'static str, name: &str| -> PyResult<Option<Vec<Bound<'_, PyAny>>>> {
+                if !df.contains(name)? {
+                    problems.push(
+                        None,
+                        field,
+                        format!(
+                            "no column `{name}` in the frame (its columns: {})",
+                            columns.join(", ")
+                        ),
+                    );
+                    return Ok(None);
+                }
+                let values = df.get_item(name)?.call_method0("tolist")?;
+                Ok(Some(values.try_iter()?.collect::<PyResult<Vec<_>>>()?))
+            };
+        let (s, t, g) = (
+            column("source", source)?,
+            column("target", target)?,
+            column("sign", sign)?,
+        );
+        problems.into_result(py)?;
+        let (Some(s), Some(t), Some(g)) = (s, t, g) else {
+            return Err(PyValueError::new_err("a column is missing"));
+        };
+        let rows = s
+            .into_iter()
+            .zip(t)
+            .zip(g)
+            .map(|((a, b), c)| (a, b, c))
+            .collect();
+        build(py, "frame", nodes, rows).map(PySignedGraph::plain)
+    }
+
+    /// A signed graph from a list of ``(source, target, sign)`` tuples.
+    ///
+    /// Names are text (whole numbers are taken in decimal); signs are
+    /// +1/-1 (or any non-zero number), ``"+"``/``"-"`` or
+    /// ``"positive"``/``"negative"``. ``nodes`` optionally lists node
+    /// names first, in this order (isolated nodes too). A fourth item (a
+    /// weight) raises ``ValueError``: ties carry no weights yet.
+    ///
+    /// Raises :class:`ValidationError` naming every bad row (counted from
+    /// 1) and field, as :meth:`from_pandas`.
+    #[classmethod]
+    #[pyo3(signature = (edges, *, nodes = None))]
+    fn from_edges(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        edges: &Bound<'_, PyAny>,
+        nodes: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PySignedGraph> {
+        let mut rows = Vec::new();
+        for (i, item) in edges.try_iter()?.enumerate() {
+            let item = item?;
+            let tuple = item
+                .cast::<PyTuple>()
+                .cloned()
+                .or_else(|_| PyTuple::new(py, item.try_iter()?.collect::<PyResult<Vec<_>>>()?))
+                .map_err(|_| {
+                    bad_argument(
+                        "edges",
+                        format!("row {}: expected a (source, target, sign) tuple", i + 1),
+                    )
+                })?;
+            match tuple.len() {
+                3 => rows.push((tuple.get_item(0)?, tuple.get_item(1)?, tuple.get_item(2)?)),
+                4 => return Err(no_weights("edges")),
+                n => {
+                    return Err(bad_argument(
+                        "edges",
+                        format!(
+                            "row {}: expected a (source, target, sign) tuple, got {n} items",
+                            i + 1
+                        ),
+                    ));
+                }
+            }
+        }
+        build(py, "edges", nodes, rows).map(PySignedGraph::plain)
+    }
+
+    /// Reads an edge list CSV, the ``stancegraph balance --edges`` input:
+    /// columns ``source``, ``target`` and ``sign`` (+1/-1, or any non-zero
+    /// number), optional ``weight`` (a pair given twice with the same sign
+    /// is one tie whose weight is the sum) and optional ``period``.
+    ///
+    /// :param source: a path (``str`` or ``os.PathLike``), or the CSV text
+    ///     itself (a ``str`` with a line break).
+    /// :param period: only this period.
+    /// :returns: a :class:`SignedGraph` when the list has no ``period``
+    ///     column (or ``period`` is given); else a dict of period to
+    ///     :class:`SignedGraph`, in order of first appearance.
+    ///
+    /// Raises :class:`ValidationError` for a missing column and every bad
+    /// row (line, column), ``FileNotFoundError`` and other ``OSError``\ s,
+    /// and ``ValueError`` for a period not in the list.
+    #[classmethod]
+    #[pyo3(signature = (source, *, period = None))]
+    fn read_edges<'py>(
+        _cls: &Bound<'py, PyType>,
+        py: Python<'py>,
+        source: &Bound<'py, PyAny>,
+        period: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let inline = source
+            .cast::<PyString>()
+            .ok()
+            .map(|s| s.to_cow().map(|t| t.into_owned()))
+            .transpose()?
+            .filter(|t| t.contains('\n'));
+        let (text, origin) = match inline {
+            Some(text) => (text, "<input>".to_owned()),
+            None => {
+                let path: std::path::PathBuf = source.extract()?;
+                let origin = path.display().to_string();
+                let text = py
+                    .detach(|| std::fs::read_to_string(&path))
+                    .map_err(|e| Error::Io { path, source: e })
+                    .py(py)?;
+                (text, origin)
+            }
+        };
+        let mut graphs = py
+            .detach(|| SignedGraph::read_edges(&text, &origin))
+            .py(py)?;
+        if let Some(p) = period {
+            let Some(i) = graphs.iter().position(|g| g.period() == Some(p)) else {
+                let known: Vec<&str> = graphs.iter().filter_map(|g| g.period()).collect();
+                return Err(bad_argument(
+                    "period",
+                    format!(
+                        "no period `{p}` in the edge list (its periods: {})",
+                        known.join(", ")
+                    ),
+                ));
+            };
+            let graph = graphs.swap_remove(i);
+            return Ok(Bound::new(py, PySignedGraph::plain(graph))?.into_any());
+        }
+        if graphs.first().is_none_or(|g| g.period().is_none()) {
+            let graph = graphs.pop().unwrap_or_default();
+            return Ok(Bound::new(py, PySignedGraph::plain(graph))?.into_any());
+        }
+        let d = PyDict::new(py);
+        for g in graphs {
+            let key = g.period().unwrap_or_default().to_owned();
+            d.set_item(key, PySignedGraph::plain(g))?;
+        }
+        Ok(d.into_any())
+    }
+
+    /// The period this graph was read for, if the edge list had one.
+    #[getter]
+    fn period(&self) -> Option<&str> {
+        self.graph.period()
+    }
+
+    /// The node names, by index.
+    #[getter]
+    fn nodes(&self) -> Vec<String> {
+        self.graph.nodes().to_vec()
+    }
+
+    /// The ties as ``(source, target, sign)`` tuples, in order.
+    #[getter]
+    fn edges(&self) -> Vec<Triple> {
+        (0..self.graph.edges().len())
+            .map(|e| triple(&self.graph, e))
+            .collect()
+    }
+
+    /// The strict balance test (two camps, every positive tie inside a
+    /// camp and every negative one between).
+    ///
+    /// :returns: a dict: ``balanced`` (bool); ``camps``, two lists of node
+    ///     names when balanced (else ``None``); ``cycle``, the nodes of a
+    ///     cycle with an odd number of negative ties that proves it is not
+    ///     (else ``None``), and ``cycle_edges``, its ties as
+    ///     ``(source, target, sign)``.
+    fn balance<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let g = &*self.graph;
+        let d = PyDict::new(py);
+        match g.balance() {
+            Balance::Balanced { first, second } => {
+                d.set_item("balanced", true)?;
+                d.set_item("camps", (names(g, &first), names(g, &second)))?;
+                d.set_item("cycle", py.None())?;
+                d.set_item("cycle_edges", py.None())?;
+            }
+            Balance::Unbalanced { cycle, edges } => {
+                d.set_item("balanced", false)?;
+                d.set_item("camps", py.None())?;
+                d.set_item("cycle", names(g, &cycle))?;
+                let ties: Vec<Triple> = edges.iter().map(|&e| triple(g, e)).collect();
+                d.set_item("cycle_edges", ties)?;
+            }
+        }
+        Ok(d)
+    }
+
+    /// The weak balance test (Davis: any number of camps).
+    ///
+    /// :returns: a dict: ``balanced``; ``camps`` (a list of lists of node
+    ///     names, the groups joined by positive ties) when weakly balanced;
+    ///     else ``negative_edge``, a negative tie inside such a group, and
+    ///     ``path``, the positive path joining its ends.
+    fn weak_balance<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let g = &*self.graph;
+        let d = PyDict::new(py);
+        match g.weak_balance() {
+            WeakBalance::Balanced { camps } => {
+                d.set_item("balanced", true)?;
+                let camps: Vec<Vec<String>> = camps.iter().map(|c| names(g, c)).collect();
+                d.set_item("camps", camps)?;
+                d.set_item("negative_edge", py.None())?;
+                d.set_item("path", py.None())?;
+            }
+            WeakBalance::Unbalanced { negative, path, .. } => {
+                d.set_item("balanced", false)?;
+                d.set_item("camps", py.None())?;
+                d.set_item("negative_edge", triple(g, negative))?;
+                d.set_item("path", names(g, &path))?;
+            }
+        }
+        Ok(d)
+    }
+
+    /// The triangle census: a dict with the counts ``"+++"``, ``"++-"``,
+    /// ``"+--"``, ``"---"``, ``total``, ``balance_ratio`` (the share of
+    /// balanced triangles, 1 without triangles) and ``unbalanced`` (the
+    /// unbalanced triangles as triples of node names).
+    fn triangles<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let graph = Arc::clone(&self.graph);
+        let t = py.detach(move || graph.triangles());
+        census(py, &self.graph, &t)
+    }
+
+    /// Walk balance (Estrada): 1 for a balanced graph, smaller the more
+    /// closed walks are unbalanced. O(n³): for up to a few thousand nodes.
+    fn walk_balance(&self, py: Python<'_>) -> f64 {
+        let graph = Arc::clone(&self.graph);
+        py.detach(move || graph.walk_balance())
+    }
+
+    /// The frustration index: the fewest ties whose removal leaves the graph
+    /// balanced, the camps achieving it, and a proven lower bound.
+    ///
+    /// :param exact: ``True`` to prove the value optimal however long it
+    ///     takes (bounded by ``time_limit``), ``False`` for the local search
+    ///     with bounds only; ``None`` (default): exact when the reduced graph
+    ///     is small enough (``exact_limit`` edges per block).
+    /// :param time_limit: stop after this many seconds with the best camps
+    ///     and the proven bounds (``None``: no limit).
+    /// :returns: a :class:`Frustration`.
+    #[pyo3(signature = (exact = None, time_limit = None, *, exact_limit = None, rounds = None, seed = None))]
+    fn frustration(
+        &self,
+        py: Python<'_>,
+        exact: Option<bool>,
+        time_limit: Option<f64>,
+        exact_limit: Option<u64>,
+        rounds: Option<usize>,
+        seed: Option<u64>,
+    ) -> PyResult<PyFrustration> {
+        let options = frustration_options(exact, time_limit, exact_limit, rounds, seed)?;
+        let graph = Arc::clone(&self.graph);
+        let parts = py.detach(move || {
+            let f = graph.frustration(&options);
+            let tensions = f.tensions(&graph);
+            PyFrustration::of(&graph, &f, &tensions)
+        });
+        Ok(parts)
+    }
+
+    /// The Doreian–Mrvar blockmodel: the partition into ``k`` camps
+    /// minimising ``alpha · N + (1 − alpha) · P`` (N negative ties inside
+    /// camps, P positive ties between), by seeded relocation search, proven
+    /// optimal when the graph is small enough (``exact_limit`` partitions).
+    ///
+    /// :returns: a :class:`Blockmodel`.
+    ///
+    /// Raises :class:`ValidationError` naming each option out of range
+    /// (``k`` of 0, ``alpha`` outside 0 to 1, ``restarts`` of 0).
+    #[pyo3(signature = (k = 2, alpha = 0.5, *, restarts = None, seed = None, exact_limit = None))]
+    fn blockmodel(
+        &self,
+        py: Python<'_>,
+        k: usize,
+        alpha: f64,
+        restarts: Option<usize>,
+        seed: Option<u64>,
+        exact_limit: Option<u64>,
+    ) -> PyResult<PyBlockmodel> {
+        let options = blockmodel_options(k, alpha, restarts, seed, exact_limit);
+        let graph = Arc::clone(&self.graph);
+        let parts = py
+            .detach(move || {
+                graph
+                    .blockmodel(&options)
+                    .map(|b| PyBlockmodel::of(&graph, &b))
+            })
+            .py(py)?;
+        Ok(parts)
+    }
+
+    /// Everything the ``stancegraph balance`` command reports: balance,
+    /// weak balance, triangles, walk balance, the frustration index with
+    /// the cycle behind each out-of-place tie, and the blockmodel of
+    /// ``camps`` camps when asked for (and, for a scenario's actor network,
+    /// DNA's polarization, as the command adds it).
+    ///
+    /// :param exact: as :meth:`frustration`.
+    /// :param time_limit: as :meth:`frustration` (``None``: no limit).
+    /// :param camps: fit a blockmodel of this many camps.
+    /// :param alpha: the blockmodel's weight on negative ties inside camps.
+    /// :returns: a :class:`BalanceReport` (``.explain()`` for the text,
+    ///     ``.to_json()`` for the JSON document).
+    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5))]
+    fn report(
+        &self,
+        py: Python<'_>,
+        exact: Option<bool>,
+        time_limit: Option<f64>,
+        camps: Option<usize>,
+        alpha: f64,
+    ) -> PyResult<PyBalanceReport> {
+        let mut options = BalanceOptions::new()
+            .with_frustration(frustration_options(exact, time_limit, None, None, None)?);
+        if let Some(k) = camps {
+            options = options.with_blockmodel(blockmodel_options(k, alpha, None, None, None));
+        }
+        self.analyse(py, options)
+    }
+
+    /// The balance report in words: ``report(...).explain()``, the text
+    /// ``stancegraph balance`` prints.
+    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5))]
+    fn explain(
+        &self,
+        py: Python<'_>,
+        exact: Option<bool>,
+        time_limit: Option<f64>,
+        camps: Option<usize>,
+        alpha: f64,
+    ) -> PyResult<String> {
+        Ok(self.report(py, exact, time_limit, camps, alpha)?.text)
+    }
+
+    /// The balance report as a dict: ``report(...).to_json()``, the
+    /// document ``stancegraph balance --format json`` prints.
+    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5))]
+    fn to_json<'py>(
+        &self,
+        py: Python<'py>,
+        exact: Option<bool>,
+        time_limit: Option<f64>,
+        camps: Option<usize>,
+        alpha: f64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &self.report(py, exact, time_limit, camps, alpha)?.json)
+    }
+
+    /// The ties as a pandas ``DataFrame``: ``source``, ``target``, ``sign``
+    /// and ``weight`` (1 unless an edge list summed repeated ties).
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let g = &*self.graph;
+        let column = |f: fn(&SignedGraph, usize) -> String| -> PyResult<Bound<'py, PyAny>> {
+            Ok(PyList::new(py, (0..g.edges().len()).map(|e| f(g, e)))?.into_any())
+        };
+        data_frame(
+            py,
+            vec![
+                ("source", column(|g, e| g.nodes()[g.edges()[e].a].clone())?),
+                ("target", column(|g, e| g.nodes()[g.edges()[e].b].clone())?),
+                (
+                    "sign",
+                    PyList::new(py, g.edges().iter().map(|e| e.sign))?.into_any(),
+                ),
+                (
+                    "weight",
+                    PyList::new(py, g.edges().iter().map(|e| e.weight))?.into_any(),
+                ),
+            ],
+            &[],
+        )
+    }
+
+    /// The graph as a ``networkx.Graph`` (networkx must be installed):
+    /// nodes by name, in order (for a scenario's graph with ``type``,
+    /// ``"actor"`` or ``"issue"``, and ``name``), each tie with the edge
+    /// attributes ``sign`` (1 or -1) and ``weight``; ``graph.graph["period"]``
+    /// is the period, if any.
+    fn to_networkx<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let nx = import_optional(py, "networkx")?;
+        let g = &*self.graph;
+        let graph = nx.getattr("Graph")?.call0()?;
+        graph.getattr("graph")?.set_item("period", g.period())?;
+        let add_node = graph.getattr("add_node")?;
+        for (v, name) in g.nodes().iter().enumerate() {
+            let attrs = PyDict::new(py);
+            match (g.origin(v), &self.scenario) {
+                (Some(NodeOrigin::Actor(a)), Some(s)) => {
+                    attrs.set_item("type", "actor")?;
+                    attrs.set_item("name", s.actor(a).name())?;
+                }
+                (Some(NodeOrigin::Issue(i)), Some(s)) => {
+                    attrs.set_item("type", "issue")?;
+                    attrs.set_item("name", s.issue(i).name())?;
+                }
+                _ => {}
+            }
+            add_node.call((name,), Some(&attrs))?;
+        }
+        let add_edge = graph.getattr("add_edge")?;
+        for e in g.edges() {
+            let attrs = PyDict::new(py);
+            attrs.set_item("sign", e.sign)?;
+            attrs.set_item("weight", e.weight)?;
+            add_edge.call((&g.nodes()[e.a], &g.nodes()[e.b]), Some(&attrs))?;
+        }
+        Ok(graph)
+    }
+
+    /// The number of nodes.
+    fn __len__(&self) -> usize {
+        self.graph.nodes().len()
+    }
+
+    fn __repr__(&self) -> String {
+        let g = &*self.graph;
+        let positive = g.edges().iter().filter(|e| e.sign > 0).count();
+        let period = g
+            .period()
+            .map(|p| format!(" period {p:?}"))
+            .unwrap_or_default();
+        format!(
+            "<stancegraph.SignedGraph{period}: {} nodes, {} ties ({positive} positive, {} negative)>",
+            g.nodes().len(),
+            g.edges().len(),
+            g.edges().len() - positive
+        )
+    }
+}
+
+#[pymethods]
+impl PyScenario {
+    /// The scenario as a signed graph, as the ``stancegraph balance``
+    /// command builds it.
+    ///
+    /// :param graph: ``"stances"`` (default): actors **and** issues, an
+    ///     actor–issue tie per supported (+1) or opposed (-1) issue, an
+    ///     issue–issue tie per relation (implies/equivalent +1,
+    ///     excludes/incompatible -1), +1 for memberships and speaks-for
+    ///     links; ``"actors"``: the actor network of agreement and conflict
+    ///     (its report adds DNA's polarization, as the command does).
+    /// :param attribution: whose words count: ``"principal"`` (default:
+    ///     an envoy's words are their state's) or ``"speaker"``.
+    /// :param as_of: only the positions that hold on this day.
+    /// :returns: a :class:`SignedGraph` whose report cites the statements
+    ///     behind each tie.
+    #[pyo3(signature = (graph = "stances", *, attribution = "principal", as_of = None))]
+    fn signed_graph(
+        &self,
+        py: Python<'_>,
+        graph: &str,
+        attribution: &str,
+        as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PySignedGraph> {
+        let actors = match graph.trim().to_ascii_lowercase().as_str() {
+            "stances" => false,
+            "actors" => true,
+            other => {
+                return Err(bad_argument(
+                    "graph",
+                    format!("unknown graph `{other}`; expected stances or actors"),
+                ));
+            }
+        };
+        let (attribution, level) = match attribution.trim().to_ascii_lowercase().as_str() {
+            "principal" => (Attribution::Principal, Level::Principal),
+            "speaker" => (Attribution::Speaker, Level::Actor),
+            other => {
+                return Err(bad_argument(
+                    "attribution",
+                    format!("unknown attribution `{other}`; expected principal or speaker"),
+                ));
+            }
+        };
+        let as_of = opt_date_arg("as_of", as_of)?;
+        let mut options = GraphOptions::default().with_attribution(attribution);
+        options.as_of = as_of;
+        let scenario = Arc::clone(&self.inner);
+        let signed = py.detach(|| {
+            let stance = StanceGraph::with_options(&scenario, options);
+            if actors {
+                SignedGraph::from_actor_ties(&stance)
+            } else {
+                SignedGraph::from_actors_and_issues(&stance)
+            }
+        });
+        Ok(PySignedGraph {
+            graph: Arc::new(signed),
+            scenario: Some(scenario),
+            polarization: actors.then(|| {
+                PolarizationOptions::new()
+                    .with_level(level)
+                    .with_range(None, as_of)
+            }),
+        })
+    }
+}
+
+/// The frustration index of a signed graph: the fewest ties out of place
+/// (``value``), a proven ``lower_bound`` (equal when ``exact``), the two
+/// ``camps`` achieving the value and the ``frustrated_edges``.
+#[pyclass(name = "Frustration", module = "stancegraph", frozen)]
+pub struct PyFrustration {
+    /// The ties out of place between the camps found (an upper bound on the
+    /// index; the index itself when :attr:`exact`).
+    #[pyo3(get)]
+    value: usize,
+    /// A proven lower bound on the index.
+    #[pyo3(get)]
+    lower_bound: usize,
+    /// Whether the value is proven optimal (``value == lower_bound``).
+    #[pyo3(get)]
+    exact: bool,
+    /// ``value - lower_bound`` (0 when exact).
+    #[pyo3(get)]
+    gap: usize,
+    /// The normalised score 1 − 2·value/ties (signnet's ``frustration``);
+    /// 1 for a balanced graph.
+    #[pyo3(get)]
+    score: f64,
+    /// The method that ran: ``"exact"`` or ``"heuristic"``.
+    #[pyo3(get)]
+    method: &'static str,
+    /// Whether the time limit stopped the search.
+    #[pyo3(get)]
+    limit_reached: bool,
+    /// The number of ties of the graph.
+    #[pyo3(get)]
+    edge_count: usize,
+    /// Blocks (biconnected components with a cycle) solved.
+    #[pyo3(get)]
+    block_count: usize,
+    /// ``(nodes, ties)`` of the largest block after reduction.
+    #[pyo3(get)]
+    largest_block: (usize, usize),
+    /// Branch-and-bound nodes explored.
+    #[pyo3(get)]
+    search_nodes: u64,
+    /// The two camps: lists of node names (together every node; the first
+    /// holds the first node of each connected component).
+    #[pyo3(get)]
+    camps: (Vec<String>, Vec<String>),
+    /// The ties out of place (positive between the camps, negative inside
+    /// one) as ``(source, target, sign)``.
+    #[pyo3(get)]
+    frustrated_edges: Vec<Triple>,
+    tension_cycles: Vec<(Triple, Vec<String>)>,
+}
+
+impl PyFrustration {
+    fn of(g: &SignedGraph, f: &Frustration, tensions: &[Tension]) -> Self {
+        PyFrustration {
+            value: f.value,
+            lower_bound: f.lower_bound,
+            exact: f.exact,
+            gap: f.gap(),
+            score: f.score(),
+            method: match f.method {
+                FrustrationMethod::Heuristic => "heuristic",
+                _ => "exact",
+            },
+            limit_reached: f.limit_reached,
+            edge_count: f.edge_count,
+            block_count: f.block_count,
+            largest_block: f.largest_block,
+            search_nodes: f.search_nodes,
+            camps: (names(g, &f.camps[0]), names(g, &f.camps[1])),
+            frustrated_edges: f.frustrated_edges.iter().map(|&e| triple(g, e)).collect(),
+            tension_cycles: tensions
+                .iter()
+                .map(|t| (triple(g, t.edge), names(g, &t.nodes)))
+                .collect(),
+        }
+    }
+}
+
+#[pymethods]
+impl PyFrustration {
+    /// Why each frustrated tie is out of place: a list of dicts with
+    /// ``edge`` (the tie) and ``cycle`` (the nodes of the unbalanced cycle
+    /// it closes with ties in place, from one end to the other; empty when
+    /// no such path exists).
+    #[getter]
+    fn tensions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for (edge, cycle) in &self.tension_cycles {
+            let d = PyDict::new(py);
+            d.set_item("edge", edge.clone())?;
+            d.set_item("cycle", cycle.clone())?;
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+
+    /// Every figure as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("value", self.value)?;
+        d.set_item("lower_bound", self.lower_bound)?;
+        d.set_item("exact", self.exact)?;
+        d.set_item("gap", self.gap)?;
+        d.set_item("score", self.score)?;
+        d.set_item("method", self.method)?;
+        d.set_item("limit_reached", self.limit_reached)?;
+        d.set_item("edge_count", self.edge_count)?;
+        d.set_item("block_count", self.block_count)?;
+        d.set_item("largest_block", self.largest_block)?;
+        d.set_item("search_nodes", self.search_nodes)?;
+        d.set_item("camps", self.camps.clone())?;
+        d.set_item("frustrated_edges", self.frustrated_edges.clone())?;
+        d.set_item("tensions", self.tensions(py)?)?;
+        Ok(d)
+    }
+
+    fn __repr__(&self) -> String {
+        let how = if self.exact {
+            "exact".to_owned()
+        } else if self.limit_reached {
+            format!("time limit, at least {}", self.lower_bound)
+        } else {
+            format!("heuristic, at least {}", self.lower_bound)
+        };
+        format!(
+            "<stancegraph.Frustration {} of {} ties ({how}); camps of {} and {}>",
+            self.value,
+            self.edge_count,
+            self.camps.0.len(),
+            self.camps.1.len()
+        )
+    }
+}
+
+/// The Doreian–Mrvar blockmodel: the camps, the ties they leave out of
+/// place, and the criterion ``alpha · negative_inside + (1 − alpha) ·
+/// positive_between``.
+#[pyclass(name = "Blockmodel", module = "stancegraph", frozen)]
+pub struct PyBlockmodel {
+    /// The number of camps asked for.
+    #[pyo3(get)]
+    k: usize,
+    /// The weight of a negative tie inside a camp.
+    #[pyo3(get)]
+    alpha: f64,
+    /// ``alpha · negative_inside + (1 − alpha) · positive_between``.
+    #[pyo3(get)]
+    criterion: f64,
+    /// Negative ties inside a camp.
+    #[pyo3(get)]
+    negative_inside: usize,
+    /// Positive ties between camps.
+    #[pyo3(get)]
+    positive_between: usize,
+    /// The camps: lists of node names, ordered by their first node.
+    #[pyo3(get)]
+    camps: Vec<Vec<String>>,
+    /// The ties out of place as ``(source, target, sign)``.
+    #[pyo3(get)]
+    misplaced: Vec<Triple>,
+    /// Whether the partition is proven optimal.
+    #[pyo3(get)]
+    exact: bool,
+    /// Random starts of the local search.
+    #[pyo3(get)]
+    restarts: usize,
+    camp_of: Vec<(String, usize)>,
+    text: String,
+}
+
+impl PyBlockmodel {
+    fn of(g: &SignedGraph, b: &Blockmodel) -> Self {
+        PyBlockmodel {
+            k: b.k,
+            alpha: b.alpha,
+            criterion: b.criterion(),
+            negative_inside: b.negative_inside,
+            positive_between: b.positive_between,
+            camps: b.camps.iter().map(|c| names(g, c)).collect(),
+            camp_of: g
+                .nodes()
+                .iter()
+                .cloned()
+                .zip(b.membership.iter().copied())
+                .collect(),
+            misplaced: b.misplaced.iter().map(|&e| triple(g, e)).collect(),
+            exact: b.exact,
+            restarts: b.restarts,
+            text: b.to_string(),
+        }
+    }
+}
+
+#[pymethods]
+impl PyBlockmodel {
+    /// The camp (an index into :attr:`camps`) of each node, by name.
+    #[getter]
+    fn membership<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for (name, camp) in &self.camp_of {
+            d.set_item(name, camp)?;
+        }
+        Ok(d)
+    }
+
+    /// One line: camps, criterion, the ties out of place, and whether it is
+    /// proven optimal.
+    fn __str__(&self) -> String {
+        self.text.clone()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<stancegraph.Blockmodel {}>", self.text)
+    }
+}
+
+/// The structural balance of a signed graph, as ``stancegraph balance``
+/// reports it: :meth:`explain` (its text), :meth:`to_json` (its JSON
+/// document), and the parts as attributes.
+#[pyclass(name = "BalanceReport", module = "stancegraph", frozen)]
+pub struct PyBalanceReport {
+    text: String,
+    json: serde_json::Value,
+    balanced: bool,
+    weakly_balanced: bool,
+    walk_balance: Option<f64>,
+    triangles: Py<PyDict>,
+    frustration: Py<PyFrustration>,
+    blockmodel: Option<Py<PyBlockmodel>>,
+    polarization: Option<Py<PyPolarization>>,
+}
+
+#[pymethods]
+impl PyBalanceReport {
+    /// Whether the graph is (strictly) balanced.
+    #[getter]
+    fn balanced(&self) -> bool {
+        self.balanced
+    }
+
+    /// Whether the graph is weakly balanced.
+    #[getter]
+    fn weakly_balanced(&self) -> bool {
+        self.weakly_balanced
+    }
+
+    /// Walk balance, or ``None`` for graphs too large to compute it.
+    #[getter]
+    fn walk_balance(&self) -> Option<f64> {
+        self.walk_balance
+    }
+
+    /// The triangle census (as :meth:`SignedGraph.triangles`; a copy).
+    #[getter]
+    fn triangles<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        self.triangles.bind(py).copy()
+    }
+
+    /// The :class:`Frustration`.
+    #[getter]
+    fn frustration(&self, py: Python<'_>) -> Py<PyFrustration> {
+        self.frustration.clone_ref(py)
+    }
+
+    /// The :class:`Blockmodel`, when ``camps`` was given.
+    #[getter]
+    fn blockmodel(&self, py: Python<'_>) -> Option<Py<PyBlockmodel>> {
+        self.blockmodel.as_ref().map(|b| b.clone_ref(py))
+    }
+
+    /// DNA's :class:`Polarization`, for a scenario's actor network.
+    #[getter]
+    fn polarization(&self, py: Python<'_>) -> Option<Py<PyPolarization>> {
+        self.polarization.as_ref().map(|p| p.clone_ref(py))
+    }
+
+    /// The report in words, as ``stancegraph balance`` prints it.
+    fn explain(&self) -> String {
+        self.text.clone()
+    }
+
+    /// The report as a dict, as ``stancegraph balance --format json``
+    /// prints it.
+    fn to_json<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &self.json)
+    }
+
+    fn __str__(&self) -> String {
+        self.text.clone()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<stancegraph.BalanceReport: {}, frustration {}>",
+            if self.balanced {
+                "balanced"
+            } else {
+                "not balanced"
+            },
+            self.json["frustration"]["value"]
+        )
+    }
 }

@@ -1,0 +1,341 @@
+"""Signed graphs and structural balance from Python: SignedGraph built from
+pandas, lists, the `balance --edges` CSV and scenarios; balance, triangles,
+frustration, blockmodels and the balance report.
+
+Oracles: the published figures of Read's Highland tribes (asserted by the
+Rust tests in tests/it/balance.rs, frustration.rs and blockmodel.rs), the
+frustration indices HiGHS proved optimal for the Correlates of War windows
+(tests/data/cow_frustration_highs.csv), and, when the command-line program
+is built, what `stancegraph balance` prints.
+"""
+
+import csv
+import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+import stancegraph
+from stancegraph import SignedGraph, ValidationError
+
+pd = pytest.importorskip("pandas")
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+TRIBES = DATA / "highland_tribes.csv"
+COW = DATA / "cow_signed_networks.csv"
+ISTANBUL = ROOT / "examples" / "data" / "istanbul-talks.yaml"
+
+
+# The command-line program, found as test_network finds it.
+from test_network import CLI, needs_cli, run_cli  # noqa: E402,F401
+
+
+@pytest.fixture(scope="module")
+def tribes():
+    return SignedGraph.from_pandas(pd.read_csv(TRIBES))
+
+
+@pytest.fixture(scope="module")
+def istanbul():
+    return stancegraph.load(ISTANBUL)
+
+
+def side(camps, node):
+    return 0 if node in camps[0] else 1
+
+
+# --- Highland tribes: the published figures --------------------------------------
+
+
+def test_tribes_from_pandas(tribes):
+    assert len(tribes) == 16
+    assert len(tribes.edges) == 58
+    assert sum(1 for _, _, s in tribes.edges if s > 0) == 29
+    assert tribes.edges[0] == ("Gavev", "Kotun", 1)
+    assert repr(tribes) == "<stancegraph.SignedGraph: 16 nodes, 58 ties (29 positive, 29 negative)>"
+    assert tribes.period is None
+
+
+def test_tribes_triangles_match_the_published_balance(tribes):
+    t = tribes.triangles()
+    assert t["+++"] + t["+--"] == 59
+    assert t["total"] == 68
+    assert abs(t["balance_ratio"] - 0.8676471) < 1e-7
+    assert len(t["unbalanced"]) == t["++-"] + t["---"]
+    edges = {frozenset((u, v)): s for u, v, s in tribes.edges}
+    for a, b, c in t["unbalanced"]:
+        signs = [edges[frozenset(p)] for p in [(a, b), (b, c), (a, c)]]
+        assert signs.count(-1) % 2 == 1
+
+
+def test_tribes_are_neither_balanced_nor_weakly_balanced(tribes):
+    b = tribes.balance()
+    assert b["balanced"] is False and b["camps"] is None
+    cycle = b["cycle_edges"]
+    assert len(cycle) == len(b["cycle"]) >= 3
+    assert sum(1 for *_, s in cycle if s < 0) % 2 == 1
+    w = tribes.weak_balance()
+    assert w["balanced"] is False and w["negative_edge"][2] == -1
+    assert abs(tribes.walk_balance() - 0.3575761) < 1e-7
+
+
+def test_tribes_frustration_index_is_the_published_7(tribes):
+    f = tribes.frustration()
+    assert (f.value, f.lower_bound, f.edge_count) == (7, 7, 58)
+    assert f.exact and f.gap == 0 and f.method == "exact" and not f.limit_reached
+    assert abs(f.score - 0.7586207) < 1e-7
+    camps = f.camps
+    assert sorted(camps[0] + camps[1]) == sorted(tribes.nodes)
+    assert set(camps[0]).isdisjoint(camps[1])
+    assert len(f.frustrated_edges) == f.value
+    # Exactly the frustrated edges are out of place between these camps.
+    out_of_place = [
+        (u, v, s) for u, v, s in tribes.edges if (s > 0) != (side(camps, u) == side(camps, v))
+    ]
+    assert sorted(out_of_place) == sorted(f.frustrated_edges)
+    assert [t["edge"] for t in f.tensions] == f.frustrated_edges
+    assert all(len(t["cycle"]) >= 3 for t in f.tensions)
+    assert f.to_dict()["value"] == 7
+    assert repr(f).startswith("<stancegraph.Frustration 7 of 58 ties (exact)")
+
+
+def test_tribes_heuristic_and_time_limit(tribes):
+    h = tribes.frustration(exact=False)
+    assert h.method == "heuristic"
+    assert h.lower_bound <= 7 <= h.value
+    assert len(h.frustrated_edges) == h.value
+    e = tribes.frustration(exact=True, time_limit=30)
+    assert e.exact and e.value == 7
+    with pytest.raises(ValueError, match="^time_limit: "):
+        tribes.frustration(time_limit=-1)
+
+
+def test_tribes_blockmodels(tribes):
+    two = tribes.blockmodel(2)
+    assert two.exact and two.criterion == 3.5
+    assert (two.negative_inside, two.positive_between) == (7, 0)
+    assert len(two.misplaced) == 7
+    assert two.camps[0] == ["Gavev", "Kotun", "Nagad", "Gama"]
+    three = tribes.blockmodel(k=3, alpha=0.5)
+    assert three.exact
+    assert three.camps == [
+        ["Gavev", "Kotun", "Nagad", "Gama"],
+        ["Ove", "Alika", "Gahuk", "Asaro", "Masil", "Ukudz", "Geham"],
+        ["Nagam", "Notoh", "Kohik", "Seuve", "Uheto"],
+    ]
+    assert three.positive_between == 2 and three.negative_inside == 0
+    assert set(three.membership) == set(tribes.nodes)
+    assert all(name in three.camps[c] for name, c in three.membership.items())
+    assert str(three).startswith("3 camps, criterion 1 ")
+    with pytest.raises(ValidationError, match="alpha") as e:
+        tribes.blockmodel(2, alpha=1.5)
+    assert e.value.problems[0]["field"] == "alpha"
+    with pytest.raises(ValidationError, match="at least one camp"):
+        tribes.blockmodel(0)
+
+
+def test_tribes_report(tribes):
+    r = tribes.report(camps=3)
+    assert not r.balanced and not r.weakly_balanced
+    assert abs(r.walk_balance - 0.3575761) < 1e-7
+    assert r.frustration.value == 7 and r.blockmodel.k == 3 and r.polarization is None
+    assert r.triangles["total"] == 68
+    text = r.explain()
+    assert text == str(r) == tribes.explain(camps=3)
+    assert "Frustration index: 7 (exact, proven optimal)" in text
+    doc = r.to_json()
+    assert doc == tribes.to_json(camps=3)
+    assert (doc["nodes"], doc["edges"], doc["balanced"]) == (16, 58, False)
+    assert doc["frustration"]["value"] == 7 and doc["blockmodel"]["k"] == 3
+    assert tribes.report().blockmodel is None
+
+
+# --- the ways in -----------------------------------------------------------------
+
+
+def test_the_three_readers_agree(tribes):
+    rows = list(csv.DictReader(open(TRIBES, newline="", encoding="utf-8")))
+    from_list = SignedGraph.from_edges([(r["source"], r["target"], int(r["sign"])) for r in rows])
+    from_path = SignedGraph.read_edges(TRIBES)
+    from_text = SignedGraph.read_edges(TRIBES.read_text(encoding="utf-8"))
+    for g in [from_list, from_path, from_text]:
+        assert g.nodes == tribes.nodes
+        assert g.edges == tribes.edges
+        assert g.frustration().value == 7
+
+
+def test_signs_in_every_spelling():
+    g = SignedGraph.from_edges(
+        [("a", "b", "+"), ("b", "c", "negative"), ("c", "d", "positive"), ("d", "e", "-"),
+         ("e", "f", -2.5), ("f", "g", "+1"), ("g", "h", 3)]
+    )
+    assert [s for *_, s in g.edges] == [1, -1, 1, -1, -1, 1, 1]
+    df = pd.DataFrame({"from": ["x", "y"], "to": ["y", "z"], "tie": ["+", "-"]})
+    h = SignedGraph.from_pandas(df, source="from", target="to", sign="tie")
+    assert h.edges == [("x", "y", 1), ("y", "z", -1)]
+
+
+def test_nodes_keep_their_order_and_isolated_ones():
+    g = SignedGraph.from_edges([("b", "c", 1)], nodes=["a", "b", "c", "lonely"])
+    assert g.nodes == ["a", "b", "c", "lonely"] and len(g) == 4
+    f = g.frustration()
+    assert sorted(f.camps[0] + f.camps[1]) == ["a", "b", "c", "lonely"]
+
+
+def test_whole_numbers_are_node_names():
+    df = pd.DataFrame({"source": [1, 2], "target": [2, 3], "sign": [1, -1]})
+    g = SignedGraph.from_pandas(df)
+    assert g.nodes == ["1", "2", "3"]
+
+
+def test_bad_signs_name_every_row_and_the_field():
+    df = pd.DataFrame({"source": ["a", "b", "c", "d"], "target": ["b", "c", "d", "e"], "sign": [1, "maybe", 0, None]})
+    with pytest.raises(ValidationError) as e:
+        SignedGraph.from_pandas(df)
+    problems = e.value.problems
+    assert [(p["record"], p["field"]) for p in problems] == [("rows[2]", "sign"), ("rows[3]", "sign"), ("rows[4]", "sign")]
+    assert "not a sign: 'maybe'" in problems[0]["message"]
+    assert str(e.value).splitlines()[0].startswith("frame: rows[2], field `sign`: not a sign")
+    with pytest.raises(ValidationError, match=r"edges: rows\[1\], field `sign`"):
+        SignedGraph.from_edges([("a", "b", True)])
+
+
+def test_missing_column_is_named():
+    df = pd.DataFrame({"source": ["a"], "target": ["b"], "polarity": [1]})
+    with pytest.raises(ValidationError, match="no column `sign` in the frame") as e:
+        SignedGraph.from_pandas(df)
+    assert e.value.problems[0]["field"] == "sign" and e.value.problems[0]["record"] == "header"
+    with pytest.raises(ValidationError, match="`tie`"):
+        SignedGraph.from_pandas(df, sign="tie")
+
+
+def test_weights_are_refused_not_dropped():
+    df = pd.DataFrame({"source": ["a"], "target": ["b"], "sign": [1], "weight": [2.0]})
+    with pytest.raises(ValueError, match="^weight: .*no edge weights"):
+        SignedGraph.from_pandas(df, weight="weight")
+    with pytest.raises(ValueError, match="no edge weights"):
+        SignedGraph.from_edges([("a", "b", 1, 2.0)])
+
+
+def test_the_librarys_own_row_problems_keep_their_messages():
+    with pytest.raises(ValidationError, match=r"rows\[2\].*this pair was given before"):
+        SignedGraph.from_edges([("a", "b", 1), ("b", "a", 1)])
+    with pytest.raises(ValidationError, match=r"rows\[1\].*a node tied to itself"):
+        SignedGraph.from_edges([("a", "a", -1)])
+    with pytest.raises(ValidationError, match="missing node name"):
+        SignedGraph.from_pandas(pd.DataFrame({"source": ["a", None], "target": ["b", "c"], "sign": [1, 1]}))
+
+
+def test_read_edges_errors():
+    with pytest.raises(FileNotFoundError):
+        SignedGraph.read_edges(DATA / "no_such_edges.csv")
+    with pytest.raises(ValidationError, match="sign"):
+        SignedGraph.read_edges("source,target\na,b\n")
+    with pytest.raises(ValidationError, match=r"<input>:3: rows\[2\], field `sign`"):
+        SignedGraph.read_edges("source,target,sign\na,b,1\nb,c,zero\n")
+
+
+def test_periods_give_a_dict_and_match_highs():
+    graphs = SignedGraph.read_edges(COW)
+    assert isinstance(graphs, dict) and len(graphs) == 51
+    assert list(graphs)[0] == "46-49"
+    highs = {r["period"]: r for r in csv.DictReader(open(DATA / "cow_frustration_highs.csv", newline=""))}
+    assert set(highs) == set(graphs)
+    # Frustration runs with the GIL released: the windows in parallel.
+    picked = list(graphs)
+
+    def solve(period):
+        return period, graphs[period].frustration(exact=True)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for period, f in pool.map(solve, picked):
+            g, h = graphs[period], highs[period]
+            assert (len(g), len(g.edges)) == (int(h["nodes"]), int(h["edges"]))
+            assert f.exact and f.value == int(h["frustration"]), period
+            assert g.period == period
+    one = SignedGraph.read_edges(COW, period="46-49")
+    assert one.period == "46-49" and one.edges == graphs["46-49"].edges
+    with pytest.raises(ValueError, match="^period: no period `2030-33`"):
+        SignedGraph.read_edges(COW, period="2030-33")
+
+
+# --- out -------------------------------------------------------------------------
+
+
+def test_to_pandas_and_networkx(tribes):
+    nx = pytest.importorskip("networkx")
+    df = tribes.to_pandas()
+    assert list(df.columns) == ["source", "target", "sign", "weight"]
+    assert len(df) == 58 and set(df["sign"]) == {1, -1} and (df["weight"] == 1).all()
+    assert list(df.itertuples(index=False, name=None))[0] == ("Gavev", "Kotun", 1, 1.0)
+    g = tribes.to_networkx()
+    assert isinstance(g, nx.Graph)
+    assert list(g.nodes) == tribes.nodes and g.number_of_edges() == 58
+    assert g.edges["Gavev", "Kotun"]["sign"] == 1 and g.edges["Gavev", "Ove"]["sign"] == -1
+    assert sum(1 for *_, d in g.edges(data=True) if d["sign"] < 0) == 29
+    back = SignedGraph.from_edges([(u, v, d["sign"]) for u, v, d in g.edges(data=True)])
+    assert back.frustration().value == 7
+
+
+# --- scenarios -------------------------------------------------------------------
+
+
+def test_scenario_stances_graph_has_the_founding_tension(istanbul):
+    g = istanbul.signed_graph()
+    assert not g.balance()["balanced"]
+    f = g.frustration()
+    assert f.value == 1 and f.exact
+    text = g.explain()
+    assert "Frustration index: 1 (exact, proven optimal)" in text
+    tension = text[text.index("Out-of-place ties (1;"):]
+    for needle in [
+        "relation: excludes freeze-expansion, ukraine-joins-nato",
+        "us and nato: one is a member of the other",
+        "kellogg supports freeze-expansion",
+        "\u201cWe will not compromise on Ukraine\u2019s right to join NATO",
+    ]:
+        assert needle in tension, needle
+    types = {d.get("type") for _, d in g.to_networkx().nodes(data=True)}
+    assert types == {"actor", "issue"}
+
+
+def test_scenario_actor_graph_and_options(istanbul):
+    g = istanbul.signed_graph("actors")
+    assert "freeze-expansion" not in g.nodes and "us" in g.nodes
+    r = g.report()
+    assert r.polarization is not None and 0 <= r.polarization.q <= 1
+    assert r.to_json()["polarization"]["q"] == r.polarization.q
+    speaker = istanbul.signed_graph("actors", attribution="speaker")
+    # Kellogg's support for the freeze agrees with Russia's as his own
+    # (speaker) or as the United States' (principal).
+    assert ("russia", "kellogg", 1) in speaker.edges and ("russia", "kellogg", 1) not in g.edges
+    assert ("us", "russia", 1) in g.edges and ("us", "russia", 1) not in speaker.edges
+    early = istanbul.signed_graph(as_of="2025-01-01")
+    assert len(early.edges) < len(istanbul.signed_graph().edges)
+    with pytest.raises(ValueError, match="^graph: "):
+        istanbul.signed_graph("issues")
+    with pytest.raises(ValueError, match="^attribution: "):
+        istanbul.signed_graph(attribution="bloc")
+
+
+# --- what the command line prints ------------------------------------------------
+
+
+@needs_cli
+def test_scenario_report_equals_the_command_line(istanbul):
+    assert istanbul.signed_graph().explain() == run_cli("balance", ISTANBUL)
+    assert istanbul.signed_graph("actors").explain() == run_cli("balance", ISTANBUL, "--graph", "actors")
+    expected = json.loads(run_cli("balance", ISTANBUL, "--graph", "actors", "--attribution", "speaker", "--format", "json"))
+    assert istanbul.signed_graph("actors", attribution="speaker").to_json() == expected
+
+
+@needs_cli
+def test_edge_list_report_equals_the_command_line():
+    g = SignedGraph.read_edges(TRIBES)
+    assert g.explain(camps=3) == run_cli("balance", "--edges", TRIBES, "--camps", "3")
+    expected = json.loads(run_cli("balance", "--edges", TRIBES, "--camps", "2", "--alpha", "0.4", "--format", "json"))
+    assert g.to_json(camps=2, alpha=0.4) == expected
+    one = SignedGraph.read_edges(COW, period="46-49")
+    assert one.explain() == run_cli("balance", "--edges", COW, "--period", "46-49")
