@@ -118,8 +118,58 @@ class Scenario:
     ) -> str: ...
     def with_positions(self, positions: Sequence[Mapping[str, Any]]) -> Scenario: ...
     def what_if(self, baseline: Scenario, as_of: Optional[DateLike] = None) -> dict[str, list[dict[str, Any]]]: ...
-    # SCENARIO-METHODS-NETWORK
-    # SCENARIO-METHODS-SIGNED
+    # network (src/network.rs)
+    def network(
+        self,
+        mode: NetworkMode = "actor",
+        type: NetworkTypeName = "ignore",
+        *,
+        normalize: str = "none",
+        level: Literal["actor", "principal", "bloc"] = "actor",
+        duplicates: Literal["include", "document", "week", "month", "year", "acrossrange"] = "include",
+        from_: Optional[DateLike] = None,
+        to: Optional[DateLike] = None,
+        include_actors: Keys = None,
+        exclude_actors: Keys = None,
+        include_issues: Keys = None,
+        exclude_issues: Keys = None,
+    ) -> Network: ...
+    def network_windows(
+        self,
+        window_days: int,
+        step_days: int,
+        mode: NetworkMode = "actor",
+        type: NetworkTypeName = "ignore",
+        *,
+        normalize: str = "none",
+        level: Literal["actor", "principal", "bloc"] = "actor",
+        duplicates: Literal["include", "document", "week", "month", "year", "acrossrange"] = "include",
+        from_: Optional[DateLike] = None,
+        to: Optional[DateLike] = None,
+        include_actors: Keys = None,
+        exclude_actors: Keys = None,
+        include_issues: Keys = None,
+        exclude_issues: Keys = None,
+    ) -> list[Network]: ...
+    def polarization(
+        self,
+        *,
+        level: Literal["actor", "principal", "bloc"] = "actor",
+        from_: Optional[DateLike] = None,
+        to: Optional[DateLike] = None,
+        duplicates: str = "include",
+        exact_limit: Optional[int] = None,
+        restarts: Optional[int] = None,
+        seed: Optional[int] = None,
+    ) -> Polarization: ...
+    # signed graphs (src/signed.rs)
+    def signed_graph(
+        self,
+        graph: Literal["stances", "actors"] = "stances",
+        *,
+        attribution: Literal["principal", "speaker"] = "principal",
+        as_of: Optional[DateLike] = None,
+    ) -> SignedGraph: ...
     # SCENARIO-METHODS-READERS
 
 # --- records (src/records.rs) ---
@@ -278,51 +328,6 @@ Keys = Union[str, Sequence[str], None]
 
 # The methods network.rs adds to Scenario (a base of the scenario section's
 # `class Scenario`).
-class _ScenarioNetwork:
-    def network(
-        self,
-        mode: NetworkMode = "actor",
-        type: NetworkTypeName = "ignore",
-        *,
-        normalize: str = "none",
-        level: Literal["actor", "principal", "bloc"] = "actor",
-        duplicates: Literal["include", "document", "week", "month", "year", "acrossrange"] = "include",
-        from_: Optional[DateLike] = None,
-        to: Optional[DateLike] = None,
-        include_actors: Keys = None,
-        exclude_actors: Keys = None,
-        include_issues: Keys = None,
-        exclude_issues: Keys = None,
-    ) -> Network: ...
-    def network_windows(
-        self,
-        window_days: int,
-        step_days: int,
-        mode: NetworkMode = "actor",
-        type: NetworkTypeName = "ignore",
-        *,
-        normalize: str = "none",
-        level: Literal["actor", "principal", "bloc"] = "actor",
-        duplicates: Literal["include", "document", "week", "month", "year", "acrossrange"] = "include",
-        from_: Optional[DateLike] = None,
-        to: Optional[DateLike] = None,
-        include_actors: Keys = None,
-        exclude_actors: Keys = None,
-        include_issues: Keys = None,
-        exclude_issues: Keys = None,
-    ) -> list[Network]: ...
-    def polarization(
-        self,
-        *,
-        level: Literal["actor", "principal", "bloc"] = "actor",
-        from_: Optional[DateLike] = None,
-        to: Optional[DateLike] = None,
-        duplicates: str = "include",
-        exact_limit: Optional[int] = None,
-        restarts: Optional[int] = None,
-        seed: Optional[int] = None,
-    ) -> Polarization: ...
-
 class Network:
     mode: str
     type: str
@@ -373,15 +378,6 @@ Edge = tuple[str, str, int]
 
 # The method signed.rs adds to Scenario (a base of the scenario section's
 # `class Scenario`).
-class _ScenarioSigned:
-    def signed_graph(
-        self,
-        graph: Literal["stances", "actors"] = "stances",
-        *,
-        attribution: Literal["principal", "speaker"] = "principal",
-        as_of: Optional[DateLike] = None,
-    ) -> SignedGraph: ...
-
 class SignedGraph:
     @classmethod
     def from_pandas(
