@@ -70,18 +70,19 @@ impl PyScenario {
     /// those at least this severe (``critical``, ``high``, ``medium``);
     /// ``max_per_group`` caps each group (kind, principals, clause), the rest
     /// counted in :attr:`Contradictions.truncated`. Most severe first.
-    #[pyo3(signature = (as_of = None, kinds = None, min_severity = None, *, max_per_group = CheckOptions::DEFAULT_MAX_PER_GROUP))]
+    #[pyo3(signature = (as_of = None, kinds = None, min_severity = None, *, max_per_group = CheckOptions::DEFAULT_MAX_PER_GROUP as i64))]
+    #[pyo3(
+        text_signature = "(self, as_of=None, kinds=None, min_severity=None, *, max_per_group=100)"
+    )]
     fn contradictions(
         &self,
         py: Python<'_>,
         as_of: Option<&Bound<'_, PyAny>>,
         kinds: Option<&Bound<'_, PyAny>>,
         min_severity: Option<&str>,
-        max_per_group: usize,
+        max_per_group: i64,
     ) -> PyResult<PyContradictions> {
-        if max_per_group == 0 {
-            return Err(bad_argument("max_per_group", "must be at least 1"));
-        }
+        let max_per_group = crate::convert::count_arg("max_per_group", max_per_group, 1)?;
         let mut options = CheckOptions::default().with_max_per_group(max_per_group);
         options.as_of = opt_date_arg("as_of", as_of)?;
         let kinds = kinds_arg(kinds)?;
@@ -148,11 +149,7 @@ impl PyContradictions {
                 .map(|k| self.item((indices.start + k as isize * indices.step) as usize));
             return Ok(PyList::new(py, items)?.into_any());
         }
-        let Ok(i) = key.extract::<isize>() else {
-            return Err(PyTypeError::new_err(
-                "contradictions are indexed by int or slice",
-            ));
-        };
+        let i = crate::records::index_arg("contradiction", len, key)?;
         let index = if i < 0 { i + len as isize } else { i };
         if index < 0 || index as usize >= len {
             return Err(PyIndexError::new_err(format!(
@@ -164,12 +161,13 @@ impl PyContradictions {
 
     /// The text ``stancegraph check`` prints: a count, then the
     /// contradictions grouped by kind, each explained.
-    fn explain(&self) -> String {
-        self.found().explain()
+    fn explain(&self, py: Python<'_>) -> String {
+        let found = self.found();
+        py.detach(|| found.explain())
     }
 
-    fn __str__(&self) -> String {
-        self.explain()
+    fn __str__(&self, py: Python<'_>) -> String {
+        self.explain(py)
     }
 
     fn __repr__(&self) -> String {

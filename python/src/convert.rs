@@ -22,19 +22,45 @@ pub fn date_arg(name: &str, value: &Bound<'_, PyAny>) -> PyResult<Date> {
         let text = text.to_cow()?;
         return Date::from_str(text.trim()).map_err(|e| bad_argument(name, e));
     }
+    let type_name = value.get_type().name()?.to_string();
+    // numpy.datetime64: its text starts with the day (`2025-05-29`, `2025-05-29T00:00`).
+    if type_name == "datetime64" {
+        let text = value.str()?.to_cow()?.into_owned();
+        let day = text.get(..10).unwrap_or(&text);
+        return Date::from_str(day).map_err(|e| bad_argument(name, e));
+    }
     if value.hasattr("year")? && value.hasattr("month")? && value.hasattr("day")? {
-        let year: i32 = value.getattr("year")?.extract()?;
-        let month: u32 = value.getattr("month")?.extract()?;
-        let day: u32 = value.getattr("day")?.extract()?;
+        let part = |field: &str| -> PyResult<i64> {
+            value
+                .getattr(field)?
+                .extract::<i64>()
+                .map_err(|_| bad_argument(name, format!("not a date: {}", describe(value))))
+        };
+        let (year, month, day) = (part("year")?, part("month")?, part("day")?);
+        let (Ok(year), Ok(month), Ok(day)) = (
+            i32::try_from(year),
+            u32::try_from(month),
+            u32::try_from(day),
+        ) else {
+            return Err(bad_argument(
+                name,
+                format!("not a date: {}", describe(value)),
+            ));
+        };
         return Date::new(year, month, day).map_err(|e| bad_argument(name, e));
     }
     Err(bad_argument(
         name,
-        format!(
-            "expected a date (\"YYYY-MM-DD\" or a datetime.date), got {}",
-            value.get_type().name()?
-        ),
+        format!("expected a date (\"YYYY-MM-DD\" or a datetime.date), got {type_name}"),
     ))
+}
+
+/// `repr(value)`, or its type's name if that fails.
+fn describe(value: &Bound<'_, PyAny>) -> String {
+    value
+        .repr()
+        .and_then(|r| r.to_cow().map(|c| c.into_owned()))
+        .unwrap_or_else(|_| "a value that is not a date".to_owned())
 }
 
 /// An optional date argument.
@@ -46,12 +72,44 @@ pub fn opt_date_arg(name: &str, value: Option<&Bound<'_, PyAny>>) -> PyResult<Op
     }
 }
 
-/// A keyword argument parsed as the library's enum `T`.
+/// A keyword argument parsed as the library's enum `T` (any case; `-`
+/// for `_`).
 pub fn keyword<T: FromStr<Err = KeywordError>>(name: &str, text: &str) -> PyResult<T> {
-    let text = text.trim();
-    text.parse::<T>()
-        .or_else(|_| text.replace('-', "_").parse::<T>())
-        .map_err(|e| bad_argument(name, e))
+    let given = text.trim();
+    let folded = given.to_lowercase();
+    folded
+        .parse::<T>()
+        .or_else(|_| folded.replace('-', "_").parse::<T>())
+        .map_err(|mut e| {
+            // Name the value as given, not as folded.
+            e.value = given.to_owned();
+            bad_argument(name, e)
+        })
+}
+
+/// A `time_limit` argument in seconds: `None` or `inf` for none; a
+/// negative, NaN or overlong number is a `ValueError` naming it.
+pub fn time_limit_arg(seconds: Option<f64>) -> PyResult<Option<std::time::Duration>> {
+    match seconds {
+        None => Ok(None),
+        Some(s) if s == f64::INFINITY => Ok(None),
+        Some(s) => std::time::Duration::try_from_secs_f64(s)
+            .map(Some)
+            .map_err(|_| bad_argument("time_limit", format!("`{s}` is not a number of seconds"))),
+    }
+}
+
+/// A count argument (`max`, `max_per_group`, …): a whole number of at
+/// least `min`, as `usize`; a negative or huge number is a `ValueError`
+/// naming the argument, not an `OverflowError`.
+pub fn count_arg(name: &str, value: i64, min: usize) -> PyResult<usize> {
+    match usize::try_from(value) {
+        Ok(n) if n >= min => Ok(n),
+        _ => Err(bad_argument(
+            name,
+            format!("must be at least {min}, got {value}"),
+        )),
+    }
 }
 
 static DATE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();

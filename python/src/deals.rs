@@ -10,7 +10,6 @@
 //! [`self_cell`] keeps both alive for the text and the WCNF on demand.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -105,7 +104,10 @@ impl PyScenario {
     ///
     /// Returns :class:`Deals`, a list of :class:`Deal`. Unknown keys raise
     /// :class:`ValidationError`.
-    #[pyo3(signature = (parties = None, keep = None, protect = None, require = None, as_of = None, max = DealOptions::DEFAULT_MAX, *, weights = None, time_limit = None))]
+    #[pyo3(signature = (parties = None, keep = None, protect = None, require = None, as_of = None, max = DealOptions::DEFAULT_MAX as i64, *, weights = None, time_limit = None))]
+    #[pyo3(
+        text_signature = "(self, parties=None, keep=None, protect=None, require=None, as_of=None, max=10, *, weights=None, time_limit=None)"
+    )]
     #[allow(clippy::too_many_arguments)]
     fn deals<'py>(
         &self,
@@ -115,13 +117,13 @@ impl PyScenario {
         protect: Option<&Bound<'py, PyAny>>,
         require: Option<&Bound<'py, PyAny>>,
         as_of: Option<&Bound<'py, PyAny>>,
-        max: usize,
-        weights: Option<(u64, u64, u64)>,
+        max: i64,
+        weights: Option<(i64, i64, i64)>,
         time_limit: Option<f64>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let mut options = DealOptions::default()
             .with_parties(keys_arg("parties", parties)?)
-            .with_max(max);
+            .with_max(crate::convert::count_arg("max", max, 1)?);
         for party in keys_arg("keep", keep)? {
             options = options.with_keep(party);
         }
@@ -135,15 +137,18 @@ impl PyScenario {
             options = options.with_as_of(date);
         }
         if let Some((red_line, firm, negotiable)) = weights {
-            options = options.with_weights(Weights::new(red_line, firm, negotiable));
+            let price = |p: i64| {
+                u64::try_from(p).map_err(|_| {
+                    bad_argument("weights", format!("prices are whole numbers ≥ 0, got {p}"))
+                })
+            };
+            options = options.with_weights(Weights::new(
+                price(red_line)?,
+                price(firm)?,
+                price(negotiable)?,
+            ));
         }
-        if let Some(seconds) = time_limit {
-            let limit = Duration::try_from_secs_f64(seconds).map_err(|_| {
-                bad_argument(
-                    "time_limit",
-                    format!("`{seconds}` is not a number of seconds"),
-                )
-            })?;
+        if let Some(limit) = crate::convert::time_limit_arg(time_limit)? {
             options = options.with_time_limit(limit);
         }
         let scenario = Arc::clone(&self.inner);
@@ -178,8 +183,9 @@ impl DealSearch {
 #[pymethods]
 impl DealSearch {
     /// The JSON ``stancegraph deals --format json`` prints (the same bytes).
-    fn to_json(&self) -> PyResult<String> {
-        serde_json::to_string_pretty(&self.found().to_json())
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        let found = self.found();
+        py.detach(|| serde_json::to_string_pretty(&found.to_json()))
             .map(|mut s| {
                 s.push('\n');
                 s
@@ -188,8 +194,9 @@ impl DealSearch {
     }
 
     /// The text ``stancegraph deals`` prints.
-    fn explain(&self) -> String {
-        self.found().explain().to_string()
+    fn explain(&self, py: Python<'_>) -> String {
+        let found = self.found();
+        py.detach(|| found.explain().to_string())
     }
 
     /// The weighted MaxSAT encoding (WCNF) of the search, to cross-check

@@ -104,6 +104,8 @@ impl PyScenario {
         });
         Ok(PyScenarioDiff {
             diffed: Arc::new(diffed),
+            json: std::sync::OnceLock::new(),
+            text: std::sync::OnceLock::new(),
         })
     }
 }
@@ -115,11 +117,20 @@ impl PyScenario {
 #[pyclass(name = "ScenarioDiff", module = "stancegraph", frozen)]
 pub struct PyScenarioDiff {
     diffed: Arc<Diffed>,
+    /// The JSON text, made once on first use.
+    json: std::sync::OnceLock<String>,
+    /// The changelog text, made once on first use.
+    text: std::sync::OnceLock<String>,
 }
 
 impl PyScenarioDiff {
     fn diff(&self) -> &Compared<'_> {
         self.diffed.borrow_dependent()
+    }
+
+    fn text(&self, py: Python<'_>) -> &str {
+        let diff = self.diff();
+        self.text.get_or_init(|| py.detach(|| diff.to_string()))
     }
 
     fn part<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -130,18 +141,24 @@ impl PyScenarioDiff {
 #[pymethods]
 impl PyScenarioDiff {
     /// The JSON ``stancegraph diff --format json`` prints (the same bytes).
-    fn to_json(&self) -> PyResult<String> {
-        serde_json::to_string_pretty(&self.diff().to_json())
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        if let Some(text) = self.json.get() {
+            return Ok(text.clone());
+        }
+        let diff = self.diff();
+        let text = py
+            .detach(|| serde_json::to_string_pretty(&diff.to_json()))
             .map(|mut s| {
                 s.push('\n');
                 s
             })
-            .map_err(|e| PyValueError::new_err(e.to_string()))
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        Ok(self.json.get_or_init(|| text).clone())
     }
 
     /// The JSON shape as Python values.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let text = self.to_json()?;
+        let text = self.to_json(py)?;
         py.import("json")?.getattr("loads")?.call1((text,))
     }
 
@@ -172,21 +189,20 @@ impl PyScenarioDiff {
     }
 
     /// The changelog text.
-    fn explain(&self) -> String {
-        self.diff().to_string()
+    fn explain(&self, py: Python<'_>) -> String {
+        self.text(py).to_owned()
     }
 
-    fn __str__(&self) -> String {
-        self.explain()
+    fn __str__(&self, py: Python<'_>) -> String {
+        self.explain(py)
     }
 
     fn __bool__(&self) -> bool {
         !self.diff().is_empty()
     }
 
-    fn __repr__(&self) -> String {
-        let first = self.diff().to_string();
-        let first = first.lines().next().unwrap_or_default();
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let first = self.text(py).lines().next().unwrap_or_default();
         format!("<stancegraph.ScenarioDiff: {first}>")
     }
 }

@@ -602,12 +602,19 @@ impl PyNetwork {
         })
     }
 
-    /// The JSON document of ``export("json")`` as a dict: ``mode``,
+    /// The JSON document of ``export("json")`` as Python values (a dict): ``mode``,
     /// ``type``, ``normalization``, ``level``, ``duplicates``, ``from``,
     /// ``to``, ``positions``, ``rows``, ``row_names``, ``columns``,
     /// ``column_names`` and ``matrix`` (a list of rows).
-    fn to_json<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         json_to_py(py, &self.inner.to_json())
+    }
+
+    /// The same document as JSON text (``json.loads(n.to_json()) ==
+    /// n.to_dict()``), pretty-printed as the command line prints JSON.
+    fn to_json(&self, py: Python<'_>) -> String {
+        let network = &self.inner;
+        py.detach(|| format!("{:#}\n", network.to_json()))
     }
 
     /// The SVG drawing, for Jupyter.

@@ -43,11 +43,7 @@ fn resolve(
         let text = text.to_cow()?;
         return by_key(&text).ok_or_else(|| PyKeyError::new_err(format!("no {what} `{text}`")));
     }
-    let Ok(i) = key.extract::<isize>() else {
-        return Err(PyTypeError::new_err(format!(
-            "{what}s are indexed by position (int) or key (str)"
-        )));
-    };
+    let i = index_arg(what, len, key)?;
     let index = if i < 0 { i + len as isize } else { i };
     if index < 0 || index as usize >= len {
         return Err(PyIndexError::new_err(format!(
@@ -55,6 +51,21 @@ fn resolve(
         )));
     }
     Ok(index as usize)
+}
+
+/// An `int` index (anything with `__index__`, not `bool`): an int too large
+/// for the machine is out of range (`IndexError`, as for a list), anything
+/// else a `TypeError`.
+pub fn index_arg(what: &str, len: usize, key: &Bound<'_, PyAny>) -> PyResult<isize> {
+    if key.is_instance_of::<pyo3::types::PyBool>() || !key.hasattr("__index__")? {
+        return Err(PyTypeError::new_err(format!(
+            "{what}s are indexed by position (int) or key (str), not {}",
+            key.get_type().name()?
+        )));
+    }
+    key.extract::<isize>().map_err(|_| {
+        PyIndexError::new_err(format!("{what} index {key} out of range ({len} {what}s)"))
+    })
 }
 
 fn file_of(path: Option<&std::path::Path>) -> Option<String> {
@@ -220,7 +231,7 @@ impl Actor {
     fn name(&self) -> &str {
         self.get().name()
     }
-    /// ``state``, ``alliance``, ``organisation``, ``person``, … (the file's keyword).
+    /// ``state``, ``alliance``, ``organization``, ``person``, … (the file's keyword).
     #[getter]
     fn kind(&self) -> &'static str {
         self.get().kind().as_str()

@@ -30,12 +30,25 @@ impl PyScenario {
         as_of: Option<&Bound<'_, PyAny>>,
         since: Option<&Bound<'_, PyAny>>,
         title: Option<String>,
-        max_actors: Option<usize>,
-        groups: Option<usize>,
-        deals: Option<usize>,
-        max_cards: Option<usize>,
-        max_timeline: Option<usize>,
+        max_actors: Option<i64>,
+        groups: Option<i64>,
+        deals: Option<i64>,
+        max_cards: Option<i64>,
+        max_timeline: Option<i64>,
     ) -> PyResult<String> {
+        let count = |name: &str, n: Option<i64>, min: usize| {
+            n.map(|n| crate::convert::count_arg(name, n, min))
+                .transpose()
+        };
+        let (max_actors, groups, deals) = (
+            count("max_actors", max_actors, 1)?,
+            count("groups", groups, 1)?,
+            count("deals", deals, 0)?,
+        );
+        let (max_cards, max_timeline) = (
+            count("max_cards", max_cards, 0)?,
+            count("max_timeline", max_timeline, 0)?,
+        );
         let mut options = HtmlReportOptions::new();
         if let Some(day) = opt_date_arg("as_of", as_of)? {
             options = options.with_as_of(day);
@@ -85,7 +98,9 @@ impl PyScenario {
     /// default 12): how many actors to draw one by one, and how many groups
     /// beyond; ``deals``: how many deals to show (default 3, 0 for none);
     /// ``max_cards``, ``max_timeline``: caps of the lists. Bad values raise
-    /// :class:`ValidationError` naming the option.
+    /// ``ValueError`` naming the option (:class:`ValidationError` for
+    /// values the report refuses, such as ``max_actors=0`` or ``since``
+    /// after ``as_of``).
     #[pyo3(signature = (*, as_of = None, since = None, title = None, max_actors = None, groups = None, deals = None, max_cards = None, max_timeline = None))]
     #[allow(clippy::too_many_arguments)]
     fn report_html(
@@ -94,11 +109,11 @@ impl PyScenario {
         as_of: Option<&Bound<'_, PyAny>>,
         since: Option<&Bound<'_, PyAny>>,
         title: Option<String>,
-        max_actors: Option<usize>,
-        groups: Option<usize>,
-        deals: Option<usize>,
-        max_cards: Option<usize>,
-        max_timeline: Option<usize>,
+        max_actors: Option<i64>,
+        groups: Option<i64>,
+        deals: Option<i64>,
+        max_cards: Option<i64>,
+        max_timeline: Option<i64>,
     ) -> PyResult<String> {
         self.render(
             py,
@@ -121,8 +136,8 @@ impl PyScenario {
         &self,
         py: Python<'_>,
         as_of: Option<&Bound<'_, PyAny>>,
-        max_actors: Option<usize>,
-        groups: Option<usize>,
+        max_actors: Option<i64>,
+        groups: Option<i64>,
     ) -> PyResult<String> {
         self.render(
             py,

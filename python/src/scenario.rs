@@ -71,6 +71,18 @@ fn from_text(
     Ok(PyScenario::new(scenario))
 }
 
+/// A dict of the file's shape as JSON text, by `stancegraph._convert.dumps`:
+/// dates (`datetime.date`, `datetime.datetime` at midnight,
+/// `pandas.Timestamp`, `numpy.datetime64`) as ISO days, numpy scalars as
+/// their values, NaN refused; anything else JSON cannot hold is a
+/// `TypeError` naming where it is.
+pub fn dict_to_json(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<String> {
+    py.import("stancegraph._convert")?
+        .getattr("dumps")?
+        .call1((data,))?
+        .extract()
+}
+
 #[pymethods]
 impl PyScenario {
     /// Reads a scenario file or case folder; the same as
@@ -113,13 +125,7 @@ impl PyScenario {
         py: Python<'_>,
         data: &Bound<'_, PyAny>,
     ) -> PyResult<PyScenario> {
-        let json = py.import("json")?;
-        let kwargs = pyo3::types::PyDict::new(py);
-        kwargs.set_item("default", py.import("builtins")?.getattr("str")?)?;
-        let text: String = json
-            .getattr("dumps")?
-            .call((data,), Some(&kwargs))?
-            .extract()?;
+        let text = dict_to_json(py, data)?;
         from_text(py, &text, Scenario::from_json_str)
     }
 
@@ -127,6 +133,7 @@ impl PyScenario {
     /// ``"toml"``), in the file shape :meth:`from_yaml` and friends read.
     #[pyo3(signature = (format = "yaml"))]
     fn dumps(&self, py: Python<'_>, format: &str) -> PyResult<String> {
+        let scenario = &*self.inner;
         let format = match format.trim().to_ascii_lowercase().as_str() {
             "yaml" | "yml" => Format::Yaml,
             "json" => Format::Json,
@@ -138,7 +145,7 @@ impl PyScenario {
                 ));
             }
         };
-        self.inner.to_string_as(format).py(py)
+        py.detach(|| scenario.to_string_as(format)).py(py)
     }
 
     /// The scenario as a dict of the file's shape (what :meth:`from_dict`
@@ -220,6 +227,13 @@ impl PyScenario {
             s.relations().len(),
             s.positions().len()
         )
+    }
+
+    /// Pickles as its JSON text (the files it was read from are not kept).
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let text = self.inner.to_string_as(Format::Json).py(py)?;
+        let from_json = py.get_type::<PyScenario>().getattr("from_json")?;
+        Ok((from_json, (text,)))
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {

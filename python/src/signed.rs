@@ -788,10 +788,10 @@ impl PySignedGraph {
         Ok(self.report(py, exact, time_limit, camps, alpha)?.text)
     }
 
-    /// The balance report as a dict: ``report(...).to_json()``, the
+    /// The balance report as a dict: ``report(...).to_dict()``, the
     /// document ``stancegraph balance --format json`` prints.
     #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5))]
-    fn to_json<'py>(
+    fn to_dict<'py>(
         &self,
         py: Python<'py>,
         exact: Option<bool>,
@@ -800,6 +800,23 @@ impl PySignedGraph {
         alpha: f64,
     ) -> PyResult<Bound<'py, PyAny>> {
         json_to_py(py, &self.report(py, exact, time_limit, camps, alpha)?.json)
+    }
+
+    /// The balance report as JSON text: ``report(...).to_json()``, what
+    /// ``stancegraph balance --format json`` prints.
+    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5))]
+    fn to_json(
+        &self,
+        py: Python<'_>,
+        exact: Option<bool>,
+        time_limit: Option<f64>,
+        camps: Option<usize>,
+        alpha: f64,
+    ) -> PyResult<String> {
+        Ok(format!(
+            "{:#}\n",
+            self.report(py, exact, time_limit, camps, alpha)?.json
+        ))
     }
 
     /// The ties as a pandas ``DataFrame``: ``source``, ``target``, ``sign``
@@ -1235,8 +1252,14 @@ impl PyBalanceReport {
 
     /// The report as a dict, as ``stancegraph balance --format json``
     /// prints it.
-    fn to_json<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         json_to_py(py, &self.json)
+    }
+
+    /// The report as JSON text, what ``stancegraph balance --format json``
+    /// prints (the same bytes).
+    fn to_json(&self) -> String {
+        format!("{:#}\n", self.json)
     }
 
     fn __str__(&self) -> String {

@@ -39,7 +39,7 @@ self_cell!(
 /// `attribution` and `as_of` as the library's graph options.
 fn graph_options(attribution: &str, as_of: Option<&Bound<'_, PyAny>>) -> PyResult<GraphOptions> {
     let attribution = match attribution.trim() {
-        "speaker" | "actor" => Attribution::Speaker,
+        "speaker" => Attribution::Speaker,
         "principal" => Attribution::Principal,
         other => {
             return Err(bad_argument(
@@ -68,10 +68,11 @@ impl PyScenario {
     /// side of an issue and are *in conflict* when they take opposite sides;
     /// a tie's weight is the number of issues behind it.
     ///
-    /// ``attribution``: ``"speaker"`` (default: Kellogg is Kellogg) or
-    /// ``"principal"`` (Kellogg's words count as the United States'); ``as_of``:
-    /// only the positions that hold on that day. Returns :class:`Ties`.
-    #[pyo3(signature = (attribution = "speaker", as_of = None))]
+    /// ``attribution``: ``"principal"`` (default, as ``stancegraph show``:
+    /// Kellogg's words count as the United States') or ``"speaker"``
+    /// (Kellogg is Kellogg); ``as_of``: only the positions that hold on
+    /// that day. Returns :class:`Ties`.
+    #[pyo3(signature = (attribution = "principal", as_of = None))]
     fn ties(
         &self,
         py: Python<'_>,
@@ -93,7 +94,7 @@ impl PyScenario {
     /// "neutral": [...]}``, each member a dict ``actor``, ``positions``,
     /// ``firmness`` (the firmest) and ``conditional`` (all its positions
     /// conditional).
-    #[pyo3(signature = (issue, attribution = "speaker", as_of = None))]
+    #[pyo3(signature = (issue, attribution = "principal", as_of = None))]
     fn camps<'py>(
         &self,
         py: Python<'py>,
@@ -133,9 +134,9 @@ impl PyScenario {
         Ok(out)
     }
 
-    /// The plain-text overview the founding example prints: the actors,
-    /// the camps per issue, the ties.
-    #[pyo3(signature = (attribution = "speaker", as_of = None))]
+    /// The plain-text overview ``stancegraph show`` prints (the same text):
+    /// the actors, the camps per issue, the ties.
+    #[pyo3(signature = (attribution = "principal", as_of = None))]
     fn overview(
         &self,
         py: Python<'_>,
@@ -154,6 +155,12 @@ impl PyScenario {
     /// :meth:`what_if`): dicts of the file's ``positions`` shape. Problems
     /// name them as ``positions[i]`` after the scenario's own.
     fn with_positions(&self, py: Python<'_>, positions: &Bound<'_, PyAny>) -> PyResult<PyScenario> {
+        if positions.cast::<PyDict>().is_ok() || positions.is_instance_of::<pyo3::types::PyString>()
+        {
+            return Err(PyTypeError::new_err(
+                "with_positions: expected a list of position dicts, not one dict or a str",
+            ));
+        }
         let data = self.to_dict(py)?;
         let list = match data.get_item("positions") {
             Ok(list) => list,

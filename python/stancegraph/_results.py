@@ -1,5 +1,6 @@
 """Results built from the Rust layer's output: the deal finder's."""
 
+import datetime
 import json
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
@@ -40,8 +41,10 @@ class Deals(List[Deal]):
     """The cheapest deals, cheapest first: a ``list`` of :class:`Deal`.
 
     It also carries the search's verdict: ``feasible`` (does any deal
-    exist?), ``optimal`` (are the listed deals proven the cheapest?),
-    ``complete`` (did the search finish within its time limit?), ``proof``
+    exist?), ``optimal`` (is the first deal proven the cheapest? false only
+    when the time limit stopped the search first), ``complete`` (is every
+    minimal deal listed: neither ``max`` nor the time limit cut the list?),
+    ``proof``
     (when no deal exists: the kept parties, protected positions and required
     outcomes that block every deal), ``lower_bound`` (when stopped early),
     ``parties``, ``as_of``, ``claims`` (how many claims were at the table)
@@ -56,7 +59,7 @@ class Deals(List[Deal]):
     proof: List[Dict[str, Any]]
     lower_bound: Optional[int]
     parties: List[str]
-    as_of: Optional[str]
+    as_of: Optional[datetime.date]
     claims: int
     pareto: List[int]
     _search: Any
@@ -77,9 +80,16 @@ class Deals(List[Deal]):
         deals._search = search
         deals._data = data
         for key in ("feasible", "optimal", "complete", "proof", "lower_bound",
-                    "parties", "as_of", "claims", "pareto"):
+                    "parties", "claims", "pareto"):
             setattr(deals, key, data[key])
+        as_of = data["as_of"]
+        deals.as_of = datetime.date.fromisoformat(as_of) if as_of else None
         return deals
+
+    def __reduce__(self):
+        # Pickles as a plain list of deals with the verdict; the library's
+        # text, JSON and WCNF need the search and are not kept.
+        return (list, (list(self),))
 
     def to_json(self) -> str:
         """The JSON ``stancegraph deals --format json`` prints (the same bytes)."""

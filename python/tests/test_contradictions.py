@@ -140,3 +140,77 @@ def test_oracle_self_contradictions_on_chains():
     assert all(c.kind == "self_contradiction" for c in found)
     implies = [step for step in found[0].reasoning if step["step"] == "implies"]
     assert len(implies) in (2, 5)
+
+
+MIXED = """
+actors: [{id: a, name: A, kind: state}, {id: b, name: B, kind: state}, {id: c, name: C, kind: state}]
+issues: [{id: x, name: X}, {id: y, name: Y}, {id: z, name: Z}]
+relations: [{kind: excludes, issues: [x, y]}, {kind: excludes, issues: [y, z]}]
+positions:
+  - {id: ax, actor: a, issue: x, stance: support, firmness: red_line}
+  - {id: ay, actor: a, issue: y, stance: support, firmness: firm}
+  - {id: bz, actor: b, issue: z, stance: support, firmness: negotiable}
+  - {id: by, actor: b, issue: y, stance: support, firmness: firm}
+  - {id: cx, actor: c, issue: x, stance: support, firmness: firm}
+  - {id: cy, actor: c, issue: y, stance: support, firmness: firm}
+"""
+
+
+def test_min_severity_on_mixed_severities():
+    s = stancegraph.Scenario.from_yaml(MIXED)
+    every = s.contradictions()
+    severities = sorted(c.severity for c in every)
+    assert severities == ["critical", "high", "medium"]
+    assert [c.severity for c in s.contradictions(min_severity="critical")] == ["critical"]
+    assert sorted(c.severity for c in s.contradictions(min_severity="high")) == [
+        "critical", "high"]
+    assert len(s.contradictions(min_severity="medium")) == 3
+    assert len(s.contradictions(min_severity="HIGH")) == 2  # keywords in any case
+
+
+def test_the_check_releases_the_gil():
+    """While a long check runs in a thread, Python code keeps running."""
+    positions = [{"actor": f"a{i % 400}", "issue": f"x{i % 97}",
+                  "stance": "support" if i % 3 else "oppose"} for i in range(60_000)]
+    s = stancegraph.Scenario.from_dict({
+        "actors": [{"id": f"a{i}", "name": f"A{i}", "kind": "state"} for i in range(400)],
+        "issues": [{"id": f"x{i}", "name": f"X{i}"} for i in range(97)],
+        "relations": [{"kind": "excludes", "issues": [f"x{i}", f"x{i + 1}"]} for i in range(96)],
+        "positions": positions})
+    ticks = []
+    done = threading.Event()
+
+    def check():
+        for _ in range(3):
+            s.contradictions()
+        done.set()
+
+    worker = threading.Thread(target=check)
+    start = __import__("time").perf_counter()
+    worker.start()
+    while not done.is_set():
+        ticks.append(1)
+        __import__("time").sleep(0.001)
+    worker.join()
+    elapsed = __import__("time").perf_counter() - start
+    # Held GIL: the loop could not run until the check ended (a handful of ticks at most).
+    assert elapsed < 0.05 or len(ticks) >= 10, (elapsed, len(ticks))
+
+
+def test_hostile_arguments():
+    s = stancegraph.Scenario.from_yaml(MIXED)
+    found = s.contradictions()
+    with pytest.raises(IndexError):
+        found[2 ** 70]
+    with pytest.raises(TypeError):
+        found[True]
+    with pytest.raises(ValueError, match="max_per_group: must be at least 1, got -1"):
+        s.contradictions(max_per_group=-1)
+    with pytest.raises(ValueError, match="as_of"):
+        s.contradictions(as_of=float("nan"))
+    np = pytest.importorskip("numpy")
+    assert len(s.contradictions(as_of=np.datetime64("2030-01-01"))) == 3
+    pd = pytest.importorskip("pandas")
+    assert len(s.contradictions(as_of=pd.Timestamp("2030-01-01"))) == 3
+    with pytest.raises(ValueError, match="as_of"):
+        s.contradictions(as_of=pd.NaT)

@@ -217,7 +217,7 @@ def test_to_networkx_affiliation_is_bipartite(dna):
 
 def test_to_json_is_the_exported_document(istanbul):
     n = istanbul.network("actor", "congruence", normalize="average", level="principal")
-    doc = n.to_json()
+    doc = n.to_dict()
     assert doc == json.loads(n.export("json"))
     assert doc["rows"] == n.row_labels and doc["type"] == "congruence"
     assert np.allclose(np.array(doc["matrix"]), n.matrix)

@@ -33,8 +33,12 @@ def test_report_svg(founding):
 
 
 def test_report_options_are_checked(founding):
-    with pytest.raises(stancegraph.ValidationError) as caught:
+    with pytest.raises(ValueError, match="max_actors: must be at least 1, got 0"):
         founding.report_html(max_actors=0)
+    with pytest.raises(ValueError, match="max_actors: must be at least 1, got -1"):
+        founding.report_html(max_actors=-1)
+    with pytest.raises(stancegraph.ValidationError) as caught:
+        founding.report_html(max_actors=500)
     assert caught.value.problems[0]["field"] == "max_actors"
     with pytest.raises(stancegraph.ValidationError):
         founding.report_html(as_of="2025-05-01", since="2025-06-01")

@@ -177,3 +177,36 @@ def test_repr(founding):
     assert repr(founding) == ("<stancegraph.Scenario \"Istanbul ceasefire talks (June 2025)\": "
                               "17 actors, 6 issues, 4 relations, 18 positions>")
     assert repr(founding.positions["kellogg-freeze"]).startswith("<Position kellogg-freeze")
+
+
+def test_from_dict_converts_dates_and_refuses_what_is_not_a_value():
+    import pickle
+
+    base = {"actors": [{"id": "a", "name": "A", "kind": "state"}],
+            "issues": [{"id": "x", "name": "X"}],
+            "positions": [{"actor": "a", "issue": "x", "stance": "support",
+                           "date": datetime.datetime(2025, 5, 29)}]}
+    s = stancegraph.Scenario.from_dict(base)
+    assert s.positions[0].date == datetime.date(2025, 5, 29)
+    pd = pytest.importorskip("pandas")
+    base["positions"][0]["date"] = pd.Timestamp("2025-05-29")
+    assert stancegraph.Scenario.from_dict(base) == s
+    base["positions"][0]["date"] = datetime.datetime(2025, 5, 29, 13, 30)
+    with pytest.raises(TypeError, match="a day, not a time of day"):
+        stancegraph.Scenario.from_dict(base)
+    base["positions"][0]["date"] = "2025-05-29"
+    base["actors"][0]["id"] = object()
+    with pytest.raises(TypeError, match="not a value of a scenario"):
+        stancegraph.Scenario.from_dict(base)
+    base["actors"][0]["id"] = float("nan")
+    with pytest.raises(ValueError, match=r"actors\[0\]\.id: nan"):
+        stancegraph.Scenario.from_dict(base)
+    with pytest.raises(TypeError, match="expected a dict"):
+        stancegraph.Scenario.from_dict([1, 2])
+    assert pickle.loads(pickle.dumps(s)) == s
+
+
+def test_overview_is_the_show_command(founding):
+    text = founding.overview()
+    assert text.startswith("Istanbul ceasefire talks (June 2025)\n17 actors, 6 issues")
+    assert founding.overview(attribution="speaker") != text

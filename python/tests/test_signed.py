@@ -145,8 +145,8 @@ def test_tribes_report(tribes):
     text = r.explain()
     assert text == str(r) == tribes.explain(camps=3)
     assert "Frustration index: 7 (exact, proven optimal)" in text
-    doc = r.to_json()
-    assert doc == tribes.to_json(camps=3)
+    doc = r.to_dict()
+    assert doc == tribes.to_dict(camps=3)
     assert (doc["nodes"], doc["edges"], doc["balanced"]) == (16, 58, False)
     assert doc["frustration"]["value"] == 7 and doc["blockmodel"]["k"] == 3
     assert tribes.report().blockmodel is None
@@ -306,7 +306,7 @@ def test_scenario_actor_graph_and_options(istanbul):
     assert "freeze-expansion" not in g.nodes and "us" in g.nodes
     r = g.report()
     assert r.polarization is not None and 0 <= r.polarization.q <= 1
-    assert r.to_json()["polarization"]["q"] == r.polarization.q
+    assert r.to_dict()["polarization"]["q"] == r.polarization.q
     speaker = istanbul.signed_graph("actors", attribution="speaker")
     # Kellogg's support for the freeze agrees with Russia's as his own
     # (speaker) or as the United States' (principal).
@@ -328,7 +328,7 @@ def test_scenario_report_equals_the_command_line(istanbul):
     assert istanbul.signed_graph().explain() == run_cli("balance", ISTANBUL)
     assert istanbul.signed_graph("actors").explain() == run_cli("balance", ISTANBUL, "--graph", "actors")
     expected = json.loads(run_cli("balance", ISTANBUL, "--graph", "actors", "--attribution", "speaker", "--format", "json"))
-    assert istanbul.signed_graph("actors", attribution="speaker").to_json() == expected
+    assert istanbul.signed_graph("actors", attribution="speaker").to_dict() == expected
 
 
 @needs_cli
@@ -336,6 +336,6 @@ def test_edge_list_report_equals_the_command_line():
     g = SignedGraph.read_edges(TRIBES)
     assert g.explain(camps=3) == run_cli("balance", "--edges", TRIBES, "--camps", "3")
     expected = json.loads(run_cli("balance", "--edges", TRIBES, "--camps", "2", "--alpha", "0.4", "--format", "json"))
-    assert g.to_json(camps=2, alpha=0.4) == expected
+    assert g.to_dict(camps=2, alpha=0.4) == expected
     one = SignedGraph.read_edges(COW, period="46-49")
     assert one.explain() == run_cli("balance", "--edges", COW, "--period", "46-49")

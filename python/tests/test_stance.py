@@ -21,7 +21,7 @@ def test_ties_by_principal(founding):
 
 
 def test_ties_by_speaker_do_not_join_kellogg_to_the_us(founding):
-    ties = founding.ties()
+    ties = founding.ties(attribution="speaker")
     assert ties.between("kellogg", "russia", "agreement") is not None
     # Putin, not Russia, spoke on the ceasefire: as written, the US and Russia share nothing.
     assert ties.between("us", "russia", "agreement") is None

@@ -213,7 +213,10 @@ pub(crate) fn find<'s>(s: &'s Scenario, options: &DealOptions) -> Result<Deals<'
         .iter()
         .map(|c| price(c.firmness, base, options))
         .collect();
-    let deadline = options.time_limit.map(|d| Instant::now() + d);
+    // A limit too far away to be a day (1e19 s) is no limit, not an overflow.
+    let deadline = options
+        .time_limit
+        .and_then(|d| Instant::now().checked_add(d));
     let mut parts = parts(s, &t, &prices, options);
     let mut deals = Deals::new(
         s,

@@ -591,3 +591,15 @@ fn the_report_cuts_long_deals_short_and_counts_the_rest() {
     let html = HtmlReport::new(&s).unwrap().render_html();
     assert!(html.contains("and 8 more parties conceding"), "{html}");
 }
+
+#[test]
+fn a_time_limit_too_far_away_is_no_limit() {
+    // `Instant::now() + 1e19 s` overflows; the search must treat it as no limit.
+    let s = founding();
+    let far = std::time::Duration::from_secs_f64(1e19);
+    let deals = s
+        .deals(&DealOptions::default().with_time_limit(far))
+        .unwrap();
+    assert!(deals.is_optimal() && deals.is_complete());
+    assert_eq!(deals.deals.len(), 2);
+}

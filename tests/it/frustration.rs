@@ -314,3 +314,16 @@ proptest! {
         prop_assert_eq!(f.value, brute_force(&g));
     }
 }
+
+#[test]
+fn a_time_limit_too_far_away_is_no_limit() {
+    // `Instant::now() + 1e19 s` overflows; the search must treat it as no limit.
+    let g = SignedGraph::from_edges(
+        ["a", "b", "c"].map(String::from).to_vec(),
+        &[(0, 1, 1), (1, 2, -1), (0, 2, 1)],
+    )
+    .unwrap();
+    let f = g
+        .frustration(&FrustrationOptions::default().with_time_limit(Duration::from_secs_f64(1e19)));
+    assert_eq!((f.value, f.exact), (1, true));
+}

@@ -232,7 +232,10 @@ pub struct Tension {
 pub(crate) fn frustration(graph: &SignedGraph, options: &FrustrationOptions) -> Frustration {
     let n = graph.nodes().len();
     let edges = graph.edges();
-    let deadline = options.time_limit.map(|d| Instant::now() + d);
+    // A limit too far away to be a day (1e19 s) is no limit, not an overflow.
+    let deadline = options
+        .time_limit
+        .and_then(|d| Instant::now().checked_add(d));
     let blocks = blocks(graph.adjacency());
     let mut side: Vec<Option<bool>> = vec![None; n];
     let mut lower = 0usize;
