@@ -110,6 +110,12 @@ fn network_options(
     include_issues: Option<&Bound<'_, PyAny>>,
     exclude_issues: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<NetworkOptions> {
+    let (from, to) = (opt_date_arg("from_", from)?, opt_date_arg("to", to)?);
+    if let (Some(from), Some(to)) = (from, to)
+        && from > to
+    {
+        return Err(bad_argument("from_", format!("{from} is after to={to}")));
+    }
     let mut options = NetworkOptions::new(
         keyword::<NetworkMode>("mode", mode)?,
         keyword::<NetworkType>("type", kind)?,
@@ -117,7 +123,7 @@ fn network_options(
     .with_normalization(keyword::<Normalization>("normalize", normalize)?)
     .with_level(keyword::<Level>("level", level)?)
     .with_duplicates(keyword::<Duplicates>("duplicates", duplicates)?)
-    .with_range(opt_date_arg("from_", from)?, opt_date_arg("to", to)?);
+    .with_range(from, to);
     options.include_actors = str_list("include_actors", include_actors)?;
     options.exclude_actors = str_list("exclude_actors", exclude_actors)?;
     options.include_issues = str_list("include_issues", include_issues)?;

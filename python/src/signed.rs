@@ -14,7 +14,6 @@
 //! dicts) or small objects with attributes.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -236,13 +235,10 @@ fn frustration_options(
         Some(false) => options = options.with_method(FrustrationMethod::Heuristic),
         None => {}
     }
-    if let Some(seconds) = time_limit {
-        let limit = Duration::try_from_secs_f64(seconds).map_err(|_| {
-            bad_argument(
-                "time_limit",
-                format!("{seconds} is not a number of seconds"),
-            )
-        })?;
+    // As `stancegraph balance`: 60 seconds unless exact is asked for
+    // (`inf` for no limit).
+    let default_limit = (exact != Some(true)).then_some(60.0);
+    if let Some(limit) = crate::convert::time_limit_arg(time_limit.or(default_limit))? {
         options = options.with_time_limit(limit);
     }
     if let Some(limit) = exact_limit {
@@ -692,7 +688,8 @@ impl PySignedGraph {
     ///     with bounds only; ``None`` (default): exact when the reduced graph
     ///     is small enough (``exact_limit`` edges per block).
     /// :param time_limit: stop after this many seconds with the best camps
-    ///     and the proven bounds (``None``: no limit).
+    ///     and the proven bounds; ``None`` (default): 60 seconds, or no limit
+    ///     with ``exact=True``, as ``stancegraph balance``; ``inf``: no limit.
     /// :returns: a :class:`Frustration`.
     #[pyo3(signature = (exact = None, time_limit = None, *, exact_limit = None, rounds = None, seed = None))]
     fn frustration(
@@ -752,7 +749,8 @@ impl PySignedGraph {
     /// DNA's polarization, as the command adds it).
     ///
     /// :param exact: as :meth:`frustration`.
-    /// :param time_limit: as :meth:`frustration` (``None``: no limit).
+    /// :param time_limit: as :meth:`frustration` (``None``: 60 seconds, or
+    ///     no limit with ``exact=True``).
     /// :param camps: fit a blockmodel of this many camps.
     /// :param alpha: the blockmodel's weight on negative ties inside camps.
     /// :returns: a :class:`BalanceReport` (``.explain()`` for the text,
