@@ -369,8 +369,7 @@ impl<'py> Table<'py> {
         let mut columns: Vec<(&str, Cells)> = Vec::new();
         for &name in names {
             if let Some(column) = self.column(name)? {
-                let values = values(&column)?;
-                columns.push((name, Cells::of(name, &values)?));
+                columns.push((name, column_cells(name, &column)?));
             }
         }
         let rows = columns.first().map_or(0, |(_, c)| c.len());
@@ -398,12 +397,18 @@ impl<'py> Table<'py> {
             push_field(&mut out, name);
         }
         out.push('\n');
+        // Most columns need no quoting at all: look once per column.
+        let quoted: Vec<bool> = columns.iter().map(|(_, c)| needs_quotes(&c.text)).collect();
         for row in 0..rows {
             for (i, (_, cells)) in columns.iter().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
-                push_field(&mut out, cells.get(row));
+                if quoted[i] {
+                    push_field(&mut out, cells.get(row));
+                } else {
+                    out.push_str(cells.get(row));
+                }
             }
             out.push('\n');
         }
@@ -411,9 +416,15 @@ impl<'py> Table<'py> {
     }
 }
 
+/// Whether CSV needs `text` quoted.
+fn needs_quotes(text: &str) -> bool {
+    text.bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+}
+
 /// One CSV field, quoted when it must be.
 fn push_field(out: &mut String, text: &str) {
-    if text.contains([',', '"', '\n', '\r']) {
+    if needs_quotes(text) {
         out.push('"');
         out.push_str(&text.replace('"', "\"\""));
         out.push('"');
@@ -422,54 +433,125 @@ fn push_field(out: &mut String, text: &str) {
     }
 }
 
-/// A column's values as a Python list: dates (`datetime64`, arrow dates and
-/// timestamps) as ISO texts, missing dates as `None`.
-fn values<'py>(column: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+/// A column's cells: dates (`datetime64`, arrow dates and naive
+/// timestamps) from their day numbers, other columns through their values.
+fn column_cells(name: &str, column: &Bound<'_, PyAny>) -> PyResult<Cells> {
+    match day_numbers(column)? {
+        Some(days) => Ok(Cells::of_days(&days)),
+        None => Cells::of(name, &values(column)?),
+    }
+}
+
+/// Missing in [`day_numbers`] (numpy's `NaT`).
+const NO_DAY: i64 = i64::MIN;
+
+/// Days since 1970-01-01 of a date column, computed in numpy or arrow
+/// (`NO_DAY` where missing); `None` for any other column.
+fn day_numbers(column: &Bound<'_, PyAny>) -> PyResult<Option<Vec<i64>>> {
     let py = column.py();
-    if let Ok(list) = column.cast::<PyList>() {
-        return Ok(list.clone());
-    }
-    if column.hasattr("to_pylist")? {
-        // pyarrow: dates and timestamps as day texts, computed in arrow.
-        let types = py.import("pyarrow")?.getattr("types")?;
+    let days = if column.hasattr("to_pylist")? {
+        // pyarrow: dates and timestamps without a time zone, as date32.
+        let pa = py.import("pyarrow")?;
+        let types = pa.getattr("types")?;
         let kind = column.getattr("type")?;
-        let column = if types.call_method1("is_temporal", (&kind,))?.is_truthy()?
-            && !types.call_method1("is_time", (&kind,))?.is_truthy()?
-            && !types.call_method1("is_duration", (&kind,))?.is_truthy()?
-        {
-            let kwargs = PyDict::new(py);
-            kwargs.set_item("format", "%Y-%m-%d")?;
-            py.import("pyarrow.compute")?
-                .getattr("strftime")?
-                .call((column,), Some(&kwargs))?
-        } else {
-            column.clone()
-        };
-        return Ok(column.call_method0("to_pylist")?.cast_into::<PyList>()?);
-    }
-    if column.hasattr("dtype")? {
+        let is = |what: &str| -> PyResult<bool> { types.call_method1(what, (&kind,))?.is_truthy() };
+        let naive = !is("is_timestamp")? || kind.getattr("tz")?.is_none();
+        if !(is("is_date")? || is("is_timestamp")?) || !naive {
+            return Ok(None);
+        }
+        let int32 = column
+            .call_method1("cast", (pa.call_method0("date32")?,))?
+            .call_method1("cast", (pa.call_method0("int32")?,))?;
+        let filled = py
+            .import("pyarrow.compute")?
+            .call_method1("fill_null", (int32, i64::from(i32::MIN)))?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("zero_copy_only", false)?;
+        let days = filled
+            .call_method("to_numpy", (), Some(&kwargs))?
+            .call_method1("astype", ("int64",))?;
+        let missing = days.call_method1("__eq__", (i64::from(i32::MIN),))?;
+        days.set_item(missing, NO_DAY)?;
+        days
+    } else if column.hasattr("dtype")? {
         let array = if column.hasattr("to_numpy")? {
             column.call_method0("to_numpy")?
         } else {
             column.clone()
         };
         let kind: String = array.getattr("dtype")?.getattr("kind")?.extract()?;
-        if kind == "M" {
-            // datetime64: day texts in numpy, NaT as None.
-            let numpy = py.import("numpy")?;
+        if kind != "M" {
+            return Ok(None);
+        }
+        // datetime64 of any unit to days (floored), NaT stays i64::MIN.
+        array
+            .call_method1("astype", ("datetime64[D]",))?
+            .call_method1("view", ("int64",))?
+    } else {
+        return Ok(None);
+    };
+    let bytes: Vec<u8> = days
+        .call_method1("astype", ("=i8",))?
+        .call_method0("tobytes")?
+        .extract()?;
+    Ok(Some(
+        bytes
+            .chunks_exact(8)
+            .map(|b| {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(b);
+                i64::from_ne_bytes(word)
+            })
+            .collect(),
+    ))
+}
+
+/// The civil date of a day number (days since 1970-01-01, proleptic
+/// Gregorian): eras of 400 years, years starting on 1 March.
+fn civil(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// A column's values as a Python list (texts of pyarrow through numpy,
+/// missing ones as `""`: much faster than `to_pylist`).
+fn values<'py>(column: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let py = column.py();
+    if let Ok(list) = column.cast::<PyList>() {
+        return Ok(list.clone());
+    }
+    if column.hasattr("to_pylist")? {
+        let types = py.import("pyarrow")?.getattr("types")?;
+        let kind = column.getattr("type")?;
+        let is = |what: &str| -> PyResult<bool> { types.call_method1(what, (&kind,))?.is_truthy() };
+        if is("is_string")? || is("is_large_string")? {
+            let filled = py
+                .import("pyarrow.compute")?
+                .call_method1("fill_null", (column, ""))?;
             let kwargs = PyDict::new(py);
-            kwargs.set_item("unit", "D")?;
-            let texts = numpy
-                .getattr("datetime_as_string")?
-                .call((&array,), Some(&kwargs))?
-                .call_method1("astype", ("object",))?;
-            let missing = numpy.call_method1("isnat", (&array,))?;
-            texts.set_item(missing, py.None())?;
-            return Ok(texts.call_method0("tolist")?.cast_into::<PyList>()?);
+            kwargs.set_item("zero_copy_only", false)?;
+            return Ok(filled
+                .call_method("to_numpy", (), Some(&kwargs))?
+                .call_method0("tolist")?
+                .cast_into::<PyList>()?);
         }
-        if array.hasattr("tolist")? {
-            return Ok(array.call_method0("tolist")?.cast_into::<PyList>()?);
-        }
+        return Ok(column.call_method0("to_pylist")?.cast_into::<PyList>()?);
+    }
+    if column.hasattr("tolist")? {
+        return Ok(column.call_method0("tolist")?.cast_into::<PyList>()?);
     }
     if let Ok(tuple) = column.cast::<PyTuple>() {
         return PyList::new(py, tuple.iter());
@@ -478,40 +560,83 @@ fn values<'py>(column: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     Ok(list.cast_into::<PyList>()?)
 }
 
-/// A column's cells as text: one buffer and the end of each cell.
+/// A column's cells as text: one buffer and where each cell is in it.
 struct Cells {
     text: String,
-    ends: Vec<usize>,
+    spans: Vec<(usize, usize)>,
 }
 
 impl Cells {
     fn of(name: &str, values: &Bound<'_, PyList>) -> PyResult<Self> {
+        if let Some(cells) = Self::joined(values)? {
+            return Ok(cells);
+        }
         let mut cells = Cells {
             text: String::new(),
-            ends: Vec::with_capacity(values.len()),
+            spans: Vec::with_capacity(values.len()),
         };
         for (row, value) in values.iter().enumerate() {
+            let start = cells.text.len();
             cell_text(&mut cells.text, &value).map_err(|e| {
                 bad_argument("data", format!("rows[{}], column `{name}`: {e}", row + 1))
             })?;
-            cells.ends.push(cells.text.len());
+            cells.spans.push((start, cells.text.len()));
         }
         Ok(cells)
     }
 
+    /// A column of texts only, joined by NUL in Python and split here: one
+    /// conversion instead of one per cell. `None` when a value is not text
+    /// or a text holds a NUL.
+    fn joined(values: &Bound<'_, PyList>) -> PyResult<Option<Self>> {
+        let py = values.py();
+        let Ok(joined) = PyString::new(py, "\0").call_method1("join", (values,)) else {
+            return Ok(None);
+        };
+        let text = joined.cast::<PyString>()?.to_cow()?.into_owned();
+        let mut spans = Vec::with_capacity(values.len());
+        let mut start = 0;
+        for end in text.match_indices('\0').map(|(i, _)| i) {
+            spans.push((start, end));
+            start = end + 1;
+        }
+        if !values.is_empty() {
+            spans.push((start, text.len()));
+        }
+        Ok((spans.len() == values.len()).then_some(Cells { text, spans }))
+    }
+
+    /// Day numbers as `YYYY-MM-DD` (none where missing).
+    fn of_days(days: &[i64]) -> Self {
+        let mut cells = Cells {
+            text: String::with_capacity(days.len() * 10),
+            spans: Vec::with_capacity(days.len()),
+        };
+        for &day in days {
+            let start = cells.text.len();
+            if day != NO_DAY {
+                let (y, m, d) = civil(day);
+                let _ = write!(cells.text, "{y:04}-{m:02}-{d:02}");
+            }
+            cells.spans.push((start, cells.text.len()));
+        }
+        cells
+    }
+
     fn len(&self) -> usize {
-        self.ends.len()
+        self.spans.len()
     }
 
     fn get(&self, row: usize) -> &str {
-        let start = if row == 0 { 0 } else { self.ends[row - 1] };
-        self.text.get(start..self.ends[row]).unwrap_or_default()
+        let (start, end) = self.spans[row];
+        self.text.get(start..end).unwrap_or_default()
     }
 }
 
 /// One cell as the CSV would have it: text as is, `None`/`NaN`/`NaT`/`NA`
 /// empty, whole floats without `.0` (a stance column of `1.0`/`0.0`), dates
-/// as `YYYY-MM-DD`, anything else as `str()` gives it.
+/// and datetimes as `YYYY-MM-DD` (their `isoformat()` up to a `T`),
+/// anything else as `str()` gives it.
 fn cell_text(out: &mut String, value: &Bound<'_, PyAny>) -> PyResult<()> {
     if let Ok(text) = value.cast::<PyString>() {
         out.push_str(&text.to_cow()?);
@@ -545,15 +670,17 @@ fn cell_text(out: &mut String, value: &Bound<'_, PyAny>) -> PyResult<()> {
         }
         return Ok(());
     }
-    let kind = value.get_type().name()?;
-    let kind = kind.to_cow()?;
-    if kind == "NaTType" || kind == "NAType" {
+    if value.hasattr("isoformat")? && value.hasattr("year")? {
+        // date, datetime, pandas Timestamp (pandas NaT writes `NaT`: no date).
+        let text = value.call_method0("isoformat")?;
+        let text = text.cast::<PyString>()?.to_cow()?;
+        if text != "NaT" {
+            out.push_str(text.split_once('T').map_or(&*text, |(d, _)| d));
+        }
         return Ok(());
     }
-    if value.hasattr("year")? && value.hasattr("month")? && value.hasattr("day")? {
-        let date = date_arg("date", value)?;
-        let _ = write!(out, "{date}");
-        return Ok(());
+    if value.get_type().name()?.to_cow()? == "NAType" {
+        return Ok(()); // pandas NA
     }
     out.push_str(&value.str()?.to_cow()?);
     Ok(())

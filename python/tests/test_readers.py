@@ -114,6 +114,38 @@ def test_table_cells_missing_values_and_floats():
     ]
 
 
+def test_dates_of_every_kind_read_alike():
+    pd = pytest.importorskip("pandas")
+    pa = pytest.importorskip("pyarrow")
+    rng = np.random.default_rng(1)
+    # Days from 1701 to 2243 (leap days, centuries, before 1970), with times of day.
+    days = rng.integers(-98_000, 100_000, 3000).tolist() + [-1, 0, 59, 11_016, 10_956]
+    times = np.array(days, dtype="datetime64[D]") + rng.integers(0, 86_400, len(days)).astype(
+        "timedelta64[s]"
+    )
+    expected = [datetime.date(1970, 1, 1) + datetime.timedelta(days=d) for d in days]
+    n = len(days)
+    base = {"actor": [f"a{i}" for i in range(n)], "issue": ["x"] * n, "stance": ["yes"] * n}
+    tables = {
+        "iso texts": dict(base, date=[d.isoformat() for d in expected]),
+        "datetime.date": dict(base, date=expected),
+        "datetime64[s]": pd.DataFrame(dict(base, date=times.astype("datetime64[s]"))),
+        "datetime64[ns]": pd.DataFrame(dict(base, date=times.astype("datetime64[ns]"))),
+        "Timestamps": dict(base, date=list(pd.to_datetime(times))),
+        "arrow date32": pa.table(dict(base, date=pa.array(expected, pa.date32()))),
+        "arrow timestamp": pa.table(dict(base, date=pa.array(times.astype("datetime64[us]")))),
+    }
+    for what, table in tables.items():
+        s = sg.Scenario.from_statements(table, date="date")
+        assert [p.date for p in s.positions] == expected, what
+    # Missing dates: no date.
+    gaps = pd.DataFrame(dict(actor=["a", "b"], issue=["x", "x"], stance=["yes", "no"],
+                             date=pd.to_datetime(["2020-02-29", None])))
+    for table in (gaps, pa.Table.from_pandas(gaps), {k: gaps[k].tolist() for k in gaps}):
+        s = sg.Scenario.from_statements(table, date="date")
+        assert [p.date for p in s.positions] == [datetime.date(2020, 2, 29), None]
+
+
 def test_stance_map_and_actor_kind(tmp_path):
     path = tmp_path / "votes.csv"
     path.write_text("who,motion,said\nGreens,tax,PRO\nCoal Union,tax,contra\nGreens,coal,meh\n")
