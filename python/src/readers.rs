@@ -593,7 +593,10 @@ impl Cells {
         let Ok(joined) = PyString::new(py, "\0").call_method1("join", (values,)) else {
             return Ok(None);
         };
-        let text = joined.cast::<PyString>()?.to_cow()?.into_owned();
+        // A text that is not valid Unicode: the cell by cell way names its row.
+        let Ok(text) = joined.cast::<PyString>()?.to_cow().map(|t| t.into_owned()) else {
+            return Ok(None);
+        };
         let mut spans = Vec::with_capacity(values.len());
         let mut start = 0;
         for end in text.match_indices('\0').map(|(i, _)| i) {

@@ -266,6 +266,8 @@ def test_bad_tables_are_value_errors_naming_the_argument():
         sg.Scenario.from_statements({"actor": ["a", "b"], "issue": ["x"], "stance": ["yes", "no"]})
     with pytest.raises(ValueError, match="data: expected a pandas DataFrame"):
         sg.Scenario.from_statements([("a", "x", "yes")])
+    with pytest.raises(ValueError, match=r"rows\[2\], column `issue`"):
+        sg.Scenario.from_statements({"actor": ["a", "b"], "issue": ["x", "\ud800"], "stance": ["yes", "no"]})
     with pytest.raises(FileNotFoundError):
         sg.read_statements(DATA / "no-such-file.csv")
 
