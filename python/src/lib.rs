@@ -26,11 +26,14 @@
 //!   (`with_positions`, `what_if`);
 //! - `network.rs`: `Scenario.network` and the discourse `Network`;
 //! - `signed.rs`: `SignedGraph` and its balance measures;
+//!   `balance_results.rs`: their results (`Frustration`, `Blockmodel`,
+//!   `BalanceReport`);
 //! - `readers.rs`: `read_statements`, `Scenario.from_statements`,
 //!   `read_dna`, `read_votes` and `Votes`.
 
 use pyo3::prelude::*;
 
+mod balance_results;
 mod contradictions;
 mod convert;
 mod deals;

@@ -170,7 +170,24 @@ class Scenario:
         attribution: Literal["principal", "speaker"] = "principal",
         as_of: Optional[DateLike] = None,
     ) -> SignedGraph: ...
-    # SCENARIO-METHODS-READERS
+    # readers (src/readers.rs)
+    @classmethod
+    def from_statements(
+        cls,
+        data: Any,  # a pandas DataFrame, a pyarrow Table or a mapping of column -> values
+        actor: str = "actor",
+        issue: str = "issue",
+        stance: str = "stance",
+        date: Optional[str] = None,
+        speaker: Optional[str] = None,
+        quote: Optional[str] = None,
+        source: Optional[str] = None,
+        id: Optional[str] = None,
+        stance_map: Optional[Mapping[Any, StanceName]] = None,
+        skip_bad_rows: bool = False,
+        *,
+        actor_kind: ActorKindName = "organization",
+    ) -> Scenario: ...
 
 # --- records (src/records.rs) ---
 class Actor:
@@ -512,27 +529,6 @@ def read_statements(
 ) -> Scenario: ...
 def read_dna(path: PathLike) -> Scenario: ...
 def read_votes(path: PathLike) -> Votes: ...
-
-# Scenario.from_statements belongs in `class Scenario` (scenario section), which this file's
-# readers section does not own; its stub, to be moved there:
-#
-#     @classmethod
-#     def from_statements(
-#         cls,
-#         data: Any,  # a pandas DataFrame, a pyarrow Table or a mapping of column -> values
-#         actor: str = "actor",
-#         issue: str = "issue",
-#         stance: str = "stance",
-#         date: Optional[str] = None,
-#         speaker: Optional[str] = None,
-#         quote: Optional[str] = None,
-#         source: Optional[str] = None,
-#         id: Optional[str] = None,
-#         stance_map: Optional[Mapping[Any, StanceName]] = None,
-#         skip_bad_rows: bool = False,
-#         *,
-#         actor_kind: ActorKindName = "organization",
-#     ) -> Scenario: ...
 
 class Votes:
     """Roll-call votes: who voted how in which roll call."""
