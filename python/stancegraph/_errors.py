@@ -1,6 +1,11 @@
 """The exception stancegraph raises for input that is not valid."""
 
-from typing import Any, Dict, List, Optional, Sequence
+from __future__ import annotations
+
+TYPE_CHECKING = False  # (as typing.TYPE_CHECKING, without importing typing)
+
+if TYPE_CHECKING:  # (typing is not imported at run time: `import stancegraph` stays quick)
+    from typing import Any, Dict, List, Optional, Sequence
 
 
 class ValidationError(ValueError):

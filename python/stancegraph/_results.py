@@ -1,12 +1,14 @@
 """Results built from the Rust layer's output: the deal finder's."""
 
+from __future__ import annotations
+
 import datetime
-import json
-from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional
+TYPE_CHECKING = False  # (as typing.TYPE_CHECKING, without importing typing)
+
+if TYPE_CHECKING:  # (typing is not imported at run time: `import stancegraph` stays quick)
+    from typing import Any, Dict, List, Optional
 
 
-@dataclass(frozen=True)
 class Deal:
     """One deal: the claims to withdraw, and what it costs each party.
 
@@ -17,10 +19,34 @@ class Deal:
     ``by_party`` maps each conceding party to its own cost.
     """
 
+    __slots__ = ("cost", "weight", "concessions", "by_party")
+
     cost: Dict[str, int]
     weight: int
-    concessions: List[Dict[str, Any]] = field(default_factory=list)
-    by_party: Dict[str, Dict[str, int]] = field(default_factory=dict)
+    concessions: List[Dict[str, Any]]
+    by_party: Dict[str, Dict[str, int]]
+
+    def __init__(self, cost: Dict[str, int], weight: int,
+                 concessions: Optional[List[Dict[str, Any]]] = None,
+                 by_party: Optional[Dict[str, Dict[str, int]]] = None):
+        self.cost = cost
+        self.weight = weight
+        self.concessions = list(concessions or [])
+        self.by_party = dict(by_party or {})
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Deal):
+            return NotImplemented
+        return self.to_dict() == other.to_dict()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (f"Deal(cost={self.cost!r}, weight={self.weight!r}, "
+                f"concessions={self.concessions!r}, by_party={self.by_party!r})")
+
+    def __reduce__(self):
+        return (Deal, (self.cost, self.weight, self.concessions, self.by_party))
 
     @property
     def parties(self) -> List[str]:
@@ -37,7 +63,7 @@ class Deal:
         }
 
 
-class Deals(List[Deal]):
+class Deals(list):  # a list of Deal
     """The cheapest deals, cheapest first: a ``list`` of :class:`Deal`.
 
     It also carries the search's verdict: ``feasible`` (does any deal
@@ -67,6 +93,8 @@ class Deals(List[Deal]):
 
     @classmethod
     def _from_search(cls, search: Any) -> "Deals":
+        import json  # (imported when needed: `import stancegraph` stays quick)
+
         data = json.loads(search.to_json())
         deals = cls(
             Deal(
@@ -97,6 +125,8 @@ class Deals(List[Deal]):
 
     def to_dict(self) -> Dict[str, Any]:
         """The JSON shape as Python values."""
+        import json
+
         return json.loads(self._search.to_json())
 
     def explain(self) -> str:
