@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use stancegraph::io::{RollCallVotes, VoteAgreement};
+use stancegraph::io::RollCallVotes;
 
 mod common;
 
@@ -88,23 +88,9 @@ fn main() -> ExitCode {
         }
     };
     if let Some(dir) = &args.matrices {
-        let m = votes.agreement();
-        if let Err(e) = std::fs::create_dir_all(dir) {
-            eprintln!("un_votes: {}: {e}", dir.display());
+        if let Err(e) = votes.agreement().write_matrices(votes.countries(), dir) {
+            eprintln!("un_votes: {e}");
             return ExitCode::from(2);
-        }
-        type Count = fn(&VoteAgreement, usize, usize) -> u32;
-        let outputs: [(&str, Count); 3] = [
-            ("shared.csv", VoteAgreement::shared),
-            ("identical.csv", VoteAgreement::identical),
-            ("opposed.csv", VoteAgreement::opposed),
-        ];
-        for (name, which) in outputs {
-            let path = dir.join(name);
-            if let Err(e) = std::fs::write(&path, m.to_csv(votes.countries(), which)) {
-                eprintln!("un_votes: {}: {e}", path.display());
-                return ExitCode::from(2);
-            }
         }
         println!(
             "{} votes, {} roll calls, {} countries -> {}",

@@ -887,24 +887,10 @@ impl PyVotes {
     /// and writing run with the GIL released.
     fn write_matrices(&self, py: Python<'_>, directory: PathBuf) -> PyResult<()> {
         let votes = Arc::clone(&self.inner);
-        py.detach(move || -> Result<(), Error> {
-            let io = |path: &std::path::Path| {
-                let path = path.to_owned();
-                move |source| Error::Io { path, source }
-            };
-            std::fs::create_dir_all(&directory).map_err(io(&directory))?;
-            let m = votes.agreement();
-            type Count = fn(&VoteAgreement, usize, usize) -> u32;
-            let outputs: [(&str, Count); 3] = [
-                ("shared.csv", VoteAgreement::shared),
-                ("identical.csv", VoteAgreement::identical),
-                ("opposed.csv", VoteAgreement::opposed),
-            ];
-            for (name, which) in outputs {
-                let path = directory.join(name);
-                std::fs::write(&path, m.to_csv(votes.countries(), which)).map_err(io(&path))?;
-            }
-            Ok(())
+        py.detach(move || {
+            votes
+                .agreement()
+                .write_matrices(votes.countries(), &directory)
         })
         .py(py)
     }

@@ -61,6 +61,34 @@ impl VoteAgreement {
         }
         String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
     }
+
+    /// The three matrices' files, in the order [`write_matrices`](Self::write_matrices)
+    /// writes them: `shared.csv`, `identical.csv`, `opposed.csv`.
+    pub const MATRIX_FILES: [&'static str; 3] = ["shared.csv", "identical.csv", "opposed.csv"];
+
+    /// Writes the three matrices as CSV ([`to_csv`](Self::to_csv)) into
+    /// `dir` (created if missing): `shared.csv`, `identical.csv` and
+    /// `opposed.csv` — what the `un_votes` example and the Python
+    /// package's `Votes.write_matrices` write.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`](crate::Error::Io) naming the folder or the file that
+    /// could not be written.
+    pub fn write_matrices(&self, labels: &[String], dir: &std::path::Path) -> crate::Result<()> {
+        let io = |path: &std::path::Path| {
+            let path = path.to_owned();
+            move |source| crate::Error::Io { path, source }
+        };
+        std::fs::create_dir_all(dir).map_err(io(dir))?;
+        let counts: [fn(&Self, usize, usize) -> u32; 3] =
+            [Self::shared, Self::identical, Self::opposed];
+        for (name, which) in Self::MATRIX_FILES.into_iter().zip(counts) {
+            let path = dir.join(name);
+            std::fs::write(&path, self.to_csv(labels, which)).map_err(io(&path))?;
+        }
+        Ok(())
+    }
 }
 
 impl RollCallVotes {
