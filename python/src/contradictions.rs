@@ -438,6 +438,18 @@ impl PyContradiction {
         self.explanation()
     }
 
+    /// The same contradiction of the same check.
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyContradiction>().is_ok_and(|o| {
+            let o = o.get();
+            o.index == self.index && Arc::ptr_eq(&o.checked, &self.checked)
+        })
+    }
+
+    fn __hash__(&self) -> u64 {
+        (Arc::as_ptr(&self.checked) as u64).rotate_left(17) ^ self.index as u64
+    }
+
     fn __repr__(&self) -> PyResult<String> {
         Ok(format!(
             "<Contradiction {} ({}): {}>",

@@ -142,6 +142,22 @@ macro_rules! item {
             scenario: Arc<Scenario>,
             index: usize,
         }
+
+        #[pymethods]
+        impl $item {
+            /// The same record of the same scenario.
+            fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+                other.cast::<$item>().is_ok_and(|o| {
+                    let o = o.get();
+                    o.index == self.index && Arc::ptr_eq(&o.scenario, &self.scenario)
+                })
+            }
+
+            fn __hash__(&self) -> u64 {
+                // The scenario's address and the record's index.
+                (Arc::as_ptr(&self.scenario) as u64).rotate_left(17) ^ self.index as u64
+            }
+        }
     };
 }
 

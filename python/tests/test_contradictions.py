@@ -214,3 +214,10 @@ def test_hostile_arguments():
     assert len(s.contradictions(as_of=pd.Timestamp("2030-01-01"))) == 3
     with pytest.raises(ValueError, match="as_of"):
         s.contradictions(as_of=pd.NaT)
+
+
+def test_items_compare_within_their_check(founding):
+    found = founding.contradictions()
+    assert found[0] == found[0] and found[0] != found[1]
+    assert found[3] in found and len(set(found)) == 4
+    assert founding.contradictions()[0] != found[0]  # another check's

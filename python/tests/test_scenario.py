@@ -210,3 +210,13 @@ def test_overview_is_the_show_command(founding):
     text = founding.overview()
     assert text.startswith("Istanbul ceasefire talks (June 2025)\n17 actors, 6 issues")
     assert founding.overview(attribution="speaker") != text
+
+
+def test_records_compare_as_the_same_record(founding):
+    assert founding.actors[0] == founding.actors["us"] or founding.actors[0].id != "us"
+    assert founding.actors["us"] == founding.actors["us"]
+    assert founding.actors["us"] != founding.actors["nato"]
+    assert founding.positions[0] in list(founding.positions)
+    assert len({founding.issues[0], founding.issues[0], founding.issues[1]}) == 2
+    other = stancegraph.load(FOUNDING)
+    assert other.actors["us"] != founding.actors["us"]  # another scenario's record
