@@ -164,6 +164,22 @@ fn node_name(value: &Bound<'_, PyAny>) -> Result<String, String> {
     {
         return Ok(i.to_string());
     }
+    // A whole float (an integer column with gaps becomes float64 in pandas).
+    if let Ok(f) = value.extract::<f64>()
+        && f.is_finite()
+        && f.fract() == 0.0
+        && f.abs() < 9.007_199_254_740_992e15
+    {
+        return Ok(format!("{}", f as i64));
+    }
+    // pandas.NA and other missing markers.
+    if value
+        .get_type()
+        .name()
+        .is_ok_and(|n| n == "NAType" || n == "NaTType")
+    {
+        return Err("missing node name".to_owned());
+    }
     if value.is_none() || value.extract::<f64>().is_ok_and(f64::is_nan) {
         return Err("missing node name".to_owned());
     }
@@ -186,6 +202,12 @@ fn build(
     let mut labels: Vec<String> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = Default::default();
     if let Some(given) = nodes.filter(|n| !n.is_none()) {
+        if given.is_instance_of::<PyString>() {
+            return Err(bad_argument(
+                "nodes",
+                "expected a list of node names, not one str",
+            ));
+        }
         for item in given.try_iter()? {
             let name = node_name(&item?).map_err(|m| bad_argument("nodes", m))?;
             if index.insert(name.clone(), labels.len()).is_some() {

@@ -339,3 +339,18 @@ def test_edge_list_report_equals_the_command_line():
     assert g.to_dict(camps=2, alpha=0.4) == expected
     one = SignedGraph.read_edges(COW, period="46-49")
     assert one.explain() == run_cli("balance", "--edges", COW, "--period", "46-49")
+
+
+def test_integer_columns_with_gaps_and_one_str_of_nodes():
+    pd = pytest.importorskip("pandas")
+    # pandas makes an integer column with a gap float64: whole floats are the integers.
+    frame = pd.DataFrame({"source": [1.0, 2.0], "target": [2, 3], "sign": [1, -1]})
+    assert SignedGraph.from_pandas(frame).nodes == ["1", "2", "3"]
+    gap = pd.DataFrame({"source": [1, 2, None], "target": [2, 3, 1], "sign": [1, -1, 1]})
+    with pytest.raises(stancegraph.ValidationError) as caught:
+        SignedGraph.from_pandas(gap)
+    assert caught.value.problems[0]["message"] == "missing node name"
+    assert (caught.value.problems[0]["record"], caught.value.problems[0]["field"]) == (
+        "rows[3]", "source")
+    with pytest.raises(ValueError, match="not one str"):
+        SignedGraph.from_edges([("a", "b", 1)], nodes="abc")
