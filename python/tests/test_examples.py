@@ -24,3 +24,12 @@ def test_quickstart_names_problems(tmp_path):
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 2
     assert f"{bad}:1: positions[0], field actor: unknown actor `kelog`" in run.stderr
+
+
+def test_networks_example(tmp_path):
+    example = EXAMPLE.with_name("networks.py")
+    run = subprocess.run([sys.executable, str(example)], cwd=tmp_path, capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "frustration 1 exact" in run.stdout
+    assert "Camp 3: Nagam, Notoh, Kohik, Seuve, Uheto" in run.stdout
