@@ -1,6 +1,7 @@
 //! The results of the balance analyses of `signed.rs`: `Frustration` (the
 //! frustration index with its camps, proof and tensions), `Blockmodel` and
-//! `BalanceReport` (what `stancegraph balance` reports), each built once
+//! `BalanceReport` (what `stancegraph balance` reports), `Centrality`
+//! (what `stancegraph centrality` reports), each built once
 //! from the library's result and read as plain values.
 
 use pyo3::prelude::*;
@@ -316,6 +317,127 @@ impl PyBalanceReport {
                 "not balanced"
             },
             self.json["frustration"]["value"]
+        )
+    }
+}
+
+/// Signed centralities of every node of a signed graph (in node order):
+/// ``positive_degree``, ``negative_degree``, ``pn_index`` and
+/// ``eigenvector`` (lists; ``None`` when not defined, with
+/// ``pn_problem``/``eigenvector_problem`` saying why), ``eigenvalue``.
+/// ``to_pandas()`` gives one row per node, ``str()`` the text and
+/// ``to_json()`` the JSON ``stancegraph centrality`` prints.
+#[pyclass(name = "Centrality", module = "stancegraph", frozen)]
+pub struct PyCentrality {
+    graph: std::sync::Arc<SignedGraph>,
+    inner: stancegraph::balance::Centrality,
+}
+
+impl PyCentrality {
+    pub(crate) fn new(
+        graph: std::sync::Arc<SignedGraph>,
+        inner: stancegraph::balance::Centrality,
+    ) -> Self {
+        PyCentrality { graph, inner }
+    }
+}
+
+#[pymethods]
+impl PyCentrality {
+    /// The node names, in the order of the lists.
+    #[getter]
+    fn nodes(&self) -> Vec<String> {
+        self.graph.nodes().to_vec()
+    }
+    /// Per node, the total weight of its positive ties.
+    #[getter]
+    fn positive_degree(&self) -> Vec<f64> {
+        self.inner.positive_degree.clone()
+    }
+    /// Per node, the total weight of its negative ties.
+    #[getter]
+    fn negative_degree(&self) -> Vec<f64> {
+        self.inner.negative_degree.clone()
+    }
+    /// Per node, the PN index ``(I − A/(2n−2))⁻¹·1`` with ``A = P − 2N``
+    /// (``None`` when not defined).
+    #[getter]
+    fn pn_index(&self) -> Option<Vec<f64>> {
+        self.inner.pn_index.clone()
+    }
+    /// Why the PN index is not defined, when it is not.
+    #[getter]
+    fn pn_problem(&self) -> Option<String> {
+        self.inner.pn_problem.clone()
+    }
+    /// Per node, the signed eigenvector centrality, largest entry +1
+    /// (``None`` when no eigenvalue dominates in absolute value).
+    #[getter]
+    fn eigenvector(&self) -> Option<Vec<f64>> {
+        self.inner.eigenvector.clone()
+    }
+    /// Why the eigenvector centrality is not defined, when it is not.
+    #[getter]
+    fn eigenvector_problem(&self) -> Option<String> {
+        self.inner.eigenvector_problem.clone()
+    }
+    /// The eigenvalue of largest absolute value, when it dominates.
+    #[getter]
+    fn eigenvalue(&self) -> Option<f64> {
+        self.inner.eigenvalue
+    }
+    /// One row per node: ``id, positive_degree, negative_degree, pn_index,
+    /// eigenvector``.
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let n = self.graph.nodes().len();
+        let column = |values: &Option<Vec<f64>>| -> PyResult<Bound<'py, PyAny>> {
+            Ok(match values {
+                Some(v) => PyList::new(py, v)?.into_any(),
+                None => PyList::new(py, vec![f64::NAN; n])?.into_any(),
+            })
+        };
+        crate::convert::data_frame(
+            py,
+            vec![
+                ("id", PyList::new(py, self.graph.nodes())?.into_any()),
+                (
+                    "positive_degree",
+                    PyList::new(py, &self.inner.positive_degree)?.into_any(),
+                ),
+                (
+                    "negative_degree",
+                    PyList::new(py, &self.inner.negative_degree)?.into_any(),
+                ),
+                ("pn_index", column(&self.inner.pn_index)?),
+                ("eigenvector", column(&self.inner.eigenvector)?),
+            ],
+            &[],
+        )
+    }
+    /// The JSON document as Python values.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &self.inner.to_json(&self.graph))
+    }
+    /// The JSON ``stancegraph centrality --format json`` prints (the same
+    /// bytes).
+    fn to_json(&self) -> String {
+        format!("{:#}\n", self.inner.to_json(&self.graph))
+    }
+    /// The text ``stancegraph centrality`` prints.
+    fn explain(&self) -> String {
+        self.inner.explain(&self.graph)
+    }
+    fn __str__(&self) -> String {
+        self.explain()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "<stancegraph.Centrality of {} nodes{}>",
+            self.graph.nodes().len(),
+            match self.inner.eigenvalue {
+                Some(l) => format!(", eigenvalue {l:.4}"),
+                None => String::new(),
+            }
         )
     }
 }

@@ -33,6 +33,7 @@ use crate::network::{PyPolarization, json_to_py};
 use crate::scenario::PyScenario;
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<crate::balance_results::PyCentrality>()?;
     m.add_class::<PySignedGraph>()?;
     m.add_class::<PyFrustration>()?;
     m.add_class::<PyBlockmodel>()?;
@@ -693,6 +694,16 @@ impl PySignedGraph {
         let graph = Arc::clone(&self.graph);
         let t = py.detach(move || graph.triangles());
         census(py, &self.graph, &t)
+    }
+
+    /// Signed centralities of every node: positive and negative (weighted)
+    /// degree, Everett and Borgatti's PN index and the signed eigenvector
+    /// centrality — what ``stancegraph centrality`` prints. Returns a
+    /// :class:`Centrality`.
+    fn centrality(&self, py: Python<'_>) -> crate::balance_results::PyCentrality {
+        let graph = Arc::clone(&self.graph);
+        let computed = py.detach(|| graph.centrality());
+        crate::balance_results::PyCentrality::new(Arc::clone(&self.graph), computed)
     }
 
     /// Walk balance (Estrada): 1 for a balanced graph, smaller the more

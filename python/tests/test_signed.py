@@ -354,3 +354,34 @@ def test_integer_columns_with_gaps_and_one_str_of_nodes():
         "rows[3]", "source")
     with pytest.raises(ValueError, match="not one str"):
         SignedGraph.from_edges([("a", "b", 1)], nodes="abc")
+
+
+def test_centrality():
+    pd = pytest.importorskip("pandas")
+    tribes = SignedGraph.read_edges(DATA / "highland_tribes.csv")
+    c = tribes.centrality()
+    assert c.nodes == tribes.nodes
+    assert sum(c.positive_degree) + sum(c.negative_degree) == 2 * len(tribes.edges)
+    assert all(x > 0 for x in c.pn_index) and c.pn_problem is None
+    assert max(c.eigenvector) == 1.0 and c.eigenvalue is not None
+    frame = c.to_pandas()
+    assert list(frame.columns) == ["id", "positive_degree", "negative_degree", "pn_index",
+                                   "eigenvector"]
+    assert json.loads(c.to_json()) == c.to_dict()
+    assert str(c).startswith("Signed centralities of 16 nodes (58 ties)")
+    # A negative square: no eigenvalue dominates; said, not guessed.
+    square = SignedGraph.from_edges([("a", "b", -1), ("b", "c", -1), ("c", "d", -1),
+                                     ("d", "a", -1)])
+    s = square.centrality()
+    assert s.eigenvector is None and "no eigenvalue dominates" in s.eigenvector_problem
+    assert frame.shape == (16, 5)
+    assert square.centrality().to_pandas()["eigenvector"].isna().all()
+
+
+@needs_cli
+def test_centrality_is_the_clis():
+    path = DATA / "highland_tribes.csv"
+    tribes = SignedGraph.read_edges(path)
+    assert tribes.centrality().to_json() == run_cli("centrality", path, "--edges", "--format",
+                                                    "json")
+    assert tribes.centrality().explain() == run_cli("centrality", path, "--edges")

@@ -7,9 +7,12 @@
 //! - [`Frustration`] with [`FrustrationOptions`]: the fewest ties out of place,
 //!   exact with proof or heuristic with bounds; [`Tension`] shows why each is.
 //! - [`Blockmodel`] with [`BlockmodelOptions`]: Doreian and Mrvar's k camps.
+//! - [`Centrality`]: signed degrees, the PN index and the signed eigenvector
+//!   centrality of every node ([`SignedGraph::centrality`]).
 //! - [`BalanceReport`] with [`BalanceOptions`]: all of it, in words or JSON.
 
 mod blockmodel;
+mod centrality;
 mod edge_list;
 mod from_stance_graph;
 mod frustration;
@@ -18,6 +21,7 @@ mod report;
 mod signed_graph;
 
 pub use blockmodel::{Blockmodel, BlockmodelOptions};
+pub use centrality::{Centrality, DENSE_MAX_NODES};
 pub use frustration::{Frustration, FrustrationMethod, FrustrationOptions, Tension};
 pub use measures::{Balance, TriangleCensus, WeakBalance};
 pub use report::{BalanceOptions, BalanceReport, WALK_BALANCE_MAX_NODES};

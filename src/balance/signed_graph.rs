@@ -9,8 +9,8 @@
 use std::collections::HashMap;
 
 use crate::balance::{
-    Balance, Blockmodel, BlockmodelOptions, Frustration, FrustrationOptions, TriangleCensus,
-    WeakBalance, blockmodel, from_stance_graph, frustration, measures,
+    Balance, Blockmodel, BlockmodelOptions, Centrality, Frustration, FrustrationOptions,
+    TriangleCensus, WeakBalance, blockmodel, centrality, from_stance_graph, frustration, measures,
 };
 use crate::error::ProblemKind;
 use crate::{ActorId, Error, IssueId, PositionId, RelationId, Result, StanceGraph};
@@ -312,6 +312,37 @@ impl SignedGraph {
     /// How many edges node `v` has (0 for a node out of range).
     pub fn degree(&self, v: usize) -> usize {
         self.adjacency.get(v).map_or(0, Vec::len)
+    }
+
+    /// Signed centralities of every node: the positive and negative
+    /// (weighted) degree, Everett and Borgatti's PN index and the signed
+    /// eigenvector centrality (signnet's `degree_signed`, `pn_index`,
+    /// `eigen_centrality_signed`). What is not defined — the PN index for
+    /// weights that make its matrix singular, the eigenvector when no
+    /// eigenvalue dominates in absolute value — is `None`, with the reason.
+    ///
+    /// # Complexity
+    ///
+    /// Degrees O(m); the PN index by conjugate gradients, O(m) per
+    /// iteration; the eigenvector by dense eigen-decomposition, O(n³), up to
+    /// [`DENSE_MAX_NODES`](crate::balance::DENSE_MAX_NODES) nodes, then by
+    /// power iteration, O(m) per step.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::balance::SignedGraph;
+    ///
+    /// // A star: the centre is tied positively to a and b, negatively to c.
+    /// let g = &SignedGraph::read_edges("source,target,sign\nhub,a,1\nhub,b,1\nhub,c,-1\n", "t.csv")?[0];
+    /// let c = g.centrality();
+    /// assert_eq!((c.positive_degree[0], c.negative_degree[0]), (2.0, 1.0));
+    /// let pn = c.pn_index.as_ref().unwrap();
+    /// assert!(pn[1] > pn[3]); // a friend of the hub beats its enemy
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
+    pub fn centrality(&self) -> Centrality {
+        centrality::centrality(self)
     }
 
     /// The strict balance test: two camps, or an unbalanced cycle.

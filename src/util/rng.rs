@@ -21,6 +21,11 @@ impl SplitMix64 {
         }
     }
 
+    /// A number in [0, 1) with 53 random bits.
+    pub(crate) fn next_f64(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
     /// A number in 0..k (k ≥ 1; 0 when k is 0), by multiply-shift.
     pub(crate) fn below(&mut self, k: usize) -> usize {
         ((u128::from(self.next()) * k as u128) >> 64) as usize

@@ -13,6 +13,7 @@ mod aliases;
 mod balance;
 mod blockmodel;
 mod cases;
+mod centrality;
 #[cfg(feature = "cli")]
 mod cli;
 #[cfg(feature = "cli")]

@@ -11,6 +11,7 @@
 //! [`stancegraph::StanceGraph`]), [`stancegraph::balance::BalanceReport`]
 //! (`explain` and `to_json`), and [`stancegraph::Scenario::polarization`].
 
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -23,7 +24,7 @@ use stancegraph::{
 
 use super::{AttributionChoice, OutputFormat};
 use crate::error::CliError;
-use crate::input::{InputArgs, InputKind};
+use crate::input::{Input, InputArgs, InputKind};
 use crate::output;
 
 /// Options of `balance`.
@@ -88,10 +89,59 @@ pub struct Args {
     format: OutputFormat,
 }
 
+/// `--graph` of `balance` and `centrality`.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum GraphChoice {
+pub enum GraphChoice {
+    /// A scenario's actors and issues, with relations and links.
     Stances,
+    /// The actor network of agreement and conflict.
     Actors,
+}
+
+/// The graphs of an edge list (`--edges`): one per period, or only
+/// `period`'s.
+pub fn edge_graphs(file: &Path, period: Option<&str>) -> Result<Vec<SignedGraph>, CliError> {
+    let text = std::fs::read_to_string(file).map_err(|e| CliError::file(file, e))?;
+    let mut graphs = SignedGraph::read_edges(&text, &file.display().to_string())?;
+    if let Some(p) = period {
+        graphs.retain(|g| g.period() == Some(p));
+        if graphs.is_empty() {
+            return Err(CliError::file(
+                file,
+                format!("no period `{p}` in the edge list"),
+            ));
+        }
+    }
+    Ok(graphs)
+}
+
+/// The signed graph of an input file and which one it is: for a scenario
+/// its actors and issues unless `--graph actors`; for statements and .dna
+/// files the actor network.
+pub fn scenario_graph(
+    input: &Input,
+    file: &Path,
+    graph: Option<GraphChoice>,
+    attribution: AttributionChoice,
+    as_of: Option<Date>,
+) -> Result<(SignedGraph, GraphChoice), CliError> {
+    let choice = match (input.kind, graph) {
+        (InputKind::Scenario, Some(choice)) => choice,
+        (InputKind::Scenario, None) => GraphChoice::Stances,
+        (_, None | Some(GraphChoice::Actors)) => GraphChoice::Actors,
+        (_, Some(GraphChoice::Stances)) => {
+            return Err(CliError::file(
+                file,
+                "--graph stances needs a scenario file; statements and .dna files give the actor network",
+            ));
+        }
+    };
+    let stances = StanceGraph::with_options(&input.scenario, attribution.graph_options(as_of));
+    let signed = match choice {
+        GraphChoice::Stances => SignedGraph::from_actors_and_issues(&stances),
+        GraphChoice::Actors => SignedGraph::from_actor_ties(&stances),
+    };
+    Ok((signed, choice))
 }
 
 /// One analysis per graph (per period of an edge list).
@@ -117,17 +167,7 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
         options = options.with_blockmodel(BlockmodelOptions::new(k).with_alpha(args.alpha));
     }
     if args.edges {
-        let text = std::fs::read_to_string(file).map_err(|e| CliError::file(file, e))?;
-        let mut graphs = SignedGraph::read_edges(&text, &file.display().to_string())?;
-        if let Some(p) = &args.period {
-            graphs.retain(|g| g.period() == Some(p.as_str()));
-            if graphs.is_empty() {
-                return Err(CliError::file(
-                    file,
-                    format!("no period `{p}` in the edge list"),
-                ));
-            }
-        }
+        let graphs = edge_graphs(file, args.period.as_deref())?;
         let reports = graphs
             .iter()
             .map(|g| BalanceReport::new(g, &options))
@@ -136,25 +176,10 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
     }
     let input = args.input.load()?;
     let scenario = &input.scenario;
-    let choice = match (input.kind, args.graph) {
-        (InputKind::Scenario, Some(choice)) => choice,
-        (InputKind::Scenario, None) => GraphChoice::Stances,
-        (_, None | Some(GraphChoice::Actors)) => GraphChoice::Actors,
-        (_, Some(GraphChoice::Stances)) => {
-            return Err(CliError::file(
-                file,
-                "--graph stances needs a scenario file; statements and .dna files give the actor network",
-            ));
-        }
-    };
     let attribution = args
         .attribution
         .or_alias(args.by_speaker.then_some(AttributionChoice::Speaker));
-    let graph = StanceGraph::with_options(scenario, attribution.graph_options(args.as_of));
-    let signed = match choice {
-        GraphChoice::Stances => SignedGraph::from_actors_and_issues(&graph),
-        GraphChoice::Actors => SignedGraph::from_actor_ties(&graph),
-    };
+    let (signed, choice) = scenario_graph(&input, file, args.graph, attribution, args.as_of)?;
     let mut report = BalanceReport::new(&signed, &options)?;
     if choice == GraphChoice::Actors && scenario.actors().len() >= 2 {
         let polarization = PolarizationOptions::new()

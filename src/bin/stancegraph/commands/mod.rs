@@ -3,6 +3,7 @@
 //! position counts for.
 
 mod balance;
+mod centrality;
 mod check;
 mod deals;
 mod diff;
@@ -40,6 +41,14 @@ pub enum Command {
     /// --edges an edge list `source,target,sign[,weight][,period]`.
     /// Exits with 0 on success and 2 on invalid input.
     Balance(Box<balance::Args>),
+    /// Signed centralities of every node: positive and negative (weighted)
+    /// degree, Everett and Borgatti's PN index and the signed eigenvector
+    /// centrality (what is not defined is said, with the reason).
+    ///
+    /// FILE is read as `balance` reads it: a scenario, a statements table,
+    /// a .dna database, or with --edges an edge list.
+    /// Exits with 0 on success and 2 on invalid input.
+    Centrality(Box<centrality::Args>),
     /// Write a self-contained HTML report: the actor network drawn as SVG,
     /// the contradictions, the camps per issue, the timeline and the
     /// structural balance. The file loads nothing from the network.
@@ -79,6 +88,7 @@ pub fn exec(command: Command) -> Result<ExitCode, CliError> {
         Command::Show(args) => show::exec(&args),
         Command::Network(args) => network::exec(&args),
         Command::Balance(args) => balance::exec(&args),
+        Command::Centrality(args) => centrality::exec(&args),
         Command::Report(args) => report::exec(&args),
         Command::Check(args) => check::exec(&args),
         Command::Diff(args) => diff::exec(&args),
@@ -86,7 +96,7 @@ pub fn exec(command: Command) -> Result<ExitCode, CliError> {
     }
 }
 
-/// `--format` of `check`, `balance`, `diff` and `deals`.
+/// `--format` of `check`, `balance`, `centrality`, `diff` and `deals`.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     Text,
