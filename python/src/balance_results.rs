@@ -441,3 +441,58 @@ impl PyCentrality {
         )
     }
 }
+
+/// Triangle balance and the frustration index against random sign
+/// arrangements: ``triangles`` and ``frustration``, each a dict
+/// ``observed, mean, sd, z, p_value, samples, seed`` (``None`` when there is
+/// nothing to test). ``str()`` is the text ``stancegraph balance`` adds.
+#[pyclass(name = "Significance", module = "stancegraph", frozen)]
+pub struct PySignificance {
+    inner: stancegraph::balance::Significance,
+}
+
+impl PySignificance {
+    pub(crate) fn new(inner: stancegraph::balance::Significance) -> Self {
+        PySignificance { inner }
+    }
+}
+
+#[pymethods]
+impl PySignificance {
+    /// Triangle balance against its null distribution, or ``None``.
+    #[getter]
+    fn triangles<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &self.inner.to_json()["triangles"])
+    }
+    /// The frustration index against its null distribution, or ``None``.
+    #[getter]
+    fn frustration<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &self.inner.to_json()["frustration"])
+    }
+    /// Both tests as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &self.inner.to_json())
+    }
+    /// Both tests as JSON text.
+    fn to_json(&self) -> String {
+        format!("{:#}\n", self.inner.to_json())
+    }
+    /// The tests in words.
+    fn explain(&self) -> String {
+        self.inner.explain()
+    }
+    fn __str__(&self) -> String {
+        self.inner.explain()
+    }
+    fn __repr__(&self) -> String {
+        let p = |t: &Option<stancegraph::balance::NullTest>| {
+            t.as_ref()
+                .map_or_else(|| "—".to_owned(), |t| format!("{:.4}", t.p_value))
+        };
+        format!(
+            "<stancegraph.Significance: triangles p = {}, frustration p = {}>",
+            p(&self.inner.triangles),
+            p(&self.inner.frustration)
+        )
+    }
+}

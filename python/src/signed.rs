@@ -20,7 +20,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 use stancegraph::balance::{
     Balance, BalanceOptions, BalanceReport, BlockmodelOptions, FrustrationMethod,
-    FrustrationOptions, NodeOrigin, SignedGraph, TriangleCensus, WeakBalance,
+    FrustrationOptions, NodeOrigin, SignedGraph, SignificanceOptions, TriangleCensus, WeakBalance,
 };
 use stancegraph::discourse::{Level, PolarizationOptions};
 use stancegraph::stance::{Attribution, GraphOptions};
@@ -34,6 +34,7 @@ use crate::scenario::PyScenario;
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<crate::balance_results::PyCentrality>()?;
+    m.add_class::<crate::balance_results::PySignificance>()?;
     m.add_class::<PySignedGraph>()?;
     m.add_class::<PyFrustration>()?;
     m.add_class::<PyBlockmodel>()?;
@@ -788,7 +789,7 @@ impl PySignedGraph {
     /// :param alpha: the blockmodel's weight on negative ties inside camps.
     /// :returns: a :class:`BalanceReport` (``.explain()`` for the text,
     ///     ``.to_json()`` for the JSON document).
-    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5))]
+    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = None))]
     fn report(
         &self,
         py: Python<'_>,
@@ -796,18 +797,26 @@ impl PySignedGraph {
         time_limit: Option<f64>,
         camps: Option<usize>,
         alpha: f64,
+        significance: Option<bool>,
     ) -> PyResult<PyBalanceReport> {
+        // As `stancegraph balance` prints text: significance for up to
+        // DEFAULT_MAX_EDGES ties unless said otherwise.
+        let significance = significance
+            .unwrap_or(self.graph.edges().len() <= SignificanceOptions::DEFAULT_MAX_EDGES);
         let mut options = BalanceOptions::new()
             .with_frustration(frustration_options(exact, time_limit, None, None, None)?);
         if let Some(k) = camps {
             options = options.with_blockmodel(blockmodel_options(k, alpha, None, None, None));
+        }
+        if significance {
+            options = options.with_significance(SignificanceOptions::new());
         }
         self.analyse(py, options)
     }
 
     /// The balance report in words: ``report(...).explain()``, the text
     /// ``stancegraph balance`` prints.
-    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5))]
+    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = None))]
     fn explain(
         &self,
         py: Python<'_>,
@@ -815,13 +824,16 @@ impl PySignedGraph {
         time_limit: Option<f64>,
         camps: Option<usize>,
         alpha: f64,
+        significance: Option<bool>,
     ) -> PyResult<String> {
-        Ok(self.report(py, exact, time_limit, camps, alpha)?.text)
+        Ok(self
+            .report(py, exact, time_limit, camps, alpha, significance)?
+            .text)
     }
 
     /// The balance report as a dict: ``report(...).to_dict()``, the
     /// document ``stancegraph balance --format json`` prints.
-    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5))]
+    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = false))]
     fn to_dict<'py>(
         &self,
         py: Python<'py>,
@@ -829,13 +841,15 @@ impl PySignedGraph {
         time_limit: Option<f64>,
         camps: Option<usize>,
         alpha: f64,
+        significance: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, &self.report(py, exact, time_limit, camps, alpha)?.json)
+        let report = self.report(py, exact, time_limit, camps, alpha, Some(significance))?;
+        json_to_py(py, &report.json)
     }
 
     /// The balance report as JSON text: ``report(...).to_json()``, what
     /// ``stancegraph balance --format json`` prints.
-    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5))]
+    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = false))]
     fn to_json(
         &self,
         py: Python<'_>,
@@ -843,11 +857,34 @@ impl PySignedGraph {
         time_limit: Option<f64>,
         camps: Option<usize>,
         alpha: f64,
+        significance: bool,
     ) -> PyResult<String> {
+        let report = self.report(py, exact, time_limit, camps, alpha, Some(significance))?;
         Ok(format!(
-            "{:#}\n",
-            self.report(py, exact, time_limit, camps, alpha)?.json
+            "{:#}
+",
+            report.json
         ))
+    }
+
+    /// Is the graph more balanced than chance? Triangle balance and the
+    /// frustration index (heuristic) against the signs shuffled over the
+    /// ties, seeded, with p-values — as ``stancegraph balance`` reports
+    /// them. Returns a :class:`Significance`.
+    #[pyo3(signature = (samples = 1000, frustration_samples = 100, seed = SignificanceOptions::DEFAULT_SEED))]
+    fn significance(
+        &self,
+        py: Python<'_>,
+        samples: usize,
+        frustration_samples: usize,
+        seed: u64,
+    ) -> crate::balance_results::PySignificance {
+        let options = SignificanceOptions::new()
+            .with_samples(samples)
+            .with_frustration_samples(frustration_samples)
+            .with_seed(seed);
+        let graph = Arc::clone(&self.graph);
+        crate::balance_results::PySignificance::new(py.detach(move || graph.significance(&options)))
     }
 
     /// The ties as a pandas ``DataFrame``: ``source``, ``target``, ``sign``

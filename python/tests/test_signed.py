@@ -146,7 +146,9 @@ def test_tribes_report(tribes):
     assert text == str(r) == tribes.explain(camps=3)
     assert "Frustration index: 7 (exact, proven optimal)" in text
     doc = r.to_dict()
-    assert doc == tribes.to_dict(camps=3)
+    # The report has the significance test (as the CLI's text); the JSON view not unless asked.
+    assert doc == tribes.to_dict(camps=3, significance=True)
+    assert {k: v for k, v in doc.items() if k != "significance"} == tribes.to_dict(camps=3)
     assert (doc["nodes"], doc["edges"], doc["balanced"]) == (16, 58, False)
     assert doc["frustration"]["value"] == 7 and doc["blockmodel"]["k"] == 3
     assert tribes.report().blockmodel is None
@@ -385,3 +387,19 @@ def test_centrality_is_the_clis():
     assert tribes.centrality().to_json() == run_cli("centrality", path, "--edges", "--format",
                                                     "json")
     assert tribes.centrality().explain() == run_cli("centrality", path, "--edges")
+
+
+def test_significance():
+    tribes = SignedGraph.read_edges(DATA / "highland_tribes.csv")
+    s = tribes.significance(samples=300, frustration_samples=20, seed=5)
+    assert s.triangles["observed"] == tribes.triangles()["balance_ratio"]
+    assert s.triangles["samples"] == 300 and s.frustration["samples"] == 20
+    assert 0 < s.triangles["p_value"] <= 1 and s.frustration["seed"] == 5
+    assert tribes.significance(samples=300, frustration_samples=20, seed=5).to_dict() == s.to_dict()
+    assert json.loads(s.to_json()) == s.to_dict()
+    assert "Triangle balance" in str(s)
+    # The report's text has it by default (as the CLI's), its JSON not unless asked.
+    assert "with the signs shuffled" in tribes.explain()
+    assert "with the signs shuffled" not in tribes.explain(significance=False)
+    assert "significance" not in tribes.to_dict()
+    assert "significance" in tribes.to_dict(significance=True)

@@ -7,6 +7,8 @@
 //! - [`Frustration`] with [`FrustrationOptions`]: the fewest ties out of place,
 //!   exact with proof or heuristic with bounds; [`Tension`] shows why each is.
 //! - [`Blockmodel`] with [`BlockmodelOptions`]: Doreian and Mrvar's k camps.
+//! - [`Significance`] with [`SignificanceOptions`]: triangle balance and the
+//!   frustration index against random sign arrangements, with p-values.
 //! - [`Centrality`]: signed degrees, the PN index and the signed eigenvector
 //!   centrality of every node ([`SignedGraph::centrality`]).
 //! - [`BalanceReport`] with [`BalanceOptions`]: all of it, in words or JSON.
@@ -19,6 +21,7 @@ mod frustration;
 mod measures;
 mod report;
 mod signed_graph;
+mod significance;
 
 pub use blockmodel::{Blockmodel, BlockmodelOptions};
 pub use centrality::{Centrality, DENSE_MAX_NODES};
@@ -26,3 +29,4 @@ pub use frustration::{Frustration, FrustrationMethod, FrustrationOptions, Tensio
 pub use measures::{Balance, TriangleCensus, WeakBalance};
 pub use report::{BalanceOptions, BalanceReport, WALK_BALANCE_MAX_NODES};
 pub use signed_graph::{EdgeEvidence, NodeOrigin, SignedEdge, SignedGraph};
+pub use significance::{NullTest, Significance, SignificanceOptions};

@@ -11,7 +11,7 @@ use crate::{
     Result, Scenario,
     balance::{
         Balance, Blockmodel, BlockmodelOptions, EdgeEvidence, Frustration, FrustrationOptions,
-        SignedGraph, Tension, TriangleCensus, WeakBalance,
+        SignedGraph, Significance, SignificanceOptions, Tension, TriangleCensus, WeakBalance,
     },
     discourse::Polarization,
 };
@@ -40,6 +40,9 @@ pub struct BalanceOptions {
     /// A k-camp blockmodel to fit, if any (the result is
     /// [`BalanceReport::blockmodel`]).
     pub blockmodel: Option<BlockmodelOptions>,
+    /// Test significance against random sign arrangements, if asked for
+    /// (the result is [`BalanceReport::significance`]).
+    pub significance: Option<SignificanceOptions>,
 }
 
 impl BalanceOptions {
@@ -58,6 +61,12 @@ impl BalanceOptions {
     /// `with_alpha` for the weight on negative ties inside camps).
     pub fn with_blockmodel(mut self, options: BlockmodelOptions) -> Self {
         self.blockmodel = Some(options);
+        self
+    }
+
+    /// Asks for the significance test ([`SignedGraph::significance`]).
+    pub fn with_significance(mut self, options: SignificanceOptions) -> Self {
+        self.significance = Some(options);
         self
     }
 }
@@ -101,6 +110,9 @@ pub struct BalanceReport<'g> {
     pub blockmodel: Option<Blockmodel>,
     /// DNA's polarization, when the caller adds it.
     pub polarization: Option<Polarization>,
+    /// Triangle balance and the frustration index against random sign
+    /// arrangements, when asked for.
+    pub significance: Option<Significance>,
 }
 
 impl<'g> BalanceReport<'g> {
@@ -116,6 +128,7 @@ impl<'g> BalanceReport<'g> {
         };
         let mut report = BalanceReport::without_blockmodel(graph, &options.frustration);
         report.blockmodel = blockmodel;
+        report.significance = options.significance.as_ref().map(|o| graph.significance(o));
         Ok(report)
     }
 
@@ -137,6 +150,7 @@ impl<'g> BalanceReport<'g> {
             tensions,
             blockmodel: None,
             polarization: None,
+            significance: None,
         }
     }
 
@@ -241,6 +255,9 @@ impl<'g> BalanceReport<'g> {
                 "exact": p.exact,
                 "clusters": p.clusters,
             });
+        }
+        if let Some(s) = &self.significance {
+            doc["significance"] = s.to_json();
         }
         doc
     }
@@ -420,6 +437,9 @@ impl<'g> BalanceReport<'g> {
                 p.clusters[0].join(", "),
                 p.clusters[1].join(", ")
             );
+        }
+        if let Some(s) = &self.significance {
+            out.push_str(&s.explain());
         }
         out
     }

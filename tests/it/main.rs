@@ -39,5 +39,6 @@ mod report;
 mod report_since;
 mod robustness;
 mod roundtrip;
+mod significance;
 mod stance_graph;
 mod votes;

@@ -19,7 +19,7 @@ use clap::ValueEnum;
 use stancegraph::{
     Date, Scenario, StanceGraph, balance::BalanceOptions, balance::BalanceReport,
     balance::BlockmodelOptions, balance::FrustrationMethod, balance::FrustrationOptions,
-    balance::SignedGraph, discourse::PolarizationOptions,
+    balance::SignedGraph, balance::SignificanceOptions, discourse::PolarizationOptions,
 };
 
 use super::{AttributionChoice, OutputFormat};
@@ -87,6 +87,24 @@ pub struct Args {
     /// `text` for people, `json` for machines.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
+    /// Test whether the network is more balanced than chance: triangle
+    /// balance and the frustration index against the signs shuffled over
+    /// the ties (seeded), with p-values. Default: on for text output of
+    /// networks of up to 10,000 ties.
+    #[arg(long, conflicts_with = "no_significance")]
+    significance: bool,
+    /// Leave the significance test out.
+    #[arg(long)]
+    no_significance: bool,
+    /// Shuffles for triangle balance in the significance test.
+    #[arg(long, value_name = "N", default_value_t = SignificanceOptions::DEFAULT_SAMPLES)]
+    samples: usize,
+    /// Shuffles for the frustration index in the significance test.
+    #[arg(long, value_name = "N", default_value_t = SignificanceOptions::DEFAULT_FRUSTRATION_SAMPLES)]
+    frustration_samples: usize,
+    /// The seed of the shuffles.
+    #[arg(long, value_name = "SEED", default_value_t = SignificanceOptions::DEFAULT_SEED)]
+    seed: u64,
 }
 
 /// `--graph` of `balance` and `centrality`.
@@ -170,7 +188,7 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
         let graphs = edge_graphs(file, args.period.as_deref())?;
         let reports = graphs
             .iter()
-            .map(|g| BalanceReport::new(g, &options))
+            .map(|g| BalanceReport::new(g, &with_significance(args, g, &options)))
             .collect::<Result<Vec<_>, _>>()?;
         return print(&reports, None, args.format);
     }
@@ -180,7 +198,7 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
         .attribution
         .or_alias(args.by_speaker.then_some(AttributionChoice::Speaker));
     let (signed, choice) = scenario_graph(&input, file, args.graph, attribution, args.as_of)?;
-    let mut report = BalanceReport::new(&signed, &options)?;
+    let mut report = BalanceReport::new(&signed, &with_significance(args, &signed, &options))?;
     if choice == GraphChoice::Actors && scenario.actors().len() >= 2 {
         let polarization = PolarizationOptions::new()
             .with_level(attribution.level())
@@ -191,6 +209,24 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
         }
     }
     print(&[report], Some(scenario), args.format)
+}
+
+/// `options` with the significance test when asked for, or by default for
+/// text output of networks of up to
+/// [`SignificanceOptions::DEFAULT_MAX_EDGES`] ties.
+fn with_significance(args: &Args, graph: &SignedGraph, options: &BalanceOptions) -> BalanceOptions {
+    let by_default = args.format == OutputFormat::Text
+        && graph.edges().len() <= SignificanceOptions::DEFAULT_MAX_EDGES;
+    if args.significance || (by_default && !args.no_significance) {
+        options.clone().with_significance(
+            SignificanceOptions::new()
+                .with_samples(args.samples)
+                .with_frustration_samples(args.frustration_samples)
+                .with_seed(args.seed),
+        )
+    } else {
+        options.clone()
+    }
 }
 
 fn print(
