@@ -108,7 +108,11 @@ fn two_clear_camps_are_significant_and_random_signs_are_not() {
         for b in a + 1..12 {
             let sign = if (a < 6) == (b < 6) { 1 } else { -1 };
             camps.push_str(&format!("n{a},n{b},{sign}\n"));
-            let coin = if rng.next_value().is_multiple_of(2) { 1 } else { -1 };
+            let coin = if rng.next_value().is_multiple_of(2) {
+                1
+            } else {
+                -1
+            };
             random.push_str(&format!("n{a},n{b},{coin}\n"));
         }
     }
