@@ -27,7 +27,8 @@
 //! - `network.rs`: `Scenario.network` and the discourse `Network`;
 //! - `signed.rs`: `SignedGraph` and its balance measures;
 //!   `balance_results.rs`: their results (`Frustration`, `Blockmodel`,
-//!   `BalanceReport`);
+//!   `BalanceReport`); `signed_measures.rs`: centralities, significance
+//!   and generalised blockmodels;
 //! - `readers.rs`: `read_statements`, `Scenario.from_statements`,
 //!   `read_dna`, `read_votes` and `Votes`.
 
@@ -45,6 +46,7 @@ mod records;
 mod report;
 mod scenario;
 mod signed;
+mod signed_measures;
 mod stance;
 
 /// The extension module `stancegraph._native`.
@@ -58,6 +60,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     diff::register(m)?;
     network::register(m)?;
     signed::register(m)?;
+    signed_measures::register(m)?;
     readers::register(m)?;
     stance::register(m)?;
     Ok(())

@@ -33,8 +33,6 @@ use crate::network::{PyPolarization, json_to_py};
 use crate::scenario::PyScenario;
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<crate::balance_results::PyCentrality>()?;
-    m.add_class::<crate::balance_results::PySignificance>()?;
     m.add_class::<PySignedGraph>()?;
     m.add_class::<PyFrustration>()?;
     m.add_class::<PyBlockmodel>()?;
@@ -277,7 +275,7 @@ fn frustration_options(
     Ok(options)
 }
 
-fn blockmodel_options(
+pub(crate) fn blockmodel_options(
     k: usize,
     alpha: f64,
     restarts: Option<usize>,
@@ -309,7 +307,7 @@ fn blockmodel_options(
 /// ``len(graph)`` is the number of nodes.
 #[pyclass(name = "SignedGraph", module = "stancegraph", frozen)]
 pub struct PySignedGraph {
-    graph: Arc<SignedGraph>,
+    pub(crate) graph: Arc<SignedGraph>,
     /// The scenario the graph was built from, for the report's evidence.
     scenario: Option<Arc<Scenario>>,
     /// DNA's polarization to add to the report (the actor network of a
@@ -697,16 +695,6 @@ impl PySignedGraph {
         census(py, &self.graph, &t)
     }
 
-    /// Signed centralities of every node: positive and negative (weighted)
-    /// degree, Everett and Borgatti's PN index and the signed eigenvector
-    /// centrality — what ``stancegraph centrality`` prints. Returns a
-    /// :class:`Centrality`.
-    fn centrality(&self, py: Python<'_>) -> crate::balance_results::PyCentrality {
-        let graph = Arc::clone(&self.graph);
-        let computed = py.detach(|| graph.centrality());
-        crate::balance_results::PyCentrality::new(Arc::clone(&self.graph), computed)
-    }
-
     /// Walk balance (Estrada): 1 for a balanced graph, smaller the more
     /// closed walks are unbalanced. O(n³): for up to a few thousand nodes.
     fn walk_balance(&self, py: Python<'_>) -> f64 {
@@ -865,26 +853,6 @@ impl PySignedGraph {
 ",
             report.json
         ))
-    }
-
-    /// Is the graph more balanced than chance? Triangle balance and the
-    /// frustration index (heuristic) against the signs shuffled over the
-    /// ties, seeded, with p-values — as ``stancegraph balance`` reports
-    /// them. Returns a :class:`Significance`.
-    #[pyo3(signature = (samples = 1000, frustration_samples = 100, seed = SignificanceOptions::DEFAULT_SEED))]
-    fn significance(
-        &self,
-        py: Python<'_>,
-        samples: usize,
-        frustration_samples: usize,
-        seed: u64,
-    ) -> crate::balance_results::PySignificance {
-        let options = SignificanceOptions::new()
-            .with_samples(samples)
-            .with_frustration_samples(frustration_samples)
-            .with_seed(seed);
-        let graph = Arc::clone(&self.graph);
-        crate::balance_results::PySignificance::new(py.detach(move || graph.significance(&options)))
     }
 
     /// The ties as a pandas ``DataFrame``: ``source``, ``target``, ``sign``

@@ -475,6 +475,10 @@ class SignedGraph:
         significance: bool = False,
     ) -> str: ...
     def significance(self, samples: int = 1000, frustration_samples: int = 100, seed: int = 24301) -> Significance: ...
+    def fit_pattern(
+        self, pattern: str, alpha: float = 0.5, *, restarts: Optional[int] = None, seed: Optional[int] = None,
+        exact_limit: Optional[int] = None,
+    ) -> PatternFit: ...
     def to_pandas(self) -> Any: ...  # pandas.DataFrame: source, target, sign, weight
     def to_networkx(self) -> Any: ...  # networkx.Graph, edge attributes sign and weight
     def __len__(self) -> int: ...
@@ -519,6 +523,22 @@ class BalanceReport:
     def explain(self) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self) -> str: ...
+
+class PatternFit:
+    """A generalised blockmodel: blocks of a pattern of expected signs."""
+
+    pattern: str
+    alpha: float
+    criterion: float
+    negative_in_positive: int
+    positive_in_negative: int
+    exact: bool
+    blocks: list[list[str]]
+    block_of: dict[str, int]
+    misplaced: list[tuple[str, str, int]]
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    def explain(self) -> str: ...
 
 class Significance:
     """Triangle balance and the frustration index against random sign arrangements."""

@@ -403,3 +403,32 @@ def test_significance():
     assert "with the signs shuffled" not in tribes.explain(significance=False)
     assert "significance" not in tribes.to_dict()
     assert "significance" in tribes.to_dict(significance=True)
+
+
+def test_fit_pattern_finds_mediators():
+    edges = [(f"c{a}", f"c{b}", 1 if (a < 3) == (b < 3) else -1)
+             for a in range(6) for b in range(a + 1, 6)]
+    edges += [(m, f"c{a}", 1) for m in ("m1", "m2") for a in range(6)] + [("m1", "m2", 1)]
+    g = SignedGraph.from_edges(edges)
+    fit = g.fit_pattern("+-+;-++;+++")
+    assert fit.criterion == 0.0 and fit.exact
+    assert fit.blocks[2] == ["m1", "m2"] and fit.block_of["m1"] == 2
+    assert fit.misplaced == []
+    assert json.loads(fit.to_json()) == fit.to_dict()
+    assert str(fit).startswith("Blockmodel of pattern +-+;-++;+++ (3 blocks): criterion 0")
+    # The balance pattern equals the Doreian–Mrvar blockmodel's criterion.
+    tribes = SignedGraph.read_edges(DATA / "highland_tribes.csv")
+    assert tribes.fit_pattern("+-;-+").criterion == pytest.approx(tribes.blockmodel(2).criterion)
+    with pytest.raises(ValidationError, match="symmetric"):
+        g.fit_pattern("+-;+-")
+    with pytest.raises(ValueError, match="restarts"):
+        g.fit_pattern("+-;-+", restarts=0)
+
+
+@needs_cli
+def test_balance_pattern_is_the_clis():
+    path = DATA / "highland_tribes.csv"
+    out = json.loads(run_cli("balance", path, "--edges", "--pattern", "+-+;-++;+++", "--format",
+                             "json"))
+    fit = SignedGraph.read_edges(path).fit_pattern("+-+;-++;+++")
+    assert out["pattern_blockmodel"] == fit.to_dict()

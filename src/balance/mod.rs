@@ -6,7 +6,9 @@
 //!   strict and weak [balance](Balance), the [triangle census](TriangleCensus).
 //! - [`Frustration`] with [`FrustrationOptions`]: the fewest ties out of place,
 //!   exact with proof or heuristic with bounds; [`Tension`] shows why each is.
-//! - [`Blockmodel`] with [`BlockmodelOptions`]: Doreian and Mrvar's k camps.
+//! - [`Blockmodel`] with [`BlockmodelOptions`]: Doreian and Mrvar's k camps;
+//!   [`PatternFit`]: a generalised blockmodel with a [`BlockPattern`] of
+//!   expected signs per pair of blocks (mediators, …).
 //! - [`Significance`] with [`SignificanceOptions`]: triangle balance and the
 //!   frustration index against random sign arrangements, with p-values.
 //! - [`Centrality`]: signed degrees, the PN index and the signed eigenvector
@@ -19,6 +21,7 @@ mod edge_list;
 mod from_stance_graph;
 mod frustration;
 mod measures;
+mod pattern;
 mod report;
 mod signed_graph;
 mod significance;
@@ -27,6 +30,7 @@ pub use blockmodel::{Blockmodel, BlockmodelOptions};
 pub use centrality::{Centrality, DENSE_MAX_NODES};
 pub use frustration::{Frustration, FrustrationMethod, FrustrationOptions, Tension};
 pub use measures::{Balance, TriangleCensus, WeakBalance};
+pub use pattern::{BlockPattern, Expect, PatternFit};
 pub use report::{BalanceOptions, BalanceReport, WALK_BALANCE_MAX_NODES};
 pub use signed_graph::{EdgeEvidence, NodeOrigin, SignedEdge, SignedGraph};
 pub use significance::{NullTest, Significance, SignificanceOptions};

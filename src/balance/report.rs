@@ -10,8 +10,9 @@ use serde_json::{Value, json};
 use crate::{
     Result, Scenario,
     balance::{
-        Balance, Blockmodel, BlockmodelOptions, EdgeEvidence, Frustration, FrustrationOptions,
-        SignedGraph, Significance, SignificanceOptions, Tension, TriangleCensus, WeakBalance,
+        Balance, BlockPattern, Blockmodel, BlockmodelOptions, EdgeEvidence, Frustration,
+        FrustrationOptions, PatternFit, SignedGraph, Significance, SignificanceOptions, Tension,
+        TriangleCensus, WeakBalance,
     },
     discourse::Polarization,
 };
@@ -43,6 +44,9 @@ pub struct BalanceOptions {
     /// Test significance against random sign arrangements, if asked for
     /// (the result is [`BalanceReport::significance`]).
     pub significance: Option<SignificanceOptions>,
+    /// A generalised blockmodel to fit, if any, with its search options
+    /// (the result is [`BalanceReport::pattern`]).
+    pub pattern: Option<(BlockPattern, BlockmodelOptions)>,
 }
 
 impl BalanceOptions {
@@ -61,6 +65,14 @@ impl BalanceOptions {
     /// `with_alpha` for the weight on negative ties inside camps).
     pub fn with_blockmodel(mut self, options: BlockmodelOptions) -> Self {
         self.blockmodel = Some(options);
+        self
+    }
+
+    /// Asks for a generalised blockmodel of this pattern
+    /// ([`SignedGraph::fit_pattern`], with `options`' `alpha`, `restarts`,
+    /// `seed` and `exact_limit`).
+    pub fn with_pattern(mut self, pattern: BlockPattern, options: BlockmodelOptions) -> Self {
+        self.pattern = Some((pattern, options));
         self
     }
 
@@ -113,6 +125,8 @@ pub struct BalanceReport<'g> {
     /// Triangle balance and the frustration index against random sign
     /// arrangements, when asked for.
     pub significance: Option<Significance>,
+    /// The generalised blockmodel, when asked for.
+    pub pattern: Option<PatternFit>,
 }
 
 impl<'g> BalanceReport<'g> {
@@ -129,6 +143,9 @@ impl<'g> BalanceReport<'g> {
         let mut report = BalanceReport::without_blockmodel(graph, &options.frustration);
         report.blockmodel = blockmodel;
         report.significance = options.significance.as_ref().map(|o| graph.significance(o));
+        if let Some((pattern, fit)) = &options.pattern {
+            report.pattern = Some(graph.fit_pattern(pattern, fit)?);
+        }
         Ok(report)
     }
 
@@ -151,6 +168,7 @@ impl<'g> BalanceReport<'g> {
             blockmodel: None,
             polarization: None,
             significance: None,
+            pattern: None,
         }
     }
 
@@ -258,6 +276,9 @@ impl<'g> BalanceReport<'g> {
         }
         if let Some(s) = &self.significance {
             doc["significance"] = s.to_json();
+        }
+        if let Some(fit) = &self.pattern {
+            doc["pattern_blockmodel"] = fit.to_json(self.graph);
         }
         doc
     }
@@ -437,6 +458,9 @@ impl<'g> BalanceReport<'g> {
                 p.clusters[0].join(", "),
                 p.clusters[1].join(", ")
             );
+        }
+        if let Some(fit) = &self.pattern {
+            out.push_str(&fit.explain(self.graph));
         }
         if let Some(s) = &self.significance {
             out.push_str(&s.explain());

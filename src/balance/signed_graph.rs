@@ -9,9 +9,9 @@
 use std::collections::HashMap;
 
 use crate::balance::{
-    Balance, Blockmodel, BlockmodelOptions, Centrality, Frustration, FrustrationOptions,
-    Significance, SignificanceOptions, TriangleCensus, WeakBalance, blockmodel, centrality,
-    from_stance_graph, frustration, measures, significance,
+    Balance, BlockPattern, Blockmodel, BlockmodelOptions, Centrality, Frustration,
+    FrustrationOptions, PatternFit, Significance, SignificanceOptions, TriangleCensus, WeakBalance,
+    blockmodel, centrality, from_stance_graph, frustration, measures, pattern, significance,
 };
 use crate::error::ProblemKind;
 use crate::{ActorId, Error, IssueId, PositionId, RelationId, Result, StanceGraph};
@@ -313,6 +313,44 @@ impl SignedGraph {
     /// How many edges node `v` has (0 for a node out of range).
     pub fn degree(&self, v: usize) -> usize {
         self.adjacency.get(v).map_or(0, Vec::len)
+    }
+
+    /// A generalised blockmodel: the labelling of the nodes into the
+    /// `pattern`'s blocks that leaves the fewest ties out of place, each pair
+    /// of blocks expecting positive ties, negative ties or either — e.g.
+    /// mediators, a block friendly to two hostile camps. `options` gives
+    /// `alpha`, `restarts`, `seed` and `exact_limit` (its `k` is the
+    /// pattern's). See [`PatternFit`] and the module `pattern` for the
+    /// criterion and the search.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOptions`] for an `alpha` outside 0 to 1.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::balance::{BlockPattern, BlockmodelOptions, SignedGraph};
+    ///
+    /// // Two hostile camps {a, b} and {c, d}, and m friendly to all.
+    /// let g = &SignedGraph::read_edges(
+    ///     "source,target,sign\na,b,1\nc,d,1\na,c,-1\nb,d,-1\nm,a,1\nm,b,1\nm,c,1\nm,d,1\n",
+    ///     "mediator.csv",
+    /// )?[0];
+    /// let mediators: BlockPattern = "+-+;-++;+++".parse()?;
+    /// let fit = g.fit_pattern(&mediators, &BlockmodelOptions::new(3))?;
+    /// assert_eq!(fit.criterion(), 0.0);
+    /// assert!(fit.exact);
+    /// let m = g.nodes().iter().position(|n| n == "m").unwrap();
+    /// assert_eq!(fit.blocks[2], vec![m]);
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
+    pub fn fit_pattern(
+        &self,
+        pattern: &BlockPattern,
+        options: &BlockmodelOptions,
+    ) -> Result<PatternFit> {
+        pattern::fit_pattern(self, pattern, options)
     }
 
     /// Is the graph more balanced than chance? Triangle balance and the

@@ -33,6 +33,7 @@ mod frustration;
 mod hostile;
 mod loading;
 mod networks;
+mod pattern;
 mod polarization;
 mod quotes;
 mod report;

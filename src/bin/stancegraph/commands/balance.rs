@@ -29,6 +29,7 @@ use crate::output;
 
 /// Options of `balance`.
 #[derive(clap::Args)]
+#[command(group(clap::ArgGroup::new("blockmodels").args(["camps", "pattern"]).multiple(true)))]
 pub struct Args {
     #[command(flatten)]
     input: InputArgs,
@@ -63,9 +64,14 @@ pub struct Args {
     #[arg(long, value_name = "K",
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     camps: Option<usize>,
+    /// Fit a generalised blockmodel of this pattern of expected signs per
+    /// pair of blocks: rows of `+`, `-` and `.` (either) separated by `;`,
+    /// e.g. `+-+;-++;+++` for two hostile camps and their mediators.
+    #[arg(long, value_name = "PATTERN")]
+    pattern: Option<stancegraph::balance::BlockPattern>,
     /// The blockmodel's weight on negative ties inside camps (1 − A on
     /// positive ties between camps), between 0 and 1.
-    #[arg(long, value_name = "A", default_value_t = BlockmodelOptions::DEFAULT_ALPHA, requires = "camps")]
+    #[arg(long, value_name = "A", default_value_t = BlockmodelOptions::DEFAULT_ALPHA, requires = "blockmodels")]
     alpha: f64,
     /// For scenario files: `stances` (actors and issues; default) or
     /// `actors` (the actor network of agreement and conflict). Statements
@@ -183,6 +189,12 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
     let mut options = BalanceOptions::new().with_frustration(frustration);
     if let Some(k) = args.camps {
         options = options.with_blockmodel(BlockmodelOptions::new(k).with_alpha(args.alpha));
+    }
+    if let Some(pattern) = &args.pattern {
+        options = options.with_pattern(
+            pattern.clone(),
+            BlockmodelOptions::new(pattern.k()).with_alpha(args.alpha),
+        );
     }
     if args.edges {
         let graphs = edge_graphs(file, args.period.as_deref())?;
