@@ -7,7 +7,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use stancegraph::balance::{Blockmodel, Frustration, FrustrationMethod, SignedGraph, Tension};
 
-use crate::network::{PyPolarization, json_to_py};
+use crate::convert::json_to_py;
+use crate::network::PyPolarization;
 use crate::signed::{Triple, names, triple};
 
 /// The frustration index of a signed graph: the fewest ties out of place
@@ -300,7 +301,7 @@ impl PyBalanceReport {
     /// The report as JSON text, what ``stancegraph balance --format json``
     /// prints (the same bytes).
     fn to_json(&self) -> String {
-        format!("{:#}\n", self.json)
+        crate::convert::json_text(&self.json)
     }
 
     fn __str__(&self) -> String {

@@ -12,14 +12,14 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use pyo3::exceptions::{PyIndexError, PyTypeError};
+use pyo3::exceptions::PyIndexError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PySlice, PyString};
 use self_cell::self_cell;
 use stancegraph::Scenario;
 use stancegraph::contradiction::{CheckOptions, ContradictionKind, Severity};
 
-use crate::convert::{data_frame, keyword, opt_date_arg, py_opt_date};
+use crate::convert::{data_frame, json_text, json_to_py, keyword, opt_date_arg, py_opt_date};
 use crate::errors::bad_argument;
 use crate::scenario::PyScenario;
 
@@ -180,20 +180,16 @@ impl PyContradictions {
 
     /// The JSON ``stancegraph check --format json`` prints (the same
     /// bytes): ``{"contradictions": [...], "summary": {...}}``.
-    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+    fn to_json(&self, py: Python<'_>) -> String {
         let found = self.found();
-        py.detach(|| serde_json::to_string_pretty(&found.to_json()))
-            .map(|mut s| {
-                s.push('\n');
-                s
-            })
-            .map_err(|e| PyTypeError::new_err(e.to_string()))
+        py.detach(|| json_text(&found.to_json()))
     }
 
     /// The JSON shape as Python values (``json.loads(self.to_json())``).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let text = self.to_json(py)?;
-        py.import("json")?.getattr("loads")?.call1((text,))
+        let found = self.found();
+        let value = py.detach(|| found.to_json());
+        json_to_py(py, &value)
     }
 
     /// How many of each kind and severity, and the groups the cap cut
@@ -321,10 +317,7 @@ impl PyContradiction {
     }
 
     fn json_field<'py>(&self, py: Python<'py>, field: &str) -> PyResult<Bound<'py, PyAny>> {
-        let value = self.get()?.to_json();
-        let text = serde_json::to_string(&value[field])
-            .map_err(|e| PyTypeError::new_err(e.to_string()))?;
-        py.import("json")?.getattr("loads")?.call1((text,))
+        json_to_py(py, &self.get()?.to_json()[field])
     }
 
     fn keys(mut keys: Vec<&str>) -> Vec<&str> {
@@ -429,9 +422,7 @@ impl PyContradiction {
     /// This contradiction as a dict, in the shape of one entry of
     /// :meth:`Contradictions.to_json`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let text = serde_json::to_string(&self.get()?.to_json())
-            .map_err(|e| PyTypeError::new_err(e.to_string()))?;
-        py.import("json")?.getattr("loads")?.call1((text,))
+        json_to_py(py, &self.get()?.to_json())
     }
 
     fn __str__(&self) -> PyResult<String> {

@@ -137,6 +137,22 @@ pub fn import_optional<'py>(py: Python<'py>, module: &str) -> PyResult<Bound<'py
     })
 }
 
+/// JSON text as the command line prints it (`output::json` of the CLI):
+/// pretty, two-space indents, a final newline — the same bytes.
+pub fn json_text(value: &serde_json::Value) -> String {
+    format!("{value:#}\n")
+}
+
+/// A `serde_json::Value` as the Python value `json.loads` gives.
+pub fn json_to_py<'py>(py: Python<'py>, value: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
+    loads(py, &value.to_string())
+}
+
+/// JSON text as Python values (`json.loads`).
+pub fn loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import("json")?.getattr("loads")?.call1((text,))
+}
+
 /// A pandas `DataFrame` of `columns` (name → list), in the given order;
 /// the columns named in `dates` (ISO texts or `None`) become
 /// `datetime64` columns.

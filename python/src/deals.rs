@@ -11,7 +11,6 @@
 
 use std::sync::Arc;
 
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyString};
@@ -183,14 +182,9 @@ impl DealSearch {
 #[pymethods]
 impl DealSearch {
     /// The JSON ``stancegraph deals --format json`` prints (the same bytes).
-    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+    fn to_json(&self, py: Python<'_>) -> String {
         let found = self.found();
-        py.detach(|| serde_json::to_string_pretty(&found.to_json()))
-            .map(|mut s| {
-                s.push('\n');
-                s
-            })
-            .map_err(|e| PyValueError::new_err(e.to_string()))
+        py.detach(|| crate::convert::json_text(&found.to_json()))
     }
 
     /// The text ``stancegraph deals`` prints.

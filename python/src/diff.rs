@@ -10,7 +10,7 @@
 
 use std::sync::Arc;
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use self_cell::self_cell;
 use stancegraph::Scenario;
@@ -146,20 +146,14 @@ impl PyScenarioDiff {
             return Ok(text.clone());
         }
         let diff = self.diff();
-        let text = py
-            .detach(|| serde_json::to_string_pretty(&diff.to_json()))
-            .map(|mut s| {
-                s.push('\n');
-                s
-            })
-            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let text = py.detach(|| crate::convert::json_text(&diff.to_json()));
         Ok(self.json.get_or_init(|| text).clone())
     }
 
     /// The JSON shape as Python values.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let text = self.to_json(py)?;
-        py.import("json")?.getattr("loads")?.call1((text,))
+        crate::convert::loads(py, &text)
     }
 
     /// Positions: ``{"added", "removed", "changed", "changes"}`` (keys;

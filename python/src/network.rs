@@ -21,7 +21,7 @@ use stancegraph::discourse::{
     NetworkType, Normalization, Polarization, PolarizationOptions,
 };
 
-use crate::convert::{import_optional, keyword, opt_date_arg, py_opt_date};
+use crate::convert::{import_optional, json_to_py, keyword, opt_date_arg, py_opt_date};
 use crate::errors::{IntoPyResult, bad_argument};
 use crate::scenario::PyScenario;
 
@@ -29,16 +29,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyNetwork>()?;
     m.add_class::<PyPolarization>()?;
     Ok(())
-}
-
-/// A `serde_json::Value` as the Python value `json.loads` gives.
-pub(crate) fn json_to_py<'py>(
-    py: Python<'py>,
-    value: &serde_json::Value,
-) -> PyResult<Bound<'py, PyAny>> {
-    py.import("json")?
-        .getattr("loads")?
-        .call1((value.to_string(),))
 }
 
 /// A list-of-strings argument: `None` (empty), one `str`, or an iterable
@@ -620,7 +610,7 @@ impl PyNetwork {
     /// n.to_dict()``), pretty-printed as the command line prints JSON.
     fn to_json(&self, py: Python<'_>) -> String {
         let network = &self.inner;
-        py.detach(|| format!("{:#}\n", network.to_json()))
+        py.detach(|| crate::convert::json_text(&network.to_json()))
     }
 
     /// The SVG drawing, for Jupyter.

@@ -152,7 +152,7 @@ impl PyScenario {
     /// reads).
     pub fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let text = self.inner.to_string_as(Format::Json).py(py)?;
-        py.import("json")?.getattr("loads")?.call1((text,))
+        crate::convert::loads(py, &text)
     }
 
     /// Writes the scenario to ``path``, in the format its extension names.

@@ -27,9 +27,10 @@ use stancegraph::stance::{Attribution, GraphOptions};
 use stancegraph::{Error, Scenario, StanceGraph};
 
 pub use crate::balance_results::{PyBalanceReport, PyBlockmodel, PyFrustration};
+use crate::convert::json_to_py;
 use crate::convert::{data_frame, import_optional, opt_date_arg};
 use crate::errors::{IntoPyResult, bad_argument};
-use crate::network::{PyPolarization, json_to_py};
+use crate::network::PyPolarization;
 use crate::scenario::PyScenario;
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

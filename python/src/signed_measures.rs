@@ -12,8 +12,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyList;
 use stancegraph::balance::{BlockPattern, SignedGraph, SignificanceOptions};
 
+use crate::convert::json_to_py;
 use crate::errors::{IntoPyResult, bad_argument};
-use crate::network::json_to_py;
 use crate::signed::{PySignedGraph, blockmodel_options};
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -187,7 +187,7 @@ impl PyCentrality {
     /// The JSON ``stancegraph centrality --format json`` prints (the same
     /// bytes).
     fn to_json(&self) -> String {
-        format!("{:#}\n", self.inner.to_json(&self.graph))
+        crate::convert::json_text(&self.inner.to_json(&self.graph))
     }
     /// The text ``stancegraph centrality`` prints.
     fn explain(&self) -> String {
@@ -241,7 +241,7 @@ impl PySignificance {
     }
     /// Both tests as JSON text.
     fn to_json(&self) -> String {
-        format!("{:#}\n", self.inner.to_json())
+        crate::convert::json_text(&self.inner.to_json())
     }
     /// The tests in words.
     fn explain(&self) -> String {
@@ -346,7 +346,7 @@ impl PyPatternFit {
     }
     /// The fit as JSON text.
     fn to_json(&self) -> String {
-        format!("{:#}\n", self.fit.to_json(&self.graph))
+        crate::convert::json_text(&self.fit.to_json(&self.graph))
     }
     /// The fit in words.
     fn explain(&self) -> String {

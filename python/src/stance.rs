@@ -9,7 +9,7 @@
 
 use std::sync::Arc;
 
-use pyo3::exceptions::{PyIndexError, PyKeyError, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyIndexError, PyKeyError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use self_cell::self_cell;
@@ -200,19 +200,14 @@ impl PyScenario {
         let mut options = CheckOptions::default();
         options.as_of = opt_date_arg("as_of", as_of)?;
         let (after, before) = (&*self.inner, &*baseline.get().inner);
-        let text = py
-            .detach(|| {
-                let w = after.what_if(before, &options);
-                let list = |l: &[stancegraph::Contradiction<'_>]| {
-                    l.iter().map(|c| c.to_json()).collect::<Vec<_>>()
-                };
-                serde_json::to_string(&serde_json::json!({
-                    "created": list(&w.created),
-                    "resolved": list(&w.resolved),
-                }))
-            })
-            .map_err(|e| PyValueError::new_err(e.to_string()))?;
-        py.import("json")?.getattr("loads")?.call1((text,))
+        let value = py.detach(|| {
+            let w = after.what_if(before, &options);
+            let list = |l: &[stancegraph::Contradiction<'_>]| {
+                l.iter().map(|c| c.to_json()).collect::<Vec<_>>()
+            };
+            serde_json::json!({"created": list(&w.created), "resolved": list(&w.resolved)})
+        });
+        crate::convert::json_to_py(py, &value)
     }
 }
 

@@ -56,7 +56,7 @@ pub enum Expect {
 ///
 /// let mediators: BlockPattern = "+-+;-++;+++".parse()?;
 /// assert_eq!(mediators.k(), 3);
-/// assert_eq!(mediators.expect(0, 1), Expect::Negative);
+/// assert_eq!(mediators.expected(0, 1), Expect::Negative);
 /// assert_eq!(mediators.to_string(), "+-+;-++;+++");
 /// # Ok::<(), stancegraph::Error>(())
 /// ```
@@ -73,7 +73,7 @@ impl BlockPattern {
     }
 
     /// What the pair of blocks `(i, j)` expects.
-    pub fn expect(&self, i: usize, j: usize) -> Expect {
+    pub fn expected(&self, i: usize, j: usize) -> Expect {
         self.cells[i * self.k + j]
     }
 
@@ -128,7 +128,7 @@ impl FromStr for BlockPattern {
         }
         let pattern = BlockPattern { k, cells };
         let symmetric =
-            (0..k).all(|i| (0..k).all(|j| pattern.expect(i, j) == pattern.expect(j, i)));
+            (0..k).all(|i| (0..k).all(|j| pattern.expected(i, j) == pattern.expected(j, i)));
         if !symmetric {
             return Err(bad(
                 "must be symmetric: ties are undirected, so blocks i and j expect what j and i do",
@@ -145,7 +145,7 @@ impl fmt::Display for BlockPattern {
                 f.write_str(";")?;
             }
             for j in 0..self.k {
-                f.write_str(match self.expect(i, j) {
+                f.write_str(match self.expected(i, j) {
                     Expect::Positive => "+",
                     Expect::Negative => "-",
                     Expect::Either => ".",
@@ -270,7 +270,7 @@ struct Search<'a> {
 impl Search<'_> {
     /// The penalty of one tie of sign `positive` between blocks `b` and `c`.
     fn penalty(&self, b: usize, c: usize, positive: bool) -> f64 {
-        match (self.pattern.expect(b, c), positive) {
+        match (self.pattern.expected(b, c), positive) {
             (Expect::Positive, false) => self.alpha,
             (Expect::Negative, true) => 1.0 - self.alpha,
             _ => 0.0,
@@ -451,7 +451,7 @@ pub(crate) fn fit_pattern(
     let (mut negative_in_positive, mut positive_in_negative) = (0, 0);
     let mut misplaced = Vec::new();
     for (i, e) in graph.edges().iter().enumerate() {
-        match (pattern.expect(block_of[e.a], block_of[e.b]), e.sign > 0) {
+        match (pattern.expected(block_of[e.a], block_of[e.b]), e.sign > 0) {
             (Expect::Positive, false) => {
                 negative_in_positive += 1;
                 misplaced.push(i);

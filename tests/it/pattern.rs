@@ -50,7 +50,7 @@ fn brute_force(g: &SignedGraph, p: &BlockPattern, alpha: f64) -> f64 {
         }
         let mut score = 0.0;
         for e in g.edges() {
-            score += match (p.expect(label[e.a], label[e.b]), e.sign > 0) {
+            score += match (p.expected(label[e.a], label[e.b]), e.sign > 0) {
                 (Expect::Positive, false) => alpha,
                 (Expect::Negative, true) => 1.0 - alpha,
                 _ => 0.0,
@@ -153,7 +153,7 @@ fn patterns_parse_and_bad_ones_are_refused() {
     let p: BlockPattern = " +- / -+ ".parse().unwrap();
     assert_eq!(p, BlockPattern::balance(2));
     assert_eq!(
-        "+.;.-".parse::<BlockPattern>().unwrap().expect(0, 1),
+        "+.;.-".parse::<BlockPattern>().unwrap().expected(0, 1),
         Expect::Either
     );
     for (bad, why) in [
