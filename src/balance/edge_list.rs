@@ -1,7 +1,8 @@
 //! Signed edge lists in CSV: columns `source`, `target` and `sign`,
 //! optional `weight` and `period`, read into one [`SignedGraph`] per period
-//! (the public entry point is [`SignedGraph::read_edges`]). Every bad row is
-//! reported with its line and column, not just the first.
+//! (the public entry point is [`SignedGraph::read_edges`]). Rows repeating a
+//! pair add up per sign; a pair with both signs keeps an edge of each. Every
+//! bad row is reported with its line and column, not just the first.
 
 use std::collections::HashMap;
 
@@ -46,7 +47,7 @@ pub(crate) fn read_edges(text: &str, origin: &str) -> Result<Vec<SignedGraph>> {
     let mut graphs: Vec<Period> = Vec::new();
     let mut by_period: HashMap<String, usize> = HashMap::new();
     let mut node_index: Vec<HashMap<String, usize>> = Vec::new();
-    let mut pairs: Vec<HashMap<(usize, usize), usize>> = Vec::new();
+    let mut pairs: Vec<HashMap<(usize, usize, i8), usize>> = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let row = i + 1;
         let mut bad = |line: Option<u64>, field: &str, reason: &'static str| {
@@ -79,12 +80,18 @@ pub(crate) fn read_edges(text: &str, origin: &str) -> Result<Vec<SignedGraph>> {
             bad(line, "sign", "not a non-zero number");
             continue;
         };
+        // A weight is a magnitude; a signed one (as Pajek writes them) must
+        // agree with the sign.
         let w = match weight.map(get) {
             None | Some("") => 1.0,
             Some(text) => match text.parse::<f64>() {
-                Ok(w) if w.is_finite() => w.abs(),
+                Ok(w) if w.is_finite() && w != 0.0 && (w > 0.0 || value < 0.0) => w.abs(),
+                Ok(w) if w < 0.0 && w.is_finite() => {
+                    bad(line, "weight", "a negative weight on a positive tie");
+                    continue;
+                }
                 _ => {
-                    bad(line, "weight", "not a finite number");
+                    bad(line, "weight", "not a positive finite number");
                     continue;
                 }
             },
@@ -125,16 +132,11 @@ pub(crate) fn read_edges(text: &str, origin: &str) -> Result<Vec<SignedGraph>> {
         };
         let (a, b) = (node(a_name), node(b_name));
         let s: i8 = if value > 0.0 { 1 } else { -1 };
-        match pairs[g].get(&(a.min(b), a.max(b))) {
-            Some(&e) if graph.edges[e].sign != s => bad(
-                line,
-                "sign",
-                "this pair was given before with the other sign",
-            ),
+        match pairs[g].entry((a.min(b), a.max(b), s)) {
             // The same tie again (A,B then B,A, say): one edge, weights added.
-            Some(&e) => graph.edges[e].weight += w,
-            None => {
-                pairs[g].insert((a.min(b), a.max(b)), graph.edges.len());
+            std::collections::hash_map::Entry::Occupied(e) => graph.edges[*e.get()].weight += w,
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(graph.edges.len());
                 graph.edges.push(SignedEdge {
                     a,
                     b,

@@ -4,6 +4,10 @@
 //!
 //! - [`SignedGraph`]: read from an edge list or built from a stance graph;
 //!   strict and weak [balance](Balance), the [triangle census](TriangleCensus).
+//!   A multigraph of weighted ties: rows repeating a pair add up per sign, a
+//!   pair with both signs is *ambivalent* ([`SignedGraph::ambivalent_pairs`]);
+//!   the searches count total weight, exact to [`WEIGHT_DECIMALS`] decimal
+//!   places, or each distinct signed pair once ([`SignedGraph::distinct_pairs`]).
 //! - [`Frustration`] with [`FrustrationOptions`]: the fewest ties out of place,
 //!   exact with proof or heuristic with bounds; [`Tension`] shows why each is.
 //! - [`Blockmodel`] with [`BlockmodelOptions`]: Doreian and Mrvar's k camps;
@@ -25,6 +29,7 @@ mod pattern;
 mod report;
 mod signed_graph;
 mod significance;
+mod weights;
 
 pub use blockmodel::{Blockmodel, BlockmodelOptions};
 pub use centrality::{Centrality, DENSE_MAX_NODES};
@@ -34,3 +39,5 @@ pub use pattern::{BlockPattern, Expect, PatternFit};
 pub use report::{BalanceOptions, BalanceReport, WALK_BALANCE_MAX_NODES};
 pub use signed_graph::{EdgeEvidence, NodeOrigin, SignedEdge, SignedGraph};
 pub use significance::{NullTest, Significance, SignificanceOptions};
+pub(crate) use weights::Units;
+pub use weights::WEIGHT_DECIMALS;

@@ -30,11 +30,21 @@ pub struct SignedEdge {
     pub weight: f64,
 }
 
-/// An undirected signed graph: labelled nodes and ±1 edges, at most one per
-/// pair.
+/// An undirected signed graph: labelled nodes and weighted ±1 edges, at most
+/// one per pair **and sign**.
 ///
-/// Build one from an edge list ([`SignedGraph::read_edges`]) or from a
-/// scenario's actor network ([`SignedGraph::from_actor_ties`]).
+/// Build one from an edge list ([`SignedGraph::read_edges`]), from index
+/// triples ([`SignedGraph::from_edges`], [`SignedGraph::from_weighted_edges`])
+/// or from a scenario's actor network ([`SignedGraph::from_actor_ties`]).
+///
+/// It is a multigraph in the way real data are: ties given again with the same
+/// sign add their weights into one edge; a pair tied with both signs keeps
+/// both edges, an *ambivalent* pair ([`SignedGraph::ambivalent_pairs`]) —
+/// two states allied and in a dispute the same year — whose lighter side is
+/// out of place whatever the camps. The frustration index and the blockmodels
+/// count the total weight of ties out of place;
+/// [`SignedGraph::distinct_pairs`] counts each distinct signed pair once
+/// instead (signnet's convention).
 ///
 /// # Examples
 ///
@@ -94,17 +104,39 @@ pub struct EdgeEvidence {
 
 impl SignedGraph {
     /// Reads an edge list CSV: columns `source`, `target` and `sign` (+1/−1,
-    /// or any number, whose sign counts), optional `weight`, and optional
+    /// or any number, whose sign counts), optional `weight` (a positive
+    /// number, or a negative one on a negative tie, whose magnitude counts;
+    /// 1 when the column or the cell is empty), and optional
     /// `period`, which splits the rows into one graph per period (in order
-    /// of first appearance). Ties are undirected: a pair given again with the
-    /// same sign (as `A,B` and `B,A`, say) is one edge whose weight is the
-    /// sum; with the other sign it is an error.
+    /// of first appearance). Every row is a tie. Ties are undirected: rows
+    /// repeating a pair with the same sign (as `A,B` and `B,A`, say) are one
+    /// edge whose weight is their sum; a pair given with both signs keeps one
+    /// edge of each (an [ambivalent pair](SignedGraph::ambivalent_pairs)).
+    /// Edges are numbered in the order of their first row.
     ///
     /// # Errors
     ///
     /// [`Error::Invalid`] for a missing column and every bad row (line,
-    /// column): an unreadable or zero sign, a self-loop, or a pair given
-    /// twice with different signs.
+    /// column): an unreadable or zero sign, a weight that is not a positive
+    /// finite number, an empty node name or a self-loop.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::balance::{FrustrationOptions, SignedGraph};
+    ///
+    /// // Allied twice, and in one dispute, the same year; B and C at odds.
+    /// let text = "source,target,sign,weight\nA,B,1,1\nB,A,1,1\nA,B,-1,1\nB,C,-1,0.5\n";
+    /// let g = &SignedGraph::read_edges(text, "ties.csv")?[0];
+    /// assert_eq!(g.edges().len(), 3);
+    /// assert_eq!(g.edges()[0].weight, 2.0);
+    /// assert_eq!(g.ambivalent_pairs(), [(0, 1)]);
+    /// // Whatever the camps, the lighter side of A–B (the dispute) is out of place.
+    /// let f = g.frustration(&FrustrationOptions::new());
+    /// assert_eq!((f.value, f.exact), (1.0, true));
+    /// assert_eq!(f.frustrated_edges, [1]);
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
     pub fn read_edges(text: &str, origin: &str) -> Result<Vec<SignedGraph>> {
         crate::balance::edge_list::read_edges(text, origin)
     }
@@ -127,12 +159,13 @@ impl SignedGraph {
     }
 
     /// A signed graph from node labels and `(a, b, sign)` triples of node
-    /// indices (sign +1 or −1; weight 1).
+    /// indices (sign +1 or −1), each a tie of weight 1: see
+    /// [`SignedGraph::from_weighted_edges`].
     ///
     /// # Errors
     ///
     /// [`Error::Invalid`] naming every bad triple (row i + 1): an index out
-    /// of range, a sign other than ±1, a self-loop, or a pair given twice.
+    /// of range, a sign other than ±1 or a self-loop.
     ///
     /// # Examples
     ///
@@ -146,35 +179,73 @@ impl SignedGraph {
     /// # Ok::<(), stancegraph::Error>(())
     /// ```
     pub fn from_edges(nodes: Vec<String>, edges: &[(usize, usize, i8)]) -> Result<SignedGraph> {
+        let weighted: Vec<(usize, usize, i8, f64)> =
+            edges.iter().map(|&(a, b, s)| (a, b, s, 1.0)).collect();
+        SignedGraph::from_weighted_edges(nodes, &weighted)
+    }
+
+    /// A signed graph from node labels and `(a, b, sign, weight)` ties of
+    /// node indices: sign +1 or −1, weight a positive finite number. Ties
+    /// repeating a pair with the same sign add up into one edge; a pair tied
+    /// with both signs keeps an edge of each (an
+    /// [ambivalent pair](SignedGraph::ambivalent_pairs)). Edges are numbered
+    /// in the order of their first tie.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] naming every bad tie (row i + 1): an index out of
+    /// range, a sign other than ±1, a weight that is not a positive finite
+    /// number or a self-loop.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::balance::{FrustrationOptions, SignedGraph};
+    ///
+    /// let nodes = vec!["A".to_owned(), "B".to_owned(), "C".to_owned()];
+    /// let ties = [(0, 1, 1, 3.0), (1, 2, 1, 1.0), (0, 2, -1, 2.5), (0, 1, -1, 0.5)];
+    /// let g = SignedGraph::from_weighted_edges(nodes, &ties)?;
+    /// assert_eq!(g.ambivalent_pairs(), [(0, 3)]);
+    /// let f = g.frustration(&FrustrationOptions::new());
+    /// // The ambivalent pair's lighter side (0.5), and B–C (1) to close the triangle.
+    /// assert_eq!(f.value, 1.5);
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
+    pub fn from_weighted_edges(
+        nodes: Vec<String>,
+        edges: &[(usize, usize, i8, f64)],
+    ) -> Result<SignedGraph> {
         let n = nodes.len();
         let mut problems = Vec::new();
-        let mut seen: HashMap<(usize, usize), usize> = HashMap::with_capacity(edges.len());
-        let mut kept = Vec::with_capacity(edges.len());
-        for (i, &(a, b, sign)) in edges.iter().enumerate() {
+        let mut seen: HashMap<(usize, usize, i8), usize> = HashMap::with_capacity(edges.len());
+        let mut kept: Vec<SignedEdge> = Vec::with_capacity(edges.len());
+        for (i, &(a, b, sign, weight)) in edges.iter().enumerate() {
             let reason = if a >= n || b >= n {
                 Some("a node index out of range")
             } else if sign != 1 && sign != -1 {
                 Some("the sign is not +1 or -1")
+            } else if !(weight.is_finite() && weight > 0.0) {
+                Some("the weight is not a positive finite number")
             } else if a == b {
                 Some("a node tied to itself")
-            } else if seen.insert((a.min(b), a.max(b)), i).is_some() {
-                Some("this pair was given before")
             } else {
                 None
             };
-            match reason {
-                Some(reason) => problems.push(crate::io::table_problem::row_problem(
+            if let Some(reason) = reason {
+                problems.push(crate::io::table_problem::row_problem(
                     i + 1,
                     None,
                     None,
                     ProblemKind::Invalid { reason },
-                )),
-                None => kept.push(SignedEdge {
-                    a,
-                    b,
-                    sign,
-                    weight: 1.0,
-                }),
+                ));
+                continue;
+            }
+            match seen.entry((a.min(b), a.max(b), sign)) {
+                std::collections::hash_map::Entry::Occupied(e) => kept[*e.get()].weight += weight,
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(kept.len());
+                    kept.push(SignedEdge { a, b, sign, weight });
+                }
             }
         }
         if !problems.is_empty() {
@@ -313,6 +384,72 @@ impl SignedGraph {
     /// How many edges node `v` has (0 for a node out of range).
     pub fn degree(&self, v: usize) -> usize {
         self.adjacency.get(v).map_or(0, Vec::len)
+    }
+
+    /// The ambivalent pairs: pairs of nodes tied with both signs, as
+    /// `(positive edge, negative edge)` indices, in the order of the pairs'
+    /// first edge. Whatever the camps, one side of each is out of place: the
+    /// frustration index counts at least the lighter side of every one.
+    pub fn ambivalent_pairs(&self) -> Vec<(usize, usize)> {
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for (u, list) in self.adjacency.iter().enumerate() {
+            // Sorted by neighbour: the two edges of a pair are next to each other.
+            for w in list.windows(2) {
+                let ((x, e), (y, f)) = (w[0], w[1]);
+                if x == y && u < x {
+                    pairs.push(if self.edges[e].sign > 0 {
+                        (e, f)
+                    } else {
+                        (f, e)
+                    });
+                }
+            }
+        }
+        pairs.sort_unstable_by_key(|&(p, n)| p.min(n));
+        pairs
+    }
+
+    /// Whether any pair is tied with both signs.
+    pub fn has_ambivalent_pairs(&self) -> bool {
+        self.adjacency
+            .iter()
+            .any(|list| list.windows(2).any(|w| w[0].0 == w[1].0))
+    }
+
+    /// Whether any edge weighs other than 1.
+    pub fn is_weighted(&self) -> bool {
+        self.edges.iter().any(|e| e.weight != 1.0)
+    }
+
+    /// The total weight of the edges.
+    pub fn total_weight(&self) -> f64 {
+        self.edges.iter().map(|e| e.weight).sum()
+    }
+
+    /// The same graph with every edge of weight 1: each distinct signed pair
+    /// counts once (signnet's convention), however many rows gave it and
+    /// whatever their weights; an ambivalent pair still has two edges.
+    /// Nodes, edges, their order and evidence are kept.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::balance::{FrustrationOptions, SignedGraph};
+    ///
+    /// let text = "source,target,sign\nA,B,1\nA,B,1\nA,B,-1\n";
+    /// let g = &SignedGraph::read_edges(text, "t.csv")?[0];
+    /// assert_eq!(g.frustration(&FrustrationOptions::new()).value, 1.0);
+    /// let distinct = g.distinct_pairs();
+    /// assert_eq!(distinct.edges()[0].weight, 1.0);
+    /// assert_eq!(distinct.frustration(&FrustrationOptions::new()).value, 1.0);
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
+    pub fn distinct_pairs(&self) -> SignedGraph {
+        let mut g = self.clone();
+        for e in &mut g.edges {
+            e.weight = 1.0;
+        }
+        g
     }
 
     /// A generalised blockmodel: the labelling of the nodes into the

@@ -141,8 +141,8 @@ impl ExportOptions {
 /// A cell value as text: whole numbers without a fraction, others in the
 /// shortest form that reads back to the same number.
 pub(crate) fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
+    if v.abs() < 1e15 {
+        crate::util::number::text(v)
     } else {
         format!("{v}")
     }

@@ -9,9 +9,11 @@
 //! - [`suggest`]: "did you mean" hints.
 //! - [`words`]: how results are put into English.
 //! - [`escape`]: escaping for HTML, SVG and GraphML.
+//! - [`number`]: real numbers as text and JSON (whole ones without a fraction).
 
 pub(crate) mod escape;
 pub(crate) mod keyword;
+pub(crate) mod number;
 pub(crate) mod pair_sums;
 pub(crate) mod rng;
 pub(crate) mod rows;

@@ -66,13 +66,18 @@ fn periods_split_an_edge_list_and_bad_rows_are_named() {
         ["46-49", "50-53"]
     );
     assert_eq!(graphs[0].edges().len(), 2);
-    let err = SignedGraph::read_edges("source,target,sign\nA,B,1\nB,A,-1\nC,C,1\nD,E,x\n", "e.csv")
-        .unwrap_err();
+    let err = SignedGraph::read_edges(
+        "source,target,sign,weight\nA,B,1,0\nB,A,1,-2\nC,C,1,\nD,E,x,1\n",
+        "e.csv",
+    )
+    .unwrap_err();
     let text = err.to_string();
     assert!(
-        text.contains(
-            "e.csv:3: rows[2], field `sign`: this pair was given before with the other sign"
-        ),
+        text.contains("e.csv:2: rows[1], field `weight`: not a positive finite number"),
+        "{text}"
+    );
+    assert!(
+        text.contains("e.csv:3: rows[2], field `weight`: a negative weight on a positive tie"),
         "{text}"
     );
     assert!(
