@@ -32,7 +32,7 @@ fn frustration(c: &mut Criterion) {
                     assert!(f.exact);
                     f.value
                 })
-                .sum::<usize>()
+                .sum::<f64>()
         })
     });
     let heuristic = FrustrationOptions::new().with_method(FrustrationMethod::Heuristic);

@@ -375,7 +375,7 @@ fn main() -> ExitCode {
                 f.value,
                 f.lower_bound,
                 f.gap(),
-                100.0 * f.gap() as f64 / f.value.max(1) as f64
+                100.0 * f.gap() / f.value.max(1.0)
             );
             println!(
                 "generate {:.3} s, balance test {:.3} s, triangle census {:.3} s, frustration {:.3} s",

@@ -23,7 +23,7 @@ print(s.polarization(level="principal"))
 # The scenario as a signed graph of actors and issues: the one tie out of place.
 g = s.signed_graph()
 f = g.frustration()
-print(g, "frustration", f.value, "exact" if f.exact else "", f.frustrated_edges)
+print(g, f"frustration {f.value:g}", "exact" if f.exact else "", f.frustrated_edges)
 
 # An edge list: the Highland tribes (frustration index 7, published).
 tribes = SignedGraph.read_edges(ROOT / "tests" / "data" / "highland_tribes.csv")

@@ -11,26 +11,28 @@ use crate::convert::json_to_py;
 use crate::network::PyPolarization;
 use crate::signed::{Triple, names, triple};
 
-/// The frustration index of a signed graph: the fewest ties out of place
-/// (``value``), a proven ``lower_bound`` (equal when ``exact``), the two
-/// ``camps`` achieving the value and the ``frustrated_edges``.
+/// The frustration index of a signed graph: the least total weight of ties
+/// out of place (``value``; their number when unweighted), a proven
+/// ``lower_bound`` (equal when ``exact``), the two ``camps`` achieving the
+/// value and the ``frustrated_edges``.
 #[pyclass(name = "Frustration", module = "stancegraph", frozen)]
 pub struct PyFrustration {
-    /// The ties out of place between the camps found (an upper bound on the
-    /// index; the index itself when :attr:`exact`).
+    /// The total weight of the ties the camps found put out of place (an
+    /// upper bound on the index; the index itself when :attr:`exact`); a
+    /// whole number when every weight is.
     #[pyo3(get)]
-    value: usize,
+    value: f64,
     /// A proven lower bound on the index.
     #[pyo3(get)]
-    lower_bound: usize,
+    lower_bound: f64,
     /// Whether the value is proven optimal (``value == lower_bound``).
     #[pyo3(get)]
     exact: bool,
     /// ``value - lower_bound`` (0 when exact).
     #[pyo3(get)]
-    gap: usize,
-    /// The normalised score 1 − 2·value/ties (signnet's ``frustration``);
-    /// 1 for a balanced graph.
+    gap: f64,
+    /// The normalised score 1 − 2·value/total weight (signnet's
+    /// ``frustration``, 1 − 2L/m, when unweighted); 1 for a balanced graph.
     #[pyo3(get)]
     score: f64,
     /// The method that ran: ``"exact"`` or ``"heuristic"``.
@@ -42,6 +44,9 @@ pub struct PyFrustration {
     /// The number of ties of the graph.
     #[pyo3(get)]
     edge_count: usize,
+    /// The total weight of the ties of the graph.
+    #[pyo3(get)]
+    total_weight: f64,
     /// Blocks (biconnected components with a cycle) solved.
     #[pyo3(get)]
     block_count: usize,
@@ -76,6 +81,7 @@ impl PyFrustration {
             },
             limit_reached: f.limit_reached,
             edge_count: f.edge_count,
+            total_weight: f.total_weight,
             block_count: f.block_count,
             largest_block: f.largest_block,
             search_nodes: f.search_nodes,
@@ -118,6 +124,7 @@ impl PyFrustration {
         d.set_item("method", self.method)?;
         d.set_item("limit_reached", self.limit_reached)?;
         d.set_item("edge_count", self.edge_count)?;
+        d.set_item("total_weight", self.total_weight)?;
         d.set_item("block_count", self.block_count)?;
         d.set_item("largest_block", self.largest_block)?;
         d.set_item("search_nodes", self.search_nodes)?;
@@ -135,10 +142,14 @@ impl PyFrustration {
         } else {
             format!("heuristic, at least {}", self.lower_bound)
         };
+        let of = if self.total_weight == self.edge_count as f64 {
+            format!("{} ties", self.edge_count)
+        } else {
+            format!("weight {} ({} ties)", self.total_weight, self.edge_count)
+        };
         format!(
-            "<stancegraph.Frustration {} of {} ties ({how}); camps of {} and {}>",
+            "<stancegraph.Frustration {} of {of} ({how}); camps of {} and {}>",
             self.value,
-            self.edge_count,
             self.camps.0.len(),
             self.camps.1.len()
         )

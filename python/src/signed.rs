@@ -7,8 +7,10 @@
 //! number, whose sign counts), and also as `"+"`/`"-"` and
 //! `"positive"`/`"negative"`. Every bad row is reported at once, as a
 //! `ValidationError` naming the row (counted from 1, as in the library's
-//! tables) and the field. The library's graphs have no weights yet: a
-//! `weight` asked for is a `ValueError`, never silently dropped.
+//! tables) and the field. Ties may carry weights (positive numbers; a
+//! negative one only on a negative tie, its magnitude counting); rows
+//! repeating a pair add up per sign and a pair with both signs keeps a tie of
+//! each (an ambivalent pair), as in the library.
 //! Frustration, blockmodels, walk balance and the report run with the GIL
 //! released. Results are plain values (node names, `(u, v, sign)` triples,
 //! dicts) or small objects with attributes.
@@ -57,13 +59,46 @@ pub(crate) fn names(g: &SignedGraph, nodes: &[usize]) -> Vec<String> {
     nodes.iter().map(|&v| g.nodes()[v].clone()).collect()
 }
 
-/// The error for a weight asked for.
-fn no_weights(argument: &str) -> PyErr {
-    bad_argument(
-        argument,
-        "signed graphs have no edge weights yet (every tie counts once; multigraph weights are planned, issue 16): leave it out",
-    )
+/// A weight as the edge-list reader takes it (a positive number, or a
+/// negative one on a negative tie; `None` is 1), or why not.
+fn weight_of(value: Option<&Bound<'_, PyAny>>, sign: Option<i8>) -> Result<f64, String> {
+    let Some(value) = value.filter(|v| !v.is_none()) else {
+        return Ok(1.0);
+    };
+    if value.is_instance_of::<pyo3::types::PyBool>() {
+        return Err("not a weight: a bool; expected a positive number".to_owned());
+    }
+    let number = match value.cast::<PyString>() {
+        Ok(text) => {
+            let text = text.to_cow().map_err(|e| e.to_string())?;
+            if text.trim().is_empty() {
+                return Ok(1.0);
+            }
+            text.trim().parse::<f64>().ok()
+        }
+        Err(_) => value.extract::<f64>().ok(),
+    };
+    match number {
+        Some(w) if w.is_nan() => Ok(1.0),
+        Some(w) if w.is_finite() && w > 0.0 => Ok(w),
+        Some(w) if w.is_finite() && w < 0.0 && sign != Some(1) => Ok(-w),
+        Some(w) if w.is_finite() && w < 0.0 => {
+            Err("a negative weight on a positive tie".to_owned())
+        }
+        _ => Err(format!(
+            "not a positive finite number: {}",
+            value.repr().map(|r| r.to_string()).unwrap_or_default()
+        )),
+    }
 }
+
+/// A row of a graph being built: source, target, sign and optional weight.
+type Row<'py> = (
+    Bound<'py, PyAny>,
+    Bound<'py, PyAny>,
+    Bound<'py, PyAny>,
+    Option<Bound<'py, PyAny>>,
+);
 
 /// Problems found in the rows given, as a `ValidationError` shaped like the
 /// library's (`origin: rows[i], field `f`: message`, one per line).
@@ -192,13 +227,14 @@ fn node_name(value: &Bound<'_, PyAny>) -> Result<String, String> {
     Err(format!("node names are text (str), got {kind}"))
 }
 
-/// Builds a graph from parallel columns of sources, targets and signs
-/// (row i is data row i + 1), with `nodes` first in the given order.
+/// Builds a graph from parallel columns of sources, targets, signs and
+/// optional weights (row i is data row i + 1), with `nodes` first in the
+/// given order.
 fn build(
     py: Python<'_>,
     origin: &'static str,
     nodes: Option<&Bound<'_, PyAny>>,
-    rows: Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>, Bound<'_, PyAny>)>,
+    rows: Vec<Row<'_>>,
 ) -> PyResult<SignedGraph> {
     let mut labels: Vec<String> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = Default::default();
@@ -219,7 +255,7 @@ fn build(
     }
     let mut problems = RowProblems::new(origin);
     let mut triples = Vec::with_capacity(rows.len());
-    for (i, (source, target, sign)) in rows.iter().enumerate() {
+    for (i, (source, target, sign, weight)) in rows.iter().enumerate() {
         let row = i + 1;
         let mut node = |field: &'static str, value: &Bound<'_, PyAny>| match node_name(value) {
             Ok(name) => Some(*index.entry(name.clone()).or_insert_with(|| {
@@ -235,12 +271,15 @@ fn build(
         let s = sign_of(sign)
             .map_err(|message| problems.push(Some(row), "sign", message))
             .ok();
-        if let (Some(a), Some(b), Some(s)) = (a, b, s) {
-            triples.push((a, b, s));
+        let w = weight_of(weight.as_ref(), s)
+            .map_err(|message| problems.push(Some(row), "weight", message))
+            .ok();
+        if let (Some(a), Some(b), Some(s), Some(w)) = (a, b, s, w) {
+            triples.push((a, b, s, w));
         }
     }
     problems.into_result(py)?;
-    py.detach(move || SignedGraph::from_edges(labels, &triples))
+    py.detach(move || SignedGraph::from_weighted_edges(labels, &triples))
         .py(py)
 }
 
@@ -421,15 +460,18 @@ impl PySignedGraph {
     /// :param target: the column of the other end's name.
     /// :param sign: the column of signs: +1/-1 (or any non-zero number,
     ///     whose sign counts), ``"+"``/``"-"``, ``"positive"``/``"negative"``.
-    /// :param weight: not supported yet (the library's ties carry no
-    ///     weights): giving a column raises ``ValueError``.
+    /// :param weight: optional column of weights: positive numbers (a
+    ///     negative one only on a negative tie; its magnitude counts), empty
+    ///     or NaN cells weigh 1.
     /// :param nodes: optional node names, first and in this order
     ///     (isolated nodes too); the others follow in order of appearance.
     ///
     /// Names are text (whole numbers are taken in decimal). Raises
     /// :class:`ValidationError` naming a missing column, and every bad row
     /// (counted from 1) with its field: a missing or unreadable sign or
-    /// name, a node tied to itself, a pair given twice.
+    /// name or weight, a node tied to itself. Rows repeating a pair add up
+    /// per sign; a pair with both signs keeps a tie of each (see
+    /// :meth:`ambivalent_pairs`).
     #[classmethod]
     #[pyo3(signature = (df, source = "source", target = "target", sign = "sign", weight = None, *, nodes = None))]
     #[allow(clippy::too_many_arguments)]
@@ -440,12 +482,9 @@ impl PySignedGraph {
         source: &str,
         target: &str,
         sign: &str,
-        weight: Option<&Bound<'_, PyAny>>,
+        weight: Option<&str>,
         nodes: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PySignedGraph> {
-        if weight.is_some_and(|w| !w.is_none()) {
-            return Err(no_weights("weight"));
-        }
         if !df.hasattr("columns")? {
             return Err(bad_argument(
                 "df",
@@ -479,26 +518,33 @@ impl PySignedGraph {
             column("target", target)?,
             column("sign", sign)?,
         );
+        let w = match weight {
+            Some(name) => Some(column("weight", name)?),
+            None => None,
+        };
         problems.into_result(py)?;
         let (Some(s), Some(t), Some(g)) = (s, t, g) else {
             return Err(PyValueError::new_err("a column is missing"));
         };
+        let mut weights = w.flatten().map(Vec::into_iter);
         let rows = s
             .into_iter()
             .zip(t)
             .zip(g)
-            .map(|((a, b), c)| (a, b, c))
+            .map(|((a, b), c)| (a, b, c, weights.as_mut().and_then(Iterator::next)))
             .collect();
         build(py, "frame", nodes, rows).map(PySignedGraph::plain)
     }
 
-    /// A signed graph from a list of ``(source, target, sign)`` tuples.
+    /// A signed graph from a list of ``(source, target, sign)`` or
+    /// ``(source, target, sign, weight)`` tuples.
     ///
     /// Names are text (whole numbers are taken in decimal); signs are
     /// +1/-1 (or any non-zero number), ``"+"``/``"-"`` or
-    /// ``"positive"``/``"negative"``. ``nodes`` optionally lists node
-    /// names first, in this order (isolated nodes too). A fourth item (a
-    /// weight) raises ``ValueError``: ties carry no weights yet.
+    /// ``"positive"``/``"negative"``; weights positive numbers (1 when
+    /// left out). Ties repeating a pair add up per sign; a pair with both
+    /// signs keeps a tie of each. ``nodes`` optionally lists node names
+    /// first, in this order (isolated nodes too).
     ///
     /// Raises :class:`ValidationError` naming every bad row (counted from
     /// 1) and field, as :meth:`from_pandas`.
@@ -520,17 +566,24 @@ impl PySignedGraph {
                 .map_err(|_| {
                     bad_argument(
                         "edges",
-                        format!("row {}: expected a (source, target, sign) tuple", i + 1),
+                        format!(
+                            "row {}: expected a (source, target, sign[, weight]) tuple",
+                            i + 1
+                        ),
                     )
                 })?;
             match tuple.len() {
-                3 => rows.push((tuple.get_item(0)?, tuple.get_item(1)?, tuple.get_item(2)?)),
-                4 => return Err(no_weights("edges")),
+                3 | 4 => rows.push((
+                    tuple.get_item(0)?,
+                    tuple.get_item(1)?,
+                    tuple.get_item(2)?,
+                    (tuple.len() == 4).then(|| tuple.get_item(3)).transpose()?,
+                )),
                 n => {
                     return Err(bad_argument(
                         "edges",
                         format!(
-                            "row {}: expected a (source, target, sign) tuple, got {n} items",
+                            "row {}: expected a (source, target, sign[, weight]) tuple, got {n} items",
                             i + 1
                         ),
                     ));
@@ -542,8 +595,8 @@ impl PySignedGraph {
 
     /// Reads an edge list CSV, the ``stancegraph balance --edges`` input:
     /// columns ``source``, ``target`` and ``sign`` (+1/-1, or any non-zero
-    /// number), optional ``weight`` (a pair given twice with the same sign
-    /// is one tie whose weight is the sum) and optional ``period``.
+    /// number), optional ``weight`` (rows repeating a pair add up per sign;
+    /// a pair with both signs keeps a tie of each) and optional ``period``.
     ///
     /// :param source: a path (``str`` or ``os.PathLike``), or the CSV text
     ///     itself (a ``str`` with a line break).
@@ -628,6 +681,55 @@ impl PySignedGraph {
         (0..self.graph.edges().len())
             .map(|e| triple(&self.graph, e))
             .collect()
+    }
+
+    /// The ties' weights, in the order of :attr:`edges` (1 where none was
+    /// given; repeated rows summed).
+    #[getter]
+    fn weights(&self) -> Vec<f64> {
+        self.graph.edges().iter().map(|e| e.weight).collect()
+    }
+
+    /// The total weight of the ties (their number when unweighted).
+    #[getter]
+    fn total_weight(&self) -> f64 {
+        self.graph.total_weight()
+    }
+
+    /// Whether any tie weighs other than 1.
+    #[getter]
+    fn is_weighted(&self) -> bool {
+        self.graph.is_weighted()
+    }
+
+    /// The pairs tied with both signs, as ``(source, target, positive
+    /// weight, negative weight)`` tuples in the order of their first tie:
+    /// whatever the camps, the lighter side of each is out of place.
+    fn ambivalent_pairs(&self) -> Vec<(String, String, f64, f64)> {
+        let g = &*self.graph;
+        g.ambivalent_pairs()
+            .into_iter()
+            .map(|(p, n)| {
+                let (pe, ne) = (g.edges()[p], g.edges()[n]);
+                (
+                    g.nodes()[pe.a].clone(),
+                    g.nodes()[pe.b].clone(),
+                    pe.weight,
+                    ne.weight,
+                )
+            })
+            .collect()
+    }
+
+    /// The same graph with every tie of weight 1: each distinct signed pair
+    /// counts once, however many rows gave it and whatever their weights
+    /// (signnet's convention; ``stancegraph balance --distinct-pairs``).
+    fn distinct_pairs(&self) -> PySignedGraph {
+        PySignedGraph {
+            graph: Arc::new(self.graph.distinct_pairs()),
+            scenario: self.scenario.clone(),
+            polarization: self.polarization.clone(),
+        }
     }
 
     /// The strict balance test (two camps, every positive tie inside a
@@ -885,11 +987,17 @@ impl PySignedGraph {
     /// nodes by name, in order (for a scenario's graph with ``type``,
     /// ``"actor"`` or ``"issue"``, and ``name``), each tie with the edge
     /// attributes ``sign`` (1 or -1) and ``weight``; ``graph.graph["period"]``
-    /// is the period, if any.
+    /// is the period, if any. A graph with an ambivalent pair (tied with
+    /// both signs) becomes a ``networkx.MultiGraph``, so that no tie is lost.
     fn to_networkx<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let nx = import_optional(py, "networkx")?;
         let g = &*self.graph;
-        let graph = nx.getattr("Graph")?.call0()?;
+        let class = if g.has_ambivalent_pairs() {
+            "MultiGraph"
+        } else {
+            "Graph"
+        };
+        let graph = nx.getattr(class)?.call0()?;
         graph.getattr("graph")?.set_item("period", g.period())?;
         let add_node = graph.getattr("add_node")?;
         for (v, name) in g.nodes().iter().enumerate() {

@@ -418,13 +418,21 @@ class SignedGraph:
         source: str = "source",
         target: str = "target",
         sign: str = "sign",
-        weight: None = None,
+        weight: Optional[str] = None,
         *,
         nodes: Optional[Sequence[str]] = None,
     ) -> SignedGraph: ...
     @classmethod
     def from_edges(
-        cls, edges: Sequence[tuple[Union[str, int], Union[str, int], Sign]], *, nodes: Optional[Sequence[str]] = None
+        cls,
+        edges: Sequence[
+            Union[
+                tuple[Union[str, int], Union[str, int], Sign],
+                tuple[Union[str, int], Union[str, int], Sign, Union[float, str, None]],
+            ]
+        ],
+        *,
+        nodes: Optional[Sequence[str]] = None,
     ) -> SignedGraph: ...
     @overload
     @classmethod
@@ -435,6 +443,11 @@ class SignedGraph:
     period: Optional[str]
     nodes: list[str]
     edges: list[Edge]
+    weights: list[float]
+    total_weight: float
+    is_weighted: bool
+    def ambivalent_pairs(self) -> list[tuple[str, str, float, float]]: ...
+    def distinct_pairs(self) -> SignedGraph: ...
     def balance(self) -> dict[str, Any]: ...
     def weak_balance(self) -> dict[str, Any]: ...
     def triangles(self) -> dict[str, Any]: ...
@@ -480,18 +493,19 @@ class SignedGraph:
         exact_limit: Optional[int] = None,
     ) -> PatternFit: ...
     def to_pandas(self) -> Any: ...  # pandas.DataFrame: source, target, sign, weight
-    def to_networkx(self) -> Any: ...  # networkx.Graph, edge attributes sign and weight
+    def to_networkx(self) -> Any: ...  # networkx.Graph (MultiGraph with ambivalent pairs), edge attributes sign and weight
     def __len__(self) -> int: ...
 
 class Frustration:
-    value: int
-    lower_bound: int
+    value: float
+    lower_bound: float
     exact: bool
-    gap: int
+    gap: float
     score: float
     method: Literal["exact", "heuristic"]
     limit_reached: bool
     edge_count: int
+    total_weight: float
     block_count: int
     largest_block: tuple[int, int]
     search_nodes: int

@@ -80,6 +80,10 @@ impl WeakBalance {
 }
 
 /// Counts of triangles by their signs, and the unbalanced ones.
+///
+/// Triangles are counted, not weighed. In a multigraph every choice of one
+/// tie per side is a triangle: a triangle with an ambivalent side counts
+/// once with each of its two ties.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct TriangleCensus {
@@ -91,7 +95,8 @@ pub struct TriangleCensus {
     pub pnn: usize,
     /// Triangles `---` (unbalanced under strict balance).
     pub nnn: usize,
-    /// The unbalanced triangles (`++-` and `---`), as sorted node triples, in order.
+    /// The node triples with an unbalanced triangle (`++-` or `---`), as
+    /// sorted triples, in order, each once.
     pub unbalanced: Vec<[usize; 3]>,
 }
 
@@ -294,13 +299,17 @@ pub(crate) fn walk_balance(graph: &SignedGraph) -> f64 {
     if n == 0 {
         return 1.0;
     }
+    // Entries count ties (weights do not enter); an ambivalent pair is +1 and
+    // −1 at once: 0 in A, 2 in |A|.
     let mut signed = nalgebra::DMatrix::<f64>::zeros(n, n);
+    let mut absolute = nalgebra::DMatrix::<f64>::zeros(n, n);
     for e in graph.edges() {
         let s = f64::from(e.sign);
-        signed[(e.a, e.b)] = s;
-        signed[(e.b, e.a)] = s;
+        signed[(e.a, e.b)] += s;
+        signed[(e.b, e.a)] += s;
+        absolute[(e.a, e.b)] += 1.0;
+        absolute[(e.b, e.a)] += 1.0;
     }
-    let absolute = signed.abs();
     // exp(λ) can overflow for dense graphs: scale both sums by exp(−λmax(|A|)),
     // which is the largest eigenvalue of either matrix (Perron–Frobenius).
     let lambda_signed = signed.symmetric_eigenvalues();
@@ -341,25 +350,46 @@ pub(crate) fn triangles(graph: &SignedGraph) -> TriangleCensus {
                 } else if b[j].0 < a[i].0 {
                     j += 1;
                 } else {
+                    // A common neighbour w; with an ambivalent pair, a side has
+                    // two ties, and every choice of one tie per side counts.
                     let w = a[i].0;
-                    let negatives = [s_uv, a[i].1, b[j].1].iter().filter(|&&s| s < 0).count();
-                    match negatives {
-                        0 => census.ppp += 1,
-                        1 => census.ppn += 1,
-                        2 => census.pnn += 1,
-                        _ => census.nnn += 1,
+                    let (i_end, j_end) = (run_end(a, i), run_end(b, j));
+                    let mut unbalanced = false;
+                    for &(_, s_uw) in &a[i..i_end] {
+                        for &(_, s_vw) in &b[j..j_end] {
+                            let negatives = [s_uv, s_uw, s_vw].iter().filter(|&&s| s < 0).count();
+                            match negatives {
+                                0 => census.ppp += 1,
+                                1 => census.ppn += 1,
+                                2 => census.pnn += 1,
+                                _ => census.nnn += 1,
+                            }
+                            unbalanced |= negatives % 2 == 1;
+                        }
                     }
-                    if negatives % 2 == 1 {
+                    if unbalanced {
                         let mut t = [u, v, w];
                         t.sort_unstable();
                         census.unbalanced.push(t);
                     }
-                    i += 1;
-                    j += 1;
+                    i = i_end;
+                    j = j_end;
                 }
             }
         }
     }
     census.unbalanced.sort_unstable();
+    // A triple reached through both ties of an ambivalent pair u–v is listed once.
+    census.unbalanced.dedup();
     census
+}
+
+/// The end of the run of entries for the same neighbour as `list[i]`, in a
+/// list sorted by neighbour (a multigraph's pair can have two entries).
+pub(crate) fn run_end<T>(list: &[(usize, T)], i: usize) -> usize {
+    let mut end = i + 1;
+    while end < list.len() && list[end].0 == list[i].0 {
+        end += 1;
+    }
+    end
 }

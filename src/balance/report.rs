@@ -15,6 +15,7 @@ use crate::{
         TriangleCensus, WeakBalance,
     },
     discourse::Polarization,
+    util::number,
 };
 
 /// Walk balance needs the eigenvalues of dense n × n matrices: above this
@@ -95,7 +96,7 @@ impl BalanceOptions {
 /// let g = &SignedGraph::read_edges(text, "t.csv")?[0];
 /// let report = BalanceReport::new(g, &BalanceOptions::new())?;
 /// assert!(!report.balance.is_balanced());
-/// assert_eq!(report.frustration.value, 1);
+/// assert_eq!(report.frustration.value, 1.0);
 /// let json = report.to_json(None);
 /// assert_eq!(json["frustration"]["exact"], true);
 /// assert!(report.explain(None).contains("Out-of-place ties (1;"));
@@ -127,6 +128,10 @@ pub struct BalanceReport<'g> {
     pub significance: Option<Significance>,
     /// The generalised blockmodel, when asked for.
     pub pattern: Option<PatternFit>,
+    /// Whether any tie weighs other than 1 (then weights are shown).
+    weighted: bool,
+    /// The graph's ambivalent pairs (positive edge, negative edge).
+    ambivalent: Vec<(usize, usize)>,
 }
 
 impl<'g> BalanceReport<'g> {
@@ -169,6 +174,8 @@ impl<'g> BalanceReport<'g> {
             polarization: None,
             significance: None,
             pattern: None,
+            weighted: graph.is_weighted(),
+            ambivalent: graph.ambivalent_pairs(),
         }
     }
 
@@ -194,6 +201,9 @@ impl<'g> BalanceReport<'g> {
             "target": self.label(edge.b),
             "sign": edge.sign,
         });
+        if self.weighted {
+            value["weight"] = number::json(edge.weight);
+        }
         if let Some(evidence) = self.graph.evidence(e) {
             value["evidence"] =
                 Value::from(self.evidence_lines(edge.a, edge.b, evidence, scenario));
@@ -240,10 +250,10 @@ impl<'g> BalanceReport<'g> {
             "triangle_balance": t.balance_ratio(),
             "walk_balance": self.walk_balance,
             "frustration": {
-                "value": f.value,
+                "value": number::json(f.value),
                 "exact": f.exact,
-                "lower_bound": f.lower_bound,
-                "gap": f.gap(),
+                "lower_bound": number::json(f.lower_bound),
+                "gap": number::json(f.gap()),
                 "method": match f.method {
                     crate::balance::FrustrationMethod::Heuristic => "heuristic",
                     _ => "exact",
@@ -255,6 +265,25 @@ impl<'g> BalanceReport<'g> {
                 "search_nodes": f.search_nodes,
             },
         });
+        if self.weighted {
+            doc["total_weight"] = number::json(g.total_weight());
+            doc["frustration"]["total_weight"] = number::json(f.total_weight);
+        }
+        if !self.ambivalent.is_empty() {
+            doc["ambivalent_pairs"] = self
+                .ambivalent
+                .iter()
+                .map(|&(p, n)| {
+                    let (pe, ne) = (g.edges()[p], g.edges()[n]);
+                    json!({
+                        "source": self.label(pe.a),
+                        "target": self.label(pe.b),
+                        "positive": number::json(pe.weight),
+                        "negative": number::json(ne.weight),
+                    })
+                })
+                .collect();
+        }
         if let Some(b) = &self.blockmodel {
             doc["blockmodel"] = json!({
                 "k": b.k,
@@ -301,6 +330,28 @@ impl<'g> BalanceReport<'g> {
             positive,
             g.edges().len() - positive
         );
+        if self.weighted {
+            out.pop();
+            let _ = writeln!(out, " Total weight {}.", number::text(g.total_weight()));
+        }
+        if !self.ambivalent.is_empty() {
+            let _ = writeln!(
+                out,
+                "Ambivalent pairs ({}; tied both ways, so whatever the camps the lighter side is out of place):",
+                self.ambivalent.len()
+            );
+            for &(p, n) in &self.ambivalent {
+                let (pe, ne) = (g.edges()[p], g.edges()[n]);
+                let _ = writeln!(
+                    out,
+                    "  {} -- {}: positive {}, negative {}",
+                    self.label(pe.a),
+                    self.label(pe.b),
+                    number::text(pe.weight),
+                    number::text(ne.weight)
+                );
+            }
+        }
         match &self.balance {
             Balance::Balanced { first, second } => {
                 let _ = writeln!(
@@ -361,22 +412,32 @@ impl<'g> BalanceReport<'g> {
         } else if f.limit_reached {
             format!(
                 "stopped by the time limit: at least {}, gap {}",
-                f.lower_bound,
-                f.gap()
+                number::text(f.lower_bound),
+                number::text(f.gap())
             )
         } else {
-            format!("heuristic: at least {}, gap {}", f.lower_bound, f.gap())
+            format!(
+                "heuristic: at least {}, gap {}",
+                number::text(f.lower_bound),
+                number::text(f.gap())
+            )
         };
         let _ = writeln!(
             out,
-            "Frustration index: {} ({label}); frustration score 1 - 2L/m = {:.7}.",
-            f.value,
+            "Frustration index: {} ({label}); frustration score 1 - 2L/{} = {:.7}.",
+            number::text(f.value),
+            if self.weighted { "W" } else { "m" },
             f.score()
         );
-        if f.value > 0 || !self.balance.is_balanced() {
+        if f.value > 0.0 || !self.balance.is_balanced() {
             let _ = writeln!(
                 out,
-                "Best two camps (fewest ties out of place):\n  Camp 1: {}\n  Camp 2: {}",
+                "Best two camps ({} out of place):\n  Camp 1: {}\n  Camp 2: {}",
+                if self.weighted {
+                    "least weight"
+                } else {
+                    "fewest ties"
+                },
                 self.names(&f.camps[0]),
                 self.names(&f.camps[1])
             );
@@ -384,8 +445,13 @@ impl<'g> BalanceReport<'g> {
         if !self.tensions.is_empty() {
             let _ = writeln!(
                 out,
-                "Out-of-place ties ({}; the count is proven when exact, but each could trade places with another tie of its cycle):",
-                self.tensions.len()
+                "Out-of-place ties ({}; the {} is proven when exact, but each could trade places with another tie of its cycle):",
+                self.tensions.len(),
+                if self.weighted {
+                    "total weight"
+                } else {
+                    "count"
+                }
             );
             for tension in &self.tensions {
                 let e = g.edges()[tension.edge];
@@ -395,6 +461,9 @@ impl<'g> BalanceReport<'g> {
                     "negative tie inside a camp"
                 };
                 let _ = write!(out, "  {} -- {}: {what}", self.label(e.a), self.label(e.b));
+                if self.weighted {
+                    let _ = write!(out, " (weight {})", number::text(e.weight));
+                }
                 if tension.nodes.is_empty() {
                     let _ = writeln!(out, ".");
                 } else {

@@ -585,7 +585,8 @@ impl SignedGraph {
     }
 
     /// Walk balance (Estrada): Σ exp(λᵢ(A)) / Σ exp(λᵢ(|A|)) over the
-    /// eigenvalues of the signed adjacency matrix A (entries ±1) and of its
+    /// eigenvalues of the signed adjacency matrix A (entries ±1, weights
+    /// left out; an ambivalent pair is 0 in A and 2 in |A|) and of its
     /// absolute value: 1 for a balanced graph, smaller the more closed walks
     /// are unbalanced. 1 for a graph without nodes.
     ///
@@ -617,11 +618,15 @@ impl SignedGraph {
         measures::triangles(self)
     }
 
-    /// The frustration index: the fewest edges whose removal leaves the
-    /// graph balanced, the camps that achieve it, and the frustrated edges,
+    /// The frustration index: the least total weight of edges whose
+    /// removal leaves the graph balanced (the fewest edges, when every
+    /// weight is 1), the camps that achieve it, and the frustrated edges,
     /// with a proven lower bound (equal to the value when exact).
     ///
-    /// Every edge counts once, whatever its weight.
+    /// Weights count to [`WEIGHT_DECIMALS`](crate::balance::WEIGHT_DECIMALS)
+    /// decimal places; an ambivalent pair counts at least its lighter side.
+    /// For signnet's count of distinct signed pairs, call it on
+    /// [`SignedGraph::distinct_pairs`].
     ///
     /// # Examples
     ///
@@ -632,7 +637,7 @@ impl SignedGraph {
     /// let text = "source,target,sign\nA,B,1\nB,C,1\nA,C,-1\nC,D,-1\n";
     /// let g = &SignedGraph::read_edges(text, "t.csv")?[0];
     /// let f = g.frustration(&FrustrationOptions::new());
-    /// assert_eq!((f.value, f.lower_bound), (1, 1));
+    /// assert_eq!((f.value, f.lower_bound), (1.0, 1.0));
     /// assert!(f.exact);
     /// assert_eq!(f.frustrated_edges.len(), 1);
     /// # Ok::<(), stancegraph::Error>(())

@@ -25,7 +25,7 @@
 //! `seed` and `i`, so the result depends on the seed and the sample counts
 //! only — not on the number of threads that share the work.
 
-use crate::balance::{FrustrationMethod, FrustrationOptions, SignedGraph};
+use crate::balance::{FrustrationMethod, FrustrationOptions, SignedGraph, measures};
 use crate::util::rng::SplitMix64;
 
 /// How to test significance: see [`SignedGraph::significance`].
@@ -255,7 +255,7 @@ pub(crate) fn significance(graph: &SignedGraph, options: &SignificanceOptions) -
         let index = |s: &[i8]| {
             let mut g = graph.clone();
             g.set_signs(s);
-            g.frustration(&heuristic).value as f64
+            g.frustration(&heuristic).value
         };
         let observed = index(&signs);
         let null = each_sample(options.frustration_samples, |i| index(&shuffled(i)));
@@ -267,7 +267,8 @@ pub(crate) fn significance(graph: &SignedGraph, options: &SignificanceOptions) -
     }
 }
 
-/// Every triangle as its three edge indices (each once).
+/// Every triangle as its three edge indices (each once; in a multigraph,
+/// each choice of one tie per side).
 fn triangle_edges(graph: &SignedGraph) -> Vec<[usize; 3]> {
     let adjacency = graph.adjacency();
     let mut out = Vec::new();
@@ -277,17 +278,23 @@ fn triangle_edges(graph: &SignedGraph) -> Vec<[usize; 3]> {
             let (mut i, mut j) = (0, 0);
             let (la, lb) = (list, &adjacency[b]);
             while i < la.len() && j < lb.len() {
-                let (ca, ac) = la[i];
-                let (cb, bc) = lb[j];
+                let (ca, cb) = (la[i].0, lb[j].0);
                 match ca.cmp(&cb) {
                     std::cmp::Ordering::Less => i += 1,
                     std::cmp::Ordering::Greater => j += 1,
                     std::cmp::Ordering::Equal => {
+                        // Every choice of one tie per side (an ambivalent
+                        // pair has two).
+                        let (i_end, j_end) = (measures::run_end(la, i), measures::run_end(lb, j));
                         if ca > b {
-                            out.push([ab, ac, bc]);
+                            for &(_, ac) in &la[i..i_end] {
+                                for &(_, bc) in &lb[j..j_end] {
+                                    out.push([ab, ac, bc]);
+                                }
+                            }
                         }
-                        i += 1;
-                        j += 1;
+                        i = i_end;
+                        j = j_end;
                     }
                 }
             }

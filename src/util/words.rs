@@ -39,6 +39,19 @@ pub(crate) fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// A real number with commas between the thousands of its whole part
+/// (`1,073`, `2.5`, `12,345.25`).
+pub(crate) fn real(x: f64) -> String {
+    if (0.0..9e15).contains(&x) {
+        let whole = x.trunc();
+        let text = crate::util::number::text(x);
+        let rest = text.find('.').map_or("", |i| &text[i..]);
+        format!("{}{rest}", thousands(whole as usize))
+    } else {
+        crate::util::number::text(x)
+    }
+}
+
 /// `n` with commas between thousands.
 pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();

@@ -169,3 +169,18 @@ pub fn has_class(node: &roxmltree::Node<'_, '_>, class: &str) -> bool {
 pub fn count_class(doc: &roxmltree::Document<'_>, class: &str) -> usize {
     doc.descendants().filter(|n| has_class(n, class)).count()
 }
+
+/// The frustration index by brute force: the least total weight out of place
+/// over every 2-colouring (the first node's camp fixed), for ≤ 20 nodes.
+pub fn brute_force_frustration(g: &SignedGraph) -> f64 {
+    let n = g.nodes().len();
+    (0u32..1 << n.saturating_sub(1))
+        .map(|mask| {
+            g.edges()
+                .iter()
+                .filter(|e| ((mask >> e.a & 1) == (mask >> e.b & 1)) != (e.sign > 0))
+                .map(|e| e.weight)
+                .sum::<f64>()
+        })
+        .fold(f64::INFINITY, f64::min)
+}

@@ -137,7 +137,7 @@ fn the_founding_tension_is_an_unbalanced_cycle_with_its_evidence() {
     let balance = g.balance();
     verify(&g, &balance);
     let f = g.frustration(&FrustrationOptions::new());
-    assert_eq!((f.value, f.lower_bound), (1, 1));
+    assert_eq!((f.value, f.lower_bound), (1.0, 1.0));
     let tensions = f.tensions(&g);
     assert_eq!(tensions.len(), 1);
     let mut names: Vec<&str> = tensions[0]
@@ -170,7 +170,7 @@ fn the_founding_tension_is_an_unbalanced_cycle_with_its_evidence() {
     // and is still there.
     let by_speaker = stancegraph::StanceGraph::new(&s);
     let g = SignedGraph::from_actors_and_issues(&by_speaker);
-    assert_eq!(g.frustration(&FrustrationOptions::new()).value, 1);
+    assert_eq!(g.frustration(&FrustrationOptions::new()).value, 1.0);
 }
 
 proptest! {

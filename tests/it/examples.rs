@@ -343,3 +343,25 @@ fn case_folder_reads_the_istanbul_case_and_fails_clearly_on_a_bad_folder() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/case"));
 }
+
+#[test]
+fn multigraph_reads_repeated_and_ambivalent_ties_and_fails_clearly_without_a_file() {
+    let out = cargo_example("multigraph", &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "690 nodes, 1080 rows → 1080 ties of total weight 1080; 1 pair(s) tied both ways",
+        "  136 -- 207: positive 1, negative 1",
+        "frustration index counting total weight: 41 (exact, proven optimal)",
+        "frustration index counting distinct pairs: 41 (exact, proven optimal)",
+    ] {
+        assert!(stdout.contains(expected), "{expected}\n{stdout}");
+    }
+    let out = cargo_example("multigraph", &["no/such/edges.csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/edges.csv: "));
+}

@@ -35,13 +35,18 @@ fn verify(g: &SignedGraph, f: &Frustration) {
         .map(|(i, _)| i)
         .collect();
     assert_eq!(frustrated, f.frustrated_edges);
-    assert_eq!(f.value, frustrated.len());
+    let weight: f64 = frustrated.iter().map(|&e| g.edges()[e].weight).sum();
+    assert!(
+        (f.value - weight).abs() < 1e-9 * weight.max(1.0),
+        "{} != {weight}",
+        f.value
+    );
     assert!(f.lower_bound <= f.value);
     assert_eq!(f.edge_count, g.edges().len());
     // Each tension is a simple cycle, closed by its frustrated edge, whose
     // path uses unfrustrated edges only, with an odd number of negatives.
     let tensions = f.tensions(g);
-    assert_eq!(tensions.len(), f.value);
+    assert_eq!(tensions.len(), f.frustrated_edges.len());
     for t in tensions.iter().filter(|t| !t.nodes.is_empty()) {
         assert_eq!(t.edges.len(), t.nodes.len());
         assert_eq!(t.edges.last(), Some(&t.edge));
@@ -60,36 +65,21 @@ fn verify(g: &SignedGraph, f: &Frustration) {
     }
 }
 
-/// The fewest frustrated edges over every 2-colouring.
-fn brute_force(g: &SignedGraph) -> usize {
-    let n = g.nodes().len();
-    (0u32..1 << n.saturating_sub(1))
-        .map(|mask| {
-            g.edges()
-                .iter()
-                .filter(|e| {
-                    let same = (mask >> e.a & 1) == (mask >> e.b & 1);
-                    same != (e.sign > 0)
-                })
-                .count()
-        })
-        .min()
-        .unwrap_or(0)
-}
+use crate::common::brute_force_frustration as brute_force;
 
 #[test]
 fn highland_tribes_match_the_published_frustration_score() {
     let g = &common::tribes();
     let f = g.frustration(&FrustrationOptions::new());
     verify(g, &f);
-    assert_eq!((f.value, f.lower_bound, f.edge_count), (7, 7, 58));
+    assert_eq!((f.value, f.lower_bound, f.edge_count), (7.0, 7.0, 58));
     assert!(f.exact);
     assert_eq!(f.method, FrustrationMethod::Exact);
     // signnet: frustration score 1 - 2L/m = 0.7586207.
     assert!((f.score() - 0.7586207).abs() < 1e-7, "{}", f.score());
     // Gahuku-Gama: Gama and its allies against the rest; the camps agree
     // with brute force on all 2^15 splits.
-    assert_eq!(brute_force(g), 7);
+    assert_eq!(brute_force(g), 7.0);
 }
 
 /// The 51 Correlates of War windows: every value proven optimal and equal to
@@ -123,7 +113,7 @@ fn correlates_of_war_windows_match_highs() {
         verify(g, &f);
         assert!(f.exact, "{period}: {} > {}", f.value, f.lower_bound);
         assert!(!f.limit_reached);
-        assert_eq!(f.value, *value, "{period}");
+        assert_eq!(f.value, *value as f64, "{period}");
         if f.search_nodes > 0 {
             searched += 1;
         }
@@ -146,7 +136,7 @@ fn the_supreme_court_two_mode_network_matches_highs() {
     assert_eq!(g.triangles().total(), 0);
     let f = g.frustration(&exact());
     verify(g, &f);
-    assert_eq!((f.value, f.lower_bound), (37, 37));
+    assert_eq!((f.value, f.lower_bound), (37.0, 37.0));
     assert_eq!(brute_force_two_mode(g), 37);
 }
 
@@ -183,7 +173,7 @@ fn brute_force_two_mode(g: &SignedGraph) -> usize {
 #[test]
 fn the_heuristic_is_labelled_and_bounded() {
     let graphs = read_graphs(include_str!("../data/cow_signed_networks.csv"), "cow.csv");
-    let highs = [17usize, 18, 20];
+    let highs = [17.0, 18.0, 20.0];
     for (g, optimum) in graphs.iter().zip(highs) {
         let f = g.frustration(&FrustrationOptions::new().with_method(FrustrationMethod::Heuristic));
         verify(g, &f);
@@ -202,7 +192,7 @@ fn a_time_limit_returns_the_best_camps_and_proven_bounds() {
     let f = g.frustration(&exact().with_time_limit(Duration::ZERO));
     verify(g, &f);
     assert!(f.limit_reached);
-    assert!(f.lower_bound <= 50 && 50 <= f.value);
+    assert!(f.lower_bound <= 50.0 && 50.0 <= f.value);
 }
 
 #[test]
@@ -213,13 +203,13 @@ fn trees_and_balanced_graphs_have_no_frustration_and_empty_graphs_work() {
     )[0];
     let f = tree.frustration(&FrustrationOptions::new());
     verify(tree, &f);
-    assert_eq!((f.value, f.lower_bound, f.block_count), (0, 0, 0));
+    assert_eq!((f.value, f.lower_bound, f.block_count), (0.0, 0.0, 0));
     assert_eq!(f.camps, [vec![0, 2, 3, 4], vec![1]]);
     let empty = SignedGraph::from_edges(vec!["A".into()], &[]).unwrap();
     let f = empty.frustration(&FrustrationOptions::new());
     assert_eq!(
         (f.value, f.camps.clone(), f.score()),
-        (0, [vec![0], vec![]], 1.0)
+        (0.0, [vec![0], vec![]], 1.0)
     );
 }
 
@@ -230,7 +220,7 @@ fn blocks_joined_at_cut_nodes_add_up() {
     let g = &read_graphs(text, "t.csv")[0];
     let f = g.frustration(&exact());
     verify(g, &f);
-    assert_eq!((f.value, f.lower_bound, f.block_count), (2, 2, 2));
+    assert_eq!((f.value, f.lower_bound, f.block_count), (2.0, 2.0, 2));
 }
 
 proptest! {
@@ -249,7 +239,7 @@ proptest! {
         verify(&g, &h);
         prop_assert!(h.lower_bound <= optimum && optimum <= h.value);
         // No search: the bounds alone, and a balanced graph has none.
-        prop_assert_eq!(optimum == 0, g.balance().is_balanced());
+        prop_assert_eq!(optimum == 0.0, g.balance().is_balanced());
     }
 
     /// The same graph with its nodes renamed and edges shuffled has the
@@ -325,5 +315,5 @@ fn a_time_limit_too_far_away_is_no_limit() {
     .unwrap();
     let f = g
         .frustration(&FrustrationOptions::default().with_time_limit(Duration::from_secs_f64(1e19)));
-    assert_eq!((f.value, f.exact), (1, true));
+    assert_eq!((f.value, f.exact), (1.0, true));
 }

@@ -32,6 +32,7 @@ mod frustration;
 #[cfg(feature = "cli")]
 mod hostile;
 mod loading;
+mod multigraph;
 mod networks;
 mod pattern;
 mod polarization;

@@ -50,7 +50,7 @@ fn observed_values_are_the_census_and_the_heuristic() {
             None => assert_eq!(census.total(), 0),
         }
         let f = s.frustration.unwrap();
-        assert_eq!(f.observed, g.frustration(&heuristic).value as f64);
+        assert_eq!(f.observed, g.frustration(&heuristic).value);
     }
 }
 

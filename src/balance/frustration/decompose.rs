@@ -187,8 +187,13 @@ pub(super) struct Reduced {
 }
 
 impl Reduced {
-    /// Reduces a block; returns it and the weight frustrated whatever the camps.
-    pub(super) fn build(block: &[usize], edges: &[crate::balance::SignedEdge]) -> (Reduced, usize) {
+    /// Reduces a block whose edges weigh `units` (by edge index); returns it
+    /// and the weight frustrated whatever the camps.
+    pub(super) fn build(
+        block: &[usize],
+        edges: &[crate::balance::SignedEdge],
+        units: &[u64],
+    ) -> (Reduced, u64) {
         let mut original: Vec<usize> = block
             .iter()
             .flat_map(|&e| [edges[e].a, edges[e].b])
@@ -205,7 +210,7 @@ impl Reduced {
                     u: local(edges[e].a),
                     v: local(edges[e].b),
                     negative: edges[e].sign < 0,
-                    weight: 1,
+                    weight: units[e],
                 })
             })
             .collect();
@@ -410,7 +415,6 @@ impl Reduced {
             })
             .collect();
         reduced_edges.sort_unstable_by_key(|e| (e.u.min(e.v), e.u.max(e.v), e.negative, e.weight));
-        let fixed = usize::try_from(fixed).unwrap_or(usize::MAX);
         (
             Reduced {
                 original,

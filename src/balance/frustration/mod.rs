@@ -1,6 +1,13 @@
-//! The frustration index: the fewest edges whose removal (or sign change)
-//! leaves a signed graph balanced, with the camps that achieve it and a
-//! proven lower bound.
+//! The frustration index: the least total weight of edges whose removal (or
+//! sign change) leaves a signed graph balanced — the fewest edges when every
+//! weight is 1 — with the camps that achieve it and a proven lower bound.
+//!
+//! Weights enter as exact integer units (`balance::weights`: whole weights
+//! as they are, decimals scaled by a power of ten, at most six places); the
+//! stages below work on integers, and the value and bound are converted back
+//! once. Parallel edges of a multigraph are parallel edges here too: an
+//! ambivalent pair merges into its heavier side, its lighter side counted
+//! as frustrated whatever the camps (the reduction's rule below).
 //!
 //! The solver works in three stages.
 //!
@@ -45,7 +52,7 @@ mod weighted;
 
 use std::time::{Duration, Instant};
 
-use crate::balance::SignedGraph;
+use crate::balance::{SignedGraph, Units};
 use crate::util::rng::SplitMix64;
 
 use decompose::{Reduced, blocks, canonical, join_blocks};
@@ -158,18 +165,21 @@ impl FrustrationOptions {
     }
 }
 
-/// The frustration index of a signed graph: its value, a proven lower
-/// bound, the camps achieving the value and the frustrated edges.
+/// The frustration index of a signed graph: its value (the total weight of
+/// the frustrated edges; their number when every weight is 1), a proven
+/// lower bound, the camps achieving the value and the frustrated edges.
 ///
 /// `value == lower_bound` exactly when the result is proven optimal
-/// ([`Frustration::exact`]).
+/// ([`Frustration::exact`]). Weights count to
+/// [`WEIGHT_DECIMALS`](crate::balance::WEIGHT_DECIMALS) decimal places.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Frustration {
-    /// Frustrated edges of the camps found (an upper bound on the index).
-    pub value: usize,
+    /// The total weight of the edges the camps found frustrate (an upper
+    /// bound on the index); on an unweighted graph, their number.
+    pub value: f64,
     /// A proven lower bound on the index.
-    pub lower_bound: usize,
+    pub lower_bound: f64,
     /// Whether the value is proven optimal (`value == lower_bound`).
     pub exact: bool,
     /// The camps: the first holds the lowest-numbered node of each connected
@@ -184,6 +194,8 @@ pub struct Frustration {
     pub limit_reached: bool,
     /// Edges of the graph.
     pub edge_count: usize,
+    /// The total weight of the edges (`edge_count` when every weight is 1).
+    pub total_weight: f64,
     /// Blocks (biconnected components with a cycle) solved.
     pub block_count: usize,
     /// Nodes and edges of the largest block after reduction.
@@ -194,17 +206,18 @@ pub struct Frustration {
 
 impl Frustration {
     /// The gap between the value and the lower bound (0 when exact).
-    pub fn gap(&self) -> usize {
+    pub fn gap(&self) -> f64 {
         self.value - self.lower_bound
     }
 
-    /// The normalised frustration score 1 − 2L/m (signnet's
-    /// `frustration`); 1 for a balanced graph or one without edges.
+    /// The normalised frustration score 1 − 2L/W, W the total weight
+    /// (signnet's `frustration`, 1 − 2L/m, when every weight is 1); 1 for a
+    /// balanced graph or one without edges.
     pub fn score(&self) -> f64 {
-        if self.edge_count == 0 {
+        if self.edge_count == 0 || self.total_weight <= 0.0 {
             1.0
         } else {
-            1.0 - 2.0 * self.value as f64 / self.edge_count as f64
+            1.0 - 2.0 * self.value / self.total_weight
         }
     }
 }
@@ -236,9 +249,10 @@ pub(crate) fn frustration(graph: &SignedGraph, options: &FrustrationOptions) -> 
     let deadline = options
         .time_limit
         .and_then(|d| Instant::now().checked_add(d));
+    let units = Units::of(edges);
     let blocks = blocks(graph.adjacency());
     let mut side: Vec<Option<bool>> = vec![None; n];
-    let mut lower = 0usize;
+    let mut lower = 0u64;
     let mut limit_reached = false;
     let mut search_nodes = 0u64;
     let mut largest = (0, 0);
@@ -256,7 +270,7 @@ pub(crate) fn frustration(graph: &SignedGraph, options: &FrustrationOptions) -> 
             continue;
         }
         solved += 1;
-        let (reduced, fixed) = Reduced::build(block, edges);
+        let (reduced, fixed) = Reduced::build(block, edges, &units.units);
         let size = (reduced.n, reduced.edges.len());
         if size.1 > largest.1 || (size.1 == largest.1 && size.0 > largest.0) {
             largest = size;
@@ -284,19 +298,20 @@ pub(crate) fn frustration(graph: &SignedGraph, options: &FrustrationOptions) -> 
         .filter(|(_, e)| (sides[e.a] == sides[e.b]) != (e.sign > 0))
         .map(|(i, _)| i)
         .collect();
-    let value = frustrated_edges.len();
+    let value: u64 = frustrated_edges.iter().map(|&e| units.units[e]).sum();
     let (first, second) = (0..n).partition(|&v| sides[v]);
     debug_assert!(lower <= value, "lower bound {lower} above value {value}");
     let lower_bound = lower.min(value);
     Frustration {
-        value,
-        lower_bound,
+        value: units.weight_of(frustrated_edges.iter().copied()),
+        lower_bound: units.weight(lower_bound),
         exact: lower_bound == value,
         camps: [first, second],
         frustrated_edges,
         method: method_used,
         limit_reached,
         edge_count: edges.len(),
+        total_weight: units.weight(units.units.iter().sum()),
         block_count: solved,
         largest_block: largest,
         search_nodes,
@@ -307,7 +322,7 @@ pub(crate) fn frustration(graph: &SignedGraph, options: &FrustrationOptions) -> 
 /// lower bound and how the search went.
 struct Outcome {
     side: Vec<bool>,
-    lower: usize,
+    lower: u64,
     limit_reached: bool,
     search_nodes: u64,
 }
@@ -328,7 +343,7 @@ impl Reduced {
         if !exact || lower >= upper {
             return Outcome {
                 side,
-                lower: to_usize(lower.min(upper)),
+                lower: lower.min(upper),
                 limit_reached: cut && lower < upper,
                 search_nodes: 0,
             };
@@ -342,13 +357,9 @@ impl Reduced {
         };
         Outcome {
             side: search.best,
-            lower: to_usize(lower),
+            lower,
             limit_reached: search.limit_reached,
             search_nodes: search.explored,
         }
     }
-}
-
-fn to_usize(x: u64) -> usize {
-    usize::try_from(x).unwrap_or(usize::MAX)
 }

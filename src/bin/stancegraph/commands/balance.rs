@@ -49,6 +49,10 @@ pub struct Args {
     /// Only this period of the edge list.
     #[arg(long, value_name = "P", requires = "edges")]
     period: Option<String>,
+    /// Count each distinct signed pair once, whatever its weight and however
+    /// many rows give it (signnet's convention). Default: total weight.
+    #[arg(long)]
+    distinct_pairs: bool,
     /// Prove the frustration index optimal, however long it takes (see
     /// --time-limit). Default: exact when the reduced graph is small enough.
     #[arg(long, conflicts_with = "heuristic")]
@@ -139,6 +143,15 @@ pub fn edge_graphs(file: &Path, period: Option<&str>) -> Result<Vec<SignedGraph>
     Ok(graphs)
 }
 
+/// `graphs`, with every weight 1 when `distinct_pairs` (`--distinct-pairs`).
+pub fn distinct(graphs: Vec<SignedGraph>, distinct_pairs: bool) -> Vec<SignedGraph> {
+    if distinct_pairs {
+        graphs.iter().map(SignedGraph::distinct_pairs).collect()
+    } else {
+        graphs
+    }
+}
+
 /// The signed graph of an input file and which one it is: for a scenario
 /// its actors and issues unless `--graph actors`; for statements and .dna
 /// files the actor network.
@@ -197,7 +210,10 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
         );
     }
     if args.edges {
-        let graphs = edge_graphs(file, args.period.as_deref())?;
+        let graphs = distinct(
+            edge_graphs(file, args.period.as_deref())?,
+            args.distinct_pairs,
+        );
         let reports = graphs
             .iter()
             .map(|g| BalanceReport::new(g, &with_significance(args, g, &options)))
@@ -210,6 +226,11 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
         .attribution
         .or_alias(args.by_speaker.then_some(AttributionChoice::Speaker));
     let (signed, choice) = scenario_graph(&input, file, args.graph, attribution, args.as_of)?;
+    let signed = if args.distinct_pairs {
+        signed.distinct_pairs()
+    } else {
+        signed
+    };
     let mut report = BalanceReport::new(&signed, &with_significance(args, &signed, &options))?;
     if choice == GraphChoice::Actors && scenario.actors().len() >= 2 {
         let polarization = PolarizationOptions::new()

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use stancegraph::Date;
 use stancegraph::balance::SignedGraph;
 
-use super::balance::{GraphChoice, edge_graphs, scenario_graph};
+use super::balance::{GraphChoice, distinct, edge_graphs, scenario_graph};
 use super::{AttributionChoice, OutputFormat};
 use crate::error::CliError;
 use crate::input::InputArgs;
@@ -37,6 +37,10 @@ pub struct Args {
     /// Only this period of the edge list.
     #[arg(long, value_name = "P", requires = "edges")]
     period: Option<String>,
+    /// Every tie of weight 1: each distinct signed pair counts once
+    /// (signnet's convention). Default: weighted degrees and matrices.
+    #[arg(long)]
+    distinct_pairs: bool,
     /// For scenario files: `stances` (actors and issues; default) or
     /// `actors` (the actor network of agreement and conflict).
     #[arg(long, value_enum)]
@@ -60,6 +64,7 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
         let input = args.input.load()?;
         vec![scenario_graph(&input, file, args.graph, args.attribution, args.as_of)?.0]
     };
+    let graphs = distinct(graphs, args.distinct_pairs);
     let results: Vec<_> = graphs.iter().map(|g| (g, g.centrality())).collect();
     let text = match args.format {
         OutputFormat::Json => {

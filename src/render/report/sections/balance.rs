@@ -10,7 +10,7 @@ use crate::balance::BalanceReport;
 use crate::render::drawing::CAMP_COLOURS;
 use crate::render::report::HtmlReport;
 use crate::util::escape::escape_display as escape;
-use crate::util::words::{plural, thousands};
+use crate::util::words::{plural, real, thousands};
 
 impl HtmlReport<'_> {
     pub(crate) fn write_balance(&self, out: &mut String, balance: &BalanceReport<'_>) {
@@ -38,15 +38,16 @@ impl HtmlReport<'_> {
             } else if f.limit_reached {
                 format!(
                     "the time limit stopped the search; at least {}",
-                    thousands(f.lower_bound)
+                    real(f.lower_bound)
                 )
             } else {
-                format!("heuristic; at least {}", thousands(f.lower_bound))
+                format!("heuristic; at least {}", real(f.lower_bound))
             };
             format!(
-                "<strong>Not balanced.</strong> Frustration index {}: {} out of place ({how}); frustration score 1 − 2L/m = {:.3}.",
-                thousands(f.value),
-                plural(f.value, "tie"),
+                "<strong>Not balanced.</strong> Frustration index {}: {} out of place ({how}); frustration score 1 − 2L/{} = {:.3}.",
+                real(f.value),
+                plural(f.frustrated_edges.len(), "tie"),
+                if g.is_weighted() { "W" } else { "m" },
                 f.score()
             )
         };

@@ -122,7 +122,7 @@ impl HtmlReport<'_> {
             } else {
                 format!(
                     "not balanced — {} out of place{}",
-                    plural(f.value, "tie"),
+                    plural(f.frustrated_edges.len(), "tie"),
                     if f.exact {
                         " (proven the fewest)"
                     } else {

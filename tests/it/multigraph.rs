@@ -1,0 +1,315 @@
+//! Signed multigraphs with weights: rows repeating a pair add up per sign, a
+//! pair with both signs keeps both edges (ambivalent), and the frustration
+//! index minimises total weight — checked against brute force over every
+//! 2-colouring of random weighted multigraphs, on the shared gene-regulatory
+//! multigraphs' published values, and for byte-identity with the simple
+//! unweighted graphs of before.
+
+use stancegraph::balance::{
+    Balance, BalanceOptions, BalanceReport, FrustrationMethod, FrustrationOptions, SignedGraph,
+    WeakBalance,
+};
+
+use crate::common::{self, Lcg};
+
+use crate::common::brute_force_frustration as brute_force;
+
+/// A random edge list of up to `n` nodes: rows with weights of up to two
+/// decimals (or none), pairs repeated with the same and the other sign.
+fn random_rows(rng: &mut Lcg, n: u64) -> String {
+    let mut text = String::from("source,target,sign,weight\n");
+    let rows = 1 + rng.next_value() % (n * 3);
+    for _ in 0..rows {
+        let a = rng.next_value() % n;
+        let b = (a + 1 + rng.next_value() % (n - 1)) % n;
+        let sign = if rng.next_value().is_multiple_of(2) {
+            1
+        } else {
+            -1
+        };
+        let weight = match rng.next_value() % 4 {
+            0 => String::new(),
+            1 => format!("{}", 1 + rng.next_value() % 5),
+            _ => format!("{}.{:02}", rng.next_value() % 4, 1 + rng.next_value() % 99),
+        };
+        text.push_str(&format!("n{a},n{b},{sign},{weight}\n"));
+    }
+    text
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+#[test]
+fn weighted_multigraphs_match_brute_force() {
+    let mut rng = Lcg::new(16);
+    let mut ambivalent = 0;
+    for case in 0..400 {
+        let n = 2 + rng.next_value() % 11;
+        let text = random_rows(&mut rng, n);
+        let g = &SignedGraph::read_edges(&text, "random.csv").unwrap()[0];
+        ambivalent += g.ambivalent_pairs().len();
+        let optimum = brute_force(g);
+        let f = g.frustration(&FrustrationOptions::new().with_method(FrustrationMethod::Exact));
+        assert!(f.exact, "case {case}:\n{text}");
+        assert!(
+            close(f.value, optimum),
+            "case {case}: {} != {optimum}\n{text}",
+            f.value
+        );
+        // The value is the weight of the edges the camps frustrate.
+        let side = |v: usize| f.camps[0].contains(&v);
+        let frustrated: Vec<usize> = (0..g.edges().len())
+            .filter(|&i| {
+                let e = g.edges()[i];
+                (side(e.a) == side(e.b)) != (e.sign > 0)
+            })
+            .collect();
+        assert_eq!(frustrated, f.frustrated_edges, "case {case}");
+        let h = g.frustration(&FrustrationOptions::new().with_method(FrustrationMethod::Heuristic));
+        assert!(
+            h.lower_bound <= optimum + 1e-9 && optimum <= h.value + 1e-9,
+            "case {case}: {} ≤ {optimum} ≤ {}",
+            h.lower_bound,
+            h.value
+        );
+        // signnet's convention: every distinct signed pair once.
+        let distinct = g.distinct_pairs();
+        let d = distinct.frustration(&FrustrationOptions::new());
+        assert_eq!(d.value, brute_force(&distinct), "case {case}");
+        assert_eq!(d.value.fract(), 0.0);
+    }
+    assert!(ambivalent > 100, "too few ambivalent pairs: {ambivalent}");
+}
+
+#[test]
+fn repeated_rows_add_up_per_sign_and_both_signs_stay() {
+    let text =
+        "source,target,sign,weight\nA,B,1,2\nB,A,1,0.5\nA,B,-1,\nB,C,-3,1.5\nC,A,1,\nA,B,-1,1\n";
+    let g = &SignedGraph::read_edges(text, "ties.csv").unwrap()[0];
+    let edges: Vec<(usize, usize, i8, f64)> = g
+        .edges()
+        .iter()
+        .map(|e| (e.a, e.b, e.sign, e.weight))
+        .collect();
+    assert_eq!(
+        edges,
+        [
+            (0, 1, 1, 2.5),
+            (0, 1, -1, 2.0),
+            (1, 2, -1, 1.5),
+            (2, 0, 1, 1.0)
+        ]
+    );
+    assert_eq!(g.ambivalent_pairs(), [(0, 1)]);
+    assert!(g.has_ambivalent_pairs() && g.is_weighted());
+    assert_eq!(g.total_weight(), 7.0);
+    // A and B together lose the dispute (2) and then one more tie of the
+    // unbalanced triangle A–B+, B–C−, C–A+ (1): 3. Apart, they lose only the
+    // alliance (2.5), and C sides with A: 2.5.
+    let f = g.frustration(&FrustrationOptions::new());
+    assert_eq!((f.value, f.lower_bound, f.exact), (2.5, 2.5, true));
+    assert_eq!(f.frustrated_edges, [0]);
+    assert!((f.score() - (1.0 - 5.0 / 7.0)).abs() < 1e-12);
+    // The same from index triples.
+    let nodes = ["A", "B", "C"].map(String::from).to_vec();
+    let same = SignedGraph::from_weighted_edges(
+        nodes,
+        &[
+            (0, 1, 1, 2.0),
+            (1, 0, 1, 0.5),
+            (0, 1, -1, 1.0),
+            (1, 2, -1, 1.5),
+            (2, 0, 1, 1.0),
+            (0, 1, -1, 1.0),
+        ],
+    )
+    .unwrap();
+    assert_eq!(same.edges(), g.edges());
+    let err = SignedGraph::from_weighted_edges(vec!["A".into(), "B".into()], &[(0, 1, 1, 0.0)])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("the weight is not a positive finite number"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_ambivalent_pair_is_an_unbalanced_two_cycle() {
+    let g =
+        &SignedGraph::read_edges("source,target,sign\nA,B,1\nA,B,-1\nB,C,1\n", "t.csv").unwrap()[0];
+    match g.balance() {
+        Balance::Unbalanced { cycle, edges } => {
+            assert_eq!(cycle, [0, 1]);
+            assert_eq!(edges, [0, 1]);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        g.weak_balance(),
+        WeakBalance::Unbalanced { negative: 1, .. }
+    ));
+    // A = 0 between A and B, |A| = 2: not walk-balanced.
+    assert!(g.walk_balance() < 1.0);
+    let f = g.frustration(&FrustrationOptions::new());
+    assert_eq!((f.value, f.exact), (1.0, true));
+}
+
+#[test]
+fn triangles_count_every_choice_of_tie() {
+    // A–B ambivalent, B–C and A–C positive: +++ and ++- (the A–B dispute).
+    let text = "source,target,sign\nA,B,1\nA,B,-1\nB,C,1\nA,C,1\n";
+    let g = &SignedGraph::read_edges(text, "t.csv").unwrap()[0];
+    let t = g.triangles();
+    assert_eq!((t.ppp, t.ppn, t.pnn, t.nnn), (1, 1, 0, 0));
+    assert_eq!(t.unbalanced, [[0, 1, 2]]);
+    // Brute force on random multigraphs: every triple of ties on three
+    // distinct pairs of three nodes.
+    let mut rng = Lcg::new(3);
+    for _ in 0..100 {
+        let n = 3 + rng.next_value() % 6;
+        let g = &SignedGraph::read_edges(&random_rows(&mut rng, n), "r.csv").unwrap()[0];
+        let e = g.edges();
+        let mut counts = [0usize; 4];
+        for i in 0..e.len() {
+            for j in i + 1..e.len() {
+                for k in j + 1..e.len() {
+                    let mut nodes = [e[i].a, e[i].b, e[j].a, e[j].b, e[k].a, e[k].b];
+                    nodes.sort_unstable();
+                    let pairs = |x: &stancegraph::balance::SignedEdge| (x.a.min(x.b), x.a.max(x.b));
+                    let distinct_pairs = pairs(&e[i]) != pairs(&e[j])
+                        && pairs(&e[j]) != pairs(&e[k])
+                        && pairs(&e[i]) != pairs(&e[k]);
+                    let triangle = nodes[0] == nodes[1]
+                        && nodes[2] == nodes[3]
+                        && nodes[4] == nodes[5]
+                        && nodes[1] != nodes[2]
+                        && nodes[3] != nodes[4];
+                    if distinct_pairs && triangle {
+                        let negatives = [e[i].sign, e[j].sign, e[k].sign]
+                            .iter()
+                            .filter(|&&s| s < 0)
+                            .count();
+                        counts[negatives] += 1;
+                    }
+                }
+            }
+        }
+        let t = g.triangles();
+        assert_eq!([t.ppp, t.ppn, t.pnn, t.nnn], counts);
+    }
+}
+
+#[test]
+fn the_gene_regulatory_multigraphs_give_the_published_values() {
+    // Yeast: 41 counting parallel edges (bsg's test value), proven.
+    let yeast = &common::read_graph(include_str!("../data/yeast_signed.csv"), "yeast.csv");
+    assert_eq!((yeast.nodes().len(), yeast.edges().len()), (690, 1080));
+    assert_eq!(yeast.ambivalent_pairs().len(), 1);
+    let f = yeast.frustration(&FrustrationOptions::new());
+    assert_eq!((f.value, f.exact), (41.0, true));
+    // Macrophage: 374 counting parallel edges; its 1,582 rows are 1,427
+    // edges (1,426 pairs, one of them ambivalent) of total weight 1,582.
+    let macrophage = &common::read_graph(
+        include_str!("../data/macrophage_signed.csv"),
+        "macrophage.csv",
+    );
+    assert_eq!(macrophage.edges().len(), 1427);
+    assert_eq!(macrophage.total_weight(), 1582.0);
+    let h = macrophage
+        .frustration(&FrustrationOptions::new().with_method(FrustrationMethod::Heuristic));
+    assert!(
+        h.lower_bound <= 374.0 && 374.0 <= h.value,
+        "{} {}",
+        h.lower_bound,
+        h.value
+    );
+}
+
+#[test]
+fn reports_list_ambivalent_pairs_and_weights() {
+    let text =
+        "source,target,sign,weight\nUSA,Iraq,1,3\nUSA,Iraq,-1,1\nIraq,Iran,-1,2\nUSA,Iran,-1,0.5\n";
+    let g = &SignedGraph::read_edges(text, "ties.csv").unwrap()[0];
+    let report = BalanceReport::new(g, &BalanceOptions::new()).unwrap();
+    let json = report.to_json(None);
+    assert_eq!(
+        json["ambivalent_pairs"],
+        serde_json::json!([{"source": "USA", "target": "Iraq", "positive": 3, "negative": 1}])
+    );
+    assert_eq!(json["total_weight"], 6.5);
+    // USA and Iraq together (their dispute, 1, out of place), Iran against both.
+    assert_eq!(json["frustration"]["value"], 1);
+    assert_eq!(json["frustration"]["frustrated_edges"][0]["weight"], 1);
+    let text = report.explain(None);
+    assert!(text.contains("Total weight 6.5."), "{text}");
+    assert!(
+        text.contains("Ambivalent pairs (1; tied both ways"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  USA -- Iraq: positive 3, negative 1"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Frustration index: 1 (exact, proven optimal); frustration score 1 - 2L/W"),
+        "{text}"
+    );
+    assert!(
+        text.contains("USA -- Iraq: negative tie inside a camp (weight 1)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn simple_unweighted_reports_have_no_weights() {
+    let g = &common::tribes();
+    let report = BalanceReport::new(g, &BalanceOptions::new()).unwrap();
+    let json = report.to_json(None).to_string();
+    assert!(
+        !json.contains("weight") && !json.contains("ambivalent"),
+        "{json}"
+    );
+    assert!(json.contains("\"value\":7}"), "{json}");
+    let text = report.explain(None);
+    assert!(
+        text.contains("Frustration index: 7 (exact, proven optimal); frustration score 1 - 2L/m"),
+        "{text}"
+    );
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn the_cli_weighs_ties_unless_told_to_count_distinct_pairs() {
+    let dir = common::scratch_dir("multigraph-cli");
+    let file = dir.join("ties.csv");
+    std::fs::write(
+        &file,
+        "source,target,sign,weight\nA,B,1,2\nB,A,1,1\nA,B,-1,1\nB,C,-1,0.5\nA,C,1,\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["balance", path, "--edges", "--format", "json"];
+        args.extend_from_slice(extra);
+        let out = common::stancegraph(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let weighted = run(&[]);
+    assert_eq!(weighted["frustration"]["value"], 1.5);
+    assert_eq!(weighted["ambivalent_pairs"][0]["positive"], 3);
+    let distinct = run(&["--distinct-pairs"]);
+    assert_eq!(distinct["frustration"]["value"], 1);
+    assert!(distinct.get("total_weight").is_none());
+    let out = common::stancegraph(&["centrality", path, "--edges", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["nodes"][0]["positive_degree"], 4.0);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
