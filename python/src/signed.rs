@@ -22,7 +22,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 use stancegraph::balance::{
     Balance, BalanceOptions, BalanceReport, BlockmodelOptions, FrustrationMethod,
-    FrustrationOptions, NodeOrigin, SignedGraph, SignificanceOptions, TriangleCensus, WeakBalance,
+    FrustrationOptions, NodeOrigin, SignedGraph, SignificanceOptions, TieSigns, TriangleCensus,
+    WeakBalance,
 };
 use stancegraph::discourse::{Level, PolarizationOptions};
 use stancegraph::stance::{Attribution, GraphOptions};
@@ -1060,16 +1061,32 @@ impl PyScenario {
     /// :param attribution: whose words count: ``"principal"`` (default:
     ///     an envoy's words are their state's) or ``"speaker"``.
     /// :param as_of: only the positions that hold on this day.
+    /// :param ties: ``"net"`` (default): one tie per pair, the sign of what
+    ///     speaks for it minus what speaks against it; ``"both"``: a positive
+    ///     tie weighing the one and a negative tie weighing the other, so
+    ///     that a pair agreeing on some issues and in conflict on others is
+    ///     an ambivalent pair (``stancegraph balance --ties both``).
     /// :returns: a :class:`SignedGraph` whose report cites the statements
     ///     behind each tie.
-    #[pyo3(signature = (graph = "stances", *, attribution = "principal", as_of = None))]
+    #[pyo3(signature = (graph = "stances", *, attribution = "principal", as_of = None, ties = "net"))]
     fn signed_graph(
         &self,
         py: Python<'_>,
         graph: &str,
         attribution: &str,
         as_of: Option<&Bound<'_, PyAny>>,
+        ties: &str,
     ) -> PyResult<PySignedGraph> {
+        let signs = match ties.trim().to_ascii_lowercase().as_str() {
+            "net" => TieSigns::Net,
+            "both" => TieSigns::Both,
+            other => {
+                return Err(bad_argument(
+                    "ties",
+                    format!("unknown ties `{other}`; expected net or both"),
+                ));
+            }
+        };
         let actors = match graph.trim().to_ascii_lowercase().as_str() {
             "stances" => false,
             "actors" => true,
@@ -1097,9 +1114,9 @@ impl PyScenario {
         let signed = py.detach(|| {
             let stance = StanceGraph::with_options(&scenario, options);
             if actors {
-                SignedGraph::from_actor_ties(&stance)
+                SignedGraph::from_actor_ties_with(&stance, signs)
             } else {
-                SignedGraph::from_actors_and_issues(&stance)
+                SignedGraph::from_actors_and_issues_with(&stance, signs)
             }
         });
         Ok(PySignedGraph {

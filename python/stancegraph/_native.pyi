@@ -169,6 +169,7 @@ class Scenario:
         *,
         attribution: Literal["principal", "speaker"] = "principal",
         as_of: Optional[DateLike] = None,
+        ties: Literal["net", "both"] = "net",
     ) -> SignedGraph: ...
     # readers (src/readers.rs)
     @classmethod

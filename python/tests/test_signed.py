@@ -468,3 +468,23 @@ def test_balance_pattern_is_the_clis():
                              "json"))
     fit = SignedGraph.read_edges(path).fit_pattern("+-+;-++;+++")
     assert out["pattern_blockmodel"] == fit.to_dict()
+
+
+def test_scenario_ties_both_ways_are_ambivalent(istanbul):
+    frame = pd.DataFrame(
+        {
+            "actor": ["a", "b", "a", "b", "a", "b"],
+            "issue": ["x", "x", "y", "y", "z", "z"],
+            "stance": ["support", "support", "support", "oppose", "oppose", "oppose"],
+        }
+    )
+    s = stancegraph.Scenario.from_statements(frame)
+    net = s.signed_graph("actors")
+    both = s.signed_graph("actors", ties="both")
+    assert net.edges == [("a", "b", 1)] and net.weights == [1.0]
+    assert both.ambivalent_pairs() == [("a", "b", 2.0, 1.0)]
+    assert both.frustration().value == 1
+    assert "Ambivalent pairs (1;" in both.explain()
+    assert not istanbul.signed_graph("actors", ties="both").ambivalent_pairs()
+    with pytest.raises(ValueError, match="^ties: unknown ties `sometimes`"):
+        istanbul.signed_graph(ties="sometimes")

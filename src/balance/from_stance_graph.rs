@@ -3,30 +3,51 @@
 //! signed graph of actors and issues together (positions, relations,
 //! memberships and speaks-for links), in which a contradiction through a
 //! relation shows as an unbalanced cycle. Per pair of nodes the sign is that
-//! of the net; a net of zero gives no edge; every edge keeps its
-//! [`EdgeEvidence`].
+//! of the net, and a net of zero gives no edge ([`TieSigns::Net`]); or the
+//! pair keeps a positive tie weighing what speaks for it and a negative one
+//! weighing what speaks against it ([`TieSigns::Both`]: an ambivalent pair
+//! when both are there). Every edge keeps its [`EdgeEvidence`].
 
 use std::collections::HashMap;
 
 use crate::balance::{EdgeEvidence, NodeOrigin, SignedGraph};
+
+/// How a stance-derived signed graph signs a pair of nodes with evidence
+/// both ways (an actor pair agreeing on some issues and in conflict on
+/// others; an actor who supported and opposed an issue).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TieSigns {
+    /// One tie per pair, the sign of the net (for minus against), weighing
+    /// its absolute value; a net of zero gives no tie.
+    #[default]
+    Net,
+    /// A positive tie weighing what speaks for the pair and a negative tie
+    /// weighing what speaks against it: a pair with both is an ambivalent
+    /// pair of the multigraph.
+    Both,
+}
+
+/// Per pair of nodes: the evidence for (+) and against (−), and what it is.
+type Tally = HashMap<(usize, usize), (u64, u64, EdgeEvidence)>;
 use crate::stance::{Edge, Node};
 use crate::{RelationKind, Stance, StanceGraph, stance::TieKind};
 
 /// The signed actor network: see [`SignedGraph::from_actor_ties`].
-pub(crate) fn actor_ties(graph: &StanceGraph<'_>) -> SignedGraph {
+pub(crate) fn actor_ties(graph: &StanceGraph<'_>, signs: TieSigns) -> SignedGraph {
     let s = graph.scenario();
-    let mut net: HashMap<(usize, usize), (i64, EdgeEvidence)> = HashMap::new();
+    let mut net: Tally = HashMap::new();
     let pair = |a: usize, b: usize| (a.min(b), a.max(b));
     for t in graph.ties() {
         let entry = net.entry(pair(t.a.index(), t.b.index())).or_default();
         match t.kind {
             TieKind::Agreement => {
-                entry.0 += i64::from(t.weight);
-                entry.1.agreement_count += t.weight;
+                entry.0 += u64::from(t.weight);
+                entry.2.agreement_count += t.weight;
             }
             TieKind::Conflict => {
-                entry.0 -= i64::from(t.weight);
-                entry.1.conflict_count += t.weight;
+                entry.1 += u64::from(t.weight);
+                entry.2.conflict_count += t.weight;
             }
         }
     }
@@ -34,26 +55,26 @@ pub(crate) fn actor_ties(graph: &StanceGraph<'_>) -> SignedGraph {
         for m in actor.memberships() {
             if m.bloc() != id {
                 let entry = net.entry(pair(id.index(), m.bloc().index())).or_default();
-                if !entry.1.membership {
+                if !entry.2.membership {
                     entry.0 += 1;
-                    entry.1.membership = true;
+                    entry.2.membership = true;
                 }
             }
         }
         if let Some(p) = actor.speaks_for() {
             let entry = net.entry(pair(id.index(), p.index())).or_default();
             entry.0 += 1;
-            entry.1.speaks_for = true;
+            entry.2.speaks_for = true;
         }
     }
     let nodes = s.actors().map(|(_, a)| a.key().to_owned()).collect();
     let origins = s.actors().map(|(id, _)| NodeOrigin::Actor(id)).collect();
-    SignedGraph::from_net(nodes, origins, net)
+    SignedGraph::from_tally(nodes, origins, net, signs)
 }
 
 /// The signed graph of actors and issues: see
 /// [`SignedGraph::from_actors_and_issues`].
-pub(crate) fn actors_and_issues(graph: &StanceGraph<'_>) -> SignedGraph {
+pub(crate) fn actors_and_issues(graph: &StanceGraph<'_>, signs: TieSigns) -> SignedGraph {
     let s = graph.scenario();
     let actors = s.actors().len();
     let index = |node: Node| match node {
@@ -61,7 +82,7 @@ pub(crate) fn actors_and_issues(graph: &StanceGraph<'_>) -> SignedGraph {
         Node::Issue(i) => actors + i.index(),
     };
     let pg = graph.petgraph();
-    let mut net: HashMap<(usize, usize), (i64, EdgeEvidence)> = HashMap::new();
+    let mut net: Tally = HashMap::new();
     let pair = |a: usize, b: usize| (a.min(b), a.max(b));
     for e in pg.edge_indices() {
         let Some((from, to)) = pg.edge_endpoints(e) else {
@@ -76,27 +97,27 @@ pub(crate) fn actors_and_issues(graph: &StanceGraph<'_>) -> SignedGraph {
         let entry = net.entry(pair(a, b)).or_default();
         match pg[e] {
             Edge::Stance(p) => {
-                entry.0 += match s.position(p).stance() {
-                    Stance::Support => 1,
-                    Stance::Oppose => -1,
-                    _ => 0,
-                };
-                entry.1.positions.push(p);
+                match s.position(p).stance() {
+                    Stance::Support => entry.0 += 1,
+                    Stance::Oppose => entry.1 += 1,
+                    _ => {}
+                }
+                entry.2.positions.push(p);
             }
             Edge::Relation(r) => {
-                entry.0 += match s.relation(r).kind() {
-                    RelationKind::Implies | RelationKind::Equivalent => 1,
-                    _ => -1,
-                };
-                entry.1.relations.push(r);
+                match s.relation(r).kind() {
+                    RelationKind::Implies | RelationKind::Equivalent => entry.0 += 1,
+                    _ => entry.1 += 1,
+                }
+                entry.2.relations.push(r);
             }
-            Edge::MemberOf(_) if !entry.1.membership => {
+            Edge::MemberOf(_) if !entry.2.membership => {
                 entry.0 += 1;
-                entry.1.membership = true;
+                entry.2.membership = true;
             }
             Edge::SpeaksFor => {
                 entry.0 += 1;
-                entry.1.speaks_for = true;
+                entry.2.speaks_for = true;
             }
             _ => {}
         }
@@ -111,5 +132,5 @@ pub(crate) fn actors_and_issues(graph: &StanceGraph<'_>) -> SignedGraph {
         .map(|(id, _)| NodeOrigin::Actor(id))
         .chain(s.issues().map(|(id, _)| NodeOrigin::Issue(id)))
         .collect();
-    SignedGraph::from_net(nodes, origins, net)
+    SignedGraph::from_tally(nodes, origins, net, signs)
 }

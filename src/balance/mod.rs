@@ -33,6 +33,7 @@ mod weights;
 
 pub use blockmodel::{Blockmodel, BlockmodelOptions};
 pub use centrality::{Centrality, DENSE_MAX_NODES};
+pub use from_stance_graph::TieSigns;
 pub use frustration::{Frustration, FrustrationMethod, FrustrationOptions, Tension};
 pub use measures::{Balance, TriangleCensus, WeakBalance};
 pub use pattern::{BlockPattern, Expect, PatternFit};

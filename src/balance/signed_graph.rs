@@ -10,8 +10,9 @@ use std::collections::HashMap;
 
 use crate::balance::{
     Balance, BlockPattern, Blockmodel, BlockmodelOptions, Centrality, Frustration,
-    FrustrationOptions, PatternFit, Significance, SignificanceOptions, TriangleCensus, WeakBalance,
-    blockmodel, centrality, from_stance_graph, frustration, measures, pattern, significance,
+    FrustrationOptions, PatternFit, Significance, SignificanceOptions, TieSigns, TriangleCensus,
+    WeakBalance, blockmodel, centrality, from_stance_graph, frustration, measures, pattern,
+    significance,
 };
 use crate::error::ProblemKind;
 use crate::{ActorId, Error, IssueId, PositionId, RelationId, Result, StanceGraph};
@@ -273,7 +274,35 @@ impl SignedGraph {
     /// Each edge keeps its [`EdgeEvidence`] (counts and links; the positions
     /// behind a tie are [`StanceGraph::tie`]'s).
     pub fn from_actor_ties(graph: &StanceGraph<'_>) -> SignedGraph {
-        from_stance_graph::actor_ties(graph)
+        from_stance_graph::actor_ties(graph, TieSigns::Net)
+    }
+
+    /// The signed actor network, each pair signed as `signs` says: the net
+    /// (as [`SignedGraph::from_actor_ties`]), or with [`TieSigns::Both`] a
+    /// positive tie weighing the issues agreed on plus the links and a
+    /// negative tie weighing the issues in conflict — a pair that agrees on
+    /// some issues and conflicts on others is an ambivalent pair.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::{Scenario, StanceGraph, balance::{SignedGraph, TieSigns}};
+    ///
+    /// let scenario = Scenario::load("examples/data/istanbul-talks.yaml")?;
+    /// let graph = StanceGraph::new(&scenario);
+    /// let net = SignedGraph::from_actor_ties(&graph);
+    /// let both = SignedGraph::from_actor_ties_with(&graph, TieSigns::Both);
+    /// // A pair tied both ways agreed on some issues and conflicted on others.
+    /// for (p, n) in both.ambivalent_pairs() {
+    ///     let evidence = both.evidence(p).unwrap();
+    ///     assert!(evidence.agreement_count > 0 && evidence.conflict_count > 0);
+    ///     assert_eq!(both.edges()[n].weight, f64::from(evidence.conflict_count));
+    /// }
+    /// assert!(both.edges().len() >= net.edges().len());
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
+    pub fn from_actor_ties_with(graph: &StanceGraph<'_>, signs: TieSigns) -> SignedGraph {
+        from_stance_graph::actor_ties(graph, signs)
     }
 
     /// The signed graph of actors **and issues** behind a stance graph: an
@@ -304,18 +333,30 @@ impl SignedGraph {
     /// # Ok::<(), stancegraph::Error>(())
     /// ```
     pub fn from_actors_and_issues(graph: &StanceGraph<'_>) -> SignedGraph {
-        from_stance_graph::actors_and_issues(graph)
+        from_stance_graph::actors_and_issues(graph, TieSigns::Net)
     }
 
-    /// A graph built from a scenario: per pair of nodes, the net sign and
-    /// the evidence behind it; pairs with a net of zero give no edge.
-    pub(crate) fn from_net(
+    /// The signed graph of actors and issues, each pair signed as `signs`
+    /// says: the net (as [`SignedGraph::from_actors_and_issues`]), or with
+    /// [`TieSigns::Both`] a positive tie weighing the supporting positions
+    /// (the `implies`/`equivalent` relations, the links) and a negative tie
+    /// weighing the opposing ones (`excludes`/`incompatible`): an actor who
+    /// supported an issue and later opposed it is an ambivalent pair.
+    pub fn from_actors_and_issues_with(graph: &StanceGraph<'_>, signs: TieSigns) -> SignedGraph {
+        from_stance_graph::actors_and_issues(graph, signs)
+    }
+
+    /// A graph built from a scenario: per pair of nodes, the evidence for
+    /// and against it and what it is; signed by `signs`. Edges in pair
+    /// order, the positive before the negative.
+    pub(crate) fn from_tally(
         nodes: Vec<String>,
         origins: Vec<NodeOrigin>,
-        net: HashMap<(usize, usize), (i64, EdgeEvidence)>,
+        tally: HashMap<(usize, usize), (u64, u64, EdgeEvidence)>,
+        signs: TieSigns,
     ) -> SignedGraph {
-        let mut pairs: Vec<((usize, usize), (i64, EdgeEvidence))> =
-            net.into_iter().filter(|(_, (v, _))| *v != 0).collect();
+        let mut pairs: Vec<((usize, usize), (u64, u64, EdgeEvidence))> =
+            tally.into_iter().collect();
         pairs.sort_unstable_by_key(|(k, _)| *k);
         let mut g = SignedGraph {
             period: None,
@@ -325,16 +366,27 @@ impl SignedGraph {
             evidence: Vec::with_capacity(pairs.len()),
             adjacency: Vec::new(),
         };
-        for ((a, b), (v, mut evidence)) in pairs {
+        for ((a, b), (plus, minus, mut evidence)) in pairs {
             evidence.positions.sort_unstable();
             evidence.relations.sort_unstable();
-            g.edges.push(SignedEdge {
-                a,
-                b,
-                sign: if v > 0 { 1 } else { -1 },
-                weight: v.unsigned_abs() as f64,
-            });
-            g.evidence.push(evidence);
+            let ties: Vec<(i8, u64)> = match signs {
+                TieSigns::Net if plus > minus => vec![(1, plus - minus)],
+                TieSigns::Net if minus > plus => vec![(-1, minus - plus)],
+                TieSigns::Net => Vec::new(),
+                TieSigns::Both => [(1, plus), (-1, minus)]
+                    .into_iter()
+                    .filter(|&(_, w)| w > 0)
+                    .collect(),
+            };
+            for (sign, weight) in ties {
+                g.edges.push(SignedEdge {
+                    a,
+                    b,
+                    sign,
+                    weight: weight as f64,
+                });
+                g.evidence.push(evidence.clone());
+            }
         }
         g.index();
         g

@@ -313,3 +313,44 @@ fn the_cli_weighs_ties_unless_told_to_count_distinct_pairs() {
     assert_eq!(json["nodes"][0]["positive_degree"], 4.0);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn stance_graphs_can_keep_both_signs_of_a_pair() {
+    use stancegraph::{StanceGraph, balance::TieSigns};
+    for scenario in [common::founding(), common::dna_sample()] {
+        let graph = StanceGraph::new(&scenario);
+        let net = SignedGraph::from_actor_ties(&graph);
+        assert_eq!(
+            SignedGraph::from_actor_ties_with(&graph, TieSigns::Net),
+            net
+        );
+        let both = SignedGraph::from_actor_ties_with(&graph, TieSigns::Both);
+        // Per pair: the net of the two signs is the net graph's tie.
+        let mut pairs: std::collections::BTreeMap<(usize, usize), f64> = Default::default();
+        for e in both.edges() {
+            *pairs.entry((e.a, e.b)).or_default() += f64::from(e.sign) * e.weight;
+        }
+        pairs.retain(|_, w| *w != 0.0);
+        let expected: std::collections::BTreeMap<(usize, usize), f64> = net
+            .edges()
+            .iter()
+            .map(|e| ((e.a, e.b), f64::from(e.sign) * e.weight))
+            .collect();
+        assert_eq!(pairs, expected);
+        for (p, n) in both.ambivalent_pairs() {
+            let evidence = both.evidence(p).unwrap();
+            assert!(evidence.agreement_count > 0 && evidence.conflict_count > 0);
+            assert_eq!(both.edges()[n].weight, f64::from(evidence.conflict_count));
+        }
+        let issues = SignedGraph::from_actors_and_issues_with(&graph, TieSigns::Both);
+        assert!(
+            issues.total_weight() >= SignedGraph::from_actors_and_issues(&graph).total_weight()
+        );
+    }
+    // The DNA sample has organisations agreeing on one concept and
+    // disagreeing on another.
+    let dna = common::dna_sample();
+    let graph = StanceGraph::new(&dna);
+    let both = SignedGraph::from_actor_ties_with(&graph, TieSigns::Both);
+    assert!(!both.ambivalent_pairs().is_empty());
+}

@@ -19,7 +19,8 @@ use clap::ValueEnum;
 use stancegraph::{
     Date, Scenario, StanceGraph, balance::BalanceOptions, balance::BalanceReport,
     balance::BlockmodelOptions, balance::FrustrationMethod, balance::FrustrationOptions,
-    balance::SignedGraph, balance::SignificanceOptions, discourse::PolarizationOptions,
+    balance::SignedGraph, balance::SignificanceOptions, balance::TieSigns,
+    discourse::PolarizationOptions,
 };
 
 use super::{AttributionChoice, OutputFormat};
@@ -41,7 +42,7 @@ pub struct Args {
     // rather than as clap's `CsvArgs` group so that the error names the
     // flag given, not all ten.
     #[arg(long, conflicts_with_all = [
-        "graph", "attribution", "by_speaker", "as_of",
+        "graph", "ties", "attribution", "by_speaker", "as_of",
         "actor_col", "issue_col", "stance_col", "date_col", "speaker_col",
         "quote_col", "source_col", "id_col", "stance_map", "skip_bad_rows",
     ])]
@@ -82,6 +83,12 @@ pub struct Args {
     /// and .dna files always give the actor network.
     #[arg(long, value_enum)]
     graph: Option<GraphChoice>,
+    /// For scenarios, statements and .dna files: `net` (one tie per pair,
+    /// the sign of for minus against; default) or `both` (a positive tie
+    /// weighing what speaks for the pair and a negative one weighing what
+    /// speaks against it: pairs with both are ambivalent).
+    #[arg(long, value_enum, default_value_t = TiesChoice::Net)]
+    ties: TiesChoice,
     /// Whom positions count for; DNA's polarization is then of principals
     /// or of actors.
     #[arg(long, value_enum, default_value_t = AttributionChoice::Principal)]
@@ -115,6 +122,15 @@ pub struct Args {
     /// The seed of the shuffles.
     #[arg(long, value_name = "SEED", default_value_t = SignificanceOptions::DEFAULT_SEED)]
     seed: u64,
+}
+
+/// `--ties` of `balance` and `centrality`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TiesChoice {
+    /// One tie per pair: the sign of the net.
+    Net,
+    /// A positive and a negative tie where there is evidence both ways.
+    Both,
 }
 
 /// `--graph` of `balance` and `centrality`.
@@ -159,6 +175,7 @@ pub fn scenario_graph(
     input: &Input,
     file: &Path,
     graph: Option<GraphChoice>,
+    ties: TiesChoice,
     attribution: AttributionChoice,
     as_of: Option<Date>,
 ) -> Result<(SignedGraph, GraphChoice), CliError> {
@@ -174,9 +191,13 @@ pub fn scenario_graph(
         }
     };
     let stances = StanceGraph::with_options(&input.scenario, attribution.graph_options(as_of));
+    let signs = match ties {
+        TiesChoice::Net => TieSigns::Net,
+        TiesChoice::Both => TieSigns::Both,
+    };
     let signed = match choice {
-        GraphChoice::Stances => SignedGraph::from_actors_and_issues(&stances),
-        GraphChoice::Actors => SignedGraph::from_actor_ties(&stances),
+        GraphChoice::Stances => SignedGraph::from_actors_and_issues_with(&stances, signs),
+        GraphChoice::Actors => SignedGraph::from_actor_ties_with(&stances, signs),
     };
     Ok((signed, choice))
 }
@@ -225,7 +246,8 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
     let attribution = args
         .attribution
         .or_alias(args.by_speaker.then_some(AttributionChoice::Speaker));
-    let (signed, choice) = scenario_graph(&input, file, args.graph, attribution, args.as_of)?;
+    let (signed, choice) =
+        scenario_graph(&input, file, args.graph, args.ties, attribution, args.as_of)?;
     let signed = if args.distinct_pairs {
         signed.distinct_pairs()
     } else {

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use stancegraph::Date;
 use stancegraph::balance::SignedGraph;
 
-use super::balance::{GraphChoice, distinct, edge_graphs, scenario_graph};
+use super::balance::{GraphChoice, TiesChoice, distinct, edge_graphs, scenario_graph};
 use super::{AttributionChoice, OutputFormat};
 use crate::error::CliError;
 use crate::input::InputArgs;
@@ -29,7 +29,7 @@ pub struct Args {
     /// FILE is an edge list CSV: `source,target,sign`, optional `weight` and
     /// `period` (one table per period).
     #[arg(long, conflicts_with_all = [
-        "graph", "attribution", "as_of",
+        "graph", "ties", "attribution", "as_of",
         "actor_col", "issue_col", "stance_col", "date_col", "speaker_col",
         "quote_col", "source_col", "id_col", "stance_map", "skip_bad_rows",
     ])]
@@ -45,6 +45,12 @@ pub struct Args {
     /// `actors` (the actor network of agreement and conflict).
     #[arg(long, value_enum)]
     graph: Option<GraphChoice>,
+    /// For scenarios, statements and .dna files: `net` (one tie per pair,
+    /// the sign of for minus against; default) or `both` (a positive tie
+    /// weighing what speaks for the pair and a negative one weighing what
+    /// speaks against it: pairs with both are ambivalent).
+    #[arg(long, value_enum, default_value_t = TiesChoice::Net)]
+    ties: TiesChoice,
     /// Whom positions count for.
     #[arg(long, value_enum, default_value_t = AttributionChoice::Principal)]
     attribution: AttributionChoice,
@@ -62,7 +68,17 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
         edge_graphs(file, args.period.as_deref())?
     } else {
         let input = args.input.load()?;
-        vec![scenario_graph(&input, file, args.graph, args.attribution, args.as_of)?.0]
+        vec![
+            scenario_graph(
+                &input,
+                file,
+                args.graph,
+                args.ties,
+                args.attribution,
+                args.as_of,
+            )?
+            .0,
+        ]
     };
     let graphs = distinct(graphs, args.distinct_pairs);
     let results: Vec<_> = graphs.iter().map(|g| (g, g.centrality())).collect();
