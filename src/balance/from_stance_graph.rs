@@ -29,7 +29,7 @@ pub enum TieSigns {
 }
 
 /// Per pair of nodes: the evidence for (+) and against (−), and what it is.
-type Tally = HashMap<(usize, usize), (u64, u64, EdgeEvidence)>;
+pub(crate) type Tally = HashMap<(usize, usize), (u64, u64, EdgeEvidence)>;
 use crate::stance::{Edge, Node};
 use crate::{RelationKind, Stance, StanceGraph, stance::TieKind};
 

@@ -352,11 +352,10 @@ impl SignedGraph {
     pub(crate) fn from_tally(
         nodes: Vec<String>,
         origins: Vec<NodeOrigin>,
-        tally: HashMap<(usize, usize), (u64, u64, EdgeEvidence)>,
+        tally: from_stance_graph::Tally,
         signs: TieSigns,
     ) -> SignedGraph {
-        let mut pairs: Vec<((usize, usize), (u64, u64, EdgeEvidence))> =
-            tally.into_iter().collect();
+        let mut pairs: Vec<_> = tally.into_iter().collect();
         pairs.sort_unstable_by_key(|(k, _)| *k);
         let mut g = SignedGraph {
             period: None,
