@@ -158,24 +158,27 @@ impl PyFrustration {
 
 /// The Doreian–Mrvar blockmodel: the camps, the ties they leave out of
 /// place, and the criterion ``alpha · negative_inside + (1 − alpha) ·
-/// positive_between``.
+/// positive_between`` (total weights of the ties out of place).
 #[pyclass(name = "Blockmodel", module = "stancegraph", frozen)]
 pub struct PyBlockmodel {
     /// The number of camps asked for.
     #[pyo3(get)]
     k: usize,
-    /// The weight of a negative tie inside a camp.
+    /// How much negative ties inside a camp count (positive ties between
+    /// camps count ``1 − alpha``).
     #[pyo3(get)]
     alpha: f64,
     /// ``alpha · negative_inside + (1 − alpha) · positive_between``.
     #[pyo3(get)]
     criterion: f64,
-    /// Negative ties inside a camp.
+    /// The total weight of the negative ties inside a camp (their number
+    /// when every tie weighs 1).
     #[pyo3(get)]
-    negative_inside: usize,
-    /// Positive ties between camps.
+    negative_inside: f64,
+    /// The total weight of the positive ties between camps (their number
+    /// when every tie weighs 1).
     #[pyo3(get)]
-    positive_between: usize,
+    positive_between: f64,
     /// The camps: lists of node names, ordered by their first node.
     #[pyo3(get)]
     camps: Vec<Vec<String>>,

@@ -265,8 +265,9 @@ impl PySignificance {
 
 /// A generalised blockmodel: ``blocks`` (lists of node names, in the
 /// pattern's order), ``block_of`` (node → block), ``criterion``,
-/// ``negative_in_positive``, ``positive_in_negative``, ``misplaced``
-/// (``(u, v, sign)``), ``exact`` (proven optimal), ``pattern``, ``alpha``.
+/// ``negative_in_positive``, ``positive_in_negative`` (total weights of the
+/// ties out of place), ``misplaced`` (``(u, v, sign)``), ``exact`` (proven
+/// optimal), ``pattern``, ``alpha``.
 #[pyclass(name = "PatternFit", module = "stancegraph", frozen)]
 pub struct PyPatternFit {
     graph: Arc<SignedGraph>,
@@ -280,7 +281,8 @@ impl PyPatternFit {
     fn pattern(&self) -> String {
         self.fit.pattern.to_string()
     }
-    /// The weight of a negative tie in a positive block.
+    /// How much negative ties in positive blocks count (positive ties in
+    /// negative blocks count ``1 − alpha``).
     #[getter]
     fn alpha(&self) -> f64 {
         self.fit.alpha
@@ -290,14 +292,16 @@ impl PyPatternFit {
     fn criterion(&self) -> f64 {
         self.fit.criterion()
     }
-    /// Negative ties in pairs of blocks expected positive.
+    /// The total weight of the negative ties in pairs of blocks expected
+    /// positive (their number when every tie weighs 1).
     #[getter]
-    fn negative_in_positive(&self) -> usize {
+    fn negative_in_positive(&self) -> f64 {
         self.fit.negative_in_positive
     }
-    /// Positive ties in pairs of blocks expected negative.
+    /// The total weight of the positive ties in pairs of blocks expected
+    /// negative (their number when every tie weighs 1).
     #[getter]
-    fn positive_in_negative(&self) -> usize {
+    fn positive_in_negative(&self) -> f64 {
         self.fit.positive_in_negative
     }
     /// Whether every labelling was tried (the criterion is then optimal).

@@ -516,11 +516,13 @@ class Frustration:
     def to_dict(self) -> dict[str, Any]: ...
 
 class Blockmodel:
+    """Doreian–Mrvar camps; ``negative_inside`` and ``positive_between`` are total weights."""
+
     k: int
     alpha: float
     criterion: float
-    negative_inside: int
-    positive_between: int
+    negative_inside: float  # total weight of the negative ties inside a camp
+    positive_between: float  # total weight of the positive ties between camps
     camps: list[list[str]]
     membership: dict[str, int]
     misplaced: list[Edge]
@@ -545,8 +547,8 @@ class PatternFit:
     pattern: str
     alpha: float
     criterion: float
-    negative_in_positive: int
-    positive_in_negative: int
+    negative_in_positive: float  # total weight of the negative ties in positive blocks
+    positive_in_negative: float  # total weight of the positive ties in negative blocks
     exact: bool
     blocks: list[list[str]]
     block_of: dict[str, int]

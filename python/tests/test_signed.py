@@ -461,6 +461,24 @@ def test_fit_pattern_finds_mediators():
         g.fit_pattern("+-;-+", restarts=0)
 
 
+def test_blockmodels_count_total_weight():
+    # The Slovene parties of 1994: weights −25…+25, read as magnitudes.
+    g = SignedGraph.read_edges(DATA / "slovene_parties_1994.csv")
+    weight = {frozenset((s, t)): w for s, t, _, w in g.to_pandas().itertuples(index=False, name=None)}
+    assert max(weight.values()) == 25.0
+    for model in (g.blockmodel(2), g.blockmodel(3, alpha=0.3)):
+        assert model.exact
+        assert isinstance(model.negative_inside, float) and isinstance(model.positive_between, float)
+        misplaced = sum(weight[frozenset((u, v))] for u, v, _ in model.misplaced)
+        assert model.negative_inside + model.positive_between == misplaced
+        assert model.criterion == pytest.approx(
+            model.alpha * model.negative_inside + (1 - model.alpha) * model.positive_between)
+    fit = g.fit_pattern("+-;-+")
+    assert isinstance(fit.negative_in_positive, float) and isinstance(fit.positive_in_negative, float)
+    assert fit.criterion == pytest.approx(g.blockmodel(2).criterion)
+    assert fit.to_dict()["negative_in_positive"] == fit.negative_in_positive
+
+
 @needs_cli
 def test_balance_pattern_is_the_clis():
     path = DATA / "highland_tribes.csv"

@@ -1,14 +1,23 @@
 //! Doreian–Mrvar blockmodels of signed graphs: the k camps that leave the
-//! fewest ties out of place. The method, its source and its cost are
-//! documented on the public entry point, [`SignedGraph::blockmodel`].
+//! least total weight of ties out of place. The method, its source and its
+//! cost are documented on the public entry point, [`SignedGraph::blockmodel`].
+//!
+//! The searches count weights in exact integer units ([`Units`]): the
+//! per-camp tallies, the effects of moves and swaps and the bound of the
+//! exhaustive search are sums of units, so ties between partitions are exact
+//! and nothing drifts; the result converts them back to weights.
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 use std::fmt;
 
 use crate::error::Problem;
+use crate::util::number::text;
 use crate::util::rng::SplitMix64;
-use crate::{Error, Result, balance::SignedGraph};
+use crate::{
+    Error, Result,
+    balance::{SignedGraph, Units},
+};
 
 /// Options for [`SignedGraph::blockmodel`]: how many camps, how to weigh the
 /// two kinds of misplaced tie, and how hard to search.
@@ -27,8 +36,8 @@ pub struct BlockmodelOptions {
     /// The number of camps (at least 1). Every camp of the result has a
     /// member; a graph with fewer nodes than `k` gets one camp per node.
     pub k: usize,
-    /// The weight of a negative tie inside a camp, from 0 to 1; a positive
-    /// tie between camps weighs `1 − alpha`. 0.5 counts both alike.
+    /// How much negative ties inside a camp count, from 0 to 1; positive
+    /// ties between camps count `1 − alpha`. 0.5 counts both alike.
     pub alpha: f64,
     /// How many random starting partitions the local search tries (at
     /// least 1).
@@ -131,12 +140,14 @@ pub struct Blockmodel {
     /// The number of camps asked for ([`BlockmodelOptions::k`]); there are
     /// fewer only when the graph has fewer nodes.
     pub k: usize,
-    /// The weight of a negative tie inside a camp ([`BlockmodelOptions::alpha`]).
+    /// How much negative ties inside a camp count ([`BlockmodelOptions::alpha`]).
     pub alpha: f64,
-    /// The number of negative ties inside a camp.
-    pub negative_inside: usize,
-    /// The number of positive ties between camps.
-    pub positive_between: usize,
+    /// The total weight of the negative ties inside a camp (their number
+    /// when every tie weighs 1).
+    pub negative_inside: f64,
+    /// The total weight of the positive ties between camps (their number
+    /// when every tie weighs 1).
+    pub positive_between: f64,
     /// The camps: node indices, each sorted, ordered by lowest member.
     pub camps: Vec<Vec<usize>>,
     /// The camp of each node (an index into [`camps`](Blockmodel::camps)),
@@ -151,13 +162,16 @@ pub struct Blockmodel {
     /// How many random starts the local search made (0 when there was only
     /// one partition to take).
     pub restarts: usize,
+    /// Whether some tie weighs other than 1: the totals are then weights,
+    /// not numbers of ties, and [`Display`](fmt::Display) says so.
+    weighted: bool,
 }
 
 impl Blockmodel {
-    /// The criterion: `alpha · negative_inside + (1 − alpha) · positive_between`;
-    /// 0 when every tie is in place.
+    /// The criterion: `alpha · negative_inside + (1 − alpha) · positive_between`
+    /// (total weights); 0 when every tie is in place.
     pub fn criterion(&self) -> f64 {
-        criterion(self.alpha, self.negative_inside, self.positive_between)
+        self.alpha * self.negative_inside + (1.0 - self.alpha) * self.positive_between
     }
 
     /// The camp (an index into [`camps`](Blockmodel::camps)) of a node;
@@ -170,15 +184,27 @@ impl Blockmodel {
 impl fmt::Display for Blockmodel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let camps = self.camps.len();
+        let (negative, positive) = (text(self.negative_inside), text(self.positive_between));
+        let ties = if self.weighted {
+            format!(
+                "negative ties inside of total weight {negative}, positive ties between of total weight {positive}"
+            )
+        } else {
+            format!(
+                "{negative} negative tie{} inside, {positive} positive tie{} between",
+                if self.negative_inside == 1.0 { "" } else { "s" },
+                if self.positive_between == 1.0 {
+                    ""
+                } else {
+                    "s"
+                },
+            )
+        };
         write!(
             f,
-            "{camps} camp{}, criterion {} ({} negative tie{} inside, {} positive tie{} between, alpha {}), {}",
+            "{camps} camp{}, criterion {} ({ties}, alpha {}), {}",
             if camps == 1 { "" } else { "s" },
             self.criterion(),
-            self.negative_inside,
-            if self.negative_inside == 1 { "" } else { "s" },
-            self.positive_between,
-            if self.positive_between == 1 { "" } else { "s" },
             self.alpha,
             if self.exact {
                 "proven optimal"
@@ -189,11 +215,12 @@ impl fmt::Display for Blockmodel {
     }
 }
 
-/// The criterion of a partition with these counts. Searches compare
-/// partitions by this value, always computed this way, so that a strict
-/// decrease is a strict decrease of one function of the partition and the
-/// local search cannot cycle on rounding.
-fn criterion(alpha: f64, negative_inside: usize, positive_between: usize) -> f64 {
+/// The criterion of a partition with these totals (in units). Searches
+/// compare partitions by this value, always computed this way, so that a
+/// strict decrease is a strict decrease of one function of the partition and
+/// the local search cannot cycle on rounding. Units are a fixed multiple of
+/// weights, so the order of partitions is that of their weighted criteria.
+fn criterion(alpha: f64, negative_inside: u64, positive_between: u64) -> f64 {
     alpha * negative_inside as f64 + (1.0 - alpha) * positive_between as f64
 }
 
@@ -201,7 +228,8 @@ fn criterion(alpha: f64, negative_inside: usize, positive_between: usize) -> f64
 /// the public entry point, for what it computes and how.
 pub(crate) fn blockmodel(graph: &SignedGraph, options: &BlockmodelOptions) -> Result<Blockmodel> {
     options.check()?;
-    let search = Search::new(graph, options);
+    let units = Units::of(graph.edges());
+    let search = Search::new(graph, &units, options);
     let (n, k) = (search.n, search.k);
     let (labels, restarts, exact) = if k <= 1 || k == n {
         // One partition only: everyone together, or everyone alone.
@@ -215,12 +243,13 @@ pub(crate) fn blockmodel(graph: &SignedGraph, options: &BlockmodelOptions) -> Re
         }
         (best.labels, options.restarts, exact)
     };
-    Ok(assemble(graph, options, labels, restarts, exact))
+    Ok(assemble(graph, &units, options, labels, restarts, exact))
 }
 
 /// The result for a canonical labelling, counted afresh from the edges.
 fn assemble(
     graph: &SignedGraph,
+    units: &Units,
     options: &BlockmodelOptions,
     camp_of: Vec<usize>,
     restarts: usize,
@@ -231,28 +260,27 @@ fn assemble(
     for (v, &c) in camp_of.iter().enumerate() {
         camps[c].push(v);
     }
-    let (mut negative_inside, mut positive_between) = (0, 0);
-    let mut misplaced = Vec::new();
-    for (i, e) in graph.edges().iter().enumerate() {
-        let inside = camp_of[e.a] == camp_of[e.b];
-        if inside && e.sign < 0 {
-            negative_inside += 1;
-            misplaced.push(i);
-        } else if !inside && e.sign > 0 {
-            positive_between += 1;
-            misplaced.push(i);
-        }
-    }
+    let edges = graph.edges();
+    let misplaced: Vec<usize> = (0..edges.len())
+        .filter(|&i| (camp_of[edges[i].a] == camp_of[edges[i].b]) != (edges[i].sign > 0))
+        .collect();
+    let of_sign = |positive: bool| {
+        misplaced
+            .iter()
+            .copied()
+            .filter(move |&i| (edges[i].sign > 0) == positive)
+    };
     Blockmodel {
         k: options.k,
         alpha: options.alpha,
-        negative_inside,
-        positive_between,
+        negative_inside: units.weight_of(of_sign(false)),
+        positive_between: units.weight_of(of_sign(true)),
         camps,
         membership: camp_of,
         misplaced,
         exact,
         restarts,
+        weighted: graph.is_weighted(),
     }
 }
 
@@ -272,12 +300,12 @@ fn partitions(n: usize, k: usize) -> u64 {
 }
 
 /// A partition found by a search, canonically labelled (camps numbered by
-/// their lowest member), with its counts.
+/// their lowest member), with its totals in units.
 #[derive(Clone, Debug)]
 struct Found {
     labels: Vec<usize>,
-    negative_inside: usize,
-    positive_between: usize,
+    negative_inside: u64,
+    positive_between: u64,
 }
 
 /// What the searches share: the graph as adjacency lists and the options.
@@ -286,19 +314,20 @@ struct Search {
     /// The number of camps of the result: `min(k, n)`.
     k: usize,
     alpha: f64,
-    /// Per node: (neighbour, positive tie?), sorted by neighbour.
-    adjacency: Vec<Vec<(usize, bool)>>,
-    /// Every tie once: its ends, and whether it is positive.
-    ties: Vec<(usize, usize, bool)>,
+    /// Per node: (neighbour, positive tie?, units), sorted by neighbour; an
+    /// ambivalent pair has two entries, one per sign, next to each other.
+    adjacency: Vec<Vec<(usize, bool, u64)>>,
+    /// Every tie once: its ends, whether it is positive, and its units.
+    ties: Vec<(usize, usize, bool, u64)>,
 }
 
 impl Search {
-    fn new(graph: &SignedGraph, options: &BlockmodelOptions) -> Search {
+    fn new(graph: &SignedGraph, units: &Units, options: &BlockmodelOptions) -> Search {
         let n = graph.nodes().len();
         let mut adjacency = vec![Vec::new(); n];
-        for e in graph.edges() {
-            adjacency[e.a].push((e.b, e.sign > 0));
-            adjacency[e.b].push((e.a, e.sign > 0));
+        for (e, &w) in graph.edges().iter().zip(&units.units) {
+            adjacency[e.a].push((e.b, e.sign > 0, w));
+            adjacency[e.b].push((e.a, e.sign > 0, w));
         }
         for list in &mut adjacency {
             list.sort_unstable();
@@ -311,12 +340,13 @@ impl Search {
             ties: graph
                 .edges()
                 .iter()
-                .map(|e| (e.a, e.b, e.sign > 0))
+                .zip(&units.units)
+                .map(|(e, &w)| (e.a, e.b, e.sign > 0, w))
                 .collect(),
         }
     }
 
-    fn score(&self, negative_inside: usize, positive_between: usize) -> f64 {
+    fn score(&self, negative_inside: u64, positive_between: u64) -> f64 {
         criterion(self.alpha, negative_inside, positive_between)
     }
 
@@ -389,12 +419,13 @@ struct Exhaustive<'s> {
 }
 
 impl Exhaustive<'_> {
-    /// Places node `i`, with `used` camps opened and the counts of the
-    /// ties among the nodes placed so far.
-    fn visit(&mut self, i: usize, used: usize, negative_inside: usize, positive_between: usize) {
+    /// Places node `i`, with `used` camps opened and the totals (in units)
+    /// of the misplaced ties among the nodes placed so far.
+    fn visit(&mut self, i: usize, used: usize, negative_inside: u64, positive_between: u64) {
         let s = self.search;
-        // Counts only grow as nodes are placed, and the criterion is monotone
-        // in them (also in floating point), so this bound is safe.
+        // Totals only grow as nodes are placed (every tie weighs at least one
+        // unit), and the criterion is monotone in them (also in floating
+        // point), so this bound is safe.
         let score = s.score(negative_inside, positive_between);
         if score > self.bound || (self.reached && score >= self.bound) {
             return;
@@ -418,15 +449,15 @@ impl Exhaustive<'_> {
         let last = used.min(s.k - 1);
         for c in first..=last {
             let (mut dn, mut dp) = (0, 0);
-            for &(j, positive) in &s.adjacency[i] {
+            for &(j, positive, w) in &s.adjacency[i] {
                 if j >= i {
                     break;
                 }
                 let inside = self.labels[j] == c;
                 if inside && !positive {
-                    dn += 1;
+                    dn += w;
                 } else if !inside && positive {
-                    dp += 1;
+                    dp += w;
                 }
             }
             self.labels[i] = c;
@@ -440,19 +471,19 @@ impl Exhaustive<'_> {
     }
 }
 
-/// A partition under local search, with per node and camp the number of
-/// positive and negative neighbours there, so that a move's or a swap's
-/// effect costs O(1).
+/// A partition under local search, with per node and camp the units of
+/// its positive and negative ties there, so that a move's or a swap's effect
+/// costs O(1).
 struct State<'s> {
     search: &'s Search,
     labels: Vec<usize>,
     sizes: Vec<usize>,
-    /// `positive[v * k + c]`: positive neighbours of `v` in camp `c`.
-    positive: Vec<usize>,
-    /// `negative[v * k + c]`: negative neighbours of `v` in camp `c`.
-    negative: Vec<usize>,
-    negative_inside: usize,
-    positive_between: usize,
+    /// `positive[v * k + c]`: units of `v`'s positive ties into camp `c`.
+    positive: Vec<u64>,
+    /// `negative[v * k + c]`: units of `v`'s negative ties into camp `c`.
+    negative: Vec<u64>,
+    negative_inside: u64,
+    positive_between: u64,
 }
 
 impl<'s> State<'s> {
@@ -469,32 +500,37 @@ impl<'s> State<'s> {
         };
         for v in 0..search.n {
             state.sizes[state.labels[v]] += 1;
-            for &(u, positive) in &search.adjacency[v] {
+            for &(u, positive, w) in &search.adjacency[v] {
                 let c = state.labels[u];
                 if positive {
-                    state.positive[v * k + c] += 1;
+                    state.positive[v * k + c] += w;
                 } else {
-                    state.negative[v * k + c] += 1;
+                    state.negative[v * k + c] += w;
                 }
             }
         }
-        for &(a, b, positive) in &search.ties {
+        for &(a, b, positive, w) in &search.ties {
             let inside = state.labels[a] == state.labels[b];
             match (inside, positive) {
-                (true, false) => state.negative_inside += 1,
-                (false, true) => state.positive_between += 1,
+                (true, false) => state.negative_inside += w,
+                (false, true) => state.positive_between += w,
                 _ => {}
             }
         }
         state
     }
 
-    /// The sign of the tie between `a` and `b`, if any.
-    fn tie(&self, a: usize, b: usize) -> Option<bool> {
+    /// The units of the positive and of the negative tie between `a` and
+    /// `b` (0 for a sign without a tie): an ambivalent pair has both.
+    fn tie(&self, a: usize, b: usize) -> (u64, u64) {
         let list = &self.search.adjacency[a];
-        list.binary_search_by_key(&b, |&(u, _)| u)
-            .ok()
-            .map(|i| list[i].1)
+        let first = list.partition_point(|&(u, _, _)| u < b);
+        list[first..].iter().take_while(|&&(u, _, _)| u == b).fold(
+            (0, 0),
+            |(p, n), &(_, positive, w)| {
+                if positive { (p + w, n) } else { (p, n + w) }
+            },
+        )
     }
 
     fn score(&self) -> f64 {
@@ -502,8 +538,8 @@ impl<'s> State<'s> {
             .score(self.negative_inside, self.positive_between)
     }
 
-    /// The counts after moving `v` to camp `to`.
-    fn after_move(&self, v: usize, to: usize) -> (usize, usize) {
+    /// The totals after moving `v` to camp `to`.
+    fn after_move(&self, v: usize, to: usize) -> (u64, u64) {
         let k = self.search.k;
         let from = self.labels[v];
         let (row, f, t) = (v * k, from, to);
@@ -512,18 +548,16 @@ impl<'s> State<'s> {
         (n, p)
     }
 
-    /// The counts after swapping `u` and `v`, in different camps.
-    fn after_swap(&self, u: usize, v: usize) -> (usize, usize) {
+    /// The totals after swapping `u` and `v`, in different camps.
+    fn after_swap(&self, u: usize, v: usize) -> (u64, u64) {
         let k = self.search.k;
         let (cu, cv) = (self.labels[u], self.labels[v]);
         let (ru, rv) = (u * k, v * k);
-        // Each end counted the other as joining or leaving its camp; a tie
-        // between them stays between camps.
-        let (tie_negative, tie_positive) = match self.tie(u, v) {
-            Some(true) => (0, 2),
-            Some(false) => (2, 0),
-            None => (0, 0),
-        };
+        // Each end counted the other as joining or leaving its camp; ties
+        // between them (one of each sign for an ambivalent pair) stay
+        // between camps. Subtractions come last: no partial sum underflows.
+        let (positive, negative) = self.tie(u, v);
+        let (tie_negative, tie_positive) = (2 * negative, 2 * positive);
         let n = self.negative_inside + self.negative[ru + cv] + self.negative[rv + cu]
             - self.negative[ru + cu]
             - self.negative[rv + cv]
@@ -539,14 +573,14 @@ impl<'s> State<'s> {
         let k = self.search.k;
         let from = self.labels[v];
         (self.negative_inside, self.positive_between) = self.after_move(v, to);
-        for &(u, positive) in &self.search.adjacency[v] {
+        for &(u, positive, w) in &self.search.adjacency[v] {
             let table = if positive {
                 &mut self.positive
             } else {
                 &mut self.negative
             };
-            table[u * k + from] -= 1;
-            table[u * k + to] += 1;
+            table[u * k + from] -= w;
+            table[u * k + to] += w;
         }
         self.labels[v] = to;
         self.sizes[from] -= 1;
@@ -609,7 +643,7 @@ impl<'s> State<'s> {
     fn improving_swap(&mut self) -> bool {
         let current = self.score();
         let search = self.search;
-        let across_ties = search.ties.iter().map(|&(a, b, _)| (a, b));
+        let across_ties = search.ties.iter().map(|&(a, b, _, _)| (a, b));
         // The singletons (at most k) are collected first; the pairs out of
         // them are generated lazily.
         let singletons: Vec<usize> = (0..search.n)
@@ -721,7 +755,7 @@ impl<'s> State<'s> {
             if score < best {
                 (best, best_len) = (score, moves.len());
             }
-            for &(u, _) in &search.adjacency[v] {
+            for &(u, _, _) in &search.adjacency[v] {
                 if !locked[u] {
                     version[u] += 1;
                     if let Some((change, _)) = self.best_target(u) {
@@ -799,17 +833,21 @@ mod tests {
     #[test]
     fn incremental_counts_match_a_recount() {
         let mut rng = SplitMix64(3);
-        let mut text = String::from("source,target,sign\n");
+        // A weighted multigraph: some pairs tied with both signs.
+        let mut ties = Vec::new();
         for a in 0..9 {
             for b in a + 1..9 {
-                if rng.below(3) > 0 {
+                for _ in 0..rng.below(3) {
                     let sign = if rng.below(2) == 0 { 1 } else { -1 };
-                    text.push_str(&format!("n{a},n{b},{sign}\n"));
+                    ties.push((a, b, sign, (1 + rng.below(40)) as f64 / 4.0));
                 }
             }
         }
-        let g = SignedGraph::read_edges(&text, "t.csv").unwrap().remove(0);
-        let search = Search::new(&g, &BlockmodelOptions::new(3));
+        let nodes = (0..9).map(|v| format!("n{v}")).collect();
+        let g = SignedGraph::from_weighted_edges(nodes, &ties).unwrap();
+        assert!(g.has_ambivalent_pairs() && g.is_weighted());
+        let units = Units::of(g.edges());
+        let search = Search::new(&g, &units, &BlockmodelOptions::new(3));
         let recount = |labels: Vec<usize>| {
             let s = State::new(&search, labels);
             (s.negative_inside, s.positive_between)

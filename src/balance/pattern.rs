@@ -8,12 +8,14 @@
 //! Each pair of blocks (a block with itself too) is expected *positive*
 //! (`+`: its negative ties are out of place), *negative* (`-`: its positive
 //! ties are out of place) or *either* (`.`: nothing is out of place). The
-//! criterion is `alpha · (negative ties in positive blocks) + (1 − alpha) ·
-//! (positive ties in negative blocks)`, as for
-//! [`SignedGraph::blockmodel`], which is the pattern `+` on the diagonal and
-//! `-` elsewhere with unlabelled blocks. Here blocks are labelled: block `i`
-//! is row `i` of the pattern, and every block has a member (when there are
-//! at least `k` nodes).
+//! criterion is `alpha · N + (1 − alpha) · P`, with N the total weight of
+//! the negative ties in positive blocks and P that of the positive ties in
+//! negative blocks, as for [`SignedGraph::blockmodel`], which is the pattern
+//! `+` on the diagonal and `-` elsewhere with unlabelled blocks. Every edge
+//! counts on its own: of an ambivalent pair (tied with both signs) one side
+//! is out of place unless its pair of blocks expects either sign. Here
+//! blocks are labelled: block `i` is row `i` of the pattern, and every block
+//! has a member (when there are at least `k` nodes).
 //!
 //! # Search
 //!
@@ -21,14 +23,16 @@
 //! far as a bound, when `kⁿ` is at most the options' `exact_limit` (then the
 //! result is proven optimal); otherwise local search — single-node moves to
 //! the block that lowers the criterion most, each move O(k + degree) thanks
-//! to per-node counts of ties into each block — from `restarts` seeded
-//! random labellings.
+//! to per-node totals of ties into each block — from `restarts` seeded
+//! random labellings. Both add weights up as exact integer units
+//! ([`Units`]) and convert back to weights only in the result.
 
 use std::fmt;
 use std::str::FromStr;
 
-use crate::balance::{BlockmodelOptions, SignedGraph};
+use crate::balance::{BlockmodelOptions, SignedGraph, Units};
 use crate::error::Problem;
+use crate::util::number::{json, text};
 use crate::util::rng::SplitMix64;
 use crate::{Error, Result};
 
@@ -163,17 +167,19 @@ impl fmt::Display for BlockPattern {
 pub struct PatternFit {
     /// The pattern fitted.
     pub pattern: BlockPattern,
-    /// The weight of a negative tie in a positive block (a positive tie in
-    /// a negative block weighs `1 − alpha`).
+    /// How much negative ties in positive blocks count (positive ties in
+    /// negative blocks count `1 − alpha`).
     pub alpha: f64,
     /// Per node, its block (the pattern's row).
     pub block_of: Vec<usize>,
     /// The nodes of each block, in node order.
     pub blocks: Vec<Vec<usize>>,
-    /// Negative ties in pairs of blocks expected positive.
-    pub negative_in_positive: usize,
-    /// Positive ties in pairs of blocks expected negative.
-    pub positive_in_negative: usize,
+    /// The total weight of the negative ties in pairs of blocks expected
+    /// positive (their number when every tie weighs 1).
+    pub negative_in_positive: f64,
+    /// The total weight of the positive ties in pairs of blocks expected
+    /// negative (their number when every tie weighs 1).
+    pub positive_in_negative: f64,
     /// The out-of-place ties (edge indices, in order).
     pub misplaced: Vec<usize>,
     /// Whether every labelling was tried (the criterion is then optimal).
@@ -182,34 +188,44 @@ pub struct PatternFit {
 
 impl PatternFit {
     /// The criterion: `alpha · negative_in_positive + (1 − alpha) ·
-    /// positive_in_negative`.
+    /// positive_in_negative` (total weights).
     pub fn criterion(&self) -> f64 {
-        self.alpha * self.negative_in_positive as f64
-            + (1.0 - self.alpha) * self.positive_in_negative as f64
+        self.alpha * self.negative_in_positive + (1.0 - self.alpha) * self.positive_in_negative
     }
 
     /// The fit in words: the pattern, the criterion, each block's members
     /// and the out-of-place ties.
     pub fn explain(&self, graph: &SignedGraph) -> String {
         let name = |v: usize| graph.nodes().get(v).map_or("?", String::as_str);
+        let (negative, positive) = (
+            text(self.negative_in_positive),
+            text(self.positive_in_negative),
+        );
+        let ties = if graph.is_weighted() {
+            format!(
+                "negative ties in positive blocks of total weight {negative}, positive ties in negative blocks of total weight {positive}"
+            )
+        } else {
+            format!(
+                "{negative} negative tie{} in positive blocks, {positive} positive tie{} in negative blocks",
+                if self.negative_in_positive == 1.0 {
+                    ""
+                } else {
+                    "s"
+                },
+                if self.positive_in_negative == 1.0 {
+                    ""
+                } else {
+                    "s"
+                },
+            )
+        };
         let mut out = format!(
-            "Blockmodel of pattern {} ({} block{}): criterion {} ({} negative tie{} in positive blocks, {} positive tie{} in negative blocks, alpha {}), {}\n",
+            "Blockmodel of pattern {} ({} block{}): criterion {} ({ties}, alpha {}), {}\n",
             self.pattern,
             self.pattern.k(),
             if self.pattern.k() == 1 { "" } else { "s" },
             self.criterion(),
-            self.negative_in_positive,
-            if self.negative_in_positive == 1 {
-                ""
-            } else {
-                "s"
-            },
-            self.positive_in_negative,
-            if self.positive_in_negative == 1 {
-                ""
-            } else {
-                "s"
-            },
             self.alpha,
             if self.exact {
                 "proven optimal (every labelling tried)"
@@ -240,16 +256,17 @@ impl PatternFit {
     }
 
     /// The fit as JSON: `pattern`, `alpha`, `criterion`,
-    /// `negative_in_positive`, `positive_in_negative`, `exact`, `blocks`
-    /// (lists of node names) and `misplaced` (`source`, `target`, `sign`).
+    /// `negative_in_positive`, `positive_in_negative` (total weights), `exact`,
+    /// `blocks` (lists of node names) and `misplaced` (`source`, `target`,
+    /// `sign`).
     pub fn to_json(&self, graph: &SignedGraph) -> serde_json::Value {
         let name = |v: usize| graph.nodes().get(v).cloned().unwrap_or_default();
         serde_json::json!({
             "pattern": self.pattern.to_string(),
             "alpha": self.alpha,
             "criterion": self.criterion(),
-            "negative_in_positive": self.negative_in_positive,
-            "positive_in_negative": self.positive_in_negative,
+            "negative_in_positive": json(self.negative_in_positive),
+            "positive_in_negative": json(self.positive_in_negative),
             "exact": self.exact,
             "blocks": self.blocks.iter().map(|b| b.iter().map(|&v| name(v)).collect::<Vec<_>>()).collect::<Vec<_>>(),
             "misplaced": self.misplaced.iter().map(|&e| {
@@ -260,29 +277,49 @@ impl PatternFit {
     }
 }
 
-/// The search's view of the graph: per node its neighbours and signs.
+/// Totals of out-of-place ties, in units: (negative ties in positive
+/// blocks, positive ties in negative blocks).
+type Totals = (u64, u64);
+
+/// The search's view of the graph: per node its ties, with their signs and
+/// weights in units.
 struct Search<'a> {
     pattern: &'a BlockPattern,
     alpha: f64,
-    neighbours: Vec<Vec<(usize, bool)>>,
+    /// Per node: (neighbour, positive tie?, units); an ambivalent pair gives
+    /// two entries, one per sign.
+    neighbours: Vec<Vec<(usize, bool, u64)>>,
+    /// How much lower a criterion must be to count as lower, in units: a
+    /// millionth of a millionth of a weight of 1.
+    tolerance: f64,
 }
 
 impl Search<'_> {
-    /// The penalty of one tie of sign `positive` between blocks `b` and `c`.
-    fn penalty(&self, b: usize, c: usize, positive: bool) -> f64 {
+    /// The criterion of these totals. Searches compare labellings by this
+    /// value, always computed this way from the labelling's totals, so that
+    /// an improvement is a decrease of one function of the labelling and the
+    /// local search cannot cycle on rounding.
+    fn score(&self, (negative, positive): Totals) -> f64 {
+        self.alpha * negative as f64 + (1.0 - self.alpha) * positive as f64
+    }
+
+    /// What a tie of sign `positive` and `w` units between blocks `b` and
+    /// `c` adds to the totals.
+    fn misplaced(&self, b: usize, c: usize, positive: bool, w: u64) -> Totals {
         match (self.pattern.expected(b, c), positive) {
-            (Expect::Positive, false) => self.alpha,
-            (Expect::Negative, true) => 1.0 - self.alpha,
-            _ => 0.0,
+            (Expect::Positive, false) => (w, 0),
+            (Expect::Negative, true) => (0, w),
+            _ => (0, 0),
         }
     }
 
-    /// The criterion of a labelling.
-    fn total(&self, label: &[usize]) -> f64 {
-        let mut sum = 0.0;
+    /// The totals of a labelling.
+    fn totals(&self, label: &[usize]) -> Totals {
+        let mut sum = (0, 0);
         for (v, list) in self.neighbours.iter().enumerate() {
-            for &(u, positive) in list.iter().filter(|&&(u, _)| u > v) {
-                sum += self.penalty(label[v], label[u], positive);
+            for &(u, positive, w) in list.iter().filter(|&&(u, _, _)| u > v) {
+                let (n, p) = self.misplaced(label[v], label[u], positive, w);
+                sum = (sum.0 + n, sum.1 + p);
             }
         }
         sum
@@ -290,7 +327,7 @@ impl Search<'_> {
 
     /// Local search from `restarts` random labellings.
     // A move of node v reads and writes v's label, its block's size and its
-    // neighbours' counts: indexing by v says that best.
+    // neighbours' tallies: indexing by v says that best.
     #[allow(clippy::needless_range_loop)]
     fn local(&self, n: usize, restarts: usize, seed: u64) -> Vec<usize> {
         let k = self.pattern.k();
@@ -301,27 +338,30 @@ impl Search<'_> {
             rng.shuffle(&mut label);
             let mut size = vec![0usize; k];
             label.iter().for_each(|&b| size[b] += 1);
-            // count[v·k + c]: v's (positive, negative) ties into block c.
-            let mut count = vec![(0u32, 0u32); n * k];
+            // tally[v·k + c]: units of v's (positive, negative) ties into block c.
+            let mut tally = vec![(0u64, 0u64); n * k];
             for (v, list) in self.neighbours.iter().enumerate() {
-                for &(u, positive) in list {
-                    let slot = &mut count[v * k + label[u]];
+                for &(u, positive, w) in list {
+                    let slot = &mut tally[v * k + label[u]];
                     if positive {
-                        slot.0 += 1;
+                        slot.0 += w;
                     } else {
-                        slot.1 += 1;
+                        slot.1 += w;
                     }
                 }
             }
-            let cost = |count: &[(u32, u32)], v: usize, b: usize| -> f64 {
-                (0..k)
-                    .map(|c| {
-                        let (p, q) = count[v * k + c];
-                        self.penalty(b, c, true) * f64::from(p)
-                            + self.penalty(b, c, false) * f64::from(q)
-                    })
-                    .sum()
+            // The totals of v's ties were it in block b.
+            let of = |tally: &[(u64, u64)], v: usize, b: usize| -> Totals {
+                (0..k).fold((0, 0), |(n, p), c| {
+                    let (positive, negative) = tally[v * k + c];
+                    match self.pattern.expected(b, c) {
+                        Expect::Positive => (n + negative, p),
+                        Expect::Negative => (n, p + positive),
+                        Expect::Either => (n, p),
+                    }
+                })
             };
+            let mut total = self.totals(&label);
             loop {
                 let mut improved = false;
                 for v in 0..n {
@@ -329,23 +369,30 @@ impl Search<'_> {
                     if size[from] == 1 && n >= k {
                         continue; // every block keeps a member
                     }
-                    let here = cost(&count, v, from);
-                    let (to, there) = (0..k)
-                        .map(|b| (b, cost(&count, v, b)))
-                        .min_by(|x, y| x.1.total_cmp(&y.1).then(x.0.cmp(&y.0)))
-                        .unwrap_or((from, here));
-                    if there < here - 1e-12 {
+                    // v's ties are part of the totals: the rest stays.
+                    let here = of(&tally, v, from);
+                    let rest = (total.0 - here.0, total.1 - here.1);
+                    let (to, after, score) = (0..k)
+                        .map(|b| {
+                            let there = of(&tally, v, b);
+                            let after = (rest.0 + there.0, rest.1 + there.1);
+                            (b, after, self.score(after))
+                        })
+                        .min_by(|x, y| x.2.total_cmp(&y.2).then(x.0.cmp(&y.0)))
+                        .unwrap_or((from, total, self.score(total)));
+                    if score < self.score(total) - self.tolerance {
                         label[v] = to;
                         size[from] -= 1;
                         size[to] += 1;
-                        for &(u, positive) in &self.neighbours[v] {
+                        total = after;
+                        for &(u, positive, w) in &self.neighbours[v] {
                             let (old, new) = (u * k + from, u * k + to);
                             if positive {
-                                count[old].0 -= 1;
-                                count[new].0 += 1;
+                                tally[old].0 -= w;
+                                tally[new].0 += w;
                             } else {
-                                count[old].1 -= 1;
-                                count[new].1 += 1;
+                                tally[old].1 -= w;
+                                tally[new].1 += w;
                             }
                         }
                         improved = true;
@@ -355,8 +402,11 @@ impl Search<'_> {
                     break;
                 }
             }
-            let score = self.total(&label);
-            if best.as_ref().is_none_or(|(b, _)| score < b - 1e-12) {
+            let score = self.score(total);
+            if best
+                .as_ref()
+                .is_none_or(|(b, _)| score < b - self.tolerance)
+            {
                 best = Some((score, label));
             }
         }
@@ -366,25 +416,29 @@ impl Search<'_> {
     /// Every labelling, depth first, pruned by the criterion so far.
     fn exhaustive(&self, n: usize, incumbent: Vec<usize>) -> Vec<usize> {
         let k = self.pattern.k();
-        let mut best_score = self.total(&incumbent);
+        let mut best_score = self.score(self.totals(&incumbent));
         let mut best = incumbent;
         let mut label = vec![0usize; n];
         let mut size = vec![0usize; k];
-        self.visit(0, 0.0, &mut label, &mut size, &mut best_score, &mut best);
+        self.visit(0, (0, 0), &mut label, &mut size, &mut best_score, &mut best);
         best
     }
 
+    /// Places node `v`, with `so_far` the totals of the ties among the nodes
+    /// placed so far. They only grow as nodes are placed, and the criterion
+    /// is monotone in them (also in floating point), so the bound is safe.
     fn visit(
         &self,
         v: usize,
-        so_far: f64,
+        so_far: Totals,
         label: &mut Vec<usize>,
         size: &mut Vec<usize>,
         best_score: &mut f64,
         best: &mut Vec<usize>,
     ) {
         let (n, k) = (label.len(), self.pattern.k());
-        if so_far >= *best_score - 1e-12 {
+        let score = self.score(so_far);
+        if score >= *best_score - self.tolerance {
             return;
         }
         let empty = size.iter().filter(|&&s| s == 0).count();
@@ -392,19 +446,21 @@ impl Search<'_> {
             return; // too few nodes left to fill every block
         }
         if v == n {
-            *best_score = so_far;
+            *best_score = score;
             best.clone_from(label);
             return;
         }
         for b in 0..k {
-            let added: f64 = self.neighbours[v]
-                .iter()
-                .filter(|&&(u, _)| u < v)
-                .map(|&(u, positive)| self.penalty(b, label[u], positive))
-                .sum();
+            let added = self.neighbours[v].iter().filter(|&&(u, _, _)| u < v).fold(
+                so_far,
+                |(n, p), &(u, positive, w)| {
+                    let (dn, dp) = self.misplaced(b, label[u], positive, w);
+                    (n + dn, p + dp)
+                },
+            );
             label[v] = b;
             size[b] += 1;
-            self.visit(v + 1, so_far + added, label, size, best_score, best);
+            self.visit(v + 1, added, label, size, best_score, best);
             size[b] -= 1;
         }
     }
@@ -426,15 +482,17 @@ pub(crate) fn fit_pattern(
     }
     let n = graph.nodes().len();
     let k = pattern.k();
+    let units = Units::of(graph.edges());
     let mut neighbours = vec![Vec::new(); n];
-    for e in graph.edges() {
-        neighbours[e.a].push((e.b, e.sign > 0));
-        neighbours[e.b].push((e.a, e.sign > 0));
+    for (e, &w) in graph.edges().iter().zip(&units.units) {
+        neighbours[e.a].push((e.b, e.sign > 0, w));
+        neighbours[e.b].push((e.a, e.sign > 0, w));
     }
     let search = Search {
         pattern,
         alpha: options.alpha,
         neighbours,
+        tolerance: 1e-12 * units.scale,
     };
     let labellings = (k as f64).powi(i32::try_from(n).unwrap_or(i32::MAX));
     let exact = labellings <= options.exact_limit as f64;
@@ -448,28 +506,34 @@ pub(crate) fn fit_pattern(
     for (v, &b) in block_of.iter().enumerate() {
         blocks[b].push(v);
     }
-    let (mut negative_in_positive, mut positive_in_negative) = (0, 0);
-    let mut misplaced = Vec::new();
-    for (i, e) in graph.edges().iter().enumerate() {
-        match (pattern.expected(block_of[e.a], block_of[e.b]), e.sign > 0) {
-            (Expect::Positive, false) => {
-                negative_in_positive += 1;
-                misplaced.push(i);
-            }
-            (Expect::Negative, true) => {
-                positive_in_negative += 1;
-                misplaced.push(i);
-            }
-            _ => {}
-        }
-    }
+    let edges = graph.edges();
+    let expected = |i: usize| {
+        (
+            pattern.expected(block_of[edges[i].a], block_of[edges[i].b]),
+            edges[i].sign > 0,
+        )
+    };
+    let misplaced: Vec<usize> = (0..edges.len())
+        .filter(|&i| {
+            matches!(
+                expected(i),
+                (Expect::Positive, false) | (Expect::Negative, true)
+            )
+        })
+        .collect();
+    let of_sign = |positive: bool| {
+        misplaced
+            .iter()
+            .copied()
+            .filter(move |&i| (edges[i].sign > 0) == positive)
+    };
     Ok(PatternFit {
         pattern: pattern.clone(),
         alpha: options.alpha,
+        negative_in_positive: units.weight_of(of_sign(false)),
+        positive_in_negative: units.weight_of(of_sign(true)),
         block_of,
         blocks,
-        negative_in_positive,
-        positive_in_negative,
         misplaced,
         exact,
     })

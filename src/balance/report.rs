@@ -289,8 +289,8 @@ impl<'g> BalanceReport<'g> {
                 "k": b.k,
                 "alpha": b.alpha,
                 "criterion": b.criterion(),
-                "negative_inside": b.negative_inside,
-                "positive_between": b.positive_between,
+                "negative_inside": crate::util::number::json(b.negative_inside),
+                "positive_between": crate::util::number::json(b.positive_between),
                 "exact": b.exact,
                 "camps": b.camps.iter().map(|c| self.labels(c)).collect::<Vec<_>>(),
                 "misplaced": b.misplaced.iter().map(|&e| self.edge_json(e, scenario)).collect::<Vec<_>>(),
@@ -486,14 +486,23 @@ impl<'g> BalanceReport<'g> {
             }
         }
         if let Some(b) = &self.blockmodel {
+            let (negative, positive) = (
+                crate::util::number::text(b.negative_inside),
+                crate::util::number::text(b.positive_between),
+            );
+            let ties = if g.is_weighted() {
+                format!(
+                    "negative ties inside camps of total weight {negative}, positive ties between of total weight {positive}"
+                )
+            } else {
+                format!("{negative} negative ties inside camps, {positive} positive ties between")
+            };
             let _ = writeln!(
                 out,
-                "Blockmodel, {}, alpha {}: criterion {} ({} negative ties inside camps, {} positive ties between){}.",
+                "Blockmodel, {}, alpha {}: criterion {} ({ties}){}.",
                 plural(b.camps.len(), "camp"),
                 b.alpha,
                 b.criterion(),
-                b.negative_inside,
-                b.positive_between,
                 if b.exact { ", proven optimal" } else { "" }
             );
             for (i, camp) in b.camps.iter().enumerate() {

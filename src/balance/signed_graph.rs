@@ -504,12 +504,17 @@ impl SignedGraph {
     }
 
     /// A generalised blockmodel: the labelling of the nodes into the
-    /// `pattern`'s blocks that leaves the fewest ties out of place, each pair
-    /// of blocks expecting positive ties, negative ties or either — e.g.
-    /// mediators, a block friendly to two hostile camps. `options` gives
+    /// `pattern`'s blocks that leaves the least total weight of ties out of
+    /// place, each pair of blocks expecting positive ties, negative ties or
+    /// either — e.g. mediators, a block friendly to two hostile camps. The
+    /// criterion is `alpha · N + (1 − alpha) · P`, with N the total weight of
+    /// the negative ties in blocks expected positive and P that of the
+    /// positive ties in blocks expected negative; every edge counts on its
+    /// own, so of an [ambivalent pair](SignedGraph::ambivalent_pairs) one side
+    /// is out of place unless its blocks expect either sign. `options` gives
     /// `alpha`, `restarts`, `seed` and `exact_limit` (its `k` is the
     /// pattern's). See [`PatternFit`] and the module `pattern` for the
-    /// criterion and the search.
+    /// search; [`SignedGraph::distinct_pairs`] counts ties instead.
     ///
     /// # Errors
     ///
@@ -711,14 +716,20 @@ impl SignedGraph {
     }
 
     /// The Doreian–Mrvar blockmodel: the partition of the nodes into `k`
-    /// camps that minimises `alpha · N + (1 − alpha) · P`, where N counts the
-    /// negative ties inside a camp and P the positive ties between camps
-    /// (Doreian & Mrvar 1996, *Social Networks* 18:149–168).
+    /// camps that minimises `alpha · N + (1 − alpha) · P`, where N is the
+    /// total weight of the negative ties inside a camp and P that of the
+    /// positive ties between camps (Doreian & Mrvar 1996, *Social Networks*
+    /// 18:149–168); on a graph whose ties all weigh 1 they are the numbers of
+    /// such ties.
     ///
-    /// Ties are counted, each once; weights are ignored. Every camp has a
-    /// member: with at least `k` nodes there are exactly `k` camps, with
-    /// fewer there is one camp per node. Ties between equally good
-    /// partitions are broken as [`Blockmodel`] says.
+    /// Every edge counts on its own, with its weight (exact to
+    /// [`WEIGHT_DECIMALS`](crate::balance::WEIGHT_DECIMALS) decimal places):
+    /// of an [ambivalent pair](SignedGraph::ambivalent_pairs) one side is out
+    /// of place whatever the camps. [`SignedGraph::distinct_pairs`] counts
+    /// each distinct signed pair once instead. Every camp has a member: with
+    /// at least `k` nodes there are exactly `k` camps, with fewer there is one
+    /// camp per node. Ties between equally good partitions are broken as
+    /// [`Blockmodel`] says.
     ///
     /// The search is Doreian and Mrvar's relocation method: from each of
     /// [`restarts`](BlockmodelOptions::restarts) random partitions (seeded
@@ -742,8 +753,8 @@ impl SignedGraph {
     ///
     /// # Complexity
     ///
-    /// O(n·k + m) memory. Each node keeps its number of positive and
-    /// negative neighbours in every camp (O(m + n·k) to build per start), so
+    /// O(n·k + m) memory. Each node keeps the total weight of its positive
+    /// and negative ties into every camp (O(m + n·k) to build per start), so
     /// a move or swap is weighed in O(1) and made in O(degree): one round of
     /// moves is O(n·k + m); of swaps O(m + k·n), since only swaps across a
     /// tie or out of a one-node camp can beat the best moves; of
@@ -765,9 +776,19 @@ impl SignedGraph {
     /// assert_eq!(names(&model.camps[1]), ["C", "D"]);
     /// // B and C are allies across the divide: the one misplaced tie.
     /// assert_eq!(model.misplaced, [4]);
-    /// assert_eq!((model.negative_inside, model.positive_between), (0, 1));
+    /// assert_eq!((model.negative_inside, model.positive_between), (0.0, 1.0));
     /// assert_eq!(model.criterion(), 0.5);
     /// assert!(model.exact);
+    ///
+    /// // Weighted, with an ambivalent pair: B and C strongly allied (3) and
+    /// // at odds once (0.5); the hostility across weighs 2.
+    /// let csv = "source,target,sign,weight\nA,B,1,1\nC,D,1,1\nA,C,-1,2\nB,D,-1,2\nB,C,1,3\nB,C,-1,0.5\n";
+    /// let g = &SignedGraph::read_edges(csv, "t.csv")?[0];
+    /// let model = g.blockmodel(&BlockmodelOptions::new(2))?;
+    /// // B joins C: A–B and C–D fall between camps, B–C's dispute inside.
+    /// assert_eq!(names(&model.camps[0]), ["A", "D"]);
+    /// assert_eq!((model.negative_inside, model.positive_between), (0.5, 2.0));
+    /// assert_eq!(model.criterion(), 1.25);
     /// # Ok::<(), stancegraph::Error>(())
     /// ```
     pub fn blockmodel(&self, options: &BlockmodelOptions) -> Result<Blockmodel> {

@@ -1,5 +1,7 @@
-//! Doreian–Mrvar blockmodels: the local search against brute force, the
-//! Highland tribes and the Slovene parties of 1994, bad options, determinism.
+//! Doreian–Mrvar blockmodels: the local search against brute force (also on
+//! weighted multigraphs with ambivalent pairs), the Highland tribes and the
+//! Slovene parties of 1994 (weighted, and tie by tie), bad options,
+//! determinism.
 
 use crate::common;
 use common::{read_graph, tribes};
@@ -13,12 +15,41 @@ fn parties() -> SignedGraph {
     )
 }
 
-fn score(alpha: f64, negative_inside: usize, positive_between: usize) -> f64 {
-    alpha * negative_inside as f64 + (1.0 - alpha) * positive_between as f64
+fn score(alpha: f64, negative_inside: f64, positive_between: f64) -> f64 {
+    alpha * negative_inside + (1.0 - alpha) * positive_between
 }
 
-/// Checks a result by its structure and recounts the misplaced ties from
-/// its camps alone.
+/// Whether two totals of weights agree, up to the rounding of adding the
+/// weights in another order.
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// A weighted multigraph on `n` nodes from rows `(a, b, positive, weight in
+/// hundredths)`; rows on one node are skipped. Rows repeating a pair add up
+/// or, with the other sign, make it ambivalent.
+fn weighted_graph(n: usize, rows: &[(usize, usize, bool, u32)]) -> SignedGraph {
+    let ties: Vec<(usize, usize, i8, f64)> = rows
+        .iter()
+        .filter(|&&(a, b, _, _)| a != b)
+        .map(|&(a, b, positive, w)| (a, b, if positive { 1 } else { -1 }, f64::from(w) / 100.0))
+        .collect();
+    SignedGraph::from_weighted_edges((0..n).map(|v| format!("n{v}")).collect(), &ties).unwrap()
+}
+
+/// Random weighted multigraphs: up to 8 nodes, up to 30 rows with weights
+/// from 0.01 to 5 (two decimals), on few enough pairs that many repeat.
+fn weighted_plan() -> impl Strategy<Value = (usize, Vec<(usize, usize, bool, u32)>)> {
+    (1usize..=8).prop_flat_map(|n| {
+        (
+            Just(n),
+            proptest::collection::vec((0..n, 0..n, any::<bool>(), 1u32..=500), 0..=30),
+        )
+    })
+}
+
+/// Checks a result by its structure and recounts the misplaced ties and
+/// their weights from its camps alone.
 fn verify(g: &SignedGraph, model: &Blockmodel, k: usize) {
     let n = g.nodes().len();
     let camps = &model.camps;
@@ -49,17 +80,35 @@ fn verify(g: &SignedGraph, model: &Blockmodel, k: usize) {
         .map(|(i, _)| i)
         .collect();
     assert_eq!(model.misplaced, misplaced);
-    let negative = misplaced.iter().filter(|&&i| g.edges()[i].sign < 0).count();
-    assert_eq!(model.negative_inside, negative);
-    assert_eq!(model.positive_between, misplaced.len() - negative);
+    // Every edge on its own: one side of each ambivalent pair is misplaced.
+    for (p, n) in g.ambivalent_pairs() {
+        assert_ne!(misplaced.contains(&p), misplaced.contains(&n));
+    }
+    let weight = |negative: bool| -> f64 {
+        misplaced
+            .iter()
+            .map(|&i| g.edges()[i])
+            .filter(|e| (e.sign < 0) == negative)
+            .map(|e| e.weight)
+            .sum()
+    };
+    let (negative, positive) = (weight(true), weight(false));
+    if g.is_weighted() {
+        assert!(close(model.negative_inside, negative), "{model}");
+        assert!(close(model.positive_between, positive), "{model}");
+    } else {
+        assert_eq!(model.negative_inside, negative);
+        assert_eq!(model.positive_between, positive);
+    }
     assert_eq!(
         model.criterion(),
-        score(model.alpha, negative, misplaced.len() - negative)
+        score(model.alpha, model.negative_inside, model.positive_between)
     );
 }
 
 /// The best criterion over every assignment of the nodes to `k` labels that
-/// uses exactly min(k, n) of them.
+/// uses exactly min(k, n) of them, adding up the weights of the misplaced
+/// ties.
 fn brute_force(g: &SignedGraph, k: usize, alpha: f64) -> f64 {
     let n = g.nodes().len();
     let mut labels = vec![0usize; n];
@@ -68,11 +117,11 @@ fn brute_force(g: &SignedGraph, k: usize, alpha: f64) -> f64 {
         let mut used = vec![false; k];
         labels.iter().for_each(|&l| used[l] = true);
         if used.iter().filter(|&&u| u).count() == k.min(n) {
-            let (mut negative, mut positive) = (0, 0);
+            let (mut negative, mut positive) = (0.0, 0.0);
             for e in g.edges() {
                 match (labels[e.a] == labels[e.b], e.sign > 0) {
-                    (true, false) => negative += 1,
-                    (false, true) => positive += 1,
+                    (true, false) => negative += e.weight,
+                    (false, true) => positive += e.weight,
                     _ => {}
                 }
             }
@@ -123,6 +172,69 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn weighted_multigraphs_match_the_brute_force_optimum(
+        plan in weighted_plan(),
+        k in 2usize..=3,
+        alpha in alpha(),
+    ) {
+        let g = weighted_graph(plan.0, &plan.1);
+        let optimum = brute_force(&g, k, alpha);
+        let options = BlockmodelOptions::new(k).with_alpha(alpha);
+        let exact = g.blockmodel(&options).unwrap();
+        verify(&g, &exact, k);
+        prop_assert!(exact.exact);
+        prop_assert!(close(exact.criterion(), optimum),
+            "exhaustive search {} against brute force {optimum}", exact.criterion());
+        let local = g.blockmodel(&options.with_exact_limit(0)).unwrap();
+        verify(&g, &local, k);
+        prop_assert!(close(local.criterion(), optimum),
+            "local search {} against brute force {optimum}", local.criterion());
+    }
+}
+
+#[test]
+fn ambivalent_pairs_leave_a_side_out_of_place() {
+    // A and B allied (2.5) and at odds (1.5); C hostile to both (0.25 each).
+    let g = read_graph(
+        "source,target,sign,weight\nA,B,1,2\nB,A,1,0.5\nA,B,-1,1.5\nA,C,-1,0.25\nB,C,-1,0.25\n",
+        "ambivalent.csv",
+    );
+    assert_eq!(g.ambivalent_pairs(), [(0, 1)]);
+    let model = g.blockmodel(&BlockmodelOptions::new(2)).unwrap();
+    verify(&g, &model, 2);
+    assert!(model.exact);
+    assert_eq!(model.camps, [vec![0, 1], vec![2]]);
+    assert_eq!(model.misplaced, [1]);
+    assert_eq!((model.negative_inside, model.positive_between), (1.5, 0.0));
+    assert_eq!(model.criterion(), 0.75);
+    assert_eq!(
+        model.to_string(),
+        "2 camps, criterion 0.75 (negative ties inside of total weight 1.5, positive ties between of total weight 0, alpha 0.5), proven optimal"
+    );
+    // When negative ties inside weigh more, A and B part: the alliance is
+    // out of place instead (and A–C, once C joins A).
+    let apart = g
+        .blockmodel(&BlockmodelOptions::new(2).with_alpha(0.9))
+        .unwrap();
+    verify(&g, &apart, 2);
+    assert_eq!(apart.camps, [vec![0, 2], vec![1]]);
+    assert_eq!(apart.misplaced, [0, 2]);
+    assert_eq!((apart.negative_inside, apart.positive_between), (0.25, 2.5));
+    assert!(close(apart.criterion(), 0.475));
+    // Tie by tie, each side counts once.
+    let distinct = g.distinct_pairs();
+    let one = distinct.blockmodel(&BlockmodelOptions::new(2)).unwrap();
+    assert_eq!((one.negative_inside, one.positive_between), (1.0, 0.0));
+    assert!(
+        one.to_string()
+            .contains("(1 negative tie inside, 0 positive ties between")
+    );
+}
+
 #[test]
 fn the_local_search_leaves_camps_of_one_node_where_they_belong() {
     // Found by the property test: at alpha 0 the best three camps are n0,
@@ -150,7 +262,7 @@ fn highland_tribes_two_camps_leave_the_published_frustration_index() {
     assert_eq!(model.misplaced.len(), 7);
     assert!((1.0 - 2.0 * 7.0 / 58.0 - 0.7586207_f64).abs() < 1e-7);
     assert_eq!(model.criterion(), 3.5);
-    assert_eq!((model.negative_inside, model.positive_between), (7, 0));
+    assert_eq!((model.negative_inside, model.positive_between), (7.0, 0.0));
     assert_eq!(
         names(&g, &model)[0],
         ["Gavev", "Kotun", "Nagad", "Gama"],
@@ -173,7 +285,7 @@ fn highland_tribes_three_camps_leave_two_alliances_across() {
             vec!["Nagam", "Notoh", "Kohik", "Seuve", "Uheto"],
         ]
     );
-    assert_eq!((three.negative_inside, three.positive_between), (0, 2));
+    assert_eq!((three.negative_inside, three.positive_between), (0.0, 2.0));
     assert_eq!(three.criterion(), 1.0);
     let two = g.blockmodel(&BlockmodelOptions::new(2)).unwrap();
     assert!(three.criterion() <= two.criterion());
@@ -190,12 +302,14 @@ fn highland_tribes_three_camps_leave_two_alliances_across() {
 
 #[test]
 fn slovene_parties_blockmodels_are_optimal() {
-    let g = parties();
+    // Tie by tie (signnet's convention): the weights −25…+25 set aside.
+    let g = parties().distinct_pairs();
     assert_eq!((g.nodes().len(), g.edges().len()), (10, 45));
+    assert!(!g.is_weighted());
     let expected = [
         (
             2,
-            (2, 0),
+            (2.0, 0.0),
             vec![
                 vec!["SKD", "SDSS", "ZS", "SLS", "SPS"],
                 vec!["ZLSD", "LDS", "ZS-ESS", "DS", "SNS"],
@@ -203,7 +317,7 @@ fn slovene_parties_blockmodels_are_optimal() {
         ),
         (
             3,
-            (0, 2),
+            (0.0, 2.0),
             vec![
                 vec!["SKD", "SDSS", "ZS", "SLS", "SPS"],
                 vec!["ZLSD", "LDS", "ZS-ESS", "DS"],
@@ -236,6 +350,43 @@ fn slovene_parties_blockmodels_are_optimal() {
         verify(&g, &model, 3);
         assert!((model.criterion() - brute_force(&g, 3, alpha)).abs() < 1e-12);
     }
+}
+
+#[test]
+fn slovene_parties_weighted_blockmodels_are_optimal() {
+    // The weights −25…+25 read as magnitudes: the strength of each tie counts.
+    let g = parties();
+    assert!(g.is_weighted() && !g.has_ambivalent_pairs());
+    assert!(g.edges().iter().all(|e| (1.0..=25.0).contains(&e.weight)));
+    for k in [2, 3] {
+        for alpha in [0.5, 0.2, 0.8] {
+            let options = BlockmodelOptions::new(k).with_alpha(alpha);
+            let model = g.blockmodel(&options).unwrap();
+            verify(&g, &model, k);
+            assert!(model.exact);
+            // Checked independently over all k^10 assignments.
+            let optimum = brute_force(&g, k, alpha);
+            assert!(
+                close(model.criterion(), optimum),
+                "k = {k}, alpha {alpha}: {model}"
+            );
+            let local = g.blockmodel(&options.with_exact_limit(0)).unwrap();
+            assert!(
+                close(local.criterion(), optimum),
+                "k = {k}, alpha {alpha}: {local}"
+            );
+        }
+    }
+    // Weighted, the two camps tie by tie stay the best split.
+    let two = g.blockmodel(&BlockmodelOptions::new(2)).unwrap();
+    let by_ties = g
+        .distinct_pairs()
+        .blockmodel(&BlockmodelOptions::new(2))
+        .unwrap();
+    assert_eq!(two.camps, by_ties.camps);
+    assert_eq!(two.misplaced, by_ties.misplaced);
+    let weight: f64 = two.misplaced.iter().map(|&e| g.edges()[e].weight).sum();
+    assert_eq!(two.negative_inside + two.positive_between, weight);
 }
 
 #[test]
