@@ -39,7 +39,9 @@
 mod bounds;
 mod decompose;
 mod exact;
+mod guided;
 mod local;
+mod lp;
 mod tension;
 mod weighted;
 
@@ -322,9 +324,30 @@ impl Reduced {
     ) -> Outcome {
         let graph = WGraph::new(self.n, &self.edges);
         let mut rng = SplitMix64(options.seed);
-        let (side, cut) = graph.local_search(options.rounds, &mut rng, deadline);
-        let upper = graph.cost(&side);
-        let lower = graph.packing(&side, None, !exact);
+        let (mut side, cut) = graph.local_search(options.rounds, &mut rng, deadline);
+        let mut upper = graph.cost(&side);
+        let mut lower = graph.packing(&side, None, !exact);
+        if lower < upper
+            && let Some(lp) = lp::lp_bound(&graph, deadline)
+        {
+            lower = lower.max(lp.lower);
+            if lower < upper
+                && let Some(guided) = guided::guided_sides(
+                    &graph,
+                    &lp.price,
+                    options.rounds,
+                    options.seed,
+                    GUIDED_NODES,
+                )
+            {
+                let guided = graph.polish(guided);
+                let cost = graph.cost(&guided);
+                if cost < upper {
+                    upper = cost;
+                    side = guided;
+                }
+            }
+        }
         if !exact || lower >= upper {
             return Outcome {
                 side,
@@ -333,13 +356,9 @@ impl Reduced {
                 search_nodes: 0,
             };
         }
-        let mut search = Search::new(&graph, side, upper, deadline);
+        let mut search = Search::new(&graph, side, upper, deadline).with_floor(lower);
         search.run();
-        let lower = if search.limit_reached {
-            lower
-        } else {
-            search.upper
-        };
+        let lower = if search.proven() { search.upper } else { lower };
         Outcome {
             side: search.best,
             lower: to_usize(lower),
@@ -348,6 +367,9 @@ impl Reduced {
         }
     }
 }
+
+/// Branch-and-bound nodes for the LP-guided heuristic's contracted graph.
+const GUIDED_NODES: u64 = 200_000;
 
 fn to_usize(x: u64) -> usize {
     usize::try_from(x).unwrap_or(usize::MAX)
