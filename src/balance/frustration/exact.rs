@@ -34,6 +34,9 @@ pub(super) struct Search<'g, 'a> {
     budget: u64,
     /// Whether the budget stopped the search.
     pub(super) exhausted: bool,
+    /// Per node: the stamp of the last neighbourhood scan that counted it.
+    mark: Vec<u64>,
+    stamp: u64,
 }
 
 impl<'g, 'a> Search<'g, 'a> {
@@ -104,6 +107,8 @@ impl<'g, 'a> Search<'g, 'a> {
             floor: 0,
             budget: u64::MAX,
             exhausted: false,
+            mark: vec![0; n],
+            stamp: 0,
         }
     }
 
@@ -206,16 +211,21 @@ impl<'g, 'a> Search<'g, 'a> {
         let first = if ct != cf { ct < cf } else { self.best[v] };
         for s in [first, !first] {
             let own = if s { ct } else { cf };
-            // Update the undecided neighbours' costs and the sum of minima.
+            // Update the undecided neighbours' costs and the sum of minima
+            // (each neighbour once, however many edges join it to v).
             let mut sum = min_sum - ct.min(cf);
+            self.stamp += 1;
             for &(u, _) in self.graph.around(v) {
-                if !self.assigned[u] {
+                if !self.assigned[u] && self.mark[u] != self.stamp {
+                    self.mark[u] = self.stamp;
                     sum -= self.cost_true[u].min(self.cost_false[u]);
                 }
             }
             self.assign(v, s);
+            self.stamp += 1;
             for &(u, _) in self.graph.around(v) {
-                if !self.assigned[u] {
+                if !self.assigned[u] && self.mark[u] != self.stamp {
+                    self.mark[u] = self.stamp;
                     sum += self.cost_true[u].min(self.cost_false[u]);
                 }
             }

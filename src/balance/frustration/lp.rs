@@ -55,8 +55,6 @@ pub(super) struct LpBound {
     pub(super) lower: u64,
     /// Per edge, its value in the fractional covering (0 = never needed).
     pub(super) price: Vec<f64>,
-    /// Whether the LP was solved to optimality (else stopped early).
-    pub(super) optimal: bool,
 }
 
 /// A basic variable: the slack of an edge row or a cycle column.
@@ -324,7 +322,6 @@ pub(super) fn lp_bound(graph: &WGraph<'_>, deadline: Option<Instant>) -> Option<
     let mut simplex = Simplex::new(&weights);
     let mut pricer = Pricer::new(graph.n);
     let max_pivots = PIVOTS_PER_EDGE * m + 1_000;
-    let mut optimal = false;
     'rounds: loop {
         let mut entered = false;
         // Slacks with a negative price re-enter.
@@ -357,17 +354,12 @@ pub(super) fn lp_bound(graph: &WGraph<'_>, deadline: Option<Instant>) -> Option<
             }
         }
         if !entered {
-            optimal = true;
             break;
         }
     }
     let lower = certify(graph, &simplex);
     let price = simplex.price.iter().map(|&p| p.clamp(0.0, 1.0)).collect();
-    Some(LpBound {
-        lower,
-        price,
-        optimal,
-    })
+    Some(LpBound { lower, price })
 }
 
 /// The proven bound of the simplex's packing: its cycles' values (negative
@@ -400,5 +392,107 @@ fn certify(graph: &WGraph<'_>, simplex: &Simplex) -> u64 {
         safe.ceil() as u64
     } else {
         0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::exact::Search;
+    use super::super::guided::guided_sides;
+    use super::super::weighted::{WEdge, WGraph};
+    use super::lp_bound;
+    use crate::util::rng::SplitMix64;
+
+    /// Random weighted signed multigraphs: parallel edges of both signs,
+    /// weights up to a million.
+    fn random_edges(rng: &mut SplitMix64, n: usize, m: usize) -> Vec<WEdge> {
+        (0..m)
+            .filter_map(|_| {
+                let (u, v) = (rng.below(n), rng.below(n));
+                (u != v).then(|| WEdge {
+                    u,
+                    v,
+                    negative: rng.next().is_multiple_of(3),
+                    weight: 1 + rng.next()
+                        % if rng.next().is_multiple_of(2) {
+                            5
+                        } else {
+                            1_000_000
+                        },
+                })
+            })
+            .collect()
+    }
+
+    fn brute_force(graph: &WGraph<'_>) -> u64 {
+        (0..1u32 << (graph.n - 1))
+            .map(|mask| {
+                let side: Vec<bool> = (0..graph.n).map(|v| mask >> v & 1 == 1).collect();
+                graph.cost(&side)
+            })
+            .min()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn the_lp_bound_is_never_above_the_optimum_and_the_floor_stops_the_search_at_it() {
+        let mut rng = SplitMix64(16);
+        for round in 0..300 {
+            let n = 3 + round % 9;
+            let m = n + rng.below(3 * n);
+            let edges = random_edges(&mut rng, n, m);
+            let graph = WGraph::new(n, &edges);
+            let optimum = brute_force(&graph);
+            let Some(lp) = lp_bound(&graph, None) else {
+                assert!(edges.is_empty());
+                continue;
+            };
+            assert!(
+                lp.lower <= optimum,
+                "round {round}: bound {} > optimum {optimum}",
+                lp.lower
+            );
+            assert_eq!(lp.price.len(), edges.len());
+            if let Some(side) = guided_sides(&graph, &lp.price, 8, 1, 10_000) {
+                assert_eq!(side.len(), n);
+                assert!(graph.cost(&side) >= optimum);
+            }
+            let side = vec![true; n];
+            let upper = graph.cost(&side);
+            let mut search = Search::new(&graph, side, upper, None).with_floor(lp.lower);
+            search.run();
+            assert!(search.proven());
+            assert_eq!(search.upper, optimum, "round {round}");
+            assert_eq!(graph.cost(&search.best), optimum);
+        }
+    }
+
+    #[test]
+    fn the_lp_bound_is_tight_on_an_odd_wheel_and_a_negative_clique() {
+        // K4 with every edge negative: two frustrated edges at best, and
+        // the LP (a third on each edge) proves it.
+        let k4: Vec<WEdge> = [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)]
+            .iter()
+            .map(|&(u, v)| WEdge {
+                u,
+                v,
+                negative: true,
+                weight: 1,
+            })
+            .collect();
+        let graph = WGraph::new(4, &k4);
+        assert_eq!(brute_force(&graph), 2);
+        assert_eq!(lp_bound(&graph, None).map(|b| b.lower), Some(2));
+        // A heavy unbalanced triangle: its lightest edge.
+        let triangle = [(0, 1, false, 7), (1, 2, false, 5), (2, 0, true, 9)].map(
+            |(u, v, negative, weight)| WEdge {
+                u,
+                v,
+                negative,
+                weight,
+            },
+        );
+        let graph = WGraph::new(3, &triangle);
+        assert_eq!(lp_bound(&graph, None).map(|b| b.lower), Some(5));
     }
 }

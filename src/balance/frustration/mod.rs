@@ -18,20 +18,31 @@
 //!    a lower bound from a packing of unbalanced cycles: with the best camps
 //!    found, each frustrated edge is closed into a cycle by a shortest path of
 //!    unfrustrated edges, and cycles sharing no edge (by capacity, for merged
-//!    edges) each need a frustrated edge of their own.
+//!    edges) each need a frustrated edge of their own. When the two differ,
+//!    on reduced blocks of at most 2,500 edges, the much stronger bound of the
+//!    linear relaxation: a *fractional* packing of unbalanced cycles (the dual
+//!    of the cycle-covering relaxation), solved by the simplex method with
+//!    column generation and certified from its cycles alone, then rounded up;
+//!    and camps guided by it (the edges it never needs are contracted, the
+//!    small remainder searched), often the optimum itself.
 //! 3. **Branch and bound** over the nodes' camps (exact mode), when the
-//!    bounds differ: nodes in maximum-adjacency order, the bound being the
-//!    cost of the edges among decided nodes, plus for each undecided node its
-//!    cheaper camp against the decided ones, plus the cycle-packing bound of
-//!    the undecided nodes' own subgraph (computed once per suffix of the
-//!    order). When the search finishes, the best camps found are optimal.
+//!    bounds still differ: nodes in maximum-adjacency order, the bound being
+//!    the cost of the edges among decided nodes, plus for each undecided node
+//!    its cheaper camp against the decided ones, plus the cycle-packing bound
+//!    of the undecided nodes' own subgraph (computed once per suffix of the
+//!    order). It stops as soon as the incumbent meets the proven (LP) bound.
+//!    When the search finishes, the best camps found are optimal.
 //!
 //! Sources: biconnected components by Hopcroft and Tarjan's algorithm
-//! (iterative); the normalised score is signnet's `frustration`.
+//! (iterative); the cycle-covering relaxation of the max-cut view and its
+//! separation by shortest paths in the double cover (Barahona and Mahjoub);
+//! column generation (Dantzig and Wolfe); the normalised score is signnet's
+//! `frustration`. Every bound holds for arbitrary positive integer weights.
 //!
 //! The stages live in their own files: `decompose` (blocks, reduction, and
 //! joining the blocks' camps again), `local` (the local search), `bounds`
-//! (the cycle-packing lower bound) and `exact` (the branch and bound), all
+//! (the cycle-packing lower bound), `lp` (the LP bound), `guided` (camps
+//! from the LP) and `exact` (the branch and bound), all
 //! on the weighted graph of a reduced block (`weighted`); `tension` explains
 //! each frustrated edge by an unbalanced cycle. This file holds the public
 //! types and the driver that runs the stages block by block.
@@ -64,7 +75,9 @@ pub enum FrustrationMethod {
     Auto,
     /// Branch and bound to proven optimality (or until the time limit).
     Exact,
-    /// Local search with a cycle-packing lower bound; no search.
+    /// Local search with a cycle-packing lower bound (and, on reduced blocks
+    /// of at most 2,500 edges, the LP bound and its guided camps); no
+    /// exhaustive search.
     Heuristic,
 }
 
