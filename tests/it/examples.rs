@@ -354,10 +354,10 @@ fn multigraph_reads_repeated_and_ambivalent_ties_and_fails_clearly_without_a_fil
     );
     let stdout = String::from_utf8(out.stdout).unwrap();
     for expected in [
-        "690 nodes, 1080 rows → 1080 ties of total weight 1080; 1 pair(s) tied both ways",
-        "  136 -- 207: positive 1, negative 1",
-        "frustration index counting total weight: 41 (exact, proven optimal)",
-        "frustration index counting distinct pairs: 41 (exact, proven optimal)",
+        "678 nodes, 1582 rows → 1427 ties of total weight 1582; 1 pair(s) tied both ways",
+        "  585 -- 470: positive 1, negative 1",
+        "frustration index counting total weight: 374 (exact, proven optimal)",
+        "frustration index counting distinct pairs: 333 (exact, proven optimal)",
     ] {
         assert!(stdout.contains(expected), "{expected}\n{stdout}");
     }

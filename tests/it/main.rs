@@ -28,6 +28,7 @@ mod diff;
 #[cfg(feature = "dna")]
 mod dna;
 mod examples;
+mod frontier;
 mod frustration;
 #[cfg(feature = "cli")]
 mod hostile;

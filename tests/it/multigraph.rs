@@ -218,14 +218,9 @@ fn the_gene_regulatory_multigraphs_give_the_published_values() {
     );
     assert_eq!(macrophage.edges().len(), 1427);
     assert_eq!(macrophage.total_weight(), 1582.0);
-    let h = macrophage
-        .frustration(&FrustrationOptions::new().with_method(FrustrationMethod::Heuristic));
-    assert!(
-        h.lower_bound <= 374.0 && 374.0 <= h.value,
-        "{} {}",
-        h.lower_bound,
-        h.value
-    );
+    let f =
+        macrophage.frustration(&FrustrationOptions::new().with_method(FrustrationMethod::Exact));
+    assert_eq!((f.value, f.exact), (374.0, true));
 }
 
 #[test]

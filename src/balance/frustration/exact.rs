@@ -27,6 +27,16 @@ pub(super) struct Search<'g, 'a> {
     pub(super) explored: u64,
     deadline: Option<Instant>,
     pub(super) limit_reached: bool,
+    /// A proven lower bound of the whole graph: the search stops as soon as
+    /// the incumbent meets it.
+    floor: u64,
+    /// Branch-and-bound nodes allowed (the guided heuristic's budget).
+    budget: u64,
+    /// Whether the budget stopped the search.
+    pub(super) exhausted: bool,
+    /// Per node: the stamp of the last neighbourhood scan that counted it.
+    mark: Vec<u64>,
+    stamp: u64,
 }
 
 impl<'g, 'a> Search<'g, 'a> {
@@ -94,10 +104,36 @@ impl<'g, 'a> Search<'g, 'a> {
             explored: 0,
             deadline,
             limit_reached: false,
+            floor: 0,
+            budget: u64::MAX,
+            exhausted: false,
+            mark: vec![0; n],
+            stamp: 0,
         }
     }
 
+    /// Stops the search once the incumbent costs no more than `floor`, a
+    /// proven lower bound.
+    pub(super) fn with_floor(mut self, floor: u64) -> Self {
+        self.floor = floor;
+        self
+    }
+
+    /// Stops the search after `nodes` branch-and-bound nodes.
+    pub(super) fn with_budget(mut self, nodes: u64) -> Self {
+        self.budget = nodes;
+        self
+    }
+
+    /// Whether the search ended with the incumbent proven optimal.
+    pub(super) fn proven(&self) -> bool {
+        !self.limit_reached && (!self.exhausted || self.upper <= self.floor)
+    }
+
     pub(super) fn run(&mut self) {
+        if self.upper <= self.floor {
+            return;
+        }
         // The first node's camp is free (flipping every camp changes nothing).
         let first = self.order[0];
         self.assign(first, true);
@@ -155,7 +191,10 @@ impl<'g, 'a> Search<'g, 'a> {
         if self.explored % 1024 == 1 && self.deadline.is_some_and(|d| Instant::now() >= d) {
             self.limit_reached = true;
         }
-        if self.limit_reached {
+        if self.explored >= self.budget {
+            self.exhausted = true;
+        }
+        if self.limit_reached || self.exhausted || self.upper <= self.floor {
             return;
         }
         let n = self.graph.n;
@@ -172,16 +211,21 @@ impl<'g, 'a> Search<'g, 'a> {
         let first = if ct != cf { ct < cf } else { self.best[v] };
         for s in [first, !first] {
             let own = if s { ct } else { cf };
-            // Update the undecided neighbours' costs and the sum of minima.
+            // Update the undecided neighbours' costs and the sum of minima
+            // (each neighbour once, however many edges join it to v).
             let mut sum = min_sum - ct.min(cf);
+            self.stamp += 1;
             for &(u, _) in self.graph.around(v) {
-                if !self.assigned[u] {
+                if !self.assigned[u] && self.mark[u] != self.stamp {
+                    self.mark[u] = self.stamp;
                     sum -= self.cost_true[u].min(self.cost_false[u]);
                 }
             }
             self.assign(v, s);
+            self.stamp += 1;
             for &(u, _) in self.graph.around(v) {
-                if !self.assigned[u] {
+                if !self.assigned[u] && self.mark[u] != self.stamp {
+                    self.mark[u] = self.stamp;
                     sum += self.cost_true[u].min(self.cost_false[u]);
                 }
             }
@@ -191,7 +235,7 @@ impl<'g, 'a> Search<'g, 'a> {
                 self.descend(depth + 1, fixed_now, sum);
             }
             self.unassign(v);
-            if self.limit_reached {
+            if self.limit_reached || self.exhausted || self.upper <= self.floor {
                 return;
             }
         }

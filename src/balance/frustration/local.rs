@@ -121,6 +121,16 @@ impl WGraph<'_> {
     }
 }
 
+impl WGraph<'_> {
+    /// `side` after single-node moves while one lowers the cost.
+    pub(super) fn polish(&self, side: Vec<bool>) -> Vec<bool> {
+        let mut climb = Climb::new(self, side);
+        let mut queue: Vec<usize> = (0..self.n).collect();
+        climb.descend(&mut queue);
+        climb.side
+    }
+}
+
 /// Camps under local search, with each node's gain (what moving it saves)
 /// and the cost kept up to date move by move.
 struct Climb<'g, 'a> {

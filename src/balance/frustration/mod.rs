@@ -25,20 +25,31 @@
 //!    a lower bound from a packing of unbalanced cycles: with the best camps
 //!    found, each frustrated edge is closed into a cycle by a shortest path of
 //!    unfrustrated edges, and cycles sharing no edge (by capacity, for merged
-//!    edges) each need a frustrated edge of their own.
+//!    edges) each need a frustrated edge of their own. When the two differ,
+//!    on reduced blocks of at most 2,500 edges, the much stronger bound of the
+//!    linear relaxation: a *fractional* packing of unbalanced cycles (the dual
+//!    of the cycle-covering relaxation), solved by the simplex method with
+//!    column generation and certified from its cycles alone, then rounded up;
+//!    and camps guided by it (the edges it never needs are contracted, the
+//!    small remainder searched), often the optimum itself.
 //! 3. **Branch and bound** over the nodes' camps (exact mode), when the
-//!    bounds differ: nodes in maximum-adjacency order, the bound being the
-//!    cost of the edges among decided nodes, plus for each undecided node its
-//!    cheaper camp against the decided ones, plus the cycle-packing bound of
-//!    the undecided nodes' own subgraph (computed once per suffix of the
-//!    order). When the search finishes, the best camps found are optimal.
+//!    bounds still differ: nodes in maximum-adjacency order, the bound being
+//!    the cost of the edges among decided nodes, plus for each undecided node
+//!    its cheaper camp against the decided ones, plus the cycle-packing bound
+//!    of the undecided nodes' own subgraph (computed once per suffix of the
+//!    order). It stops as soon as the incumbent meets the proven (LP) bound.
+//!    When the search finishes, the best camps found are optimal.
 //!
 //! Sources: biconnected components by Hopcroft and Tarjan's algorithm
-//! (iterative); the normalised score is signnet's `frustration`.
+//! (iterative); the cycle-covering relaxation of the max-cut view and its
+//! separation by shortest paths in the double cover (Barahona and Mahjoub);
+//! column generation (Dantzig and Wolfe); the normalised score is signnet's
+//! `frustration`. Every bound holds for arbitrary positive integer weights.
 //!
 //! The stages live in their own files: `decompose` (blocks, reduction, and
 //! joining the blocks' camps again), `local` (the local search), `bounds`
-//! (the cycle-packing lower bound) and `exact` (the branch and bound), all
+//! (the cycle-packing lower bound), `lp` (the LP bound), `guided` (camps
+//! from the LP) and `exact` (the branch and bound), all
 //! on the weighted graph of a reduced block (`weighted`); `tension` explains
 //! each frustrated edge by an unbalanced cycle. This file holds the public
 //! types and the driver that runs the stages block by block.
@@ -46,7 +57,9 @@
 mod bounds;
 mod decompose;
 mod exact;
+mod guided;
 mod local;
+mod lp;
 mod tension;
 mod weighted;
 
@@ -69,7 +82,9 @@ pub enum FrustrationMethod {
     Auto,
     /// Branch and bound to proven optimality (or until the time limit).
     Exact,
-    /// Local search with a cycle-packing lower bound; no search.
+    /// Local search with a cycle-packing lower bound (and, on reduced blocks
+    /// of at most 2,500 edges, the LP bound and its guided camps); no
+    /// exhaustive search.
     Heuristic,
 }
 
@@ -337,9 +352,30 @@ impl Reduced {
     ) -> Outcome {
         let graph = WGraph::new(self.n, &self.edges);
         let mut rng = SplitMix64(options.seed);
-        let (side, cut) = graph.local_search(options.rounds, &mut rng, deadline);
-        let upper = graph.cost(&side);
-        let lower = graph.packing(&side, None, !exact);
+        let (mut side, cut) = graph.local_search(options.rounds, &mut rng, deadline);
+        let mut upper = graph.cost(&side);
+        let mut lower = graph.packing(&side, None, !exact);
+        if lower < upper
+            && let Some(lp) = lp::lp_bound(&graph, deadline)
+        {
+            lower = lower.max(lp.lower);
+            if lower < upper
+                && let Some(guided) = guided::guided_sides(
+                    &graph,
+                    &lp.price,
+                    options.rounds,
+                    options.seed,
+                    GUIDED_NODES,
+                )
+            {
+                let guided = graph.polish(guided);
+                let cost = graph.cost(&guided);
+                if cost < upper {
+                    upper = cost;
+                    side = guided;
+                }
+            }
+        }
         if !exact || lower >= upper {
             return Outcome {
                 side,
@@ -348,13 +384,9 @@ impl Reduced {
                 search_nodes: 0,
             };
         }
-        let mut search = Search::new(&graph, side, upper, deadline);
+        let mut search = Search::new(&graph, side, upper, deadline).with_floor(lower);
         search.run();
-        let lower = if search.limit_reached {
-            lower
-        } else {
-            search.upper
-        };
+        let lower = if search.proven() { search.upper } else { lower };
         Outcome {
             side: search.best,
             lower,
@@ -363,3 +395,6 @@ impl Reduced {
         }
     }
 }
+
+/// Branch-and-bound nodes for the LP-guided heuristic's contracted graph.
+const GUIDED_NODES: u64 = 200_000;
