@@ -65,6 +65,8 @@ pub struct PyFrustration {
     #[pyo3(get)]
     frustrated_edges: Vec<Triple>,
     tension_cycles: Vec<(Triple, Vec<String>)>,
+    /// Whether any tie of the graph weighs other than 1.
+    weighted: bool,
 }
 
 impl PyFrustration {
@@ -82,6 +84,7 @@ impl PyFrustration {
             limit_reached: f.limit_reached,
             edge_count: f.edge_count,
             total_weight: f.total_weight,
+            weighted: g.is_weighted(),
             block_count: f.block_count,
             largest_block: f.largest_block,
             search_nodes: f.search_nodes,
@@ -142,7 +145,7 @@ impl PyFrustration {
         } else {
             format!("heuristic, at least {}", self.lower_bound)
         };
-        let of = if self.total_weight == self.edge_count as f64 {
+        let of = if !self.weighted {
             format!("{} ties", self.edge_count)
         } else {
             format!("weight {} ({} ties)", self.total_weight, self.edge_count)

@@ -61,12 +61,22 @@ pub(crate) fn names(g: &SignedGraph, nodes: &[usize]) -> Vec<String> {
 }
 
 /// A weight as the edge-list reader takes it (a positive number, or a
-/// negative one on a negative tie; `None` is 1), or why not.
+/// negative one on a negative tie), or why not. A missing weight — `None`,
+/// pandas' `NA` or `NaN` (how pandas reads an empty cell), an empty string —
+/// is 1, as an empty cell is for the edge-list reader.
 fn weight_of(value: Option<&Bound<'_, PyAny>>, sign: Option<i8>) -> Result<f64, String> {
     let Some(value) = value.filter(|v| !v.is_none()) else {
         return Ok(1.0);
     };
-    if value.is_instance_of::<pyo3::types::PyBool>() {
+    let kind = value
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    if kind == "NAType" {
+        return Ok(1.0);
+    }
+    if value.is_instance_of::<pyo3::types::PyBool>() || kind == "bool_" || kind == "bool" {
         return Err("not a weight: a bool; expected a positive number".to_owned());
     }
     let number = match value.cast::<PyString>() {
@@ -75,7 +85,8 @@ fn weight_of(value: Option<&Bound<'_, PyAny>>, sign: Option<i8>) -> Result<f64, 
             if text.trim().is_empty() {
                 return Ok(1.0);
             }
-            text.trim().parse::<f64>().ok()
+            // As the edge-list reader: the text "nan" is not a weight.
+            text.trim().parse::<f64>().ok().filter(|w| !w.is_nan())
         }
         Err(_) => value.extract::<f64>().ok(),
     };
@@ -461,9 +472,12 @@ impl PySignedGraph {
     /// :param target: the column of the other end's name.
     /// :param sign: the column of signs: +1/-1 (or any non-zero number,
     ///     whose sign counts), ``"+"``/``"-"``, ``"positive"``/``"negative"``.
-    /// :param weight: optional column of weights: positive numbers (a
-    ///     negative one only on a negative tie; its magnitude counts), empty
-    ///     or NaN cells weigh 1.
+    /// :param weight: the column of weights: positive numbers (a negative
+    ///     one only on a negative tie; its magnitude counts); missing cells
+    ///     (NaN, ``NA``, ``None``) weigh 1. By default the column ``weight``
+    ///     when the frame has one (as the edge-list reader and
+    ///     :meth:`to_pandas` do), else every tie weighs 1; a column named
+    ///     here must exist.
     /// :param nodes: optional node names, first and in this order
     ///     (isolated nodes too); the others follow in order of appearance.
     ///
@@ -521,6 +535,7 @@ impl PySignedGraph {
         );
         let w = match weight {
             Some(name) => Some(column("weight", name)?),
+            None if df.contains("weight")? => Some(column("weight", "weight")?),
             None => None,
         };
         problems.into_result(py)?;
@@ -806,8 +821,9 @@ impl PySignedGraph {
         py.detach(move || graph.walk_balance())
     }
 
-    /// The frustration index: the fewest ties whose removal leaves the graph
-    /// balanced, the camps achieving it, and a proven lower bound.
+    /// The frustration index: the least total weight of ties whose removal
+    /// leaves the graph balanced (the fewest ties when unweighted), the
+    /// camps achieving it, and a proven lower bound.
     ///
     /// :param exact: ``True`` to prove the value optimal however long it
     ///     takes (bounded by ``time_limit``), ``False`` for the local search
@@ -838,8 +854,9 @@ impl PySignedGraph {
     }
 
     /// The Doreian–Mrvar blockmodel: the partition into ``k`` camps
-    /// minimising ``alpha · N + (1 − alpha) · P`` (N negative ties inside
-    /// camps, P positive ties between), by seeded relocation search, proven
+    /// minimising ``alpha · N + (1 − alpha) · P`` (N the total weight of
+    /// negative ties inside camps, P of positive ties between), by seeded
+    /// relocation search, proven
     /// optimal when the graph is small enough (``exact_limit`` partitions).
     ///
     /// :returns: a :class:`Blockmodel`.

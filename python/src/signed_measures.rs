@@ -58,7 +58,7 @@ impl PySignedGraph {
     /// A generalised blockmodel: the labelling of the nodes into the blocks
     /// of ``pattern`` — rows of ``+``, ``-`` and ``.`` (either) separated by
     /// ``;``, e.g. ``"+-+;-++;+++"`` for two hostile camps and their
-    /// mediators — that leaves the fewest ties out of place (``alpha`` the
+    /// mediators — that leaves the least weight of ties out of place (``alpha`` the
     /// weight of a negative tie in a positive block). Exhaustive (proven)
     /// when ``k**n <= exact_limit``, else local search from ``restarts``
     /// seeded starts. Returns a :class:`PatternFit`; a bad pattern raises

@@ -506,3 +506,22 @@ def test_scenario_ties_both_ways_are_ambivalent(istanbul):
     assert not istanbul.signed_graph("actors", ties="both").ambivalent_pairs()
     with pytest.raises(ValueError, match="^ties: unknown ties `sometimes`"):
         istanbul.signed_graph(ties="sometimes")
+
+
+def test_weights_survive_a_pandas_round_trip_and_bad_ones_are_named():
+    np = pytest.importorskip("numpy")
+    g = SignedGraph.from_edges([("a", "b", 1, 2.5), ("b", "c", -1, 3), ("a", "c", 1, 0.5), ("a", "b", -1)])
+    back = SignedGraph.from_pandas(g.to_pandas())
+    assert back.weights == g.weights == [2.5, 3.0, 0.5, 1.0]
+    # Missing weights (None, NaN, pandas NA) weigh 1, as an empty cell does.
+    df = pd.DataFrame({"source": ["a", "b"], "target": ["b", "c"], "sign": [1, -1], "w": [float("nan"), None]})
+    assert SignedGraph.from_pandas(df, weight="w").weights == [1.0, 1.0]
+    nullable = pd.DataFrame({"source": ["a"], "target": ["b"], "sign": [1], "w": pd.array([pd.NA], dtype="Float64")})
+    assert SignedGraph.from_pandas(nullable, weight="w").weights == [1.0]
+    with pytest.raises(ValidationError, match="rows\\[1\\], field `weight`"):
+        SignedGraph.from_edges([("a", "b", 1, "nan")])
+    with pytest.raises(ValidationError, match="a bool"):
+        SignedGraph.from_edges([("a", "b", 1, np.True_)])
+    with pytest.raises(ValidationError, match="the weights add up past the largest number"):
+        SignedGraph.from_edges([("a", "b", 1, 1e308), ("b", "a", 1, 1e308)])
+    assert "of weight 7 (4 ties)" in repr(g.frustration())

@@ -157,7 +157,8 @@ pub struct Blockmodel {
     /// camps), as ascending edge indices.
     pub misplaced: Vec<usize>,
     /// Whether the partition is proven optimal: there was only one, or the
-    /// exhaustive search ran.
+    /// exhaustive search ran (on weights it could count exactly: see
+    /// [`WEIGHT_DECIMALS`](crate::balance::WEIGHT_DECIMALS)).
     pub exact: bool,
     /// How many random starts the local search made (0 when there was only
     /// one partition to take).
@@ -243,6 +244,8 @@ pub(crate) fn blockmodel(graph: &SignedGraph, options: &BlockmodelOptions) -> Re
         }
         (best.labels, options.restarts, exact)
     };
+    // A search on rounded weights proves nothing about the real ones.
+    let exact = exact && (units.lossless || k <= 1 || k == n);
     Ok(assemble(graph, &units, options, labels, restarts, exact))
 }
 

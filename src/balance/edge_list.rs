@@ -48,6 +48,8 @@ pub(crate) fn read_edges(text: &str, origin: &str) -> Result<Vec<SignedGraph>> {
     let mut by_period: HashMap<String, usize> = HashMap::new();
     let mut node_index: Vec<HashMap<String, usize>> = Vec::new();
     let mut pairs: Vec<HashMap<(usize, usize, i8), usize>> = Vec::new();
+    // Per period, the total weight so far: it must stay finite.
+    let mut totals: Vec<f64> = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let row = i + 1;
         let mut bad = |line: Option<u64>, field: &str, reason: &'static str| {
@@ -121,6 +123,7 @@ pub(crate) fn read_edges(text: &str, origin: &str) -> Result<Vec<SignedGraph>> {
             });
             node_index.push(HashMap::new());
             pairs.push(HashMap::new());
+            totals.push(0.0);
             graphs.len() - 1
         });
         let graph = &mut graphs[g];
@@ -132,6 +135,11 @@ pub(crate) fn read_edges(text: &str, origin: &str) -> Result<Vec<SignedGraph>> {
         };
         let (a, b) = (node(a_name), node(b_name));
         let s: i8 = if value > 0.0 { 1 } else { -1 };
+        totals[g] += w;
+        if !totals[g].is_finite() {
+            bad(line, "weight", "the weights add up past the largest number");
+            continue;
+        }
         match pairs[g].entry((a.min(b), a.max(b), s)) {
             // The same tie again (A,B then B,A, say): one edge, weights added.
             std::collections::hash_map::Entry::Occupied(e) => graph.edges[*e.get()].weight += w,

@@ -8,7 +8,7 @@
 //!   pair with both signs is *ambivalent* ([`SignedGraph::ambivalent_pairs`]);
 //!   the searches count total weight, exact to [`WEIGHT_DECIMALS`] decimal
 //!   places, or each distinct signed pair once ([`SignedGraph::distinct_pairs`]).
-//! - [`Frustration`] with [`FrustrationOptions`]: the fewest ties out of place,
+//! - [`Frustration`] with [`FrustrationOptions`]: the least weight of ties out of place,
 //!   exact with proof or heuristic with bounds; [`Tension`] shows why each is.
 //! - [`Blockmodel`] with [`BlockmodelOptions`]: Doreian and Mrvar's k camps;
 //!   [`PatternFit`]: a generalised blockmodel with a [`BlockPattern`] of

@@ -182,7 +182,9 @@ pub struct PatternFit {
     pub positive_in_negative: f64,
     /// The out-of-place ties (edge indices, in order).
     pub misplaced: Vec<usize>,
-    /// Whether every labelling was tried (the criterion is then optimal).
+    /// Whether every labelling was tried on weights counted exactly (the
+    /// criterion is then optimal; see
+    /// [`WEIGHT_DECIMALS`](crate::balance::WEIGHT_DECIMALS)).
     pub exact: bool,
 }
 
@@ -535,6 +537,6 @@ pub(crate) fn fit_pattern(
         block_of,
         blocks,
         misplaced,
-        exact,
+        exact: exact && units.lossless,
     })
 }

@@ -13,7 +13,7 @@
 //! - **triangle balance**: the share of balanced triangles (`+++`, `+--`).
 //!   The triangles are enumerated once; a shuffle only recounts their
 //!   signs, O(T) each.
-//! - **the frustration index**: the fewest ties out of place, by the
+//! - **the frustration index**: the least weight of ties out of place, by the
 //!   local-search heuristic (the same method for the observed network and
 //!   every shuffle, so that like is compared with like: an upper bound each,
 //!   not the exact index). Lower is more balanced. O(m · rounds) per

@@ -9,10 +9,13 @@ use serde_json::Value;
 /// it is exact in an `f64`).
 const WHOLE_LIMIT: f64 = 9_007_199_254_740_992.0; // 2^53
 
-/// `v` as text: `3`, `2.5`, `0.1`.
+/// `v` as text: `3`, `2.5`, `0.1`; from 10^16 on in scientific notation
+/// (`1e300`, not three hundred digits).
 pub(crate) fn text(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < WHOLE_LIMIT {
         format!("{}", v as i64)
+    } else if v.abs() >= 1e16 {
+        format!("{v:e}")
     } else {
         format!("{v}")
     }
@@ -41,5 +44,7 @@ mod tests {
         assert_eq!(json(-3.0).to_string(), "-3");
         assert_eq!(json(0.25).to_string(), "0.25");
         assert_eq!(json(f64::NAN), Value::Null);
+        assert_eq!(text(1e300), "1e300");
+        assert_eq!(text(1.5e17), "1.5e17");
     }
 }

@@ -349,3 +349,81 @@ fn stance_graphs_can_keep_both_signs_of_a_pair() {
     let both = SignedGraph::from_actor_ties_with(&graph, TieSigns::Both);
     assert!(!both.ambivalent_pairs().is_empty());
 }
+
+#[test]
+fn weights_that_cannot_be_counted_exactly_are_never_claimed_exact() {
+    // Found in review: a heavy tie elsewhere, tiny weights and large
+    // numbers with decimals once gave wrong "proven" answers.
+    let cases = [
+        // (rows, optimum)
+        (
+            "A,B,1,0.45\nB,C,1,0.24\nA,C,-1,100\nB,D,1,0.24\nA,D,-1,100\nE,F,1,1e14\n",
+            0.45,
+        ),
+        (
+            "A,B,1,0.0000014\nB,C,1,0.0000001\nA,C,-1,1\nB,D,1,0.0000001\nA,D,-1,1\n",
+            0.0000002,
+        ),
+        (
+            "A,B,1,10000000000.4\nB,C,1,10000000000\nA,C,-1,100000000000\n",
+            10_000_000_000.0,
+        ),
+    ];
+    for (rows, optimum) in cases {
+        let text = format!("source,target,sign,weight\n{rows}");
+        let g = &SignedGraph::read_edges(&text, "w.csv").unwrap()[0];
+        assert!((brute_force(g) - optimum).abs() <= 1e-9 * optimum, "{rows}");
+        let f = g.frustration(&FrustrationOptions::new());
+        // The value is the real weight of what the camps frustrate.
+        let real: f64 = f
+            .frustrated_edges
+            .iter()
+            .map(|&e| g.edges()[e].weight)
+            .sum();
+        assert_eq!(f.value, real, "{rows}");
+        assert!(
+            f.lower_bound <= optimum * (1.0 + 1e-12),
+            "{rows}: bound {}",
+            f.lower_bound
+        );
+        assert!(f.value >= optimum * (1.0 - 1e-12), "{rows}");
+        if f.exact {
+            assert!(
+                (f.value - optimum).abs() <= 1e-9 * optimum,
+                "{rows}: {}",
+                f.value
+            );
+        }
+        assert_eq!(f.total_weight, g.total_weight());
+    }
+    // Lossless weights are still proven: one decimal on a large number.
+    let text =
+        "source,target,sign,weight\nA,B,1,10000000000.4\nB,C,1,10000000000\nA,C,-1,100000000000\n";
+    let f =
+        SignedGraph::read_edges(text, "w.csv").unwrap()[0].frustration(&FrustrationOptions::new());
+    assert_eq!((f.value, f.exact), (10_000_000_000.0, true));
+}
+
+#[test]
+fn weights_adding_up_past_the_largest_number_are_refused() {
+    let err = SignedGraph::read_edges(
+        "source,target,sign,weight\nA,B,1,1e308\nB,A,1,1e308\nB,C,1,1\n",
+        "inf.csv",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains(
+            "inf.csv:3: rows[2], field `weight`: the weights add up past the largest number"
+        ),
+        "{err}"
+    );
+    let nodes = ["a", "b", "c"].map(String::from).to_vec();
+    let err = SignedGraph::from_weighted_edges(nodes, &[(0, 1, 1, 1e308), (1, 2, 1, 1e308)])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("rows[2]: the weights add up past the largest number"),
+        "{err}"
+    );
+}

@@ -197,7 +197,7 @@ fn the_founding_report_is_well_formed_complete_and_self_contained() {
     let text = text_of(balance);
     assert!(
         text.contains(
-            "Not balanced. Frustration index 1: 1 tie out of place (proven the fewest possible)"
+            "Not balanced. Frustration index 1: 1 tie out of place (proven the least weight possible)"
         ),
         "{text}"
     );

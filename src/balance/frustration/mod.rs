@@ -185,8 +185,11 @@ impl FrustrationOptions {
 /// lower bound, the camps achieving the value and the frustrated edges.
 ///
 /// `value == lower_bound` exactly when the result is proven optimal
-/// ([`Frustration::exact`]). Weights count to
-/// [`WEIGHT_DECIMALS`](crate::balance::WEIGHT_DECIMALS) decimal places.
+/// ([`Frustration::exact`]). Weights with at most
+/// [`WEIGHT_DECIMALS`](crate::balance::WEIGHT_DECIMALS) decimal places (and
+/// not too far apart in size) count exactly; others are rounded for the
+/// search, the value is still the real weight of the camps found, and the
+/// result is then not claimed exact (the bound allows for the rounding).
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct Frustration {
@@ -319,14 +322,18 @@ pub(crate) fn frustration(graph: &SignedGraph, options: &FrustrationOptions) -> 
     let lower_bound = lower.min(value);
     Frustration {
         value: units.weight_of(frustrated_edges.iter().copied()),
-        lower_bound: units.weight(lower_bound),
-        exact: lower_bound == value,
+        // Rounded weights prove nothing about the real ones beyond the
+        // rounding error: the bound is lowered by it, and never exact.
+        lower_bound: units
+            .lower_bound(lower_bound)
+            .min(units.weight_of(frustrated_edges.iter().copied())),
+        exact: lower_bound == value && units.lossless,
         camps: [first, second],
         frustrated_edges,
         method: method_used,
         limit_reached,
         edge_count: edges.len(),
-        total_weight: units.weight(units.units.iter().sum()),
+        total_weight: graph.total_weight(),
         block_count: solved,
         largest_block: largest,
         search_nodes,

@@ -34,7 +34,11 @@ impl HtmlReport<'_> {
             "<strong>Balanced.</strong> Two camps fit every tie.".to_owned()
         } else {
             let how = if f.exact {
-                "proven the fewest possible".to_owned()
+                if g.is_weighted() {
+                    "proven the least weight possible".to_owned()
+                } else {
+                    "proven the fewest possible".to_owned()
+                }
             } else if f.limit_reached {
                 format!(
                     "the time limit stopped the search; at least {}",

@@ -123,7 +123,9 @@ impl HtmlReport<'_> {
                 format!(
                     "not balanced — {} out of place{}",
                     plural(f.frustrated_edges.len(), "tie"),
-                    if f.exact {
+                    if f.exact && balance.graph.is_weighted() {
+                        " (proven the least weight)"
+                    } else if f.exact {
                         " (proven the fewest)"
                     } else {
                         " (at most; heuristic)"
