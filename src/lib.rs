@@ -223,6 +223,7 @@ pub mod contradiction;
 pub mod deal;
 pub mod diff;
 pub mod discourse;
+pub mod interstate;
 pub mod io;
 pub mod render;
 pub mod stance;
