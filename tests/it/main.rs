@@ -31,6 +31,7 @@ mod examples;
 mod frustration;
 #[cfg(feature = "cli")]
 mod hostile;
+mod interstate;
 mod loading;
 mod multigraph;
 mod networks;
