@@ -316,7 +316,7 @@ fn random_panels_match_brute_force() {
             let (x, y) = (rng.next_value() % 9, rng.next_value() % 9);
             let year = 2000 + rng.next_value() % 3;
             if x != y {
-                if rng.next_value() % 3 == 0 {
+                if rng.next_value().is_multiple_of(3) {
                     d.push_str(&format!("{},{x},{y},{year}\n", rng.next_value() % 5));
                 } else {
                     a.push_str(&format!("{x},{y},{year}\n"));
