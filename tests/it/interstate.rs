@@ -25,6 +25,20 @@ fn fixture_panel() -> InterstatePanel {
     .unwrap()
 }
 
+/// The fixture files as `--alliances A --disputes D --states S --out DIR`.
+fn fixture_args(out: &std::path::Path) -> Vec<String> {
+    let mut args = Vec::new();
+    for (flag, name) in [
+        ("--alliances", "atop_alliance_dyad_year.csv"),
+        ("--disputes", "gml_mid_directed_dispute_year.csv"),
+        ("--states", "cow_states.csv"),
+    ] {
+        args.extend([flag.to_owned(), fixture(name)]);
+    }
+    args.extend(["--out".to_owned(), out.display().to_string()]);
+    args
+}
+
 fn panel(alliances: &str, disputes: &str, states: &str) -> InterstatePanel {
     InterstatePanel::new(
         Alliances::from_reader(alliances.as_bytes(), "a.csv").unwrap(),
@@ -343,19 +357,9 @@ fn random_panels_match_brute_force() {
 #[test]
 fn the_example_writes_both_tables_and_a_summary() {
     let dir = scratch_dir("interstate-example");
-    let out = crate::examples::cargo_example(
-        "interstate",
-        &[
-            "--alliances",
-            &fixture("atop_alliance_dyad_year.csv"),
-            "--disputes",
-            &fixture("gml_mid_directed_dispute_year.csv"),
-            "--states",
-            &fixture("cow_states.csv"),
-            "--out",
-            dir.to_str().unwrap(),
-        ],
-    );
+    let args = fixture_args(&dir);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = crate::examples::cargo_example("interstate", &args);
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
         out.status.success(),
@@ -398,19 +402,11 @@ fn the_command_writes_the_same_tables_as_csv_or_json() {
     let allies = p.allies_in_conflict();
     let balance = p.balance_by_year(&YearBalanceOptions::new());
     for format in ["csv", "json"] {
-        let out = crate::common::stancegraph(&[
-            "interstate",
-            "--alliances",
-            &fixture("atop_alliance_dyad_year.csv"),
-            "--disputes",
-            &fixture("gml_mid_directed_dispute_year.csv"),
-            "--states",
-            &fixture("cow_states.csv"),
-            "--out",
-            dir.to_str().unwrap(),
-            "--format",
-            format,
-        ]);
+        let mut args = vec!["interstate".to_owned()];
+        args.extend(fixture_args(&dir));
+        args.extend(["--format".to_owned(), format.to_owned()]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = crate::common::stancegraph(&args);
         assert!(
             out.status.success(),
             "{}",
@@ -449,5 +445,22 @@ fn the_command_writes_the_same_tables_as_csv_or_json() {
         String::from_utf8(out.stderr)
             .unwrap()
             .contains("no/such/atop.csv")
+    );
+    let out = crate::common::stancegraph(&[
+        "interstate",
+        "--alliances",
+        "a.csv",
+        "--disputes",
+        "d.csv",
+        "--out",
+        "x",
+        "--time-limit",
+        "soon",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("`soon` is not a number of seconds")
     );
 }

@@ -49,8 +49,8 @@ pub struct Args {
     /// Stop each year's exact frustration search after this long; a year
     /// stopped early says `exact` false, with its proven lower bound.
     /// Default: no limit (every year proven).
-    #[arg(long, value_name = "SECONDS")]
-    time_limit: Option<f64>,
+    #[arg(long, value_name = "SECONDS", value_parser = super::parse_seconds)]
+    time_limit: Option<Duration>,
     /// Pairs and years listed in the summary.
     #[arg(long, value_name = "N", default_value_t = 5)]
     top: usize,
@@ -58,12 +58,7 @@ pub struct Args {
 
 pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
     let mut options = YearBalanceOptions::new();
-    if let Some(seconds) = args.time_limit {
-        let limit = Duration::try_from_secs_f64(seconds).map_err(|_| {
-            CliError::invalid(format!(
-                "--time-limit: {seconds} is not a number of seconds"
-            ))
-        })?;
+    if let Some(limit) = args.time_limit {
         options = options.with_time_limit(limit);
     }
     let panel = InterstatePanel::from_paths(&args.alliances, &args.disputes, args.states.as_ref())?;

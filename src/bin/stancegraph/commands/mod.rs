@@ -109,6 +109,16 @@ pub fn exec(command: Command) -> Result<ExitCode, CliError> {
     }
 }
 
+/// A number of seconds as a duration (`--time-limit` of `interstate`), or
+/// clap's error naming the value.
+pub fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .and_then(|s| std::time::Duration::try_from_secs_f64(s).ok())
+        .ok_or_else(|| format!("`{text}` is not a number of seconds"))
+}
+
 /// `--format` of `check`, `balance`, `centrality`, `diff` and `deals`.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
