@@ -84,6 +84,7 @@
 //! | [`discourse`] | Discourse Network Analyzer's [`Network`](discourse::Network)s and their export, DNA's [`Polarization`](discourse::Polarization) |
 //! | [`diff`] | [`Scenario::diff`] and [`Scenario::diff_dates`]: positions, contradictions and ties that changed ([`ScenarioDiff`](diff::ScenarioDiff)) |
 //! | [`balance`] | [`SignedGraph`](balance::SignedGraph): structural balance, the [frustration index](balance::Frustration) (exact with proof or bounded), [blockmodels](balance::Blockmodel), the explained [`BalanceReport`](balance::BalanceReport) |
+//! | [`interstate`] | dyadic panels of interstate relations: alliance and dispute dyad-years read into an [`InterstatePanel`](interstate::InterstatePanel), per-year signed graphs, [allies in conflict](interstate::AlliesInConflict), [balance by year](interstate::BalanceByYear) |
 //! | [`io`] | scenario file [`Format`](io::Format)s and case folders ([`LoadOptions`](io::LoadOptions)), [quote verification](io::quotes), the [`StatementsCsv`](io::StatementsCsv) and [`RollCallVotes`](io::RollCallVotes) importers, `.dna` databases |
 //! | [`render`] | the self-contained [`HtmlReport`](render::HtmlReport): the network drawn as SVG, the contradictions, camps, timeline and balance |
 //!
@@ -133,6 +134,11 @@
 //!   (`balance/frustration/`: decomposition, the weighted block, local
 //!   search, bounds, exact search, tension cycles), blockmodels and the
 //!   balance report.
+//! - `interstate/`: dyadic panels — the streaming table reader shared by
+//!   the three files (`table`), the alliance, dispute and state-name
+//!   readers, the unordered pair (`dyad`), the panel and its yearly graphs,
+//!   allies in conflict, balance by year (years in parallel), the summary,
+//!   CSV fields. It builds on `balance/`.
 //! - `render/`: the layout, the SVG drawing, a discourse network drawn
 //!   (`network_svg.rs`), the HTML report (`render/report/`: options and
 //!   page, view model, clustering, drawing, shared sentences, one file per
@@ -204,7 +210,8 @@
 //!
 //! - `toml` (default): read and write TOML scenario files.
 //! - `cli`: the `stancegraph` command-line program (`validate`, `show`,
-//!   `check`, `diff`, `network`, `balance`, `report`).
+//!   `check`, `diff`, `network`, `balance`, `centrality`, `deals`,
+//!   `report`, `interstate`).
 //! - `dna`: `io::read_dna`, importing Discourse Network Analyzer `.dna`
 //!   databases (SQLite, built from the bundled C sources).
 
@@ -223,6 +230,7 @@ pub mod contradiction;
 pub mod deal;
 pub mod diff;
 pub mod discourse;
+pub mod interstate;
 pub mod io;
 pub mod render;
 pub mod stance;

@@ -30,7 +30,9 @@
 //!   `BalanceReport`); `signed_measures.rs`: centralities, significance
 //!   and generalised blockmodels;
 //! - `readers.rs`: `read_statements`, `Scenario.from_statements`,
-//!   `read_dna`, `read_votes` and `Votes`.
+//!   `read_dna`, `read_votes` and `Votes`;
+//! - `interstate.rs`: `read_interstate` and `InterstatePanel` (alliance and
+//!   dispute dyad-years: allies in conflict, balance by year).
 
 use pyo3::prelude::*;
 
@@ -40,6 +42,7 @@ mod convert;
 mod deals;
 mod diff;
 mod errors;
+mod interstate;
 mod network;
 mod readers;
 mod records;
@@ -63,5 +66,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     signed_measures::register(m)?;
     readers::register(m)?;
     stance::register(m)?;
+    interstate::register(m)?;
     Ok(())
 }

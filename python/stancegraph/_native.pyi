@@ -639,4 +639,39 @@ class Votes:
     def to_pandas(self) -> Any: ...  # pandas.DataFrame: rcid, country, country_code, vote
     def to_scenario(self, dates: Optional[Mapping[int, DateLike]] = None) -> Scenario: ...
 
+# --- interstate (src/interstate.rs) ---
+
+def read_interstate(
+    alliances: PathLike, disputes: PathLike, states: Optional[PathLike] = None
+) -> InterstatePanel:
+    """Reads alliance and dispute dyad-years (and COW state names) into a panel."""
+    ...
+
+class InterstatePanel:
+    """Per year, the pairs of states allied and the pairs in a militarized dispute."""
+
+    @property
+    def years(self) -> list[int]: ...
+    def __len__(self) -> int: ...
+    def graph(self, year: int) -> SignedGraph: ...
+    def states(self, year: int) -> list[int]: ...
+    def name(self, ccode: int) -> Optional[str]: ...
+    def allies_in_conflict(
+        self,
+    ) -> Any: ...  # pandas.DataFrame: ccode1, ccode2, name1, name2, year, disputes
+    def balance_by_year(
+        self, *, time_limit: Optional[float] = None, threads: int = 0
+    ) -> Any: ...  # pandas.DataFrame: year, states, positive, negative, ambivalent, frustration, lower_bound, exact
+    def summary(
+        self, top: int = 5, *, time_limit: Optional[float] = None, threads: int = 0
+    ) -> str: ...
+    def write(
+        self,
+        directory: PathLike,
+        *,
+        format: Literal["csv", "json"] = "csv",
+        time_limit: Optional[float] = None,
+        threads: int = 0,
+    ) -> str: ...
+
 # --- end ---

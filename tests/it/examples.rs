@@ -4,7 +4,7 @@ use std::process::Command;
 
 /// Runs an example with the features this test was built with, so that the
 /// example reuses the build instead of compiling the library again.
-fn cargo_example(name: &str, args: &[&str]) -> std::process::Output {
+pub(crate) fn cargo_example(name: &str, args: &[&str]) -> std::process::Output {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut features = Vec::new();
     if cfg!(feature = "toml") {

@@ -32,6 +32,7 @@ mod frontier;
 mod frustration;
 #[cfg(feature = "cli")]
 mod hostile;
+mod interstate;
 mod loading;
 mod multigraph;
 mod networks;

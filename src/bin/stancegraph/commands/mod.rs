@@ -7,6 +7,7 @@ mod centrality;
 mod check;
 mod deals;
 mod diff;
+mod interstate;
 mod network;
 mod report;
 mod show;
@@ -79,6 +80,17 @@ pub enum Command {
     /// Exits with 0 on success (whether or not a deal exists) and 2 on
     /// invalid input or options.
     Deals(Box<deals::Args>),
+    /// Interstate relations year by year, from alliance and dispute
+    /// dyad-years (ATOP, GML MID) and COW state names: the allies in
+    /// militarized disputes (DIR/allies_in_conflict.csv:
+    /// ccode1,ccode2,name1,name2,year,disputes) and the structural balance
+    /// of every year with a tie (DIR/balance_by_year.csv:
+    /// year,states,positive,negative,ambivalent,frustration,lower_bound,exact;
+    /// the frustration index exact), with a summary on stdout.
+    ///
+    /// Exits with 0 on success and 2 on a missing or invalid input (every
+    /// bad row named with its file and line) or an unwritable DIR.
+    Interstate(Box<interstate::Args>),
 }
 
 /// Runs a subcommand: `Ok` with its exit code, or the error to print.
@@ -93,7 +105,18 @@ pub fn exec(command: Command) -> Result<ExitCode, CliError> {
         Command::Check(args) => check::exec(&args),
         Command::Diff(args) => diff::exec(&args),
         Command::Deals(args) => deals::exec(&args),
+        Command::Interstate(args) => interstate::exec(&args),
     }
+}
+
+/// A number of seconds as a duration (`--time-limit` of `interstate`), or
+/// clap's error naming the value.
+pub fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .and_then(|s| std::time::Duration::try_from_secs_f64(s).ok())
+        .ok_or_else(|| format!("`{text}` is not a number of seconds"))
 }
 
 /// `--format` of `check`, `balance`, `centrality`, `diff` and `deals`.
