@@ -32,7 +32,8 @@
 //! total less a safety margin far above the rounding error. The deadline and
 //! an iteration cap stop the method early with a valid, weaker bound. The
 //! dense basis inverse takes 8·m² bytes, so the method runs on graphs of at
-//! most [`LP_EDGE_LIMIT`] edges.
+//! most [`LP_EDGE_LIMIT`] edges; `tight` solves larger ones with an inverse
+//! over the tight edges only, sharing the pricing and the certificate.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -177,17 +178,20 @@ impl Simplex {
 /// Shortest unbalanced cycles under the current prices, by Dijkstra's
 /// algorithm in the signed double cover, with buffers reused between
 /// searches.
-struct Pricer {
+pub(super) struct Pricer {
     dist: Vec<f64>,
     stamp: Vec<u32>,
     done: Vec<u32>,
     via: Vec<(usize, usize)>,
     round: u32,
     heap: BinaryHeap<Reverse<(u64, usize)>>,
+    /// Added to every edge's price in the search, so that among cycles of
+    /// (nearly) equal price the one with fewer edges is found.
+    hop: f64,
 }
 
 impl Pricer {
-    fn new(n: usize) -> Pricer {
+    pub(super) fn new(n: usize) -> Pricer {
         Pricer {
             dist: vec![0.0; 2 * n],
             stamp: vec![0; 2 * n],
@@ -195,12 +199,19 @@ impl Pricer {
             via: vec![(0, 0); 2 * n],
             round: 0,
             heap: BinaryHeap::new(),
+            hop: 0.0,
         }
+    }
+
+    /// Sets the cost added per edge in the search (see `hop`).
+    pub(super) fn with_hop_cost(mut self, hop: f64) -> Pricer {
+        self.hop = hop;
+        self
     }
 
     /// An unbalanced simple cycle through (or near) `v` whose prices add up
     /// to less than `cutoff`, as an edge list; none if there is none.
-    fn cycle(
+    pub(super) fn cycle(
         &mut self,
         graph: &WGraph<'_>,
         price: &[f64],
@@ -236,7 +247,7 @@ impl Pricer {
             let (a, parity) = (x / 2, x % 2);
             for &(b, e) in graph.around(a) {
                 let y = 2 * b + (parity ^ usize::from(graph.edges[e].negative));
-                let dy = dx + price[e].max(0.0);
+                let dy = dx + price[e].max(0.0) + self.hop;
                 if self.done[y] != round && (self.stamp[y] != round || dy < self.dist[y]) {
                     self.stamp[y] = round;
                     self.dist[y] = dy;
@@ -307,18 +318,7 @@ pub(super) fn lp_bound(graph: &WGraph<'_>, deadline: Option<Instant>) -> Option<
     if m > LP_EDGE_LIMIT || m == 0 {
         return None;
     }
-    // Weights lowered by less than a millionth (deterministically) so that
-    // few pivots are degenerate.
-    let weights: Vec<f64> = graph
-        .edges
-        .iter()
-        .enumerate()
-        .map(|(e, x)| {
-            let jitter =
-                ((e as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 44) as f64 / (1u64 << 20) as f64;
-            x.weight as f64 * (1.0 - 1e-7 * (1.0 + jitter))
-        })
-        .collect();
+    let weights = jittered_weights(graph);
     let mut simplex = Simplex::new(&weights);
     let mut pricer = Pricer::new(graph.n);
     let max_pivots = PIVOTS_PER_EDGE * m + 1_000;
@@ -357,25 +357,49 @@ pub(super) fn lp_bound(graph: &WGraph<'_>, deadline: Option<Instant>) -> Option<
             break;
         }
     }
-    let lower = certify(graph, &simplex);
+    let packing = simplex
+        .basic
+        .iter()
+        .zip(&simplex.value)
+        .filter_map(|(basic, &y)| match *basic {
+            Basic::Cycle(c) => Some((simplex.cycles[c].as_slice(), y)),
+            Basic::Slack(_) => None,
+        });
+    let lower = certify(graph, packing);
     let price = simplex.price.iter().map(|&p| p.clamp(0.0, 1.0)).collect();
     Some(LpBound { lower, price })
 }
 
-/// The proven bound of the simplex's packing: its cycles' values (negative
-/// ones dropped), scaled down until no edge carries more than its weight,
-/// rounded up after a safety margin.
-fn certify(graph: &WGraph<'_>, simplex: &Simplex) -> u64 {
+/// The edges' weights lowered by less than a millionth (deterministically)
+/// so that few pivots are degenerate.
+pub(super) fn jittered_weights(graph: &WGraph<'_>) -> Vec<f64> {
+    graph
+        .edges
+        .iter()
+        .enumerate()
+        .map(|(e, x)| {
+            let jitter =
+                ((e as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 44) as f64 / (1u64 << 20) as f64;
+            x.weight as f64 * (1.0 - 1e-7 * (1.0 + jitter))
+        })
+        .collect()
+}
+
+/// The proven bound of a fractional packing of unbalanced cycles, given as
+/// (cycle, value) pairs: negative or non-finite values dropped, every
+/// edge's load summed from scratch, the packing scaled down until no edge
+/// carries more than its weight, the total rounded up after a safety margin.
+pub(super) fn certify<'c>(
+    graph: &WGraph<'_>,
+    packing: impl IntoIterator<Item = (&'c [usize], f64)>,
+) -> u64 {
     let mut load = vec![0.0f64; graph.edges.len()];
     let mut total = 0.0f64;
-    for (row, basic) in simplex.basic.iter().enumerate() {
-        if let Basic::Cycle(c) = *basic {
-            let y = simplex.value[row];
-            if y.is_finite() && y > 0.0 {
-                total += y;
-                for &e in &simplex.cycles[c] {
-                    load[e] += y;
-                }
+    for (cycle, y) in packing {
+        if y.is_finite() && y > 0.0 {
+            total += y;
+            for &e in cycle {
+                load[e] += y;
             }
         }
     }

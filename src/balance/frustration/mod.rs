@@ -26,12 +26,15 @@
 //!    found, each frustrated edge is closed into a cycle by a shortest path of
 //!    unfrustrated edges, and cycles sharing no edge (by capacity, for merged
 //!    edges) each need a frustrated edge of their own. When the two differ,
-//!    on reduced blocks of at most 2,500 edges, the much stronger bound of the
-//!    linear relaxation: a *fractional* packing of unbalanced cycles (the dual
-//!    of the cycle-covering relaxation), solved by the simplex method with
-//!    column generation and certified from its cycles alone, then rounded up;
-//!    and camps guided by it (the edges it never needs are contracted, the
-//!    small remainder searched), often the optimum itself.
+//!    the much stronger bound of the linear relaxation: a *fractional*
+//!    packing of unbalanced cycles (the dual of the cycle-covering
+//!    relaxation), solved by the simplex method with column generation and
+//!    certified from its cycles alone, then rounded up (a dense basis
+//!    inverse on reduced blocks of at most 2,500 edges; above, an inverse
+//!    over the tight edges only, in heuristic mode only under a time limit,
+//!    stopping once it proves the best value found); and camps guided by it
+//!    (the edges it never needs are contracted, the small remainder
+//!    searched), often the optimum itself.
 //! 3. **Branch and bound** over the nodes' camps (exact mode), when the
 //!    bounds still differ: nodes in maximum-adjacency order, the bound being
 //!    the cost of the edges among decided nodes, plus for each undecided node
@@ -48,8 +51,9 @@
 //!
 //! The stages live in their own files: `decompose` (blocks, reduction, and
 //! joining the blocks' camps again), `local` (the local search), `bounds`
-//! (the cycle-packing lower bound), `lp` (the LP bound), `guided` (camps
-//! from the LP) and `exact` (the branch and bound), all
+//! (the cycle-packing lower bound), `lp` (the LP bound), `tight` (the LP
+//! bound on large blocks), `guided` (camps from the LP) and `exact` (the
+//! branch and bound), all
 //! on the weighted graph of a reduced block (`weighted`); `tension` explains
 //! each frustrated edge by an unbalanced cycle. This file holds the public
 //! types and the driver that runs the stages block by block.
@@ -61,6 +65,7 @@ mod guided;
 mod local;
 mod lp;
 mod tension;
+mod tight;
 mod weighted;
 
 use std::time::{Duration, Instant};
@@ -82,9 +87,9 @@ pub enum FrustrationMethod {
     Auto,
     /// Branch and bound to proven optimality (or until the time limit).
     Exact,
-    /// Local search with a cycle-packing lower bound (and, on reduced blocks
-    /// of at most 2,500 edges, the LP bound and its guided camps); no
-    /// exhaustive search.
+    /// Local search with a cycle-packing lower bound (and the LP bound with
+    /// its guided camps: on reduced blocks of at most 2,500 edges always, on
+    /// larger ones when a time limit is set); no exhaustive search.
     Heuristic,
 }
 
@@ -364,6 +369,13 @@ impl Reduced {
         let mut lower = graph.packing(&side, None, !exact);
         if lower < upper
             && let Some(lp) = lp::lp_bound(&graph, deadline)
+                // Above the dense simplex's size, the tight-basis one: in
+                // heuristic mode only when a time limit bounds its work.
+                .or_else(|| {
+                    (exact || deadline.is_some())
+                        .then(|| tight::tight_lp_bound(&graph, deadline, upper))
+                        .flatten()
+                })
         {
             lower = lower.max(lp.lower);
             if lower < upper
