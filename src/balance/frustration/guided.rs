@@ -11,6 +11,8 @@
 //! bound; its camps, expanded, are a candidate for the upper bound. A
 //! heuristic only: it never affects the lower bound.
 
+use std::time::Instant;
+
 use super::exact::Search;
 use super::weighted::{WEdge, WGraph};
 use crate::util::rng::SplitMix64;
@@ -67,14 +69,19 @@ impl Parity {
 }
 
 /// Camps for `graph` from the LP prices, as the module header says; `None`
-/// when nothing could be contracted.
+/// when nothing could be contracted or the deadline has passed (which also
+/// cuts the search short).
 pub(super) fn guided_sides(
     graph: &WGraph<'_>,
     price: &[f64],
     rounds: usize,
     seed: u64,
     node_budget: u64,
+    deadline: Option<Instant>,
 ) -> Option<Vec<bool>> {
+    if deadline.is_some_and(|d| Instant::now() >= d) {
+        return None;
+    }
     let n = graph.n;
     let mut order: Vec<usize> = (0..graph.edges.len())
         .filter(|&e| price.get(e).is_some_and(|&p| p < ZERO_PRICE))
@@ -119,9 +126,9 @@ pub(super) fn guided_sides(
         .collect();
     let small = WGraph::new(count, &edges);
     let mut rng = SplitMix64(seed);
-    let (side, _) = small.local_search(rounds, &mut rng, None);
+    let (side, _) = small.local_search(rounds, &mut rng, deadline);
     let upper = small.cost(&side);
-    let mut search = Search::new(&small, side, upper, None).with_budget(node_budget);
+    let mut search = Search::new(&small, side, upper, deadline).with_budget(node_budget);
     search.run();
     let best = search.best;
     Some(

@@ -477,7 +477,7 @@ mod tests {
                 lp.lower
             );
             assert_eq!(lp.price.len(), edges.len());
-            if let Some(side) = guided_sides(&graph, &lp.price, 8, 1, 10_000) {
+            if let Some(side) = guided_sides(&graph, &lp.price, 8, 1, 10_000, None) {
                 assert_eq!(side.len(), n);
                 assert!(graph.cost(&side) >= optimum);
             }

@@ -385,6 +385,7 @@ impl Reduced {
                     options.rounds,
                     options.seed,
                     GUIDED_NODES,
+                    deadline,
                 )
             {
                 let guided = graph.polish(guided);

@@ -410,7 +410,7 @@ pub(super) fn tight_lp_bound(
             j += 1;
         }
         for v in 0..graph.n {
-            if simplex.pivots >= max_pivots || (v % 16 == 0 && out_of_time()) {
+            if simplex.pivots >= max_pivots || out_of_time() {
                 break 'rounds;
             }
             for _ in 0..4 {
@@ -473,10 +473,10 @@ fn pack_residual(
     let blocked = |left: f64| if left > RESIDUAL { 0.0 } else { 2.0 };
     let mut cost: Vec<f64> = left.iter().map(|&l| blocked(l)).collect();
     for v in 0..graph.n {
-        if v % 16 == 0 && deadline.is_some_and(|d| Instant::now() >= d) {
-            return;
-        }
         while let Some(cycle) = pricer.cycle(graph, &cost, v, 1.0) {
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                return;
+            }
             let delta = cycle.iter().map(|&e| left[e]).fold(f64::INFINITY, f64::min);
             if delta.is_nan() || delta <= RESIDUAL {
                 break;
