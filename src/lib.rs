@@ -84,6 +84,7 @@
 //! | [`discourse`] | Discourse Network Analyzer's [`Network`](discourse::Network)s and their export, DNA's [`Polarization`](discourse::Polarization) |
 //! | [`diff`] | [`Scenario::diff`] and [`Scenario::diff_dates`]: positions, contradictions and ties that changed ([`ScenarioDiff`](diff::ScenarioDiff)) |
 //! | [`balance`] | [`SignedGraph`](balance::SignedGraph): structural balance, the [frustration index](balance::Frustration) (exact with proof or bounded), [blockmodels](balance::Blockmodel), the explained [`BalanceReport`](balance::BalanceReport) |
+//! | [`events`] | political event data (ICEWS, PLOVER, delimited tables with CAMEO codes) read as a stream and aggregated per dyad and period into tables and [`SignedGraph`](balance::SignedGraph)s ([`EventReader`](events::EventReader), [`EventAggregator`](events::EventAggregator), [`EventNetworks`](events::EventNetworks)) |
 //! | [`io`] | scenario file [`Format`](io::Format)s and case folders ([`LoadOptions`](io::LoadOptions)), [quote verification](io::quotes), the [`StatementsCsv`](io::StatementsCsv) and [`RollCallVotes`](io::RollCallVotes) importers, `.dna` databases |
 //! | [`render`] | the self-contained [`HtmlReport`](render::HtmlReport): the network drawn as SVG, the contradictions, camps, timeline and balance |
 //!
@@ -133,6 +134,10 @@
 //!   (`balance/frustration/`: decomposition, the weighted block, local
 //!   search, bounds, exact search, tension cycles), blockmodels and the
 //!   balance report.
+//! - `events/`: event data: the event and its field rules, the code book
+//!   (CAMEO, PLOVER, quad classes; tables compiled in from `events/data/`),
+//!   one file per reader (ICEWS, delimited, PLOVER) and the reader over
+//!   them, time windows, the aggregation kernel and its result.
 //! - `render/`: the layout, the SVG drawing, a discourse network drawn
 //!   (`network_svg.rs`), the HTML report (`render/report/`: options and
 //!   page, view model, clustering, drawing, shared sentences, one file per
@@ -223,6 +228,7 @@ pub mod contradiction;
 pub mod deal;
 pub mod diff;
 pub mod discourse;
+pub mod events;
 pub mod io;
 pub mod render;
 pub mod stance;

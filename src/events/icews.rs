@@ -1,0 +1,173 @@
+//! The ICEWS `.tab` format: UTF-8 tab-separated values with a header, one
+//! event per line, no quoting, the literal `NA` for missing values, CAMEO
+//! codes as text (leading zeros kept).
+//!
+//! Algorithm: one line at a time (`BufRead::read_until` into one reused
+//! buffer, so memory is bounded by the longest line); a line must have the
+//! header's number of fields; only the seven columns used are looked at,
+//! found by name in the header (`Event Date`, `Source Name`, `Source
+//! Country`, `CAMEO Code`, `Intensity`, `Target Name`, `Target Country`).
+//! `Intensity` is the event's score (ICEWS gives the Goldstein weight of
+//! its code); when it is `NA`, the code book's weight of the code is used.
+//!
+//! Source: Boschee et al. (2015), "ICEWS Coded Event Data", Harvard
+//! Dataverse, doi:10.7910/DVN/28075; the column layout of the icews R
+//! package's sample.
+
+use std::io::BufRead;
+
+use crate::error::{Problem, ProblemKind};
+use crate::events::event::{FieldNames, RawFields, fill};
+use crate::events::{CodeBook, Event};
+
+/// The columns used and where they are.
+pub(crate) struct IcewsColumns {
+    width: usize,
+    date: usize,
+    source: usize,
+    source_country: usize,
+    code: usize,
+    intensity: usize,
+    target: usize,
+    target_country: usize,
+}
+
+pub(crate) const NAMES: FieldNames<'static> = FieldNames {
+    source: "Source Name",
+    source_country: "Source Country",
+    target: "Target Name",
+    target_country: "Target Country",
+    date: "Event Date",
+    code: "CAMEO Code",
+    score: "Intensity",
+};
+
+/// Whether a header line is ICEWS's.
+pub(crate) fn is_icews_header(line: &[u8]) -> bool {
+    line.starts_with(b"Event ID\tEvent Date\t")
+}
+
+impl IcewsColumns {
+    /// Finds the columns in the header line; every missing one is a problem.
+    pub(crate) fn from_header(line: &[u8]) -> Result<IcewsColumns, Vec<Problem>> {
+        let line = trim_newline(line);
+        let fields: Vec<&[u8]> = line.split(|&b| b == b'\t').collect();
+        let mut problems = Vec::new();
+        let mut find = |name: &str| {
+            let i = fields
+                .iter()
+                .position(|f| f.trim_ascii() == name.as_bytes());
+            if i.is_none() {
+                problems.push(crate::io::table_problem::missing_column(name));
+            }
+            i.unwrap_or(0)
+        };
+        let columns = IcewsColumns {
+            width: fields.len(),
+            date: find(NAMES.date),
+            source: find(NAMES.source),
+            source_country: find(NAMES.source_country),
+            code: find(NAMES.code),
+            intensity: find(NAMES.score),
+            target: find(NAMES.target),
+            target_country: find(NAMES.target_country),
+        };
+        if problems.is_empty() {
+            Ok(columns)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+fn trim_newline(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+/// The ICEWS reader's state: the input, the columns, the line buffer.
+pub(crate) struct Icews<R> {
+    pub(crate) reader: R,
+    pub(crate) columns: IcewsColumns,
+    pub(crate) buf: Vec<u8>,
+    /// The line last read (1-based; the header is line 1).
+    pub(crate) line: u64,
+    fields: Vec<usize>,
+}
+
+/// What reading one line gave.
+pub(crate) enum Step {
+    /// An event, filled in.
+    Event,
+    /// A bad row, with its problems.
+    Bad(Vec<Problem>),
+    /// The end of the input.
+    End,
+}
+
+impl<R: BufRead> Icews<R> {
+    pub(crate) fn new(reader: R, columns: IcewsColumns, line: u64) -> Self {
+        Icews {
+            reader,
+            columns,
+            buf: Vec::with_capacity(512),
+            line,
+            fields: Vec::with_capacity(32),
+        }
+    }
+
+    /// Reads the next non-blank line into `event`; `row` is its 1-based
+    /// data row, for problems.
+    pub(crate) fn step(
+        &mut self,
+        event: &mut Event,
+        codes: &CodeBook,
+        row: usize,
+    ) -> std::io::Result<Step> {
+        loop {
+            self.buf.clear();
+            if self.reader.read_until(b'\n', &mut self.buf)? == 0 {
+                return Ok(Step::End);
+            }
+            self.line += 1;
+            if !trim_newline(&self.buf).is_empty() {
+                break;
+            }
+        }
+        let line = trim_newline(&self.buf);
+        // Field starts: 0 and every byte after a tab.
+        self.fields.clear();
+        self.fields.push(0);
+        self.fields
+            .extend(memchr::memchr_iter(b'\t', line).map(|i| i + 1));
+        let c = &self.columns;
+        if self.fields.len() != c.width {
+            return Ok(Step::Bad(vec![crate::io::table_problem::row_problem(
+                row,
+                Some(self.line),
+                None,
+                ProblemKind::Invalid {
+                    reason: "not the header's number of tab-separated fields",
+                },
+            )]));
+        }
+        let field = |i: usize| {
+            let start = self.fields[i];
+            let end = self.fields.get(i + 1).map_or(line.len(), |&n| n - 1);
+            Some(&line[start..end])
+        };
+        let raw = RawFields {
+            source: field(c.source),
+            source_country: field(c.source_country),
+            target: field(c.target),
+            target_country: field(c.target_country),
+            date: field(c.date),
+            code: field(c.code),
+            score: field(c.intensity),
+        };
+        Ok(match fill(event, &raw, NAMES, codes, row, self.line) {
+            Ok(()) => Step::Event,
+            Err(problems) => Step::Bad(problems),
+        })
+    }
+}
