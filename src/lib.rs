@@ -209,7 +209,7 @@
 //!
 //! - `toml` (default): read and write TOML scenario files.
 //! - `cli`: the `stancegraph` command-line program (`validate`, `show`,
-//!   `check`, `diff`, `network`, `balance`, `report`).
+//!   `check`, `diff`, `network`, `balance`, `report`, `events`).
 //! - `dna`: `io::read_dna`, importing Discourse Network Analyzer `.dna`
 //!   databases (SQLite, built from the bundled C sources).
 

@@ -637,3 +637,81 @@ proptest! {
         }
     }
 }
+
+#[cfg(feature = "cli")]
+mod cli {
+    use crate::common::{scratch_dir, stancegraph};
+
+    use super::SAMPLE;
+
+    #[test]
+    fn events_writes_the_table_and_an_edge_list_balance_reads() {
+        let out = stancegraph(&["events", SAMPLE, "--window", "day"]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let csv = String::from_utf8(out.stdout).unwrap();
+        assert!(csv.starts_with("source,target,period,events,goldstein,"));
+        assert!(
+            csv.contains("\nUnited States,North Korea,2018-06-01,"),
+            "{csv}"
+        );
+        assert_eq!(csv.lines().count(), 1 + 502);
+        let note = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            note.contains("1596 self-dyads, 368 with a missing side"),
+            "{note}"
+        );
+
+        let dir = scratch_dir("events-cli");
+        let edges = dir.join("edges.csv");
+        let out = stancegraph(&[
+            "events",
+            SAMPLE,
+            "--undirected",
+            "--format",
+            "edges",
+            "-o",
+            edges.to_str().unwrap(),
+        ]);
+        assert!(out.status.success());
+        let out = stancegraph(&[
+            "balance",
+            "--edges",
+            edges.to_str().unwrap(),
+            "--format",
+            "json",
+            "--no-significance",
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+
+        let out = stancegraph(&["events", SAMPLE, "--format", "json", "--level", "actor"]);
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["counts"]["aggregated"], 3705);
+        assert_eq!(json["dyads"].as_array().unwrap().len(), 2138);
+    }
+
+    #[test]
+    fn events_names_bad_rows_and_bad_options() {
+        let dir = scratch_dir("events-cli-bad");
+        let file = dir.join("bad.csv");
+        std::fs::write(
+            &file,
+            "source,target,date,score\na,b,2018-02-30,1\na,b,2018-01-01,x\n",
+        )
+        .unwrap();
+        let out = stancegraph(&["events", file.to_str().unwrap(), "--level", "actor"]);
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("bad.csv:2: rows[1], field `date`"), "{err}");
+        assert!(err.contains("bad.csv:3: rows[2], field `score`"), "{err}");
+        let out = stancegraph(&["events", SAMPLE, "--window", "fortnight"]);
+        assert_eq!(out.status.code(), Some(2));
+    }
+}
