@@ -30,7 +30,9 @@
 //!   `BalanceReport`); `signed_measures.rs`: centralities, significance
 //!   and generalised blockmodels;
 //! - `readers.rs`: `read_statements`, `Scenario.from_statements`,
-//!   `read_dna`, `read_votes` and `Votes`.
+//!   `read_dna`, `read_votes` and `Votes`;
+//! - `events.rs`: `read_events`, `aggregate_events` and `EventNetworks`
+//!   (event data per dyad and period, and a `SignedGraph` per period).
 
 use pyo3::prelude::*;
 
@@ -40,6 +42,7 @@ mod convert;
 mod deals;
 mod diff;
 mod errors;
+mod events;
 mod network;
 mod readers;
 mod records;
@@ -62,6 +65,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     signed::register(m)?;
     signed_measures::register(m)?;
     readers::register(m)?;
+    events::register(m)?;
     stance::register(m)?;
     Ok(())
 }

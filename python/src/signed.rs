@@ -357,7 +357,7 @@ pub struct PySignedGraph {
 }
 
 impl PySignedGraph {
-    fn plain(graph: SignedGraph) -> Self {
+    pub(crate) fn plain(graph: SignedGraph) -> Self {
         PySignedGraph {
             graph: Arc::new(graph),
             scenario: None,

@@ -19,15 +19,11 @@
 use std::collections::HashMap;
 use std::io::BufRead;
 
-use crate::error::{Problem, ProblemKind, RecordRef, Section};
 use crate::events::{Event, EventNetworks, EventReader, Window};
 use crate::{Error, Result};
 
 /// Scores are summed in these units (millionths), exactly.
 pub(crate) const SCORE_UNITS: f64 = 1e6;
-
-/// At most this many bad rows are listed in an error; the rest are counted.
-pub const MAX_LISTED_PROBLEMS: usize = 1000;
 
 /// Which names make the network's nodes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -269,8 +265,9 @@ impl EventAggregator {
         }
     }
 
-    /// Adds every event of a reader. Bad rows are collected: when there is
-    /// any, the error lists them all (up to [`MAX_LISTED_PROBLEMS`], then a
+    /// Adds every event of a reader ([`EventReader::for_each`]). Bad rows
+    /// are collected: when there is any, the error lists them all (up to
+    /// [`MAX_LISTED_PROBLEMS`](crate::events::MAX_LISTED_PROBLEMS), then a
     /// count of the rest) after the whole input has been read.
     ///
     /// # Errors
@@ -285,42 +282,7 @@ impl EventAggregator {
                 "the country level needs country columns (`source_country`, `target_country`); use the actor level",
             ));
         }
-        let mut event = Event::default();
-        let mut problems: Vec<Problem> = Vec::new();
-        let mut unlisted = 0usize;
-        loop {
-            match reader.read_event(&mut event) {
-                Ok(true) => self.add(&event),
-                Ok(false) => break,
-                Err(Error::Invalid { problems: p, .. }) => {
-                    for problem in p {
-                        if problems.len() < MAX_LISTED_PROBLEMS {
-                            problems.push(problem);
-                        } else {
-                            unlisted += 1;
-                        }
-                    }
-                }
-                Err(e) => return Err(e),
-            }
-        }
-        if unlisted > 0 {
-            problems.push(Problem::new(
-                RecordRef::whole(Section::Rows),
-                Some(format!("{unlisted} more")),
-                ProblemKind::Invalid {
-                    reason: "further problems, not listed",
-                },
-            ));
-        }
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(Error::Invalid {
-                origin: reader.origin().to_owned(),
-                problems,
-            })
-        }
+        reader.for_each(|event| self.add(event)).map(|_| ())
     }
 
     /// Adds another partial aggregate to this one.

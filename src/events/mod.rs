@@ -57,14 +57,12 @@ mod window;
 
 use std::path::Path;
 
-pub use aggregate::{
-    ActorLevel, AggregateOptions, EventAggregator, EventCounts, MAX_LISTED_PROBLEMS,
-};
+pub use aggregate::{ActorLevel, AggregateOptions, EventAggregator, EventCounts};
 pub use codes::{CodeBook, PloverScore, QuadClass};
 pub use delimited::EventColumns;
 pub use event::Event;
 pub use networks::{CSV_HEADER, DyadPeriod, EventNetworks, QuadCounts};
-pub use reader::{EventFormat, EventReader, Events, ReadOptions};
+pub use reader::{EventFormat, EventReader, Events, MAX_LISTED_PROBLEMS, ReadOptions};
 pub use window::Window;
 
 use crate::Result;

@@ -12,12 +12,16 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::error::Problem;
+use crate::error::{Problem, ProblemKind, RecordRef, Section};
 use crate::events::delimited::Delimited;
 use crate::events::icews::{Icews, IcewsColumns, Step, is_icews_header};
 use crate::events::plover::{Next, Parsed, Scanner, parse_record};
 use crate::events::{CodeBook, Event, EventColumns};
 use crate::{Error, Result};
+
+/// At most this many problems are listed in the error of
+/// [`EventReader::for_each`]; the rest are counted.
+pub const MAX_LISTED_PROBLEMS: usize = 1000;
 
 /// The event formats stancegraph reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -319,7 +323,7 @@ impl<R: BufRead> EventReader<R> {
                             self.row,
                             Some(line),
                             None,
-                            crate::ProblemKind::Invalid { reason },
+                            ProblemKind::Invalid { reason },
                         )]));
                     }
                     Ok(Next::Record(line)) => {
@@ -338,6 +342,54 @@ impl<R: BufRead> EventReader<R> {
             Ok(Step::End) => Ok(false),
             Ok(Step::Bad(problems)) => Err(self.invalid(problems)),
             Err(e) => Err(io_error(&self.origin, e)),
+        }
+    }
+
+    /// Calls `f` on every event, to the end of the input; bad rows are
+    /// collected meanwhile. Returns the number of events.
+    ///
+    /// # Errors
+    ///
+    /// After the whole input has been read, [`Error::Invalid`] listing
+    /// every bad row's problems (up to [`MAX_LISTED_PROBLEMS`], then one
+    /// saying how many more there are); [`Error::Io`] at once when the
+    /// input cannot be read.
+    pub fn for_each(&mut self, mut f: impl FnMut(&Event)) -> Result<u64> {
+        let mut event = Event::default();
+        let mut problems: Vec<Problem> = Vec::new();
+        let (mut unlisted, mut count) = (0usize, 0u64);
+        loop {
+            match self.read_event(&mut event) {
+                Ok(true) => {
+                    count += 1;
+                    f(&event);
+                }
+                Ok(false) => break,
+                Err(Error::Invalid { problems: p, .. }) => {
+                    for problem in p {
+                        if problems.len() < MAX_LISTED_PROBLEMS {
+                            problems.push(problem);
+                        } else {
+                            unlisted += 1;
+                        }
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        if unlisted > 0 {
+            problems.push(Problem::new(
+                RecordRef::whole(Section::Rows),
+                Some(format!("{unlisted} more")),
+                ProblemKind::Invalid {
+                    reason: "further problems, not listed",
+                },
+            ));
+        }
+        if problems.is_empty() {
+            Ok(count)
+        } else {
+            Err(self.invalid(problems))
         }
     }
 
