@@ -11,7 +11,7 @@
 use std::io::BufRead;
 
 use crate::error::{Problem, ProblemKind};
-use crate::events::event::{FieldNames, RawFields, fill};
+use crate::events::event::{FieldNames, RawFields, fill, utf8};
 use crate::events::icews::Step;
 use crate::events::{CodeBook, Event};
 
@@ -172,17 +172,21 @@ impl<R: BufRead> Delimited<R> {
                 let line = self.record.position().map_or(0, |p| p.line());
                 let r = &self.record;
                 let f = &self.found;
-                let get = |i: Option<usize>| i.map(|i| r.get(i).unwrap_or_default());
-                let raw = RawFields {
-                    source: get(Some(f.source)),
-                    source_country: get(f.source_country),
-                    target: get(Some(f.target)),
-                    target_country: get(f.target_country),
-                    date: get(f.date),
-                    code: get(f.code),
-                    score: get(f.score),
-                };
                 let n = &self.names;
+                let mut problems = Vec::new();
+                let mut get = |i: Option<usize>, name: &str| {
+                    let bytes = i.map(|i| r.get(i).unwrap_or_default());
+                    utf8(bytes, name, row, line, &mut problems)
+                };
+                let raw = RawFields {
+                    source: get(Some(f.source), &n.source),
+                    source_country: get(f.source_country, &n.source_country),
+                    target: get(Some(f.target), &n.target),
+                    target_country: get(f.target_country, &n.target_country),
+                    date: get(f.date, &n.date),
+                    code: get(f.code, &n.code),
+                    score: get(f.score, &n.score),
+                };
                 let names = FieldNames {
                     source: &n.source,
                     source_country: &n.source_country,
@@ -192,10 +196,12 @@ impl<R: BufRead> Delimited<R> {
                     code: &n.code,
                     score: &n.score,
                 };
-                Ok(match fill(event, &raw, names, codes, row, line) {
-                    Ok(()) => Step::Event,
-                    Err(problems) => Step::Bad(problems),
-                })
+                Ok(
+                    match fill(event, &raw, names, codes, (row, line), problems) {
+                        Ok(()) => Step::Event,
+                        Err(problems) => Step::Bad(problems),
+                    },
+                )
             }
             Err(e) => {
                 let line = e.position().map(|p| p.line());

@@ -3,9 +3,9 @@
 //! one (missing values, dates, codes, scores), so that every reader applies
 //! them alike and names every bad field.
 
+use crate::Date;
 use crate::error::{Problem, ProblemKind};
 use crate::events::{CodeBook, QuadClass};
-use crate::{Date, DateError};
 
 /// Largest score magnitude accepted: scores are summed exactly in
 /// millionths (see [`EventAggregator`](crate::events::EventAggregator)).
@@ -85,17 +85,41 @@ impl Event {
     }
 }
 
-/// The raw fields of one row, as bytes; `None` for a column the input does
-/// not have.
+/// The raw fields of one row, as text; `None` for a column the input does
+/// not have (or a cell that is not UTF-8, reported by [`utf8`]).
 #[derive(Default)]
 pub(crate) struct RawFields<'a> {
-    pub(crate) source: Option<&'a [u8]>,
-    pub(crate) source_country: Option<&'a [u8]>,
-    pub(crate) target: Option<&'a [u8]>,
-    pub(crate) target_country: Option<&'a [u8]>,
-    pub(crate) date: Option<&'a [u8]>,
-    pub(crate) code: Option<&'a [u8]>,
-    pub(crate) score: Option<&'a [u8]>,
+    pub(crate) source: Option<&'a str>,
+    pub(crate) source_country: Option<&'a str>,
+    pub(crate) target: Option<&'a str>,
+    pub(crate) target_country: Option<&'a str>,
+    pub(crate) date: Option<&'a str>,
+    pub(crate) code: Option<&'a str>,
+    pub(crate) score: Option<&'a str>,
+}
+
+/// A cell's bytes as text; a cell that is not UTF-8 is a problem (and `None`).
+pub(crate) fn utf8<'a>(
+    value: Option<&'a [u8]>,
+    field: &str,
+    row: usize,
+    line: u64,
+    problems: &mut Vec<Problem>,
+) -> Option<&'a str> {
+    match std::str::from_utf8(value?) {
+        Ok(s) => Some(s),
+        Err(_) => {
+            problems.push(crate::io::table_problem::row_problem(
+                row,
+                Some(line),
+                Some(field),
+                ProblemKind::Invalid {
+                    reason: "not UTF-8 text",
+                },
+            ));
+            None
+        }
+    }
 }
 
 /// The names the readers give the fields in problems.
@@ -111,22 +135,22 @@ pub(crate) struct FieldNames<'a> {
 }
 
 /// A value that counts as missing: absent column, empty cell or `NA`.
-fn present(value: Option<&[u8]>) -> Option<&[u8]> {
+fn present(value: Option<&str>) -> Option<&str> {
     let v = value?.trim_ascii();
-    (!v.is_empty() && v != b"NA").then_some(v)
+    (!v.is_empty() && v != "NA").then_some(v)
 }
 
 /// Fills `event` from a row's fields; every bad field is a problem (row
-/// `row`, line `line`) and the event is then not to be used.
+/// `row`, line `line`; `problems` holds those found already) and the event
+/// is then not to be used.
 pub(crate) fn fill(
     event: &mut Event,
     raw: &RawFields<'_>,
     names: FieldNames<'_>,
     codes: &CodeBook,
-    row: usize,
-    line: u64,
+    (row, line): (usize, u64),
+    mut problems: Vec<Problem>,
 ) -> Result<(), Vec<Problem>> {
-    let mut problems = Vec::new();
     let mut bad = |field: &str, kind: ProblemKind| {
         problems.push(crate::io::table_problem::row_problem(
             row,
@@ -135,49 +159,32 @@ pub(crate) fn fill(
             kind,
         ));
     };
-    let mut text = |out: &mut String, value: Option<&[u8]>, field: &str| {
+    let text = |out: &mut String, value: Option<&str>| {
         out.clear();
         if let Some(v) = present(value) {
-            match std::str::from_utf8(v) {
-                Ok(s) => out.push_str(s),
-                Err(_) => bad(
-                    field,
-                    ProblemKind::Invalid {
-                        reason: "not UTF-8 text",
-                    },
-                ),
-            }
+            out.push_str(v);
         }
     };
-    text(&mut event.source, raw.source, names.source);
-    text(
-        &mut event.source_country,
-        raw.source_country,
-        names.source_country,
-    );
-    text(&mut event.target, raw.target, names.target);
-    text(
-        &mut event.target_country,
-        raw.target_country,
-        names.target_country,
-    );
-    text(&mut event.code, raw.code, names.code);
+    text(&mut event.source, raw.source);
+    text(&mut event.source_country, raw.source_country);
+    text(&mut event.target, raw.target);
+    text(&mut event.target_country, raw.target_country);
+    text(&mut event.code, raw.code);
     event.date = None;
     if let Some(d) = present(raw.date) {
-        match std::str::from_utf8(d)
-            .map_err(|_| DateError::new(String::from_utf8_lossy(d), "not UTF-8 text"))
-            .and_then(|t| t.parse::<Date>())
-        {
+        match d.parse::<Date>() {
             Ok(d) => event.date = Some(d),
             Err(e) => bad(names.date, ProblemKind::InvalidDate(e)),
         }
     }
     event.quad = None;
+    // The code book's weight of a CAMEO code, looked up only when needed.
     let mut from_code = None;
+    let mut cameo = false;
     if !event.code.is_empty() {
         if event.code.bytes().all(|b| b.is_ascii_digit()) {
             event.quad = QuadClass::of_cameo(&event.code);
-            from_code = codes.goldstein(&event.code);
+            cameo = true;
             if event.quad.is_none() {
                 bad(
                     names.code,
@@ -198,11 +205,14 @@ pub(crate) fn fill(
             );
         }
     }
+    if cameo && present(raw.score).is_none() {
+        from_code = codes.goldstein(&event.code);
+    }
     match present(raw.score) {
         Some(s) => {
-            let parsed = std::str::from_utf8(s)
+            let parsed = s
+                .parse::<f64>()
                 .ok()
-                .and_then(|t| t.parse::<f64>().ok())
                 .filter(|v| v.is_finite() && v.abs() <= MAX_SCORE);
             match parsed {
                 Some(v) => event.score = v,

@@ -17,12 +17,14 @@
 use std::io::BufRead;
 
 use crate::error::{Problem, ProblemKind};
-use crate::events::event::{FieldNames, RawFields, fill};
+use crate::events::event::{FieldNames, RawFields, fill, utf8};
 use crate::events::{CodeBook, Event};
 
 /// The columns used and where they are.
 pub(crate) struct IcewsColumns {
     width: usize,
+    /// The largest index of a column used.
+    last: usize,
     date: usize,
     source: usize,
     source_country: usize,
@@ -62,8 +64,9 @@ impl IcewsColumns {
             }
             i.unwrap_or(0)
         };
-        let columns = IcewsColumns {
+        let mut columns = IcewsColumns {
             width: fields.len(),
+            last: 0,
             date: find(NAMES.date),
             source: find(NAMES.source),
             source_country: find(NAMES.source_country),
@@ -72,6 +75,18 @@ impl IcewsColumns {
             target: find(NAMES.target),
             target_country: find(NAMES.target_country),
         };
+        columns.last = [
+            columns.date,
+            columns.source,
+            columns.source_country,
+            columns.code,
+            columns.intensity,
+            columns.target,
+            columns.target_country,
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(0);
         if problems.is_empty() {
             Ok(columns)
         } else {
@@ -135,13 +150,24 @@ impl<R: BufRead> Icews<R> {
             }
         }
         let line = trim_newline(&self.buf);
-        // Field starts: 0 and every byte after a tab.
+        let c = &self.columns;
+        // Field starts: 0 and every byte after a tab, found by a plain scan
+        // (fields are short: it beats a vectorised search) up to the last
+        // column used; the tabs after it are only counted.
         self.fields.clear();
         self.fields.push(0);
-        self.fields
-            .extend(memchr::memchr_iter(b'\t', line).map(|i| i + 1));
-        let c = &self.columns;
-        if self.fields.len() != c.width {
+        let mut end = line.len();
+        for (i, &b) in line.iter().enumerate() {
+            if b == b'\t' {
+                self.fields.push(i + 1);
+                if self.fields.len() > c.last + 1 {
+                    end = i + 1;
+                    break;
+                }
+            }
+        }
+        let width = self.fields.len() + line[end..].iter().filter(|&&b| b == b'\t').count();
+        if width != c.width {
             return Ok(Step::Bad(vec![crate::io::table_problem::row_problem(
                 row,
                 Some(self.line),
@@ -151,21 +177,52 @@ impl<R: BufRead> Icews<R> {
                 },
             )]));
         }
-        let field = |i: usize| {
-            let start = self.fields[i];
-            let end = self.fields.get(i + 1).map_or(line.len(), |&n| n - 1);
-            Some(&line[start..end])
+        let fields = &self.fields;
+        let at = (row, self.line);
+        // One UTF-8 check of the whole line; field by field (to name the
+        // bad one) only when it fails.
+        let raw = match std::str::from_utf8(line) {
+            Ok(text) => {
+                let field = |i: usize| {
+                    let start = fields[i];
+                    let end = fields.get(i + 1).map_or(text.len(), |&n| n - 1);
+                    text.get(start..end)
+                };
+                RawFields {
+                    source: field(c.source),
+                    source_country: field(c.source_country),
+                    target: field(c.target),
+                    target_country: field(c.target_country),
+                    date: field(c.date),
+                    code: field(c.code),
+                    score: field(c.intensity),
+                }
+            }
+            Err(_) => {
+                let field = |i: usize| {
+                    let start = fields[i];
+                    let end = fields.get(i + 1).map_or(line.len(), |&n| n - 1);
+                    line.get(start..end)
+                };
+                let mut problems = Vec::new();
+                let mut text =
+                    |i: usize, name: &str| utf8(field(i), name, row, self.line, &mut problems);
+                let raw = RawFields {
+                    source: text(c.source, NAMES.source),
+                    source_country: text(c.source_country, NAMES.source_country),
+                    target: text(c.target, NAMES.target),
+                    target_country: text(c.target_country, NAMES.target_country),
+                    date: text(c.date, NAMES.date),
+                    code: text(c.code, NAMES.code),
+                    score: text(c.intensity, NAMES.score),
+                };
+                if !problems.is_empty() {
+                    return Ok(Step::Bad(problems));
+                }
+                raw
+            }
         };
-        let raw = RawFields {
-            source: field(c.source),
-            source_country: field(c.source_country),
-            target: field(c.target),
-            target_country: field(c.target_country),
-            date: field(c.date),
-            code: field(c.code),
-            score: field(c.intensity),
-        };
-        Ok(match fill(event, &raw, NAMES, codes, row, self.line) {
+        Ok(match fill(event, &raw, NAMES, codes, at, Vec::new()) {
             Ok(()) => Step::Event,
             Err(problems) => Step::Bad(problems),
         })
