@@ -21,6 +21,7 @@ use crate::events::event::{FieldNames, RawFields, fill, utf8};
 use crate::events::{CodeBook, Event};
 
 /// The columns used and where they are.
+#[derive(Clone)]
 pub(crate) struct IcewsColumns {
     width: usize,
     /// The largest index of a column used.

@@ -51,6 +51,7 @@ mod delimited;
 mod event;
 mod icews;
 mod networks;
+mod parallel;
 mod plover;
 mod reader;
 mod window;
@@ -76,7 +77,10 @@ use crate::Result;
 ///
 /// # Complexity
 ///
-/// One pass over the file; memory O(actors + dyad-periods).
+/// One pass over the file; memory O(actors + dyad-periods). An ICEWS file
+/// of 16 MB or more is read in two halves on two threads (split at a line
+/// start) whose partial aggregates are merged; bad rows are numbered as
+/// one pass would number them.
 ///
 /// # Examples
 ///
@@ -95,6 +99,10 @@ pub fn aggregate_file(
     read: &ReadOptions,
     options: &AggregateOptions,
 ) -> Result<EventNetworks> {
+    let path = path.as_ref();
+    if let Some(networks) = parallel::aggregate_icews_in_two(path, read, options)? {
+        return Ok(networks);
+    }
     let mut reader = EventReader::open(path, read)?;
     let mut agg = EventAggregator::new(*options);
     agg.add_reader(&mut reader)?;

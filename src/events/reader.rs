@@ -23,6 +23,47 @@ use crate::{Error, Result};
 /// [`EventReader::for_each`]; the rest are counted.
 pub const MAX_LISTED_PROBLEMS: usize = 1000;
 
+/// Problems of bad rows as they are found: up to [`MAX_LISTED_PROBLEMS`]
+/// kept, the rest counted.
+#[derive(Default)]
+pub(crate) struct Problems {
+    pub(crate) listed: Vec<Problem>,
+    pub(crate) unlisted: usize,
+}
+
+impl Problems {
+    pub(crate) fn extend(&mut self, problems: impl IntoIterator<Item = Problem>) {
+        for problem in problems {
+            if self.listed.len() < MAX_LISTED_PROBLEMS {
+                self.listed.push(problem);
+            } else {
+                self.unlisted += 1;
+            }
+        }
+    }
+
+    /// `Ok` when there were none; else [`Error::Invalid`] listing them.
+    pub(crate) fn into_result(mut self, origin: &str) -> Result<()> {
+        if self.unlisted > 0 {
+            self.listed.push(Problem::new(
+                RecordRef::whole(Section::Rows),
+                Some(format!("{} more", self.unlisted)),
+                ProblemKind::Invalid {
+                    reason: "further problems, not listed",
+                },
+            ));
+        }
+        if self.listed.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Invalid {
+                origin: origin.to_owned(),
+                problems: self.listed,
+            })
+        }
+    }
+}
+
 /// The event formats stancegraph reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -354,43 +395,46 @@ impl<R: BufRead> EventReader<R> {
     /// every bad row's problems (up to [`MAX_LISTED_PROBLEMS`], then one
     /// saying how many more there are); [`Error::Io`] at once when the
     /// input cannot be read.
-    pub fn for_each(&mut self, mut f: impl FnMut(&Event)) -> Result<u64> {
+    pub fn for_each(&mut self, f: impl FnMut(&Event)) -> Result<u64> {
+        let mut problems = Problems::default();
+        let count = self.for_each_collecting(f, &mut problems)?;
+        problems.into_result(&self.origin).map(|()| count)
+    }
+
+    /// [`for_each`](Self::for_each), the bad rows' problems into `problems`.
+    pub(crate) fn for_each_collecting(
+        &mut self,
+        mut f: impl FnMut(&Event),
+        problems: &mut Problems,
+    ) -> Result<u64> {
         let mut event = Event::default();
-        let mut problems: Vec<Problem> = Vec::new();
-        let (mut unlisted, mut count) = (0usize, 0u64);
+        let mut count = 0u64;
         loop {
             match self.read_event(&mut event) {
                 Ok(true) => {
                     count += 1;
                     f(&event);
                 }
-                Ok(false) => break,
-                Err(Error::Invalid { problems: p, .. }) => {
-                    for problem in p {
-                        if problems.len() < MAX_LISTED_PROBLEMS {
-                            problems.push(problem);
-                        } else {
-                            unlisted += 1;
-                        }
-                    }
-                }
+                Ok(false) => return Ok(count),
+                Err(Error::Invalid { problems: p, .. }) => problems.extend(p),
                 Err(e) => return Err(e),
             }
         }
-        if unlisted > 0 {
-            problems.push(Problem::new(
-                RecordRef::whole(Section::Rows),
-                Some(format!("{unlisted} more")),
-                ProblemKind::Invalid {
-                    reason: "further problems, not listed",
-                },
-            ));
+    }
+
+    /// The lines read so far (ICEWS; the header is line 1).
+    pub(crate) fn lines(&self) -> u64 {
+        match &self.kind {
+            Kind::Icews(r) => r.line,
+            _ => 0,
         }
-        if problems.is_empty() {
-            Ok(count)
-        } else {
-            Err(self.invalid(problems))
-        }
+    }
+
+    /// An ICEWS reader of part of a file: `reader` starts at a line start
+    /// after the header, `line` lines into the file (1 for the first part;
+    /// 0 for a later one, whose lines and rows the caller shifts).
+    pub(crate) fn icews_part(reader: R, origin: &str, columns: IcewsColumns, line: u64) -> Self {
+        Self::with_kind(origin, Kind::Icews(Icews::new(reader, columns, line)), true)
     }
 
     fn invalid(&self, problems: Vec<Problem>) -> Error {

@@ -6,6 +6,8 @@
 //! however they are split into merged chunks.
 
 use proptest::prelude::*;
+
+use crate::common;
 use stancegraph::Error;
 use stancegraph::balance::SignedGraph;
 use stancegraph::events::{
@@ -714,4 +716,48 @@ mod cli {
         let out = stancegraph(&["events", SAMPLE, "--window", "fortnight"]);
         assert_eq!(out.status.code(), Some(2));
     }
+}
+
+/// A large file (≥ 16 MB) is read in two halves on two threads: the result,
+/// and every bad row's line and row number, are the one-pass reader's.
+#[test]
+fn a_large_file_read_in_two_halves_is_read_as_in_one_pass() {
+    let sample = std::fs::read_to_string(SAMPLE).unwrap();
+    let (header, body) = sample.split_once('\n').unwrap();
+    let mut text = format!("{header}\n");
+    for _ in 0..18 {
+        text.push_str(body);
+    }
+    let dir = common::scratch_dir("events-halves");
+    let one_pass = |path: &std::path::Path, options: &AggregateOptions| {
+        let mut reader = EventReader::open(path, &ReadOptions::default())?;
+        let mut agg = EventAggregator::new(*options);
+        agg.add_reader(&mut reader)?;
+        Ok::<_, Error>(agg.finish())
+    };
+    let good = dir.join("good.tab");
+    std::fs::write(&good, &text).unwrap();
+    assert!(text.len() > 16 << 20);
+    let options = AggregateOptions::default()
+        .with_window(Window::Day)
+        .with_directed(false);
+    let halves = aggregate_file(&good, &ReadOptions::default(), &options).unwrap();
+    let single = one_pass(&good, &options).unwrap();
+    assert_eq!(halves.rows(), single.rows());
+    assert_eq!(halves.counts(), single.counts());
+    assert_eq!(halves.counts().read, 18 * 3705);
+    // Bad rows near the start, the middle and the end.
+    let mut lines: Vec<&str> = text.lines().collect();
+    let n = lines.len();
+    let bad = "x\t2018-06-01\tshort";
+    for i in [2, n / 2 - 1, n / 2, n / 2 + 1, n - 1] {
+        lines[i] = bad;
+    }
+    let bad_file = dir.join("bad.tab");
+    std::fs::write(&bad_file, lines.join("\n") + "\n").unwrap();
+    let halves = aggregate_file(&bad_file, &ReadOptions::default(), &options).unwrap_err();
+    let single = one_pass(&bad_file, &options).unwrap_err();
+    assert_eq!(halves.to_string(), single.to_string());
+    assert_eq!(halves.problems().len(), 5);
+    assert_eq!(halves.problems()[4].line, Some(n as u64));
 }
