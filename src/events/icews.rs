@@ -140,92 +140,174 @@ impl<R: BufRead> Icews<R> {
         codes: &CodeBook,
         row: usize,
     ) -> std::io::Result<Step> {
+        // Lines are parsed where they lie in the reader's buffer; only a
+        // line across two fills is copied (into `buf`).
         loop {
-            self.buf.clear();
-            if self.reader.read_until(b'\n', &mut self.buf)? == 0 {
-                return Ok(Step::End);
+            let available = self.reader.fill_buf()?;
+            if available.is_empty() {
+                if self.buf.is_empty() {
+                    return Ok(Step::End);
+                }
+                // A last line without a line break.
+                self.line += 1;
+                let line = std::mem::take(&mut self.buf);
+                let trimmed = trim_newline(&line);
+                let step = (!trimmed.is_empty()).then(|| {
+                    parse(
+                        &self.columns,
+                        &mut self.fields,
+                        self.line,
+                        trimmed,
+                        event,
+                        codes,
+                        row,
+                    )
+                });
+                self.buf = line;
+                self.buf.clear();
+                match step {
+                    Some(step) => return Ok(step),
+                    None => return Ok(Step::End),
+                }
             }
-            self.line += 1;
-            if !trim_newline(&self.buf).is_empty() {
+            match memchr::memchr(b'\n', available) {
+                Some(i) if self.buf.is_empty() => {
+                    self.line += 1;
+                    let line = trim_newline(&available[..i]);
+                    let step = (!line.is_empty()).then(|| {
+                        parse(
+                            &self.columns,
+                            &mut self.fields,
+                            self.line,
+                            line,
+                            event,
+                            codes,
+                            row,
+                        )
+                    });
+                    self.reader.consume(i + 1);
+                    if let Some(step) = step {
+                        return Ok(step);
+                    }
+                }
+                Some(i) => {
+                    self.buf.extend_from_slice(&available[..=i]);
+                    self.reader.consume(i + 1);
+                    self.line += 1;
+                    let line = std::mem::take(&mut self.buf);
+                    let trimmed = trim_newline(&line);
+                    let step = (!trimmed.is_empty()).then(|| {
+                        parse(
+                            &self.columns,
+                            &mut self.fields,
+                            self.line,
+                            trimmed,
+                            event,
+                            codes,
+                            row,
+                        )
+                    });
+                    self.buf = line;
+                    self.buf.clear();
+                    if let Some(step) = step {
+                        return Ok(step);
+                    }
+                }
+                None => {
+                    let n = available.len();
+                    self.buf.extend_from_slice(available);
+                    self.reader.consume(n);
+                }
+            }
+        }
+    }
+}
+
+/// Parses one line (without its line break) into `event`.
+fn parse(
+    columns: &IcewsColumns,
+    fields: &mut Vec<usize>,
+    line_no: u64,
+    line: &[u8],
+    event: &mut Event,
+    codes: &CodeBook,
+    row: usize,
+) -> Step {
+    let c = columns;
+    // Field starts: 0 and every byte after a tab, found by a plain scan
+    // (fields are short: it beats a vectorised search) up to the last
+    // column used; the tabs after it are only counted.
+    fields.clear();
+    fields.push(0);
+    let mut end = line.len();
+    for (i, &b) in line.iter().enumerate() {
+        if b == b'\t' {
+            fields.push(i + 1);
+            if fields.len() > c.last + 1 {
+                end = i + 1;
                 break;
             }
         }
-        let line = trim_newline(&self.buf);
-        let c = &self.columns;
-        // Field starts: 0 and every byte after a tab, found by a plain scan
-        // (fields are short: it beats a vectorised search) up to the last
-        // column used; the tabs after it are only counted.
-        self.fields.clear();
-        self.fields.push(0);
-        let mut end = line.len();
-        for (i, &b) in line.iter().enumerate() {
-            if b == b'\t' {
-                self.fields.push(i + 1);
-                if self.fields.len() > c.last + 1 {
-                    end = i + 1;
-                    break;
-                }
+    }
+    let width = fields.len() + line[end..].iter().filter(|&&b| b == b'\t').count();
+    if width != c.width {
+        return Step::Bad(vec![crate::io::table_problem::row_problem(
+            row,
+            Some(line_no),
+            None,
+            ProblemKind::Invalid {
+                reason: "not the header's number of tab-separated fields",
+            },
+        )]);
+    }
+    let fields = &*fields;
+    let at = (row, line_no);
+    // One UTF-8 check of the whole line; field by field (to name the
+    // bad one) only when it fails.
+    // Only the part holding the columns used must be text.
+    let used = fields.get(c.last + 1).map_or(line.len(), |&n| n - 1);
+    let raw = match std::str::from_utf8(&line[..used]) {
+        Ok(text) => {
+            let field = |i: usize| {
+                let start = fields[i];
+                let end = fields.get(i + 1).map_or(text.len(), |&n| n - 1);
+                text.get(start..end)
+            };
+            RawFields {
+                source: field(c.source),
+                source_country: field(c.source_country),
+                target: field(c.target),
+                target_country: field(c.target_country),
+                date: field(c.date),
+                code: field(c.code),
+                score: field(c.intensity),
             }
         }
-        let width = self.fields.len() + line[end..].iter().filter(|&&b| b == b'\t').count();
-        if width != c.width {
-            return Ok(Step::Bad(vec![crate::io::table_problem::row_problem(
-                row,
-                Some(self.line),
-                None,
-                ProblemKind::Invalid {
-                    reason: "not the header's number of tab-separated fields",
-                },
-            )]));
+        Err(_) => {
+            let field = |i: usize| {
+                let start = fields[i];
+                let end = fields.get(i + 1).map_or(line.len(), |&n| n - 1);
+                line.get(start..end)
+            };
+            let mut problems = Vec::new();
+            let mut text = |i: usize, name: &str| utf8(field(i), name, row, line_no, &mut problems);
+            let raw = RawFields {
+                source: text(c.source, NAMES.source),
+                source_country: text(c.source_country, NAMES.source_country),
+                target: text(c.target, NAMES.target),
+                target_country: text(c.target_country, NAMES.target_country),
+                date: text(c.date, NAMES.date),
+                code: text(c.code, NAMES.code),
+                score: text(c.intensity, NAMES.score),
+            };
+            if !problems.is_empty() {
+                return Step::Bad(problems);
+            }
+            raw
         }
-        let fields = &self.fields;
-        let at = (row, self.line);
-        // One UTF-8 check of the whole line; field by field (to name the
-        // bad one) only when it fails.
-        let raw = match std::str::from_utf8(line) {
-            Ok(text) => {
-                let field = |i: usize| {
-                    let start = fields[i];
-                    let end = fields.get(i + 1).map_or(text.len(), |&n| n - 1);
-                    text.get(start..end)
-                };
-                RawFields {
-                    source: field(c.source),
-                    source_country: field(c.source_country),
-                    target: field(c.target),
-                    target_country: field(c.target_country),
-                    date: field(c.date),
-                    code: field(c.code),
-                    score: field(c.intensity),
-                }
-            }
-            Err(_) => {
-                let field = |i: usize| {
-                    let start = fields[i];
-                    let end = fields.get(i + 1).map_or(line.len(), |&n| n - 1);
-                    line.get(start..end)
-                };
-                let mut problems = Vec::new();
-                let mut text =
-                    |i: usize, name: &str| utf8(field(i), name, row, self.line, &mut problems);
-                let raw = RawFields {
-                    source: text(c.source, NAMES.source),
-                    source_country: text(c.source_country, NAMES.source_country),
-                    target: text(c.target, NAMES.target),
-                    target_country: text(c.target_country, NAMES.target_country),
-                    date: text(c.date, NAMES.date),
-                    code: text(c.code, NAMES.code),
-                    score: text(c.intensity, NAMES.score),
-                };
-                if !problems.is_empty() {
-                    return Ok(Step::Bad(problems));
-                }
-                raw
-            }
-        };
-        Ok(match fill(event, &raw, NAMES, codes, at, Vec::new()) {
-            Ok(()) => Step::Event,
-            Err(problems) => Step::Bad(problems),
-        })
+    };
+    match fill(event, &raw, NAMES, codes, at, Vec::new()) {
+        Ok(()) => Step::Event,
+        Err(problems) => Step::Bad(problems),
     }
 }

@@ -761,3 +761,29 @@ fn a_large_file_read_in_two_halves_is_read_as_in_one_pass() {
     assert_eq!(halves.problems().len(), 5);
     assert_eq!(halves.problems()[4].line, Some(n as u64));
 }
+
+/// Lines across the reader's buffer fills, CRLF line ends and a last line
+/// without a line break read as any other.
+#[test]
+fn lines_across_buffer_fills_read_alike() {
+    let text = icews(&[
+        ["2018-06-01", "a", "A", "036", "4", "b", "B"],
+        ["2018-06-02", "Ünal", "Türkiye", "173", "-5", "b", "B"],
+        ["2018-06-03", "a", "A", "190", "-10", "b", "C"],
+    ]);
+    let crlf = text.replace('\n', "\r\n");
+    let unterminated = text.trim_end().to_owned();
+    let read = |t: &str, capacity: usize| {
+        let reader = std::io::BufReader::with_capacity(capacity, t.as_bytes());
+        let mut r = EventReader::icews(reader, "t.tab").unwrap();
+        r.events().collect::<Result<Vec<_>, _>>().unwrap()
+    };
+    let expected = read(&text, 1 << 16);
+    assert_eq!(expected.len(), 3);
+    assert_eq!(expected[1].source_country, "Türkiye");
+    for capacity in [1, 2, 7, 64] {
+        assert_eq!(read(&text, capacity), expected);
+        assert_eq!(read(&crlf, capacity), expected);
+        assert_eq!(read(&unterminated, capacity), expected);
+    }
+}
