@@ -132,6 +132,27 @@ impl<R: BufRead> Icews<R> {
         }
     }
 
+    /// Parses the line gathered in `buf` (none if it is blank), emptying it.
+    fn parse_buffered(&mut self, event: &mut Event, codes: &CodeBook, row: usize) -> Option<Step> {
+        self.line += 1;
+        let line = std::mem::take(&mut self.buf);
+        let trimmed = trim_newline(&line);
+        let step = (!trimmed.is_empty()).then(|| {
+            parse(
+                &self.columns,
+                &mut self.fields,
+                self.line,
+                trimmed,
+                event,
+                codes,
+                row,
+            )
+        });
+        self.buf = line;
+        self.buf.clear();
+        step
+    }
+
     /// Reads the next non-blank line into `event`; `row` is its 1-based
     /// data row, for problems.
     pub(crate) fn step(
@@ -149,26 +170,7 @@ impl<R: BufRead> Icews<R> {
                     return Ok(Step::End);
                 }
                 // A last line without a line break.
-                self.line += 1;
-                let line = std::mem::take(&mut self.buf);
-                let trimmed = trim_newline(&line);
-                let step = (!trimmed.is_empty()).then(|| {
-                    parse(
-                        &self.columns,
-                        &mut self.fields,
-                        self.line,
-                        trimmed,
-                        event,
-                        codes,
-                        row,
-                    )
-                });
-                self.buf = line;
-                self.buf.clear();
-                match step {
-                    Some(step) => return Ok(step),
-                    None => return Ok(Step::End),
-                }
+                return Ok(self.parse_buffered(event, codes, row).unwrap_or(Step::End));
             }
             match memchr::memchr(b'\n', available) {
                 Some(i) if self.buf.is_empty() => {
@@ -193,23 +195,7 @@ impl<R: BufRead> Icews<R> {
                 Some(i) => {
                     self.buf.extend_from_slice(&available[..=i]);
                     self.reader.consume(i + 1);
-                    self.line += 1;
-                    let line = std::mem::take(&mut self.buf);
-                    let trimmed = trim_newline(&line);
-                    let step = (!trimmed.is_empty()).then(|| {
-                        parse(
-                            &self.columns,
-                            &mut self.fields,
-                            self.line,
-                            trimmed,
-                            event,
-                            codes,
-                            row,
-                        )
-                    });
-                    self.buf = line;
-                    self.buf.clear();
-                    if let Some(step) = step {
+                    if let Some(step) = self.parse_buffered(event, codes, row) {
                         return Ok(step);
                     }
                 }
