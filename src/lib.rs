@@ -85,6 +85,7 @@
 //! | [`diff`] | [`Scenario::diff`] and [`Scenario::diff_dates`]: positions, contradictions and ties that changed ([`ScenarioDiff`](diff::ScenarioDiff)) |
 //! | [`balance`] | [`SignedGraph`](balance::SignedGraph): structural balance, the [frustration index](balance::Frustration) (exact with proof or bounded), [blockmodels](balance::Blockmodel), the explained [`BalanceReport`](balance::BalanceReport) |
 //! | [`interstate`] | dyadic panels of interstate relations: alliance and dispute dyad-years read into an [`InterstatePanel`](interstate::InterstatePanel), per-year signed graphs, [allies in conflict](interstate::AlliesInConflict), [balance by year](interstate::BalanceByYear) |
+//! | [`events`] | political event data (ICEWS, PLOVER, delimited tables with CAMEO codes) read as a stream and aggregated per dyad and period into tables and [`SignedGraph`](balance::SignedGraph)s ([`EventReader`](events::EventReader), [`EventAggregator`](events::EventAggregator), [`EventNetworks`](events::EventNetworks)) |
 //! | [`io`] | scenario file [`Format`](io::Format)s and case folders ([`LoadOptions`](io::LoadOptions)), [quote verification](io::quotes), the [`StatementsCsv`](io::StatementsCsv) and [`RollCallVotes`](io::RollCallVotes) importers, `.dna` databases |
 //! | [`render`] | the self-contained [`HtmlReport`](render::HtmlReport): the network drawn as SVG, the contradictions, camps, timeline and balance |
 //!
@@ -139,6 +140,10 @@
 //!   readers, the unordered pair (`dyad`), the panel and its yearly graphs,
 //!   allies in conflict, balance by year (years in parallel), the summary,
 //!   CSV fields. It builds on `balance/`.
+//! - `events/`: event data: the event and its field rules, the code book
+//!   (CAMEO, PLOVER, quad classes; tables compiled in from `events/data/`),
+//!   one file per reader (ICEWS, delimited, PLOVER) and the reader over
+//!   them, time windows, the aggregation kernel and its result.
 //! - `render/`: the layout, the SVG drawing, a discourse network drawn
 //!   (`network_svg.rs`), the HTML report (`render/report/`: options and
 //!   page, view model, clustering, drawing, shared sentences, one file per
@@ -211,7 +216,7 @@
 //! - `toml` (default): read and write TOML scenario files.
 //! - `cli`: the `stancegraph` command-line program (`validate`, `show`,
 //!   `check`, `diff`, `network`, `balance`, `centrality`, `deals`,
-//!   `report`, `interstate`).
+//!   `report`, `interstate`, `events`).
 //! - `dna`: `io::read_dna`, importing Discourse Network Analyzer `.dna`
 //!   databases (SQLite, built from the bundled C sources).
 
@@ -230,6 +235,7 @@ pub mod contradiction;
 pub mod deal;
 pub mod diff;
 pub mod discourse;
+pub mod events;
 pub mod interstate;
 pub mod io;
 pub mod render;

@@ -33,6 +33,8 @@
 //!   `read_dna`, `read_votes` and `Votes`;
 //! - `interstate.rs`: `read_interstate` and `InterstatePanel` (alliance and
 //!   dispute dyad-years: allies in conflict, balance by year).
+//! - `events.rs`: `read_events`, `aggregate_events` and `EventNetworks`
+//!   (event data per dyad and period, and a `SignedGraph` per period).
 
 use pyo3::prelude::*;
 
@@ -42,6 +44,7 @@ mod convert;
 mod deals;
 mod diff;
 mod errors;
+mod events;
 mod interstate;
 mod network;
 mod readers;
@@ -65,6 +68,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     signed::register(m)?;
     signed_measures::register(m)?;
     readers::register(m)?;
+    events::register(m)?;
     stance::register(m)?;
     interstate::register(m)?;
     Ok(())

@@ -673,5 +673,55 @@ class InterstatePanel:
         time_limit: Optional[float] = None,
         threads: int = 0,
     ) -> str: ...
+# --- events (src/events.rs) ---
+
+EventFormatName = Literal["icews", "delimited", "plover"]
+LevelName = Literal["country", "actor"]
+
+def read_events(
+    path: PathLike,
+    *,
+    format: Optional[EventFormatName] = None,
+    delimiter: Optional[str] = None,
+    source: str = "source",
+    target: str = "target",
+    source_country: str = "source_country",
+    target_country: str = "target_country",
+    date: str = "date",
+    code: str = "code",
+    score: str = "score",
+) -> Any: ...  # pandas.DataFrame: source, source_country, target, target_country, date, code, score, quad
+def aggregate_events(
+    path: PathLike,
+    *,
+    level: LevelName = "country",
+    window: str = "all",  # all | day | week | month | year | "LENGTH/STEP"
+    directed: bool = True,
+    format: Optional[EventFormatName] = None,
+    delimiter: Optional[str] = None,
+    source: str = "source",
+    target: str = "target",
+    source_country: str = "source_country",
+    target_country: str = "target_country",
+    date: str = "date",
+    code: str = "code",
+    score: str = "score",
+) -> EventNetworks: ...
+
+class EventNetworks:
+    """Event data aggregated per dyad and period."""
+
+    def to_pandas(self) -> Any: ...  # pandas.DataFrame: source, target, period, events, goldstein, quad counts, sign
+    def to_arrow(self) -> Any: ...  # pyarrow.Table, the same columns
+    def graphs(self) -> list[SignedGraph]: ...
+    @property
+    def periods(self) -> list[str]: ...
+    @property
+    def counts(self) -> dict[str, int]: ...
+    def to_csv(self) -> str: ...
+    def to_edges(self) -> str: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __len__(self) -> int: ...
 
 # --- end ---

@@ -32,7 +32,7 @@ pub struct DateError {
 }
 
 impl DateError {
-    fn new(text: impl Into<String>, reason: impl Into<String>) -> Self {
+    pub(crate) fn new(text: impl Into<String>, reason: impl Into<String>) -> Self {
         Self {
             text: text.into(),
             reason: reason.into(),

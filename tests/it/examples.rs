@@ -365,3 +365,21 @@ fn multigraph_reads_repeated_and_ambivalent_ties_and_fails_clearly_without_a_fil
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/edges.csv: "));
 }
+
+#[test]
+fn events_aggregates_the_icews_sample() {
+    let stdout = example_stdout("events", &[]);
+    for expected in [
+        "3705 events read, 1741 aggregated; dropped: 1596 self-dyads, 368 with a missing side",
+        "United States -> North Korea (2018-06-01)",
+        "2018-06-02: ",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "missing {expected:?} in\n{stdout}"
+        );
+    }
+    let missing = cargo_example("events", &["/nonexistent/events.tab"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/nonexistent/events.tab"));
+}

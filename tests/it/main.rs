@@ -27,6 +27,7 @@ mod deals;
 mod diff;
 #[cfg(feature = "dna")]
 mod dna;
+mod events;
 mod examples;
 mod frontier;
 mod frustration;

@@ -7,6 +7,7 @@ mod centrality;
 mod check;
 mod deals;
 mod diff;
+mod events;
 mod interstate;
 mod network;
 mod report;
@@ -91,6 +92,16 @@ pub enum Command {
     /// Exits with 0 on success and 2 on a missing or invalid input (every
     /// bad row named with its file and line) or an unwritable DIR.
     Interstate(Box<interstate::Args>),
+    /// Political event data (ICEWS .tab, PLOVER .json, delimited tables
+    /// with CAMEO codes or scores) aggregated per dyad and period: the
+    /// number of events, the Goldstein sum, the counts per quad class and
+    /// the sign of the net score.
+    ///
+    /// Writes CSV (source,target,period,events,goldstein,...), JSON, or an
+    /// edge list for `balance --edges`; prints what was read and dropped
+    /// (self-dyads, missing sides) to stderr. Exits with 0 on success and 2
+    /// on invalid input (every bad row named with its line and field).
+    Events(Box<events::Args>),
 }
 
 /// Runs a subcommand: `Ok` with its exit code, or the error to print.
@@ -106,6 +117,7 @@ pub fn exec(command: Command) -> Result<ExitCode, CliError> {
         Command::Diff(args) => diff::exec(&args),
         Command::Deals(args) => deals::exec(&args),
         Command::Interstate(args) => interstate::exec(&args),
+        Command::Events(args) => events::exec(&args),
     }
 }
 

@@ -1,0 +1,336 @@
+//! The result of an aggregation: the table of dyads per period
+//! ([`EventNetworks`], [`DyadPeriod`]), its CSV, JSON and edge-list shapes,
+//! and one [`SignedGraph`] per period.
+//!
+//! The sign of a dyad is that of its net score (the Goldstein sum): above
+//! zero +1, below −1, exactly zero no tie (the row stays in the table with
+//! sign 0, but gives no edge). A graph's edge weighs |Goldstein sum|; in a
+//! directed aggregation A→B and B→A are two ties of the undirected signed
+//! graph, which add up when their signs agree and make an ambivalent pair
+//! when they do not (the multigraph semantics of [`SignedGraph`]).
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use serde_json::{Value, json};
+
+use crate::balance::{SignedEdge, SignedGraph};
+use crate::events::aggregate::{Cell, SCORE_UNITS};
+use crate::events::{AggregateOptions, EventCounts, QuadClass};
+
+/// Events per quad class.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct QuadCounts {
+    /// Verbal cooperation (CAMEO roots 01–05).
+    pub verbal_cooperation: u64,
+    /// Material cooperation (06–08).
+    pub material_cooperation: u64,
+    /// Verbal conflict (09–13).
+    pub verbal_conflict: u64,
+    /// Material conflict (14–20).
+    pub material_conflict: u64,
+}
+
+impl QuadCounts {
+    /// The count of one class.
+    pub fn get(&self, quad: QuadClass) -> u64 {
+        match quad {
+            QuadClass::VerbalCooperation => self.verbal_cooperation,
+            QuadClass::MaterialCooperation => self.material_cooperation,
+            QuadClass::VerbalConflict => self.verbal_conflict,
+            QuadClass::MaterialConflict => self.material_conflict,
+        }
+    }
+
+    fn from_array(a: [u64; 4]) -> Self {
+        QuadCounts {
+            verbal_cooperation: a[0],
+            material_cooperation: a[1],
+            verbal_conflict: a[2],
+            material_conflict: a[3],
+        }
+    }
+}
+
+/// One dyad in one period: the events from `source` to `target` (or
+/// between them, undirected: `source` < `target` by name).
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct DyadPeriod {
+    /// The source (country or actor).
+    pub source: String,
+    /// The target.
+    pub target: String,
+    /// The period's label: `all`, `YYYY-MM-DD`, `YYYY-Www`, `YYYY-MM`,
+    /// `YYYY`, or `first/last` day of a sliding window.
+    pub period: String,
+    /// The number of events.
+    pub events: u64,
+    /// The sum of their Goldstein scores (exact to millionths).
+    pub goldstein: f64,
+    /// Their counts per quad class (events without a code count in none).
+    pub quad: QuadCounts,
+    /// The sign of the net score: +1, −1, or 0 (no tie).
+    pub sign: i8,
+}
+
+/// Event data aggregated to dyads per period: the table (every dyad and
+/// period with at least one event, sorted by period, then source, then
+/// target, names in byte order), what was read and dropped, and the signed
+/// graph of each period.
+///
+/// Made by [`EventAggregator::finish`](crate::events::EventAggregator::finish)
+/// or [`aggregate_file`](crate::events::aggregate_file).
+#[derive(Clone, Debug)]
+pub struct EventNetworks {
+    options: AggregateOptions,
+    rows: Vec<DyadPeriod>,
+    counts: EventCounts,
+}
+
+/// The CSV header: the five required columns, then the quad classes and the sign.
+pub const CSV_HEADER: &str = "source,target,period,events,goldstein,verbal_cooperation,material_cooperation,verbal_conflict,material_conflict,sign";
+
+impl EventNetworks {
+    pub(crate) fn new(
+        options: AggregateOptions,
+        names: Vec<String>,
+        cells: Vec<((u32, u32, i64), Cell)>,
+        counts: EventCounts,
+    ) -> Self {
+        let mut labels: Option<(i64, String)> = None;
+        let rows = cells
+            .into_iter()
+            .map(|((s, t, key), cell)| {
+                let period = match &labels {
+                    Some((k, l)) if *k == key => l.clone(),
+                    _ => {
+                        let l = options.window.label(key);
+                        labels = Some((key, l.clone()));
+                        l
+                    }
+                };
+                DyadPeriod {
+                    source: names[s as usize].clone(),
+                    target: names[t as usize].clone(),
+                    period,
+                    events: cell.events,
+                    goldstein: cell.units as f64 / SCORE_UNITS,
+                    quad: QuadCounts::from_array(cell.quad),
+                    sign: match cell.units {
+                        u if u > 0 => 1,
+                        u if u < 0 => -1,
+                        _ => 0,
+                    },
+                }
+            })
+            .collect();
+        EventNetworks {
+            options,
+            rows,
+            counts,
+        }
+    }
+
+    /// The options the events were aggregated with.
+    pub fn options(&self) -> AggregateOptions {
+        self.options
+    }
+
+    /// Every dyad and period with at least one event, sorted by period,
+    /// source and target.
+    pub fn rows(&self) -> &[DyadPeriod] {
+        &self.rows
+    }
+
+    /// What was read, aggregated and dropped.
+    pub fn counts(&self) -> EventCounts {
+        self.counts
+    }
+
+    /// The periods with at least one dyad, in order.
+    pub fn periods(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for r in &self.rows {
+            if out.last() != Some(&r.period.as_str()) {
+                out.push(&r.period);
+            }
+        }
+        out
+    }
+
+    /// One signed graph per period (in order), its nodes the countries or
+    /// actors with a tie that period (sorted by name), an edge per dyad with
+    /// a non-zero net score, weighing |Goldstein sum|. Directed dyads are
+    /// two ties of the undirected graph: same signs add up, opposite signs
+    /// make an [ambivalent pair](SignedGraph::ambivalent_pairs).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::events::{AggregateOptions, Event, EventAggregator};
+    ///
+    /// let mut agg = EventAggregator::new(AggregateOptions::default());
+    /// agg.add(&Event::new("A", "B", None, 3.0));
+    /// agg.add(&Event::new("B", "A", None, -1.0));
+    /// agg.add(&Event::new("B", "C", None, -2.0));
+    /// let graphs = agg.finish().graphs();
+    /// assert_eq!(graphs.len(), 1);
+    /// let g = &graphs[0];
+    /// assert_eq!((g.period(), g.nodes().len(), g.edges().len()), (Some("all"), 3, 3));
+    /// assert_eq!(g.ambivalent_pairs().len(), 1);
+    /// ```
+    pub fn graphs(&self) -> Vec<SignedGraph> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        while start < self.rows.len() {
+            let period = &self.rows[start].period;
+            let end = self.rows[start..]
+                .iter()
+                .position(|r| &r.period != period)
+                .map_or(self.rows.len(), |n| start + n);
+            out.push(graph_of(period, &self.rows[start..end]));
+            start = end;
+        }
+        out
+    }
+
+    /// Writes the table as CSV: [`CSV_HEADER`], one line per row.
+    ///
+    /// # Errors
+    ///
+    /// When `out` cannot be written.
+    pub fn write_csv(&self, mut out: impl Write) -> std::io::Result<()> {
+        writeln!(out, "{CSV_HEADER}")?;
+        for r in &self.rows {
+            write_csv_field(&mut out, &r.source)?;
+            out.write_all(b",")?;
+            write_csv_field(&mut out, &r.target)?;
+            let q = r.quad;
+            writeln!(
+                out,
+                ",{},{},{},{},{},{},{},{}",
+                r.period,
+                r.events,
+                crate::util::number::text(r.goldstein),
+                q.verbal_cooperation,
+                q.material_cooperation,
+                q.verbal_conflict,
+                q.material_conflict,
+                r.sign
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Writes the dyads with a tie as an edge list that
+    /// [`SignedGraph::read_edges`] (and `stancegraph balance --edges`)
+    /// reads: `source,target,sign,weight,period`.
+    ///
+    /// # Errors
+    ///
+    /// When `out` cannot be written.
+    pub fn write_edges(&self, mut out: impl Write) -> std::io::Result<()> {
+        writeln!(out, "source,target,sign,weight,period")?;
+        for r in self.rows.iter().filter(|r| r.sign != 0) {
+            write_csv_field(&mut out, &r.source)?;
+            out.write_all(b",")?;
+            write_csv_field(&mut out, &r.target)?;
+            writeln!(
+                out,
+                ",{},{},{}",
+                r.sign,
+                crate::util::number::text(r.goldstein.abs()),
+                r.period
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The table and the counts as JSON: `{"level", "window", "directed",
+    /// "counts": {...}, "dyads": [{source, target, period, events,
+    /// goldstein, quad: {...}, sign}]}`.
+    pub fn to_json(&self) -> Value {
+        let dyads: Vec<Value> = self
+            .rows
+            .iter()
+            .map(|r| {
+                json!({
+                    "source": r.source,
+                    "target": r.target,
+                    "period": r.period,
+                    "events": r.events,
+                    "goldstein": crate::util::number::json(r.goldstein),
+                    "quad": {
+                        "verbal_cooperation": r.quad.verbal_cooperation,
+                        "material_cooperation": r.quad.material_cooperation,
+                        "verbal_conflict": r.quad.verbal_conflict,
+                        "material_conflict": r.quad.material_conflict,
+                    },
+                    "sign": r.sign,
+                })
+            })
+            .collect();
+        let c = self.counts;
+        json!({
+            "level": self.options.level.as_str(),
+            "window": self.options.window.to_string(),
+            "directed": self.options.directed,
+            "counts": {
+                "read": c.read,
+                "aggregated": c.aggregated,
+                "self_dyads": c.self_dyads,
+                "missing_side": c.missing_side,
+                "missing_date": c.missing_date,
+            },
+            "dyads": dyads,
+        })
+    }
+}
+
+/// A field quoted as CSV needs (a comma, quote or line break in a name).
+fn write_csv_field(out: &mut impl Write, field: &str) -> std::io::Result<()> {
+    if field.contains([',', '"', '\n', '\r']) {
+        write!(out, "\"{}\"", field.replace('"', "\"\""))
+    } else {
+        out.write_all(field.as_bytes())
+    }
+}
+
+fn graph_of(period: &str, rows: &[DyadPeriod]) -> SignedGraph {
+    let mut names: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.sign != 0)
+        .flat_map(|r| [r.source.as_str(), r.target.as_str()])
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let index: HashMap<&str, usize> = names.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+    let mut edges: Vec<SignedEdge> = Vec::new();
+    let mut seen: HashMap<(usize, usize, i8), usize> = HashMap::new();
+    for r in rows.iter().filter(|r| r.sign != 0) {
+        let (Some(&a), Some(&b)) = (index.get(r.source.as_str()), index.get(r.target.as_str()))
+        else {
+            continue;
+        };
+        let weight = r.goldstein.abs();
+        match seen.entry((a.min(b), a.max(b), r.sign)) {
+            std::collections::hash_map::Entry::Occupied(e) => edges[*e.get()].weight += weight,
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(edges.len());
+                edges.push(SignedEdge {
+                    a,
+                    b,
+                    sign: r.sign,
+                    weight,
+                });
+            }
+        }
+    }
+    SignedGraph::from_edge_list(
+        Some(period.to_owned()),
+        names.into_iter().map(str::to_owned).collect(),
+        edges,
+    )
+}
