@@ -52,7 +52,7 @@ pub struct EventColumns {
     pub source_country: String,
     /// The target actor's country (used if present).
     pub target_country: String,
-    /// The day, `YYYY-MM-DD` (used if present).
+    /// The day, `YYYY-MM-DD` or `YYYYMMDD` (GDELT's; used if present).
     pub date: String,
     /// A CAMEO code or PLOVER type (used if present).
     pub code: String,

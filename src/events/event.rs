@@ -172,6 +172,14 @@ pub(crate) fn fill(
     text(&mut event.code, raw.code);
     event.date = None;
     if let Some(d) = present(raw.date) {
+        // GDELT writes days as YYYYMMDD (its SQLDATE): read them as YYYY-MM-DD.
+        let dashed;
+        let d = if d.len() == 8 && d.bytes().all(|b| b.is_ascii_digit()) {
+            dashed = format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..]);
+            dashed.as_str()
+        } else {
+            d
+        };
         match d.parse::<Date>() {
             Ok(d) => event.date = Some(d),
             Err(e) => bad(names.date, ProblemKind::InvalidDate(e)),

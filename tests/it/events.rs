@@ -441,6 +441,18 @@ fn delimited_tables_with_named_columns() {
         c.target_country = "c2".into();
         c
     };
+    // GDELT's days, YYYYMMDD, read as YYYY-MM-DD; a bad one is named.
+    let gdelt = "source,target,date,score\na,b,20181231,1\nb,a,20180230,1\n";
+    let mut reader =
+        EventReader::delimited(gdelt.as_bytes(), "g.csv", &EventColumns::default()).unwrap();
+    let read: Vec<Result<Event, Error>> = reader.events().collect();
+    let first = read[0].as_ref().unwrap();
+    assert_eq!(
+        first.date.map(|d| d.to_string()).as_deref(),
+        Some("2018-12-31")
+    );
+    let e = read[1].as_ref().unwrap_err().to_string();
+    assert!(e.contains("g.csv:3") && e.contains("`date`"), "{e}");
     let mut reader = EventReader::delimited(text.as_bytes(), "t.csv", &columns).unwrap();
     assert!(reader.has_countries());
     let events: Vec<Event> = reader.events().collect::<Result<_, _>>().unwrap();
