@@ -29,12 +29,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     Ok(())
 }
 
-/// The reading keywords shared by both functions.
-struct Reading {
-    format: Option<EventFormat>,
-    columns: EventColumns,
-}
-
+/// The read options from the reading keywords both functions share.
 #[allow(clippy::too_many_arguments)]
 fn reading(
     format: Option<&str>,
@@ -46,7 +41,7 @@ fn reading(
     date: &str,
     code: &str,
     score: &str,
-) -> PyResult<Reading> {
+) -> PyResult<ReadOptions> {
     let format = match format {
         None => None,
         Some("icews") => Some(EventFormat::Icews),
@@ -78,16 +73,10 @@ fn reading(
     columns.date = date.to_owned();
     columns.code = code.to_owned();
     columns.score = score.to_owned();
-    Ok(Reading { format, columns })
-}
-
-impl Reading {
-    fn options(&self) -> ReadOptions {
-        let mut o = ReadOptions::default();
-        o.format = self.format;
-        o.columns = self.columns.clone();
-        o
-    }
+    let mut options = ReadOptions::default();
+    options.format = format;
+    options.columns = columns;
+    Ok(options)
 }
 
 /// The events of one file, as columns.
@@ -153,7 +142,7 @@ fn read_events<'py>(
     code: &str,
     score: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let r = reading(
+    let options = reading(
         format,
         delimiter,
         source,
@@ -164,7 +153,6 @@ fn read_events<'py>(
         code,
         score,
     )?;
-    let options = r.options();
     let out = py.detach(|| read_all(&path, &options)).py(py)?;
     data_frame(
         py,
@@ -251,7 +239,7 @@ fn aggregate_events(
             format!("expected {}, got {window:?}", Window::NAMES),
         )
     })?;
-    let r = reading(
+    let read = reading(
         format,
         delimiter,
         source,
@@ -262,7 +250,6 @@ fn aggregate_events(
         code,
         score,
     )?;
-    let read = r.options();
     let options = AggregateOptions::default()
         .with_level(level)
         .with_window(window)

@@ -325,13 +325,12 @@ pub(crate) fn frustration(graph: &SignedGraph, options: &FrustrationOptions) -> 
     let (first, second) = (0..n).partition(|&v| sides[v]);
     debug_assert!(lower <= value, "lower bound {lower} above value {value}");
     let lower_bound = lower.min(value);
+    let weight = units.weight_of(frustrated_edges.iter().copied());
     Frustration {
-        value: units.weight_of(frustrated_edges.iter().copied()),
+        value: weight,
         // Rounded weights prove nothing about the real ones beyond the
         // rounding error: the bound is lowered by it, and never exact.
-        lower_bound: units
-            .lower_bound(lower_bound)
-            .min(units.weight_of(frustrated_edges.iter().copied())),
+        lower_bound: units.lower_bound(lower_bound).min(weight),
         exact: lower_bound == value && units.lossless,
         camps: [first, second],
         frustrated_edges,
