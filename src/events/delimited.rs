@@ -197,7 +197,7 @@ impl<R: BufRead> Delimited<R> {
                     score: &n.score,
                 };
                 Ok(
-                    match fill(event, &raw, names, codes, (row, line), problems) {
+                    match fill(event, &raw, names, codes, (row, Some(line)), problems) {
                         Ok(()) => Step::Event,
                         Err(problems) => Step::Bad(problems),
                     },

@@ -142,19 +142,19 @@ fn present(value: Option<&str>) -> Option<&str> {
 
 /// Fills `event` from a row's fields; every bad field is a problem (row
 /// `row`, line `line`; `problems` holds those found already) and the event
-/// is then not to be used.
+/// is then not to be used. A row of a columnar source has no line (`None`).
 pub(crate) fn fill(
     event: &mut Event,
     raw: &RawFields<'_>,
     names: FieldNames<'_>,
     codes: &CodeBook,
-    (row, line): (usize, u64),
+    (row, line): (usize, Option<u64>),
     mut problems: Vec<Problem>,
 ) -> Result<(), Vec<Problem>> {
     let mut bad = |field: &str, kind: ProblemKind| {
         problems.push(crate::io::table_problem::row_problem(
             row,
-            Some(line),
+            line,
             Some(field),
             kind,
         ));

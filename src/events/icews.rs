@@ -247,7 +247,7 @@ fn parse(
         )]);
     }
     let fields = &*fields;
-    let at = (row, line_no);
+    let at = (row, Some(line_no));
     // One UTF-8 check of the whole line; field by field (to name the
     // bad one) only when it fails.
     // Only the part holding the columns used must be text.

@@ -11,6 +11,9 @@
 //!   columns ([`EventColumns`]), PLOVER JSON records; streaming, memory
 //!   bounded by the longest row, every bad row named by file, line and
 //!   field ([`Event`], [`EventFormat`], [`ReadOptions`]).
+//! - Columnar sources ([`EventFields`], [`Event::read_fields`]): one
+//!   row's text cells (a data frame, an Arrow batch, a Spark partition) read
+//!   by the same rules, every bad field named by column and row.
 //! - Codes ([`CodeBook`]): CAMEO codes to Goldstein weights and
 //!   [`QuadClass`]es, PLOVER types through the CAMEO→PLOVER table;
 //!   compiled in, or loaded.
@@ -49,6 +52,7 @@ mod aggregate;
 mod codes;
 mod delimited;
 mod event;
+mod fields;
 mod icews;
 mod networks;
 mod parallel;
@@ -62,6 +66,7 @@ pub use aggregate::{ActorLevel, AggregateOptions, EventAggregator, EventCounts};
 pub use codes::{CodeBook, PloverScore, QuadClass};
 pub use delimited::EventColumns;
 pub use event::Event;
+pub use fields::EventFields;
 pub use networks::{CSV_HEADER, DyadPeriod, EventNetworks, QuadCounts};
 pub use reader::{EventFormat, EventReader, Events, MAX_LISTED_PROBLEMS, ReadOptions};
 pub use window::Window;

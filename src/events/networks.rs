@@ -43,6 +43,29 @@ impl QuadCounts {
         }
     }
 
+    /// The counts of the four classes, in the order of the fields.
+    pub fn new(
+        verbal_cooperation: u64,
+        material_cooperation: u64,
+        verbal_conflict: u64,
+        material_conflict: u64,
+    ) -> Self {
+        QuadCounts {
+            verbal_cooperation,
+            material_cooperation,
+            verbal_conflict,
+            material_conflict,
+        }
+    }
+
+    /// The events counted in some class.
+    pub fn total(&self) -> u64 {
+        self.verbal_cooperation
+            .saturating_add(self.material_cooperation)
+            .saturating_add(self.verbal_conflict)
+            .saturating_add(self.material_conflict)
+    }
+
     fn from_array(a: [u64; 4]) -> Self {
         QuadCounts {
             verbal_cooperation: a[0],
@@ -73,6 +96,65 @@ pub struct DyadPeriod {
     pub quad: QuadCounts,
     /// The sign of the net score: +1, −1, or 0 (no tie).
     pub sign: i8,
+    /// The Goldstein sum in millionths, exact (`goldstein` is this / 10⁶).
+    units: i128,
+}
+
+impl DyadPeriod {
+    /// A row made elsewhere (a saved table, a Spark job's result): the
+    /// sign is that of `goldstein`, which is kept to millionths.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::events::{DyadPeriod, QuadCounts};
+    ///
+    /// let row = DyadPeriod::new("PRK", "USA", "2018-06", 2, -1.5, QuadCounts::new(1, 0, 1, 0));
+    /// assert_eq!((row.sign, row.goldstein_millionths()), (-1, -1_500_000));
+    /// ```
+    pub fn new(
+        source: &str,
+        target: &str,
+        period: &str,
+        events: u64,
+        goldstein: f64,
+        quad: QuadCounts,
+    ) -> DyadPeriod {
+        let units = if goldstein.is_finite() {
+            (goldstein * SCORE_UNITS).round() as i128
+        } else {
+            0
+        };
+        DyadPeriod {
+            source: source.to_owned(),
+            target: target.to_owned(),
+            period: period.to_owned(),
+            events,
+            goldstein: if goldstein.is_finite() {
+                units as f64 / SCORE_UNITS
+            } else {
+                goldstein
+            },
+            quad,
+            sign: sign_of(units),
+            units,
+        }
+    }
+
+    /// The Goldstein sum in millionths, exactly as summed: partial sums of
+    /// the same dyad and period from different parts of the input add up
+    /// to the whole's (what a Spark job's combining step sums).
+    pub fn goldstein_millionths(&self) -> i128 {
+        self.units
+    }
+}
+
+fn sign_of(units: i128) -> i8 {
+    match units {
+        u if u > 0 => 1,
+        u if u < 0 => -1,
+        _ => 0,
+    }
 }
 
 /// Event data aggregated to dyads per period: the table (every dyad and
@@ -118,11 +200,8 @@ impl EventNetworks {
                     events: cell.events,
                     goldstein: cell.units as f64 / SCORE_UNITS,
                     quad: QuadCounts::from_array(cell.quad),
-                    sign: match cell.units {
-                        u if u > 0 => 1,
-                        u if u < 0 => -1,
-                        _ => 0,
-                    },
+                    sign: sign_of(cell.units),
+                    units: cell.units,
                 }
             })
             .collect();
@@ -131,6 +210,115 @@ impl EventNetworks {
             rows,
             counts,
         }
+    }
+
+    /// The table from its rows made elsewhere — a Spark job's combined
+    /// partial aggregates, a saved table — checked and sorted as
+    /// [`EventAggregator::finish`](crate::events::EventAggregator::finish)
+    /// sorts (by period, source, target; names in byte order), so that the
+    /// graphs, CSV and JSON are those of one aggregation of the same events.
+    /// `counts` says what was read and dropped, when known.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`](crate::Error::Invalid) (origin `origin`) naming
+    /// every bad row (its number from 1, in the order given) and field: an
+    /// empty source, target or period, a self-dyad, an undirected row whose
+    /// source does not come before its target, no events, a Goldstein sum
+    /// that is not finite, more events in the quad classes than in all, a
+    /// dyad and period given twice.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::events::{AggregateOptions, DyadPeriod, EventCounts, EventNetworks, QuadCounts};
+    ///
+    /// let rows = vec![
+    ///     DyadPeriod::new("USA", "PRK", "all", 1, 3.4, QuadCounts::new(1, 0, 0, 0)),
+    ///     DyadPeriod::new("PRK", "USA", "all", 2, -8.0, QuadCounts::new(0, 0, 1, 1)),
+    /// ];
+    /// let networks = EventNetworks::from_rows(AggregateOptions::default(), rows, EventCounts::default(), "spark")?;
+    /// assert_eq!(networks.rows()[0].source, "PRK"); // sorted
+    /// assert_eq!(networks.graphs()[0].ambivalent_pairs().len(), 1);
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
+    pub fn from_rows(
+        options: AggregateOptions,
+        rows: Vec<DyadPeriod>,
+        counts: EventCounts,
+        origin: &str,
+    ) -> crate::Result<EventNetworks> {
+        use crate::error::ProblemKind;
+        use crate::io::table_problem::row_problem;
+        let mut problems = Vec::new();
+        let mut bad = |row: usize, field: &str, reason: &'static str| {
+            if problems.len() < crate::events::MAX_LISTED_PROBLEMS {
+                problems.push(row_problem(
+                    row,
+                    None,
+                    Some(field),
+                    ProblemKind::Invalid { reason },
+                ));
+            }
+        };
+        let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::with_capacity(rows.len());
+        for (i, r) in rows.iter().enumerate() {
+            let n = i + 1;
+            if r.source.is_empty() {
+                bad(n, "source", "empty");
+            }
+            if r.target.is_empty() {
+                bad(n, "target", "empty");
+            }
+            if r.period.is_empty() {
+                bad(n, "period", "empty");
+            }
+            if r.source == r.target {
+                bad(
+                    n,
+                    "target",
+                    "the same as the source: self-dyads are not ties",
+                );
+            } else if !options.directed && r.source > r.target {
+                bad(
+                    n,
+                    "source",
+                    "after the target: an undirected dyad is named in name order",
+                );
+            }
+            if r.events == 0 {
+                bad(n, "events", "no events: a row stands for at least one");
+            }
+            if !r.goldstein.is_finite() {
+                bad(n, "goldstein", "not a finite number");
+            }
+            if r.quad.total() > r.events {
+                bad(
+                    n,
+                    "events",
+                    "fewer than the events counted in the quad classes",
+                );
+            }
+            if seen.insert((&r.source, &r.target, &r.period), n).is_some() {
+                bad(n, "period", "this dyad and period are given twice");
+            }
+        }
+        drop(seen);
+        if !problems.is_empty() {
+            return Err(crate::Error::Invalid {
+                origin: origin.to_owned(),
+                problems,
+            });
+        }
+        let mut rows = rows;
+        rows.sort_unstable_by(|a, b| {
+            (&a.period, &a.source, &a.target).cmp(&(&b.period, &b.source, &b.target))
+        });
+        Ok(EventNetworks {
+            options,
+            rows,
+            counts,
+        })
     }
 
     /// The options the events were aggregated with.

@@ -652,6 +652,95 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// What a Spark job does: each chunk aggregated and finished into rows,
+    /// the rows of all chunks summed per dyad and period (events, exact
+    /// Goldstein millionths, quad counts), the sums made a table again.
+    #[test]
+    fn finished_chunks_summed_per_dyad_and_period_give_the_whole(
+        events in random_events(),
+        cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..6),
+        window in prop::sample::select(vec![Window::All, Window::Week, Window::Month, Window::sliding(10, 3).unwrap()]),
+        directed in any::<bool>(),
+    ) {
+        use std::collections::BTreeMap;
+        use stancegraph::events::{DyadPeriod, EventCounts, QuadCounts};
+        let options = AggregateOptions::default().with_window(window).with_directed(directed);
+        let mut whole = EventAggregator::new(options);
+        for e in &events {
+            whole.add(e);
+        }
+        let whole = whole.finish();
+        let mut bounds: Vec<usize> = cuts.iter().map(|c| c.index(events.len() + 1)).collect();
+        bounds.push(0);
+        bounds.push(events.len());
+        bounds.sort_unstable();
+        // A hash of the key decides nothing here: a BTreeMap in reverse
+        // chunk order shows the order of the parts does not matter either.
+        let mut sums: BTreeMap<(String, String, String), (u64, i128, [u64; 4])> = BTreeMap::new();
+        for w in bounds.windows(2).rev() {
+            let mut a = EventAggregator::new(options);
+            for e in &events[w[0]..w[1]] {
+                a.add(e);
+            }
+            for r in a.finish().rows() {
+                let s = sums.entry((r.source.clone(), r.target.clone(), r.period.clone())).or_default();
+                s.0 += r.events;
+                s.1 += r.goldstein_millionths();
+                let q = [r.quad.verbal_cooperation, r.quad.material_cooperation, r.quad.verbal_conflict, r.quad.material_conflict];
+                for (t, v) in s.2.iter_mut().zip(q) {
+                    *t += v;
+                }
+            }
+        }
+        let rows: Vec<DyadPeriod> = sums
+            .into_iter()
+            .rev()
+            .map(|((s, t, p), (n, units, q))| {
+                DyadPeriod::new(&s, &t, &p, n, units as f64 / 1e6, QuadCounts::new(q[0], q[1], q[2], q[3]))
+            })
+            .collect();
+        let combined = EventNetworks::from_rows(options, rows, EventCounts::default(), "parts").unwrap();
+        prop_assert_eq!(combined.rows(), whole.rows());
+        prop_assert_eq!(csv_of(&combined), csv_of(&whole));
+        prop_assert_eq!(combined.graphs(), whole.graphs());
+    }
+}
+
+#[test]
+fn rows_from_elsewhere_are_checked_and_every_bad_one_named() {
+    use stancegraph::events::{DyadPeriod, EventCounts, QuadCounts};
+    let q = QuadCounts::new(1, 0, 0, 0);
+    let rows = vec![
+        DyadPeriod::new("A", "B", "2018-06", 1, 2.0, q),
+        DyadPeriod::new("B", "A", "2018-06", 1, 2.0, q),
+        DyadPeriod::new("A", "A", "2018-06", 1, 2.0, q),
+        DyadPeriod::new("A", "C", "2018-06", 0, 2.0, QuadCounts::default()),
+        DyadPeriod::new("A", "B", "2018-06", 3, f64::NAN, q),
+    ];
+    let undirected = AggregateOptions::default().with_directed(false);
+    let err = EventNetworks::from_rows(undirected, rows, EventCounts::default(), "ties")
+        .unwrap_err()
+        .to_string();
+    for needle in [
+        "ties",
+        "rows[2]",
+        "after the target",
+        "rows[3]",
+        "self-dyads",
+        "rows[4]",
+        "no events",
+        "rows[5]",
+        "not a finite number",
+        "given twice",
+    ] {
+        assert!(err.contains(needle), "{needle} not in {err}");
+    }
+    assert!(!err.contains("rows[1]"), "{err}");
+}
+
 #[cfg(feature = "cli")]
 mod cli {
     use crate::common::{scratch_dir, stancegraph};

@@ -171,15 +171,61 @@ impl RollCallVotes {
             )]));
         };
 
+        Self::from_chunks(vec![first, second], origin)
+    }
+
+    /// Votes from rows of text fields `[rcid, country, country_code, vote]`
+    /// — a data frame's or a Spark partition's columns — checked as
+    /// [`read_csv`](Self::read_csv) checks a file's rows (numbered from 1 in
+    /// the order given; `origin` names the source in errors).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] for every bad row (`rcid` not a whole number,
+    /// `vote` not `yes`, `no` or `abstain`, an empty `country`) and for a
+    /// second vote of a country in one roll call.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use stancegraph::io::RollCallVotes;
+    ///
+    /// let rows = [["3", "Canada", "CA", "no"], ["3", "United States", "US", "yes"]];
+    /// let votes = RollCallVotes::from_rows(rows, "partition 0")?;
+    /// assert_eq!(votes.agreement().opposed(0, 1), 1);
+    /// let bad = RollCallVotes::from_rows([["3", "Canada", "CA", "maybe"]], "partition 0");
+    /// assert!(bad.unwrap_err().to_string().contains("maybe"));
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
+    pub fn from_rows<'a>(
+        rows: impl IntoIterator<Item = [&'a str; 4]>,
+        origin: &str,
+    ) -> Result<RollCallVotes> {
+        Self::from_chunks(vec![parse::parse_rows(rows)], origin)
+    }
+
+    /// The votes of parsed parts, in order: problems renumbered as one pass
+    /// would number them, countries and roll calls numbered by first
+    /// appearance, a repeated vote refused, countries sorted.
+    fn from_chunks(chunks: Vec<parse::Chunk>, origin: &str) -> Result<RollCallVotes> {
+        let invalid = |problems: Vec<Problem>| Error::Invalid {
+            origin: origin.to_owned(),
+            problems,
+        };
         // Merge, numbering rows and first appearances as one pass would.
-        let mut problems = first.problems;
-        let rows_before = first.rows;
-        problems.extend(second.problems.into_iter().map(|mut p| {
-            if let Some(index) = &mut p.record.index {
-                *index += rows_before;
-            }
-            p
-        }));
+        let mut problems = Vec::new();
+        let mut rows_before = 0;
+        let mut parts = Vec::with_capacity(chunks.len());
+        for chunk in chunks {
+            problems.extend(chunk.problems.into_iter().map(|mut p| {
+                if let Some(index) = &mut p.record.index {
+                    *index += rows_before;
+                }
+                p
+            }));
+            rows_before += chunk.rows;
+            parts.push(chunk.parsed);
+        }
         if !problems.is_empty() {
             return Err(invalid(problems));
         }
@@ -188,7 +234,7 @@ impl RollCallVotes {
             HashMap::default();
         let mut roll_call_index: HashMap<u64, u32, foldhash::fast::RandomState> =
             HashMap::default();
-        for chunk in [first.parsed, second.parsed] {
+        for chunk in parts {
             let countries: Vec<u32> = chunk
                 .countries
                 .into_iter()

@@ -87,6 +87,24 @@ pub(super) fn parse_chunk(data: &[u8], columns: &Columns, line_offset: u64) -> C
     builder.finish()
 }
 
+/// Rows of text fields `[rcid, country, country_code, vote]`, numbered
+/// from 1 (no lines: they come from no file).
+pub(super) fn parse_rows<'a>(rows: impl IntoIterator<Item = [&'a str; 4]>) -> Chunk {
+    let mut builder = ChunkBuilder::default();
+    for [rcid, country, code, vote] in rows {
+        builder.row(
+            Row {
+                rcid: rcid.as_bytes(),
+                country: country.as_bytes(),
+                code: code.as_bytes(),
+                vote: vote.as_bytes(),
+            },
+            None,
+        );
+    }
+    builder.finish()
+}
+
 /// Numbers countries and roll calls of one chunk as rows come in.
 #[derive(Default)]
 struct ChunkBuilder {
