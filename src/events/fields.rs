@@ -207,8 +207,10 @@ mod tests {
             .with_target(Some("b"))
             .with_date(Some("2018-13-01"))
             .with_score(Some("ten"));
-        let mut columns = EventColumns::default();
-        columns.date = "when".into();
+        let columns = EventColumns {
+            date: "when".into(),
+            ..EventColumns::default()
+        };
         let problems = Event::default()
             .read_fields(&fields, &columns, CodeBook::builtin(), 42)
             .unwrap_err();
