@@ -679,7 +679,8 @@ proptest! {
         bounds.sort_unstable();
         // A hash of the key decides nothing here: a BTreeMap in reverse
         // chunk order shows the order of the parts does not matter either.
-        let mut sums: BTreeMap<(String, String, String), (u64, i128, [u64; 4])> = BTreeMap::new();
+        type Key = (String, String, String);
+        let mut sums: BTreeMap<Key, (u64, i128, [u64; 4])> = BTreeMap::new();
         for w in bounds.windows(2).rev() {
             let mut a = EventAggregator::new(options);
             for e in &events[w[0]..w[1]] {
