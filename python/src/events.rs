@@ -223,6 +223,32 @@ fn aggregate_events(
     code: &str,
     score: &str,
 ) -> PyResult<PyEventNetworks> {
+    let read = reading(
+        format,
+        delimiter,
+        source,
+        target,
+        source_country,
+        target_country,
+        date,
+        code,
+        score,
+    )?;
+    let options = aggregate_options(level, window, directed)?;
+    let networks = py
+        .detach(|| stancegraph::events::aggregate_file(&path, &read, &options))
+        .py(py)?;
+    Ok(PyEventNetworks {
+        inner: Arc::new(networks),
+    })
+}
+
+/// The aggregation options from the `level`, `window` and `directed` keywords.
+pub(crate) fn aggregate_options(
+    level: &str,
+    window: &str,
+    directed: bool,
+) -> PyResult<AggregateOptions> {
     let level = match level.replace('-', "_").as_str() {
         "country" => ActorLevel::Country,
         "actor" => ActorLevel::Actor,
@@ -239,27 +265,10 @@ fn aggregate_events(
             format!("expected {}, got {window:?}", Window::NAMES),
         )
     })?;
-    let read = reading(
-        format,
-        delimiter,
-        source,
-        target,
-        source_country,
-        target_country,
-        date,
-        code,
-        score,
-    )?;
-    let options = AggregateOptions::default()
+    Ok(AggregateOptions::default()
         .with_level(level)
         .with_window(window)
-        .with_directed(directed);
-    let networks = py
-        .detach(|| stancegraph::events::aggregate_file(&path, &read, &options))
-        .py(py)?;
-    Ok(PyEventNetworks {
-        inner: Arc::new(networks),
-    })
+        .with_directed(directed))
 }
 
 /// Event data aggregated per dyad and period (:func:`aggregate_events`):
@@ -276,6 +285,13 @@ pub struct PyEventNetworks {
 }
 
 impl PyEventNetworks {
+    /// The Python object of a table.
+    pub(crate) fn new(networks: EventNetworks) -> Self {
+        PyEventNetworks {
+            inner: Arc::new(networks),
+        }
+    }
+
     fn columns<'py>(&self, py: Python<'py>) -> PyResult<Vec<(&'static str, Bound<'py, PyAny>)>> {
         let rows = self.inner.rows();
         let text = |f: fn(&stancegraph::events::DyadPeriod) -> &str| {

@@ -35,6 +35,8 @@
 //!   dispute dyad-years: allies in conflict, balance by year).
 //! - `events.rs`: `read_events`, `aggregate_events` and `EventNetworks`
 //!   (event data per dyad and period, and a `SignedGraph` per period).
+//! - `spark.rs`: the per-partition kernels of `stancegraph.spark` (Arrow
+//!   string buffers in, partial aggregates out) and the driver's assembly.
 
 use pyo3::prelude::*;
 
@@ -53,6 +55,7 @@ mod report;
 mod scenario;
 mod signed;
 mod signed_measures;
+mod spark;
 mod stance;
 
 /// The extension module `stancegraph._native`.
@@ -71,5 +74,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     events::register(m)?;
     stance::register(m)?;
     interstate::register(m)?;
+    spark::register(m)?;
     Ok(())
 }

@@ -1,0 +1,420 @@
+"""stancegraph inside Apache Spark: event data and roll calls aggregated where they live.
+
+The raw input (hundreds of millions of GDELT or ICEWS events, decades of roll calls)
+stays in Spark; each partition is aggregated by stancegraph's Rust kernels through
+Arrow (``mapInArrow``), the engine sums the partial results per key, and the small
+result comes back to the driver for the analyses (balance, reports, contradictions).
+
+- :func:`event_ties`: events to the table of ``stancegraph events`` — ``source,
+  target, period, events, goldstein`` then the quad-class counts and the sign — per
+  dyad and period, equal row for row to the single-machine result.
+- :func:`vote_agreement`: roll-call votes to the pair counts of the UN reference job
+  (``country1, country2, shared, identical, opposed``).
+- :func:`signed_graphs` and :func:`event_networks`: the ties collected on the driver
+  as one :class:`~stancegraph.SignedGraph` per period, or as
+  :class:`~stancegraph.EventNetworks`.
+
+Why the results are exact and do not depend on the partitions: a partition's
+aggregate is a sum per dyad and period (events, the Goldstein score in exact integer
+millionths, quad counts), and sums of integers combine in any order; a roll call's
+votes are kept in one partition (repartitioned by roll call), and its pair counts add
+up across roll calls. Every event row is read by the library's rules (``NA`` and empty
+are missing, ``YYYY-MM-DD`` or GDELT ``YYYYMMDD`` days, CAMEO codes with their leading
+zeros or PLOVER types, the score or else the code book's Goldstein weight); a bad row
+fails the job with a :class:`~stancegraph.ValidationError` naming the partition, the
+row within it and the column.
+
+PySpark is an optional dependency (``pip install stancegraph[spark]``); the workers
+need the stancegraph wheel and pyarrow installed. Nothing here starts a session: pass
+DataFrames of the session you have (local mode on a laptop, or a cluster).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Mapping, Optional, Union
+
+from . import _native
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyarrow
+    from pyspark.sql import DataFrame
+
+    from ._native import EventNetworks, SignedGraph
+
+__all__ = [
+    "ICEWS_COLUMNS",
+    "TIES_SCHEMA",
+    "VOTES_SCHEMA",
+    "event_networks",
+    "event_ties",
+    "signed_graphs",
+    "vote_agreement",
+]
+
+#: The default column of each role: ICEWS's names (as ``spark.read.csv`` of a
+#: ``.tab`` file with a header gives them).
+ICEWS_COLUMNS: Dict[str, str] = {
+    "source": "Source Name",
+    "source_country": "Source Country",
+    "target": "Target Name",
+    "target_country": "Target Country",
+    "date": "Event Date",
+    "code": "CAMEO Code",
+    "score": "Intensity",
+}
+
+_ROLES = ("source", "source_country", "target", "target_country", "date", "code", "score")
+
+#: The columns of :func:`event_ties`' result (Spark DDL).
+TIES_SCHEMA = (
+    "source string, target string, period string, events long, goldstein double, "
+    "verbal_cooperation long, material_cooperation long, verbal_conflict long, "
+    "material_conflict long, sign int"
+)
+
+#: The columns of :func:`vote_agreement`'s result (Spark DDL).
+VOTES_SCHEMA = "country1 string, country2 string, shared long, identical long, opposed long"
+
+_PARTIAL_TIES = (
+    "source string, target string, period string, events long, millionths long, "
+    "verbal_cooperation long, material_cooperation long, verbal_conflict long, "
+    "material_conflict long"
+)
+_QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+_META = "stancegraph"
+
+
+def _pyspark():
+    try:
+        from pyspark.sql import functions
+    except ImportError as e:  # pragma: no cover - exercised without pyspark only
+        raise ImportError(
+            "stancegraph.spark needs PySpark: pip install 'stancegraph[spark]'"
+        ) from e
+    return functions
+
+
+def _strings(array: "pyarrow.Array") -> tuple:
+    """An Arrow string column as the kernels take it: its buffers as bytes."""
+    import pyarrow as pa
+
+    if isinstance(array, pa.ChunkedArray):  # pragma: no cover - batches hold plain arrays
+        array = array.combine_chunks()
+    if pa.types.is_dictionary(array.type) or not (
+        pa.types.is_string(array.type) or pa.types.is_large_string(array.type)
+    ):
+        array = array.cast(pa.string())
+    validity, offsets, data = array.buffers()[:3]
+    return (
+        validity.to_pybytes() if validity is not None and array.null_count else None,
+        offsets.to_pybytes(),
+        data.to_pybytes() if data is not None else b"",
+        array.offset,
+        len(array),
+        pa.types.is_large_string(array.type),
+    )
+
+
+def _string_array(n: int, buffers: tuple) -> "pyarrow.Array":
+    import pyarrow as pa
+
+    offsets, data = buffers
+    return pa.Array.from_buffers(pa.string(), n, [None, pa.py_buffer(offsets), pa.py_buffer(data)])
+
+
+def _int64_array(n: int, data: bytes) -> "pyarrow.Array":
+    import pyarrow as pa
+
+    return pa.Array.from_buffers(pa.int64(), n, [None, pa.py_buffer(data)])
+
+
+def _partition_id() -> int:
+    from pyspark import TaskContext
+
+    context = TaskContext.get()
+    return context.partitionId() if context is not None else 0
+
+
+def _event_kernel(level: str, window: str, directed: bool, names: List[str], present: List[bool]):
+    """The function ``mapInArrow`` runs on every partition of the events."""
+
+    def kernel(batches: Iterator["pyarrow.RecordBatch"]) -> Iterator["pyarrow.RecordBatch"]:
+        import pyarrow as pa
+
+        partition = _native._EventPartition(level, window, directed, names, _partition_id())
+        for batch in batches:
+            columns = []
+            for role, has in zip(_ROLES, present):
+                columns.append(_strings(batch.column(role)) if has else None)
+            partition.add(columns)
+        n, source, target, period, events, millionths, *quads = partition.finish()
+        arrays = [
+            _string_array(n, source),
+            _string_array(n, target),
+            _string_array(n, period),
+            _int64_array(n, events),
+            _int64_array(n, millionths),
+        ] + [_int64_array(n, q) for q in quads]
+        names_out = ["source", "target", "period", "events", "millionths", *_QUADS]
+        yield pa.RecordBatch.from_arrays(arrays, names=names_out)
+
+    return kernel
+
+
+def event_ties(
+    df: "DataFrame",
+    level: str = "country",
+    window: str = "all",
+    directed: bool = True,
+    columns: Optional[Mapping[str, str]] = None,
+) -> "DataFrame":
+    """The events of a Spark DataFrame aggregated per dyad and period, as ``stancegraph
+    events`` aggregates a file.
+
+    ``df`` holds one event per row, with ICEWS's column names by default
+    (:data:`ICEWS_COLUMNS`); ``columns`` maps roles — ``source``, ``source_country``,
+    ``target``, ``target_country``, ``date``, ``code``, ``score`` — to other names
+    (e.g. GDELT's ``{"source_country": "Actor1CountryCode", ..., "date": "SQLDATE",
+    "code": "EventCode", "score": "GoldsteinScale"}``). The columns of the chosen level
+    (countries or names) are required, a ``date`` too unless ``window="all"``, and a
+    ``code`` or a ``score``; the others are used when present. Any column type works:
+    values are read as their text (a Spark ``date`` as ``YYYY-MM-DD``, a timestamp by
+    its day in the session's time zone, an integer ``20180601`` as GDELT's day).
+
+    ``level`` is ``"country"`` or ``"actor"``; ``window`` is ``all``, ``day``, ``week``
+    (ISO), ``month``, ``year`` or ``"LENGTH/STEP"`` sliding windows; ``directed=False``
+    folds A→B and B→A into one dyad named in name order.
+
+    Returns a DataFrame (:data:`TIES_SCHEMA`): ``source, target, period, events,
+    goldstein`` then ``verbal_cooperation, material_cooperation, verbal_conflict,
+    material_conflict, sign``, sorted by period, source and target — row for row the
+    command line's CSV for the same events. Each partition is aggregated by the Rust
+    kernel; the partial tables are summed per dyad and period by Spark (Goldstein sums
+    in exact integer millionths, so the result does not depend on the partitioning).
+    The options are kept in the ``source`` column's metadata for
+    :func:`signed_graphs`.
+
+    The job fails with :class:`~stancegraph.ValidationError` (inside Spark's
+    exception) naming the partition, the row and the column of every bad value.
+    """
+    F = _pyspark()
+    _native._EventPartition(level, window, directed, list(_ROLES), 0)  # checks the options now
+    mapping = dict(ICEWS_COLUMNS)
+    if columns:
+        unknown = sorted(set(columns) - set(_ROLES))
+        if unknown:
+            raise ValueError(
+                f"columns: unknown roles {unknown}; the roles are {', '.join(_ROLES)}"
+            )
+        mapping.update(columns)
+    have = set(df.columns)
+    present = [mapping[role] in have for role in _ROLES]
+    needed = ["source_country", "target_country"] if level == "country" else ["source", "target"]
+    if window != "all":
+        needed.append("date")
+    missing = [f"{role} ({mapping[role]!r})" for role in needed if mapping[role] not in have]
+    if not (present[_ROLES.index("code")] or present[_ROLES.index("score")]):
+        missing.append(f"code ({mapping['code']!r}) or score ({mapping['score']!r})")
+    if missing:
+        raise ValueError(
+            "event_ties: the DataFrame has no column for " + ", ".join(missing)
+            + f"; its columns: {sorted(have)} (map roles to columns with columns=)"
+        )
+    types = dict(df.dtypes)
+
+    def text(role):
+        column = F.col(f"`{mapping[role]}`")
+        if role == "date" and types[mapping[role]].startswith("timestamp"):
+            column = F.to_date(column)  # its day in the session's time zone
+        return column.cast("string").alias(role)
+
+    selected = df.select(*[text(role) for role, has in zip(_ROLES, present) if has])
+    names = [mapping[role] for role in _ROLES]
+    partial = selected.mapInArrow(
+        _event_kernel(level, window, directed, names, present), _PARTIAL_TIES
+    )
+    combined = partial.groupBy("source", "target", "period").agg(
+        F.sum("events").alias("events"),
+        F.expr("try_sum(millionths)").alias("millionths"),
+        *[F.sum(q).alias(q) for q in _QUADS],
+    )
+    overflow = F.raise_error(
+        F.concat(
+            F.lit("stancegraph: the Goldstein sum of "),
+            F.col("source"),
+            F.lit(" -> "),
+            F.col("target"),
+            F.lit(" in "),
+            F.col("period"),
+            F.lit(" is beyond ±9.2e12, which 64-bit millionths cannot carry"),
+        )
+    )
+    goldstein = F.when(F.col("millionths").isNull(), overflow).otherwise(
+        F.col("millionths").cast("double") / F.lit(1e6)
+    )
+    meta = {_META: {"level": level, "window": window, "directed": directed}}
+    return combined.select(
+        F.col("source").alias("source", metadata=meta),
+        "target",
+        "period",
+        "events",
+        goldstein.cast("double").alias("goldstein"),
+        *_QUADS,
+        F.signum("millionths").cast("int").alias("sign"),
+    ).orderBy("period", "source", "target")
+
+
+def _vote_kernel(names: List[str]):
+    def kernel(batches: Iterator["pyarrow.RecordBatch"]) -> Iterator["pyarrow.RecordBatch"]:
+        import pyarrow as pa
+
+        batches = list(batches)
+        if not batches:
+            return
+        table = pa.Table.from_batches(batches).combine_chunks()
+        if table.num_rows == 0:
+            return
+        rcid, country, vote = (_strings(table.column(c).chunk(0)) for c in ("rcid", "country", "vote"))
+        n, first, second, shared, identical, opposed = _native._vote_partition(
+            rcid, country, vote, names, _partition_id()
+        )
+        yield pa.RecordBatch.from_arrays(
+            [
+                _string_array(n, first),
+                _string_array(n, second),
+                _int64_array(n, shared),
+                _int64_array(n, identical),
+                _int64_array(n, opposed),
+            ],
+            names=["country1", "country2", "shared", "identical", "opposed"],
+        )
+
+    return kernel
+
+
+def vote_agreement(
+    df: "DataFrame",
+    rcid: str = "rcid",
+    country: str = "country",
+    vote: str = "vote",
+    partitions: Optional[int] = None,
+) -> "DataFrame":
+    """Pairwise agreement of roll-call votes (the UN reference job) computed in Spark.
+
+    ``df`` holds one vote per row: the roll call's id (a whole number), the voter
+    (``country``) and the vote (``yes``, ``no`` or ``abstain``). The votes are
+    repartitioned by roll call (``partitions`` of them; default the session's
+    ``spark.sql.shuffle.partitions``), each partition is counted by the bit-set kernel of
+    :meth:`Votes.agreement_matrices <stancegraph.Votes.agreement_matrices>`, and the
+    counts are summed per pair.
+
+    Returns a DataFrame (:data:`VOTES_SCHEMA`) with one row per pair of countries that
+    voted in at least one roll call together, ``country1`` before ``country2`` in name
+    order, sorted: ``shared`` (roll calls both voted in), ``identical`` (the same vote)
+    and ``opposed`` (yes against no) — the entries of ``agreement_matrices()`` above
+    the diagonal that are not zero.
+
+    A bad row, or a second vote of a country in one roll call, fails the job with a
+    :class:`~stancegraph.ValidationError` naming the partition, the row and the column.
+    """
+    F = _pyspark()
+    have = set(df.columns)
+    missing = [c for c in (rcid, country, vote) if c not in have]
+    if missing:
+        raise ValueError(
+            f"vote_agreement: the DataFrame has no column {missing}; its columns: {sorted(have)}"
+        )
+    if partitions is not None and (not isinstance(partitions, int) or partitions < 1):
+        raise ValueError(f"partitions: expected a positive whole number, got {partitions!r}")
+    selected = df.select(
+        F.col(f"`{rcid}`").cast("string").alias("rcid"),
+        F.col(f"`{country}`").cast("string").alias("country"),
+        F.col(f"`{vote}`").cast("string").alias("vote"),
+    )
+    by_roll_call = (
+        selected.repartition(partitions, "rcid")
+        if partitions is not None
+        else selected.repartition("rcid")
+    )
+    partial = by_roll_call.mapInArrow(_vote_kernel([rcid, country, vote]), VOTES_SCHEMA)
+    return (
+        partial.groupBy("country1", "country2")
+        .agg(*[F.sum(c).alias(c) for c in ("shared", "identical", "opposed")])
+        .orderBy("country1", "country2")
+    )
+
+
+def _options(ties: "DataFrame", level, window, directed):
+    meta = {}
+    try:
+        meta = ties.schema["source"].metadata.get(_META, {})
+    except (KeyError, AttributeError):  # pragma: no cover - a ties table made elsewhere
+        meta = {}
+    return (
+        level if level is not None else meta.get("level", "country"),
+        window if window is not None else meta.get("window", "all"),
+        directed if directed is not None else meta.get("directed", True),
+    )
+
+
+def _collect(ties: "DataFrame", names: List[str]) -> Dict[str, list]:
+    ties = ties.select(*names)
+    if hasattr(ties, "toArrow"):  # Spark 4: straight to Arrow
+        table = ties.toArrow()
+        return {name: table.column(name).to_pylist() for name in names}
+    rows = ties.collect()
+    return {name: [row[name] for row in rows] for name in names}
+
+
+def event_networks(
+    ties: "DataFrame",
+    period: Union[None, str, Iterable[str]] = None,
+    *,
+    level: Optional[str] = None,
+    window: Optional[str] = None,
+    directed: Optional[bool] = None,
+) -> "EventNetworks":
+    """The ties of :func:`event_ties` (only ``period``, one or several, when given)
+    collected on the driver as :class:`~stancegraph.EventNetworks` — the table, its
+    CSV/JSON/edge list and graphs, as :func:`~stancegraph.aggregate_events` gives them.
+
+    The options are those :func:`event_ties` used (kept in the DataFrame's metadata);
+    ``level``, ``window`` and ``directed`` override them for a table made otherwise.
+    The counts of events read and dropped are not known on the driver (all zero).
+    Raises :class:`~stancegraph.ValidationError` naming bad rows (a self-dyad, no
+    events, a dyad and period twice…).
+    """
+    F = _pyspark()
+    level, window, directed = _options(ties, level, window, directed)
+    if period is not None:
+        wanted = [period] if isinstance(period, str) else list(period)
+        ties = ties.where(F.col("period").isin(wanted))
+    names = ["source", "target", "period", "events", "goldstein", *_QUADS]
+    c = _collect(ties, names)
+    return _native._event_networks(
+        c["source"],
+        c["target"],
+        c["period"],
+        c["events"],
+        c["goldstein"],
+        [c[q] for q in _QUADS],
+        level,
+        window,
+        directed,
+    )
+
+
+def signed_graphs(
+    ties: "DataFrame",
+    period: Union[None, str, Iterable[str]] = None,
+    **options: Any,
+) -> Dict[str, "SignedGraph"]:
+    """The ties of :func:`event_ties` collected on the driver as one weighted
+    :class:`~stancegraph.SignedGraph` per period (only ``period``, one or several, when
+    given): ``{period: graph}`` in period order. A dyad's edge has the sign of its net
+    Goldstein score and weighs its absolute value; a directed table's A→B and B→A are
+    two ties (an ambivalent pair when their signs differ). ``options`` as in
+    :func:`event_networks`.
+    """
+    networks = event_networks(ties, period, **options)
+    return {graph.period: graph for graph in networks.graphs()}
