@@ -166,19 +166,20 @@ pub fn data_frame<'py>(
     let mut order = Vec::with_capacity(columns.len());
     for (name, values) in columns {
         order.push(name);
+        // Dates are converted before the frame is made: setting a column of
+        // a frame from here would look like chained assignment to pandas 2.
+        let values = if dates.contains(&name) {
+            let kw = PyDict::new(py);
+            kw.set_item("format", "%Y-%m-%d")?;
+            kw.set_item("errors", "coerce")?;
+            pandas.getattr("to_datetime")?.call((values,), Some(&kw))?
+        } else {
+            values
+        };
         dict.set_item(name, values)?;
     }
     let kwargs = PyDict::new(py);
     kwargs.set_item("columns", order)?;
     let frame = pandas.getattr("DataFrame")?.call((dict,), Some(&kwargs))?;
-    for name in dates {
-        let kw = PyDict::new(py);
-        kw.set_item("format", "%Y-%m-%d")?;
-        kw.set_item("errors", "coerce")?;
-        let column = pandas
-            .getattr("to_datetime")?
-            .call((frame.get_item(*name)?,), Some(&kw))?;
-        frame.set_item(*name, column)?;
-    }
     Ok(frame)
 }

@@ -344,3 +344,15 @@ def test_a_timestamp_is_read_by_its_day(spark):
     columns = {"source_country": "s", "target_country": "t", "date": "at", "score": "g"}
     frame = frame_of(sg.spark.event_ties(df, window="day", columns=columns))
     assert frame[["source", "period", "goldstein"]].values.tolist() == [["USA", "2018-06-01", 1.0]]
+
+
+def test_the_example_runs(spark):
+    # Its own session in a fresh process (ours stays up: both are local and loopback).
+    example = ROOT / "python" / "examples" / "spark_events.py"
+    done = subprocess.run(
+        [sys.executable, str(example)], capture_output=True, text=True, timeout=600, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "3705 events -> 336 dyad-days" in done.stdout
+    assert "2018-06-02:" in done.stdout and "(proven)" in done.stdout
+    assert "Most often opposed pairs:" in done.stdout and "United States" in done.stdout
