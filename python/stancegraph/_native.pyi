@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import Any, Iterator, Literal, Mapping, Optional, Sequence, Union, overload
+from typing import Any, Iterator, Literal, Mapping, Optional, Sequence, Tuple, Union, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -723,5 +723,37 @@ class EventNetworks:
     def to_json(self) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...
     def __len__(self) -> int: ...
+
+
+# --- Spark kernels (src/spark.rs): private, called by stancegraph.spark ---
+
+# An Arrow string column as its buffers: (validity or None, offsets, data, offset, length, large).
+_ArrowStrings = Tuple[Optional[bytes], bytes, bytes, int, int, bool]
+
+class _EventPartition:
+    def __init__(
+        self, level: str, window: str, directed: bool, names: Sequence[str], partition: int
+    ) -> None: ...
+    def add(self, columns: Sequence[Optional[_ArrowStrings]]) -> None: ...
+    def finish(self) -> Tuple[Any, ...]: ...
+
+def _vote_partition(
+    rcid: _ArrowStrings,
+    country: _ArrowStrings,
+    vote: _ArrowStrings,
+    names: Sequence[str],
+    partition: int,
+) -> Tuple[Any, ...]: ...
+def _event_networks(
+    source: Sequence[str],
+    target: Sequence[str],
+    period: Sequence[str],
+    events: Sequence[int],
+    goldstein: Sequence[float],
+    quads: Sequence[Sequence[int]],
+    level: str,
+    window: str,
+    directed: bool,
+) -> EventNetworks: ...
 
 # --- end ---

@@ -268,10 +268,10 @@ def _vote_kernel(names: List[str]):
     def kernel(batches: Iterator["pyarrow.RecordBatch"]) -> Iterator["pyarrow.RecordBatch"]:
         import pyarrow as pa
 
-        batches = list(batches)
-        if not batches:
+        received = list(batches)
+        if not received:
             return
-        table = pa.Table.from_batches(batches).combine_chunks()
+        table = pa.Table.from_batches(received).combine_chunks()
         if table.num_rows == 0:
             return
         rcid, country, vote = (_strings(table.column(c).chunk(0)) for c in ("rcid", "country", "vote"))
@@ -417,4 +417,4 @@ def signed_graphs(
     :func:`event_networks`.
     """
     networks = event_networks(ties, period, **options)
-    return {graph.period: graph for graph in networks.graphs()}
+    return {graph.period or "all": graph for graph in networks.graphs()}
