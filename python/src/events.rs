@@ -272,7 +272,7 @@ fn aggregate_events(
 /// ``len(networks)`` is the number of rows.
 #[pyclass(name = "EventNetworks", module = "stancegraph", frozen)]
 pub struct PyEventNetworks {
-    inner: Arc<EventNetworks>,
+    pub(crate) inner: Arc<EventNetworks>,
 }
 
 impl PyEventNetworks {
