@@ -87,7 +87,7 @@
 //! | [`interstate`] | dyadic panels of interstate relations: alliance and dispute dyad-years read into an [`InterstatePanel`](interstate::InterstatePanel), per-year signed graphs, [allies in conflict](interstate::AlliesInConflict), [balance by year](interstate::BalanceByYear) |
 //! | [`events`] | political event data (ICEWS, PLOVER, delimited tables with CAMEO codes) read as a stream and aggregated per dyad and period into tables and [`SignedGraph`](balance::SignedGraph)s ([`EventReader`](events::EventReader), [`EventAggregator`](events::EventAggregator), [`EventNetworks`](events::EventNetworks)) |
 //! | [`io`] | scenario file [`Format`](io::Format)s and case folders ([`LoadOptions`](io::LoadOptions)), [quote verification](io::quotes), the [`StatementsCsv`](io::StatementsCsv) and [`RollCallVotes`](io::RollCallVotes) importers, `.dna` databases |
-//! | [`render`] | the self-contained [`HtmlReport`](render::HtmlReport): the network drawn as SVG, the contradictions, camps, timeline and balance |
+//! | [`render`] | the self-contained [`HtmlReport`](render::HtmlReport) of a scenario: the network drawn as SVG, the contradictions, camps, timeline and balance; [`GraphReport`](render::GraphReport), the same kind of page for signed networks (an edge list, aggregated events) |
 //!
 //! Results that explain themselves say it the same way: `Display` (or
 //! `explain()`, for reports that take the scenario to name things) for one

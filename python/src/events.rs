@@ -281,7 +281,7 @@ pub(crate) fn aggregate_options(
 /// ``len(networks)`` is the number of rows.
 #[pyclass(name = "EventNetworks", module = "stancegraph", frozen)]
 pub struct PyEventNetworks {
-    inner: Arc<EventNetworks>,
+    pub(crate) inner: Arc<EventNetworks>,
 }
 
 impl PyEventNetworks {

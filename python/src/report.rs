@@ -1,18 +1,23 @@
 //! `Scenario.report_html`, `Scenario.report_svg` and the notebook display
 //! (`_repr_html_`): the library's self-contained HTML report (the network
 //! drawn as SVG, contradictions, camps, timeline, balance, deals), built
-//! with the GIL released.
+//! with the GIL released; and the report of signed networks
+//! (`SignedGraph.report_html`/`report_svg`, `EventNetworks.report_html`/
+//! `report_svg`: one graph, or every period with one shown in full).
 //!
 //! In Jupyter a scenario displays as its report inside an `<iframe
 //! srcdoc>`, so that the report's styles and ids never touch the notebook's
 //! page.
 
 use pyo3::prelude::*;
-use stancegraph::render::{HtmlReport, HtmlReportOptions};
+use stancegraph::balance::SignedGraph;
+use stancegraph::render::{GraphReport, GraphReportOptions, HtmlReport, HtmlReportOptions};
 
 use crate::convert::opt_date_arg;
 use crate::errors::IntoPyResult;
+use crate::events::PyEventNetworks;
 use crate::scenario::PyScenario;
+use crate::signed::PySignedGraph;
 
 /// What to render.
 #[derive(Clone, Copy)]
@@ -178,4 +183,162 @@ fn escape_attribute(text: &str) -> String {
         }
     }
     out
+}
+
+/// The report of signed graphs, rendered with the GIL released: the
+/// keyword arguments of `report_html`/`report_svg` checked and turned into
+/// [`GraphReportOptions`].
+#[allow(clippy::too_many_arguments)]
+fn render_graphs(
+    py: Python<'_>,
+    graphs: impl FnOnce() -> Vec<SignedGraph> + Send,
+    shape: Shape,
+    title: Option<String>,
+    period: Option<String>,
+    max_nodes: Option<i64>,
+    time_limit: Option<f64>,
+    significance: bool,
+) -> PyResult<String> {
+    let mut options = GraphReportOptions::new().with_significance(significance);
+    if let Some(title) = title {
+        options = options.with_title(title);
+    }
+    if let Some(period) = period {
+        options = options.with_period(period);
+    }
+    if let Some(n) = max_nodes {
+        options = options.with_max_nodes(crate::convert::count_arg("max_nodes", n, 1)?);
+    }
+    if time_limit.is_some() {
+        // `inf` is no limit at all.
+        options = match crate::convert::time_limit_arg(time_limit)? {
+            Some(limit) => options.with_time_limit(limit),
+            None => options.with_frustration(stancegraph::balance::FrustrationOptions::new()),
+        };
+    }
+    py.detach(|| {
+        let graphs = graphs();
+        let report = GraphReport::with_options(&graphs, options)?;
+        Ok(match shape {
+            Shape::Html => report.render_html(),
+            Shape::Svg => report.render_svg(),
+        })
+    })
+    .py(py)
+}
+
+#[pymethods]
+impl PySignedGraph {
+    /// The self-contained HTML report of this signed graph (one file, no
+    /// network access): a summary, the network drawn as SVG (positive ties
+    /// solid green, negative dashed red, the two camps of the frustration
+    /// index shaded), the structural balance in the words of
+    /// :meth:`explain`, the ambivalent pairs and the most central nodes.
+    ///
+    /// ``title``: the page's title; ``max_nodes`` (1–300, default 100): draw
+    /// at most this many nodes, the strongest; ``time_limit``: seconds for
+    /// the frustration search (default 10); ``significance``: add the
+    /// significance test (default on, up to 10,000 ties). Bad values raise
+    /// ``ValueError`` naming the option (:class:`ValidationError` for values
+    /// the report refuses, such as ``max_nodes=500``).
+    #[pyo3(signature = (*, title = None, max_nodes = None, time_limit = None, significance = true))]
+    fn report_html(
+        &self,
+        py: Python<'_>,
+        title: Option<String>,
+        max_nodes: Option<i64>,
+        time_limit: Option<f64>,
+        significance: bool,
+    ) -> PyResult<String> {
+        let graph = &self.graph;
+        render_graphs(
+            py,
+            || vec![SignedGraph::clone(graph)],
+            Shape::Html,
+            title,
+            None,
+            max_nodes,
+            time_limit,
+            significance,
+        )
+    }
+
+    /// The report's network drawing alone, as an SVG document (the options
+    /// of :meth:`report_html` that apply to the drawing).
+    #[pyo3(signature = (*, max_nodes = None, time_limit = None))]
+    fn report_svg(
+        &self,
+        py: Python<'_>,
+        max_nodes: Option<i64>,
+        time_limit: Option<f64>,
+    ) -> PyResult<String> {
+        let graph = &self.graph;
+        render_graphs(
+            py,
+            || vec![SignedGraph::clone(graph)],
+            Shape::Svg,
+            None,
+            None,
+            max_nodes,
+            time_limit,
+            false,
+        )
+    }
+}
+
+#[pymethods]
+impl PyEventNetworks {
+    /// The self-contained HTML report of the aggregated networks, as
+    /// ``stancegraph report --events`` writes it: an overview of every
+    /// period (nodes, ties, frustration index, proven or not), then for the
+    /// period shown (``period``, default the last) the summary, the drawing,
+    /// the structural balance, the ambivalent pairs and the most central
+    /// nodes. The options are :meth:`SignedGraph.report_html`'s; an unknown
+    /// ``period`` raises :class:`ValidationError` naming ``period``.
+    #[pyo3(signature = (*, title = None, period = None, max_nodes = None, time_limit = None, significance = true))]
+    #[allow(clippy::too_many_arguments)]
+    fn report_html(
+        &self,
+        py: Python<'_>,
+        title: Option<String>,
+        period: Option<String>,
+        max_nodes: Option<i64>,
+        time_limit: Option<f64>,
+        significance: bool,
+    ) -> PyResult<String> {
+        let inner = &self.inner;
+        render_graphs(
+            py,
+            || inner.graphs(),
+            Shape::Html,
+            title,
+            period,
+            max_nodes,
+            time_limit,
+            significance,
+        )
+    }
+
+    /// The drawing of one period (``period``, default the last) alone, as
+    /// an SVG document.
+    #[pyo3(signature = (*, period = None, max_nodes = None, time_limit = None))]
+    fn report_svg(
+        &self,
+        py: Python<'_>,
+        period: Option<String>,
+        max_nodes: Option<i64>,
+        time_limit: Option<f64>,
+    ) -> PyResult<String> {
+        let inner = &self.inner;
+        render_graphs(
+            py,
+            || inner.graphs(),
+            Shape::Svg,
+            None,
+            period,
+            max_nodes,
+            time_limit,
+            false,
+        )
+    }
 }

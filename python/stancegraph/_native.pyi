@@ -488,6 +488,16 @@ class SignedGraph:
         self, *, exact: Optional[bool] = None, time_limit: Optional[float] = None, camps: Optional[int] = None, alpha: float = 0.5,
         significance: bool = False,
     ) -> str: ...
+    # report (src/report.rs): the signed network report of this graph.
+    def report_html(
+        self,
+        *,
+        title: Optional[str] = None,
+        max_nodes: Optional[int] = None,
+        time_limit: Optional[float] = None,
+        significance: bool = True,
+    ) -> str: ...
+    def report_svg(self, *, max_nodes: Optional[int] = None, time_limit: Optional[float] = None) -> str: ...
     def significance(self, samples: int = 1000, frustration_samples: int = 100, seed: int = 24301) -> Significance: ...
     def fit_pattern(
         self, pattern: str, alpha: float = 0.5, *, restarts: Optional[int] = None, seed: Optional[int] = None,
@@ -722,6 +732,19 @@ class EventNetworks:
     def to_edges(self) -> str: ...
     def to_json(self) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...
+    # report (src/report.rs): every period in the overview, one shown in full.
+    def report_html(
+        self,
+        *,
+        title: Optional[str] = None,
+        period: Optional[str] = None,
+        max_nodes: Optional[int] = None,
+        time_limit: Optional[float] = None,
+        significance: bool = True,
+    ) -> str: ...
+    def report_svg(
+        self, *, period: Optional[str] = None, max_nodes: Optional[int] = None, time_limit: Optional[float] = None,
+    ) -> str: ...
     def __len__(self) -> int: ...
 
 

@@ -6,6 +6,8 @@ import pytest
 
 import stancegraph
 
+from conftest import DATA
+
 
 def test_report_html(founding):
     page = founding.report_html()
@@ -42,3 +44,48 @@ def test_report_options_are_checked(founding):
     assert caught.value.problems[0]["field"] == "max_actors"
     with pytest.raises(stancegraph.ValidationError):
         founding.report_html(as_of="2025-05-01", since="2025-06-01")
+
+
+# --- the report of signed networks: an edge list, aggregated events ---
+
+SAMPLE = DATA / "icews_events_2018-06-01_02.tab"
+
+
+def test_events_report_shows_every_period_and_the_last_in_full():
+    networks = stancegraph.aggregate_events(SAMPLE, window="day")
+    page = networks.report_html(title="ICEWS sample")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<title>ICEWS sample — signed network report</title>" in page
+    assert "<strong>2018-06-02</strong> (shown)" in page
+    last = networks.graphs()[-1]
+    value = last.frustration().value
+    assert f"Frustration index: {value:g} (exact, proven optimal)" in page
+    for source, target, _, _ in last.ambivalent_pairs():
+        assert f"{html.escape(source)} — {html.escape(target)}" in page
+    assert page == networks.report_html(title="ICEWS sample"), "the same bytes"
+    first = networks.report_svg(period="2018-06-01", max_nodes=10)
+    assert first.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg')
+    assert "Signed network, 2018-06-01" in first
+    assert first.count('<g class="node ') == 10
+
+
+def test_signed_graph_report_of_an_edge_list():
+    graph = stancegraph.SignedGraph.read_edges(DATA / "slovene_parties_1994.csv")
+    page = graph.report_html(significance=False, time_limit=5)
+    assert "Total weight" in page
+    assert "with the signs shuffled" not in page
+    assert "<svg" in page and "</svg>" in graph.report_svg()
+
+
+def test_signed_report_options_are_checked():
+    networks = stancegraph.aggregate_events(SAMPLE, window="day")
+    with pytest.raises(stancegraph.ValidationError) as caught:
+        networks.report_html(period="2019-01-01")
+    assert caught.value.problems[0]["field"] == "period"
+    with pytest.raises(ValueError, match="max_nodes"):
+        networks.report_html(max_nodes=0)
+    with pytest.raises(stancegraph.ValidationError) as caught:
+        networks.report_svg(max_nodes=500)
+    assert caught.value.problems[0]["field"] == "max_nodes"
+    with pytest.raises(ValueError, match="time_limit"):
+        networks.report_html(time_limit=-1)

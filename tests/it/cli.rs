@@ -767,6 +767,111 @@ fn report_writes_a_self_contained_page_or_the_drawing() {
 }
 
 #[test]
+fn report_draws_an_edge_list_or_an_events_file() {
+    let dir = common::scratch_dir("cli-report-network");
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/");
+    let events = format!("{data}icews_events_2018-06-01_02.tab");
+    let edges = format!("{data}cow_signed_networks.csv");
+    let html = dir.join("events.html");
+    let html = html.to_str().unwrap();
+    let args = [
+        "report",
+        &events,
+        "--events",
+        "--window",
+        "day",
+        "--undirected",
+        "-o",
+        html,
+    ];
+    let out = stancegraph(&args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(" ties in period 2018-06-02; 2 periods)\n"),
+        "{stderr}"
+    );
+    let page = std::fs::read_to_string(html).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("<h1>icews_events_2018-06-01_02.tab</h1>"));
+    assert!(page.contains("Frustration index: "));
+    assert!(page.contains("<section id=\"periods\""));
+    // The same file again gives the same bytes.
+    let again = dir.join("again.html");
+    let mut args2 = args;
+    args2[7] = again.to_str().unwrap();
+    assert!(stancegraph(&args2).status.success());
+    assert_eq!(std::fs::read(again).unwrap(), page.as_bytes());
+
+    // An edge list, one period of many, drawn alone.
+    let svg = dir.join("cow.svg");
+    let out = stancegraph(&[
+        "report",
+        &edges,
+        "--edges",
+        "--period",
+        "46-49",
+        "--max-nodes",
+        "20",
+        "--no-significance",
+        "--format",
+        "svg",
+        "-o",
+        svg.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let drawing = std::fs::read_to_string(&svg).unwrap();
+    assert!(drawing.contains("<title id=\"network-title\">Signed network, 46-49</title>"));
+    roxmltree::Document::parse(&drawing).unwrap();
+
+    // Flags that make no sense together, or without --edges/--events.
+    fails_with(&["report", &edges, "--edges", "--events"], "--events");
+    fails_with(
+        &["report", &edges, "--edges", "--as-of", "2020-01-01"],
+        "--as-of",
+    );
+    fails_with(
+        &["report", &edges, "--edges", "--window", "day"],
+        "--window",
+    );
+    fails_with(&["report", &events, "--level", "actor"], "--events");
+    fails_with(&["report", FOUNDING, "--period", "2020"], "--edges");
+    fails_with(
+        &["report", &edges, "--edges", "--max-nodes", "0"],
+        "--max-nodes",
+    );
+    fails_with(
+        &["report", &edges, "--edges", "--period", "zz"],
+        "no period `zz`",
+    );
+    // Bad input is named: file, line, field.
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "source,target,sign\nA,B,1\nB,C,x\n").unwrap();
+    fails_with(
+        &["report", bad.to_str().unwrap(), "--edges"],
+        "bad.csv:3: rows[2], field `sign`",
+    );
+    let bad = dir.join("bad.tab");
+    let sample = std::fs::read_to_string(&events).unwrap();
+    let mut lines = sample.lines();
+    let header = lines.next().unwrap();
+    let row = lines
+        .next()
+        .unwrap()
+        .replacen("2018-06-01", "2018-13-01", 1);
+    std::fs::write(&bad, format!("{header}\n{row}\n")).unwrap();
+    fails_with(
+        &["report", bad.to_str().unwrap(), "--events"],
+        "bad.tab:2: rows[1], field `Event Date`",
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn network_draws_svg() {
     let out = stancegraph(
         &[

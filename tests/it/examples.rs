@@ -382,4 +382,14 @@ fn events_aggregates_the_icews_sample() {
     let missing = cargo_example("events", &["/nonexistent/events.tab"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("/nonexistent/events.tab"));
+
+    // With --report, the same output and the HTML report of the networks.
+    let dir = crate::common::scratch_dir("example-events-report");
+    let page = dir.join("events.html");
+    let with_report = example_stdout("events", &["--report", page.to_str().unwrap()]);
+    assert!(with_report.starts_with(&stdout), "the usual output first");
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("<h1>icews_events_2018-06-01_02.tab</h1>"));
+    assert!(html.contains("<strong>2018-06-02</strong> (shown)"));
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -31,6 +31,7 @@ mod events;
 mod examples;
 mod frontier;
 mod frustration;
+mod graph_report;
 #[cfg(feature = "cli")]
 mod hostile;
 mod interstate;

@@ -19,6 +19,8 @@ mod sections;
 mod text;
 mod view;
 
+pub(crate) use sections::write_figure;
+
 use std::fmt::Write as _;
 use std::time::Duration;
 
@@ -317,15 +319,7 @@ impl<'s> HtmlReport<'s> {
         let drawing = self.drawing(&nodes, &balance);
         let title = self.title();
         let mut out = String::with_capacity(64 * 1024);
-        let _ = write!(
-            out,
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n\
-             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
-             <meta name=\"generator\" content=\"stancegraph {}\"/>\n<title>{} — stance report</title>\n\
-             <style>\n{STYLE}</style>\n</head>\n<body>\n",
-            env!("CARGO_PKG_VERSION"),
-            escape(title)
-        );
+        write_page_start(&mut out, title, "stance report");
         self.write_header(&mut out, title);
         self.write_findings(&mut out, &balance, &nodes);
         out.push_str("<main>\n");
@@ -337,12 +331,7 @@ impl<'s> HtmlReport<'s> {
         self.write_timeline(&mut out);
         self.write_balance(&mut out, &balance);
         out.push_str("</main>\n");
-        let _ = write!(
-            out,
-            "<footer><p>Made by stancegraph {} from the scenario alone: the same scenario gives the same file. \
-             This page loads nothing from the network and runs no script.</p></footer>\n</body>\n</html>\n",
-            env!("CARGO_PKG_VERSION")
-        );
+        write_page_end(&mut out, "scenario");
         out
     }
 
@@ -368,3 +357,29 @@ impl<'s> HtmlReport<'s> {
 
 /// The page's style: readable, high-contrast, printable; no web fonts.
 const STYLE: &str = include_str!("style.css");
+
+/// The top of a report page, up to `<body>`: the page is titled
+/// "`title` — `kind`" and carries [`STYLE`] inline (the page loads nothing).
+pub(crate) fn write_page_start(out: &mut String, title: &str, kind: &str) {
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
+         <meta name=\"generator\" content=\"stancegraph {}\"/>\n<title>{} — {kind}</title>\n\
+         <style>\n{STYLE}</style>\n</head>\n<body>\n",
+        env!("CARGO_PKG_VERSION"),
+        escape(title)
+    );
+}
+
+/// The foot of a report page made from `what` (the scenario, the signed
+/// network): the promise of determinism and of loading nothing, then
+/// `</html>`.
+pub(crate) fn write_page_end(out: &mut String, what: &str) {
+    let _ = write!(
+        out,
+        "<footer><p>Made by stancegraph {} from the {what} alone: the same {what} gives the same file. \
+         This page loads nothing from the network and runs no script.</p></footer>\n</body>\n</html>\n",
+        env!("CARGO_PKG_VERSION")
+    );
+}

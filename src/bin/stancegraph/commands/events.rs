@@ -26,17 +26,8 @@ pub struct Args {
     /// ICEWS's header), `.json`/`.jsonl` PLOVER records, anything else a
     /// delimited table with named columns (tab-separated for `.tsv`).
     file: PathBuf,
-    /// Nodes: `country` (the events' country columns) or `actor` (names).
-    #[arg(long, value_enum, default_value_t = LevelChoice::Country)]
-    level: LevelChoice,
-    /// Periods: all, day (YYYY-MM-DD), week (ISO, YYYY-Www), month
-    /// (YYYY-MM), year (YYYY), or LENGTH/STEP for sliding windows of LENGTH
-    /// days every STEP days (e.g. 30/7; from Monday 1970-01-05).
-    #[arg(long, default_value = "all", value_parser = parse_window)]
-    window: Window,
-    /// Fold A→B and B→A into one dyad (named in name order).
-    #[arg(long)]
-    undirected: bool,
+    #[command(flatten)]
+    aggregate: AggregateArgs,
     /// `csv` (source,target,period,events,goldstein, then the quad-class
     /// counts and the sign), `json`, or `edges`
     /// (source,target,sign,weight,period, for `balance --edges`).
@@ -73,6 +64,36 @@ pub struct Args {
     /// the code's weight).
     #[arg(long, value_name = "NAME", default_value = "score")]
     score_col: String,
+}
+
+/// How to aggregate events into signed networks (`events`, and `report
+/// --events`).
+#[derive(clap::Args)]
+pub struct AggregateArgs {
+    /// Nodes: `country` (the events' country columns) or `actor` (names).
+    #[arg(long, value_enum, default_value_t = LevelChoice::Country)]
+    level: LevelChoice,
+    /// Periods: all, day (YYYY-MM-DD), week (ISO, YYYY-Www), month
+    /// (YYYY-MM), year (YYYY), or LENGTH/STEP for sliding windows of LENGTH
+    /// days every STEP days (e.g. 30/7; from Monday 1970-01-05).
+    #[arg(long, default_value = "all", value_parser = parse_window)]
+    window: Window,
+    /// Fold A→B and B→A into one dyad (named in name order).
+    #[arg(long)]
+    undirected: bool,
+}
+
+impl AggregateArgs {
+    /// The library's options for these flags.
+    pub fn options(&self) -> AggregateOptions {
+        AggregateOptions::default()
+            .with_level(match self.level {
+                LevelChoice::Country => ActorLevel::Country,
+                LevelChoice::Actor => ActorLevel::Actor,
+            })
+            .with_window(self.window)
+            .with_directed(!self.undirected)
+    }
 }
 
 /// `--level`.
@@ -127,14 +148,7 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
         InputFormat::Delimited => EventFormat::Delimited,
         InputFormat::Plover => EventFormat::Plover,
     });
-    let options = AggregateOptions::default()
-        .with_level(match args.level {
-            LevelChoice::Country => ActorLevel::Country,
-            LevelChoice::Actor => ActorLevel::Actor,
-        })
-        .with_window(args.window)
-        .with_directed(!args.undirected);
-    let networks = aggregate_file(&args.file, &read, &options)?;
+    let networks = aggregate_file(&args.file, &read, &args.aggregate.options())?;
     let mut text = Vec::new();
     let written = match args.format {
         EventsFormat::Csv => networks.write_csv(&mut text),

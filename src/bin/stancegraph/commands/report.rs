@@ -2,26 +2,93 @@
 //! network drawing alone, as SVG) written to a file, titled with the file's
 //! name; what was written is said on stderr.
 //!
+//! FILE is a scenario, a statements table or a .dna database; with
+//! `--edges` an edge list (as `balance --edges` reads it), with `--events`
+//! an event file aggregated as `events` aggregates it (the same
+//! `--level`, `--window` and `--undirected`): one signed graph per period,
+//! the period `--period` (default the last) shown in full.
+//!
 //! Library API: [`stancegraph::render::HtmlReport::with_options`] with
 //! [`stancegraph::render::HtmlReportOptions`] (`--since` is its `since`,
-//! the section drawn from `Scenario::diff_dates`), rendered by
-//! `render_html` or `render_svg`.
+//! the section drawn from `Scenario::diff_dates`), and for signed graphs
+//! [`stancegraph::render::GraphReport::with_options`] with
+//! [`stancegraph::render::GraphReportOptions`], rendered by `render_html`
+//! or `render_svg`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::ValueEnum;
+use stancegraph::balance::SignedGraph;
+use stancegraph::events::{ReadOptions, aggregate_file};
+use stancegraph::render::{GraphReport, GraphReportOptions};
 use stancegraph::{Date, render::HtmlReport, render::HtmlReportOptions};
 
+use super::balance::edge_graphs;
+use super::events::AggregateArgs;
 use crate::error::CliError;
 use crate::input::InputArgs;
 use crate::output;
 
+/// The flags that say how to read or show a scenario: usage errors with
+/// `--edges` or `--events`, whose input is already a signed network (named
+/// one by one so that the error names the flag given).
+const SCENARIO_FLAGS: [&str; 15] = [
+    "as_of",
+    "since",
+    "max_actors",
+    "groups",
+    "no_quote_check",
+    "actor_col",
+    "issue_col",
+    "stance_col",
+    "date_col",
+    "speaker_col",
+    "quote_col",
+    "source_col",
+    "id_col",
+    "stance_map",
+    "skip_bad_rows",
+];
+
 /// Options of `report`.
 #[derive(clap::Args)]
+#[command(group(clap::ArgGroup::new("network").args(["edges", "events"])))]
+#[command(group(clap::ArgGroup::new("aggregation")
+    .args(["level", "window", "undirected"]).multiple(true).requires("events")))]
 pub struct Args {
     #[command(flatten)]
     input: InputArgs,
+    /// FILE is an edge list CSV: `source,target,sign`, optional `weight` and
+    /// `period` (one signed graph per period), as `balance --edges` reads.
+    #[arg(long, conflicts_with_all = SCENARIO_FLAGS, conflicts_with = "aggregation")]
+    edges: bool,
+    /// FILE is an event file (ICEWS `.tab`, PLOVER `.json`, a delimited
+    /// table with the default column names), aggregated as `events` does:
+    /// one signed graph per period.
+    #[arg(long, conflicts_with_all = SCENARIO_FLAGS)]
+    events: bool,
+    #[command(flatten)]
+    aggregate: AggregateArgs,
+    /// With --edges or --events: the period shown in full (drawing,
+    /// balance, centrality); default the last. Every period is in the
+    /// overview.
+    #[arg(long, value_name = "P", requires = "network")]
+    period: Option<String>,
+    /// With --edges or --events: draw at most this many nodes (the
+    /// strongest).
+    #[arg(long, value_name = "N", requires = "network",
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new()
+              .range(1..=GraphReportOptions::MAX_NODES as u64))]
+    max_nodes: Option<usize>,
+    /// With --edges or --events: stop each period's frustration search
+    /// after this many seconds (default 10).
+    #[arg(long, value_name = "SECONDS", requires = "network")]
+    time_limit: Option<f64>,
+    /// With --edges or --events: leave the significance test out.
+    #[arg(long, requires = "network")]
+    no_significance: bool,
     /// Write the report here (default: report.html, or report.svg with
     /// --format svg).
     #[arg(short = 'o', long = "output", value_name = "OUT")]
@@ -57,13 +124,16 @@ enum ReportFormat {
 }
 
 pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
-    let scenario = args.input.load()?.scenario;
     let name = args
         .input
         .file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    if args.edges || args.events {
+        return network_report(args, name);
+    }
+    let scenario = args.input.load()?.scenario;
     let mut options = HtmlReportOptions::new()
         .with_max_actors(args.max_actors)
         .with_groups(args.groups)
@@ -75,15 +145,7 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
         options = options.with_since(day);
     }
     let report = HtmlReport::with_options(&scenario, options)?;
-    let (text, default) = match args.format {
-        ReportFormat::Html => (report.render_html(), "report.html"),
-        ReportFormat::Svg => (report.render_svg(), "report.svg"),
-    };
-    let output = args
-        .output
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(default));
-    output::write_file(&output, text)?;
+    let output = args.write(|| report.render_html(), || report.render_svg())?;
     output::note(&format!(
         "stancegraph: wrote {} ({} actors, {} contradictions)\n",
         output.display(),
@@ -91,4 +153,101 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
         report.contradictions().len()
     ));
     Ok(ExitCode::SUCCESS)
+}
+
+impl Args {
+    /// Writes the page (`html`) or the drawing (`svg`), as `--format` says,
+    /// to `-o` or to report.html / report.svg; returns where.
+    fn write(
+        &self,
+        html: impl FnOnce() -> String,
+        svg: impl FnOnce() -> String,
+    ) -> Result<PathBuf, CliError> {
+        let (text, default) = match self.format {
+            ReportFormat::Html => (html(), "report.html"),
+            ReportFormat::Svg => (svg(), "report.svg"),
+        };
+        let output = self
+            .output
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(default));
+        output::write_file(&output, text)?;
+        Ok(output)
+    }
+}
+
+/// `report --edges` and `report --events`: the report of the signed graphs
+/// of an edge list or of aggregated events.
+fn network_report(args: &Args, name: String) -> Result<ExitCode, CliError> {
+    let file = &args.input.file;
+    let graphs = if args.edges {
+        edge_graphs(file, None)?
+    } else {
+        aggregate_file(file, &ReadOptions::default(), &args.aggregate.options())?.graphs()
+    };
+    if graphs.is_empty() {
+        return Err(CliError::file(file, "no tie to report on"));
+    }
+    let mut options = GraphReportOptions::new().with_title(name);
+    if let Some(p) = &args.period {
+        check_period(file, &graphs, p)?;
+        options = options.with_period(p.clone());
+    }
+    if let Some(n) = args.max_nodes {
+        options = options.with_max_nodes(n);
+    }
+    if let Some(seconds) = args.time_limit {
+        let limit = Duration::try_from_secs_f64(seconds).map_err(|_| {
+            CliError::invalid(format!(
+                "--time-limit: {seconds} is not a number of seconds"
+            ))
+        })?;
+        options = options.with_time_limit(limit);
+    }
+    if args.no_significance {
+        options = options.with_significance(false);
+    }
+    let report = GraphReport::with_options(&graphs, options)?;
+    let output = args.write(|| report.render_html(), || report.render_svg())?;
+    let shown = report.shown();
+    output::note(&format!(
+        "stancegraph: wrote {} ({} nodes, {} ties{}; {} period{})\n",
+        output.display(),
+        shown.nodes().len(),
+        shown.edges().len(),
+        shown
+            .period()
+            .map(|p| format!(" in period {p}"))
+            .unwrap_or_default(),
+        graphs.len(),
+        if graphs.len() == 1 { "" } else { "s" }
+    ));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// That `period` is one of the graphs', or an error naming the file and
+/// the first periods there are.
+fn check_period(file: &Path, graphs: &[SignedGraph], period: &str) -> Result<(), CliError> {
+    if graphs.iter().any(|g| g.period() == Some(period)) {
+        return Ok(());
+    }
+    let periods: Vec<&str> = graphs.iter().filter_map(SignedGraph::period).collect();
+    let listed = if periods.is_empty() {
+        "it has no periods".to_owned()
+    } else {
+        let more = periods.len().saturating_sub(10);
+        format!(
+            "its periods: {}{}",
+            periods[..periods.len().min(10)].join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        )
+    };
+    Err(CliError::file(
+        file,
+        format!("--period: no period `{period}` ({listed})"),
+    ))
 }

@@ -12,4 +12,6 @@ mod contradictions;
 mod deals;
 mod header;
 mod network;
+
+pub(crate) use network::write_figure;
 mod timeline;

@@ -12,13 +12,8 @@ use crate::util::escape::escape_display as escape;
 impl HtmlReport<'_> {
     pub(crate) fn write_network(&self, out: &mut String, drawing: &Drawing, nodes: &Nodes) {
         let s = self.scenario;
-        out.push_str("<section id=\"network\" aria-labelledby=\"network-h\">\n<h2 id=\"network-h\">Who agrees, who is in conflict</h2>\n<figure>\n<div class=\"scroll\">");
-        out.push_str(&drawing.svg("network-svg"));
-        let _ = writeln!(
-            out,
-            "</div>\n<figcaption>{} Hover over a node or a tie for the positions behind it.</figcaption>\n</figure>",
-            escape(&drawing.description)
-        );
+        out.push_str("<section id=\"network\" aria-labelledby=\"network-h\">\n<h2 id=\"network-h\">Who agrees, who is in conflict</h2>\n");
+        write_figure(out, drawing, "the positions behind it");
         if nodes.drawn_as == DrawnAs::Groups {
             out.push_str("<table class=\"groups\">\n<caption>The groups drawn, and their members</caption>\n<thead><tr><th scope=\"col\">Group</th><th scope=\"col\">Members</th></tr></thead>\n<tbody>\n");
             for (i, members) in nodes.members.iter().enumerate() {
@@ -42,4 +37,16 @@ impl HtmlReport<'_> {
         }
         out.push_str("</section>\n");
     }
+}
+
+/// The drawing as a figure, captioned with its description and what its
+/// tooltips tell (`behind`: "the positions behind it").
+pub(crate) fn write_figure(out: &mut String, drawing: &Drawing, behind: &str) {
+    out.push_str("<figure>\n<div class=\"scroll\">");
+    out.push_str(&drawing.svg("network-svg"));
+    let _ = writeln!(
+        out,
+        "</div>\n<figcaption>{} Hover over a node or a tie for {behind}.</figcaption>\n</figure>",
+        escape(&drawing.description)
+    );
 }
