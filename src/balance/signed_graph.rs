@@ -488,7 +488,9 @@ impl SignedGraph {
 
     /// The total weight of the edges.
     pub fn total_weight(&self) -> f64 {
-        self.edges.iter().map(|e| e.weight).sum()
+        // Summed in exact units when the weights have few decimals, so that
+        // 0.1 + 0.2 totals 0.3 (see `balance::weights`).
+        crate::balance::weights::Units::of(&self.edges).weight_of(0..self.edges.len())
     }
 
     /// The same graph with every edge of weight 1: each distinct signed pair

@@ -496,22 +496,28 @@ fn graph_of(period: &str, rows: &[DyadPeriod]) -> SignedGraph {
     names.dedup();
     let index: HashMap<&str, usize> = names.iter().enumerate().map(|(i, &n)| (n, i)).collect();
     let mut edges: Vec<SignedEdge> = Vec::new();
+    // Weights summed in exact millionths (A→B and B→A of one sign add up).
+    let mut units: Vec<i128> = Vec::new();
     let mut seen: HashMap<(usize, usize, i8), usize> = HashMap::new();
     for r in rows.iter().filter(|r| r.sign != 0) {
         let (Some(&a), Some(&b)) = (index.get(r.source.as_str()), index.get(r.target.as_str()))
         else {
             continue;
         };
-        let weight = r.goldstein.abs();
         match seen.entry((a.min(b), a.max(b), r.sign)) {
-            std::collections::hash_map::Entry::Occupied(e) => edges[*e.get()].weight += weight,
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let i = *e.get();
+                units[i] += r.units.abs();
+                edges[i].weight = units[i] as f64 / SCORE_UNITS;
+            }
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(edges.len());
+                units.push(r.units.abs());
                 edges.push(SignedEdge {
                     a,
                     b,
                     sign: r.sign,
-                    weight,
+                    weight: r.goldstein.abs(),
                 });
             }
         }
