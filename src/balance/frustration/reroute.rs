@@ -68,6 +68,10 @@ struct Routing<'g, 'a> {
     reached: [Vec<u32>; 2],
     stamp: u32,
     queue: VecDeque<usize>,
+    /// Adjacency entries scanned by the searches so far, and the most
+    /// they may scan.
+    work: u64,
+    budget: u64,
 }
 
 impl<'g, 'a> Routing<'g, 'a> {
@@ -91,6 +95,8 @@ impl<'g, 'a> Routing<'g, 'a> {
             reached: [vec![0; graph.n], vec![0; graph.n]],
             stamp: 0,
             queue: VecDeque::new(),
+            work: 0,
+            budget: u64::MAX,
         }
     }
 
@@ -177,6 +183,11 @@ impl<'g, 'a> Routing<'g, 'a> {
         let mut level_end = root;
         let mut level = 0usize;
         while let Some(x) = self.queue.pop_front() {
+            if self.work >= self.budget {
+                // A partial search tree is still a tree of paths.
+                break;
+            }
+            self.work += graph.around(x).len() as u64;
             for &(y, e) in graph.around(x) {
                 if self.open[e] == 0 || self.reached[which][y] == stamp {
                     continue;
@@ -357,43 +368,129 @@ fn simple(graph: &WGraph<'_>, start: usize, path: Vec<usize>) -> Vec<usize> {
 
 impl WGraph<'_> {
     /// The packing bound of `side`'s frustrated edges by routing: the
-    /// greedy of shortest paths first, then rip-up-and-reroute passes while
-    /// they gain (or until the deadline). Also says whether the deadline
-    /// cut it short.
+    /// greedy of shortest paths first, then rip-up-and-reroute passes
+    /// `levels` deep while they gain, until the deadline or until the
+    /// searches have scanned `budget` adjacency entries (the packing is
+    /// valid wherever it stops). Also says whether the deadline cut it
+    /// short.
     pub(super) fn rerouted_packing(
         &self,
         side: &[bool],
         levels: usize,
+        budget: u64,
         deadline: Option<Instant>,
     ) -> Rerouted {
         let mut routing = Routing::new(self, side);
-        let demands: Vec<usize> = (0..self.edges.len())
-            .filter(|&e| routing.frustrated[e])
+        routing.budget = budget;
+        let cut = routing.pack(levels, deadline);
+        routing.outcome(cut)
+    }
+}
+
+impl Routing<'_, '_> {
+    /// The greedy routing, then the rerouting passes `levels` deep (none
+    /// for 0); true when the deadline cut them short.
+    fn pack(&mut self, levels: usize, deadline: Option<Instant>) -> bool {
+        let demands: Vec<usize> = (0..self.graph.edges.len())
+            .filter(|&e| self.frustrated[e])
             .collect();
         let mut log = Vec::new();
         for depth in [2, 3, 4, usize::MAX] {
             for &f in &demands {
-                routing.route(f, depth, &mut log);
+                self.route(f, depth, &mut log);
                 log.clear();
             }
+        }
+        if levels == 0 {
+            return false;
         }
         let out_of_time = || deadline.is_some_and(|d| Instant::now() >= d);
         loop {
-            let before = routing.total;
+            let before = self.total;
             for &f in &demands {
-                if routing.left[f] == 0 {
+                if self.left[f] == 0 {
                     continue;
                 }
-                if out_of_time() {
-                    return routing.outcome(true);
+                if self.work >= self.budget {
+                    return false;
                 }
-                routing.augment(f, levels, &mut log);
+                if out_of_time() {
+                    return true;
+                }
+                self.augment(f, levels, &mut log);
                 log.clear();
             }
-            if routing.total == before {
-                break;
+            if self.total == before {
+                return false;
             }
         }
-        routing.outcome(false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lp::tests::{brute_force, random_edges};
+    use super::super::weighted::WGraph;
+    use super::Routing;
+    use crate::util::rng::SplitMix64;
+
+    #[test]
+    fn the_routes_close_unbalanced_cycles_within_the_weights_and_bound_the_optimum() {
+        let mut rng = SplitMix64(1616);
+        let mut gained = 0;
+        for round in 0..300 {
+            let n = 3 + round % 10;
+            let m = n + rng.below(4 * n);
+            let edges = random_edges(&mut rng, n, m);
+            let graph = WGraph::new(n, &edges);
+            let optimum = brute_force(&graph);
+            let (side, _) = graph.local_search(4, &mut rng, None);
+            let mut routing = Routing::new(&graph, &side);
+            routing.pack(0, None);
+            let greedy = routing.total;
+            assert!(!routing.pack(2, None));
+            gained += usize::from(routing.total > greedy);
+            let mut load = vec![0u64; edges.len()];
+            let mut total = 0;
+            for route in routing.routes.iter().filter(|r| r.alive) {
+                let f = edges[route.demand];
+                assert!(graph.frustrated(route.demand, &side), "round {round}");
+                // The path joins the demand's ends (either way), is simple
+                // and unfrustrated: with the demand, an unbalanced cycle.
+                let start = if route.edges.first().is_some_and(|&e| {
+                    let x = edges[e];
+                    x.u == f.u || x.v == f.u
+                }) {
+                    f.u
+                } else {
+                    f.v
+                };
+                let mut at = start;
+                let mut seen = vec![at];
+                for &e in &route.edges {
+                    let x = edges[e];
+                    assert!(x.u == at || x.v == at, "round {round}: not a path");
+                    assert!(!graph.frustrated(e, &side), "round {round}");
+                    at = if x.u == at { x.v } else { x.u };
+                    assert!(!seen.contains(&at), "round {round}: not simple");
+                    seen.push(at);
+                    load[e] += route.amount;
+                }
+                assert_eq!(at, if start == f.u { f.v } else { f.u }, "round {round}");
+                let odd = route.edges.iter().filter(|&&e| edges[e].negative).count() % 2;
+                assert_eq!(odd == 1, !f.negative, "round {round}: balanced cycle");
+                load[route.demand] += route.amount;
+                total += route.amount;
+            }
+            assert_eq!(total, routing.total, "round {round}");
+            for (e, x) in edges.iter().enumerate() {
+                assert!(
+                    load[e] <= x.weight,
+                    "round {round}: edge {e} over its weight"
+                );
+            }
+            assert!(total <= optimum, "round {round}: {total} > {optimum}");
+        }
+        assert!(gained > 0, "rerouting never gained");
     }
 }

@@ -135,3 +135,45 @@ pub(super) fn close(
         search_nodes: solved.search_nodes,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::FrustrationOptions;
+    use super::super::lp::tests::{brute_force, random_edges};
+    use super::super::weighted::WGraph;
+    use super::close;
+    use crate::util::rng::SplitMix64;
+
+    #[test]
+    fn the_closed_bound_never_passes_the_optimum_and_its_camps_cost_what_they_say() {
+        let mut rng = SplitMix64(2020);
+        let options = FrustrationOptions::new();
+        let mut closed_some = 0;
+        for round in 0..300 {
+            let n = 3 + round % 10;
+            let m = n + rng.below(4 * n);
+            let edges = random_edges(&mut rng, n, m);
+            let graph = WGraph::new(n, &edges);
+            let optimum = brute_force(&graph);
+            let (side, _) = graph.local_search(4, &mut rng, None);
+            let routed = graph.rerouted_packing(&side, 2, u64::MAX, None);
+            assert!(routed.lower <= optimum, "round {round}");
+            let Some(closed) = close(&graph, &routed, true, &options, None) else {
+                continue;
+            };
+            // Solved exactly, the contracted graph proves at least the packing.
+            assert!(
+                routed.lower <= closed.lower && closed.lower <= optimum,
+                "round {round}: {} ≤ {} ≤ {optimum}?",
+                routed.lower,
+                closed.lower
+            );
+            if let Some((cost, camps)) = closed.better {
+                assert_eq!(cost, graph.cost(&camps), "round {round}");
+                assert!(cost >= optimum, "round {round}");
+            }
+            closed_some += usize::from(closed.lower > routed.lower);
+        }
+        assert!(closed_some > 0, "the bound never gained");
+    }
+}
