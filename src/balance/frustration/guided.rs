@@ -21,14 +21,14 @@ use crate::util::rng::SplitMix64;
 const ZERO_PRICE: f64 = 1e-6;
 
 /// Union–find with the parity of each node to its root.
-struct Parity {
+pub(super) struct Parity {
     parent: Vec<usize>,
     /// Parity to the parent.
     odd: Vec<bool>,
 }
 
 impl Parity {
-    fn new(n: usize) -> Parity {
+    pub(super) fn new(n: usize) -> Parity {
         Parity {
             parent: (0..n).collect(),
             odd: vec![false; n],
@@ -36,7 +36,7 @@ impl Parity {
     }
 
     /// The root of `x` and the parity of `x` to it.
-    fn find(&mut self, x: usize) -> (usize, bool) {
+    pub(super) fn find(&mut self, x: usize) -> (usize, bool) {
         let mut path = Vec::new();
         let mut at = x;
         while self.parent[at] != at {
@@ -56,7 +56,7 @@ impl Parity {
 
     /// Joins `u` and `v` with the given parity; false if that contradicts
     /// what is already joined.
-    fn join(&mut self, u: usize, v: usize, odd: bool) -> bool {
+    pub(super) fn join(&mut self, u: usize, v: usize, odd: bool) -> bool {
         let (ru, pu) = self.find(u);
         let (rv, pv) = self.find(v);
         if ru == rv {

@@ -420,7 +420,7 @@ pub(super) fn certify<'c>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::super::exact::Search;
     use super::super::guided::guided_sides;
     use super::super::weighted::{WEdge, WGraph};
@@ -429,7 +429,7 @@ mod tests {
 
     /// Random weighted signed multigraphs: parallel edges of both signs,
     /// weights up to a million.
-    fn random_edges(rng: &mut SplitMix64, n: usize, m: usize) -> Vec<WEdge> {
+    pub(in super::super) fn random_edges(rng: &mut SplitMix64, n: usize, m: usize) -> Vec<WEdge> {
         (0..m)
             .filter_map(|_| {
                 let (u, v) = (rng.below(n), rng.below(n));
@@ -448,7 +448,7 @@ mod tests {
             .collect()
     }
 
-    fn brute_force(graph: &WGraph<'_>) -> u64 {
+    pub(in super::super) fn brute_force(graph: &WGraph<'_>) -> u64 {
         (0..1u32 << (graph.n - 1))
             .map(|mask| {
                 let side: Vec<bool> = (0..graph.n).map(|v| mask >> v & 1 == 1).collect();
