@@ -136,6 +136,10 @@ pub struct FrustrationOptions {
     /// Seed of the local search's perturbations (the result is deterministic
     /// for a given seed, unless a time limit cuts the work short).
     pub seed: u64,
+    /// The heuristic's value only: the local search, then only the greedy
+    /// packing's bound (no rerouting, no LP). For the significance test's
+    /// shuffles, which need values, not proofs.
+    pub(crate) value_only: bool,
 }
 
 impl Default for FrustrationOptions {
@@ -146,6 +150,7 @@ impl Default for FrustrationOptions {
             exact_limit: Self::DEFAULT_EXACT_LIMIT,
             rounds: Self::DEFAULT_ROUNDS,
             seed: Self::DEFAULT_SEED,
+            value_only: false,
         }
     }
 }
@@ -417,6 +422,14 @@ impl Reduced {
         let mut lower = graph.packing(&side, None, !exact);
         let mut limit_reached = cut;
         let mut search_nodes = 0u64;
+        if options.value_only && !exact {
+            return Outcome {
+                side,
+                lower: lower.min(upper),
+                limit_reached: limit_reached && lower < upper,
+                search_nodes,
+            };
+        }
         if lower < upper {
             // Exact, or bounded by a deadline: reroute while it gains; a
             // heuristic without one stays O(m) here.

@@ -126,7 +126,11 @@ impl GraphReport<'_> {
                 },
                 thousands(row.nodes),
                 thousands(row.ties),
-                real(row.frustration),
+                if row.exact {
+                    real(row.frustration)
+                } else {
+                    format!("{} (≥ {})", real(row.frustration), real(row.lower_bound))
+                },
                 if row.exact { "yes" } else { "no" }
             );
         }

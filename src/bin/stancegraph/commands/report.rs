@@ -82,8 +82,9 @@ pub struct Args {
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new()
               .range(1..=GraphReportOptions::MAX_NODES as u64))]
     max_nodes: Option<usize>,
-    /// With --edges or --events: stop each period's frustration search
-    /// after this many seconds (default 10).
+    /// With --edges or --events: stop the shown period's frustration search
+    /// after this many seconds (default 10); the overview's other periods
+    /// share as many seconds between them.
     #[arg(long, value_name = "SECONDS", requires = "network")]
     time_limit: Option<f64>,
     /// With --edges or --events: leave the significance test out.
