@@ -14,7 +14,7 @@
 //!   reads a file, bad fields named by the user's column and the row's number
 //!   within the partition), aggregated by [`EventAggregator`]; `finish`
 //!   gives the partial table (one row per dyad and period: events, the
-//!   Goldstein sum in exact millionths as a 64-bit integer, the quad counts)
+//!   Goldstein sum in exact millionths as a 38-digit decimal, the quad counts)
 //!   as Arrow buffers, which Spark sums per dyad and period;
 //! - `_vote_partition`: the votes of whole roll calls made into
 //!   [`RollCallVotes`] (checked as the CSV reader checks) and counted by the
@@ -56,6 +56,8 @@ type ColumnArg<'py> = (
 
 /// An Arrow `string` or `large_string` column read in place.
 struct Strings<'a> {
+    /// The column's name, for errors.
+    name: String,
     validity: Option<&'a [u8]>,
     offsets: &'a [u8],
     data: &'a [u8],
@@ -91,6 +93,7 @@ impl<'a> Strings<'a> {
             return Err(malformed("validity bitmap shorter than the array"));
         }
         Ok(Strings {
+            name: name.to_owned(),
             validity,
             offsets,
             data,
@@ -170,17 +173,6 @@ fn int64s<'py>(py: Python<'py>, values: impl Iterator<Item = i64>) -> Bound<'py,
     PyBytes::new(py, &bytes)
 }
 
-/// The roles of the event columns, in the order `add` takes them.
-const ROLES: [&str; 7] = [
-    "source",
-    "source_country",
-    "target",
-    "target_country",
-    "date",
-    "code",
-    "score",
-];
-
 /// One partition's events, aggregated as they come (see the module header).
 #[pyclass(name = "_EventPartition", module = "stancegraph._native")]
 pub struct EventPartition {
@@ -196,7 +188,8 @@ pub struct EventPartition {
 #[pymethods]
 impl EventPartition {
     /// A partition's aggregate: `names` the user's column name of each role
-    /// (in `ROLES` order, for problems), `partition` its number.
+    /// (in the order source, source_country, target, target_country,
+    /// date, code, score; for problems), `partition` its number.
     #[new]
     #[pyo3(signature = (level, window, directed, names, partition))]
     fn new(
@@ -235,9 +228,19 @@ impl EventPartition {
     fn add<'py>(&mut self, py: Python<'py>, columns: [Option<ColumnArg<'py>>; 7]) -> PyResult<()> {
         let mut read: [Option<Strings<'_>>; 7] = Default::default();
         let mut len = None;
-        for ((slot, column), role) in read.iter_mut().zip(&columns).zip(ROLES) {
+        let c = &self.columns;
+        let names = [
+            &c.source,
+            &c.source_country,
+            &c.target,
+            &c.target_country,
+            &c.date,
+            &c.code,
+            &c.score,
+        ];
+        for ((slot, column), name) in read.iter_mut().zip(&columns).zip(names) {
             if let Some(arg) = column {
-                let strings = Strings::new(arg, role)?;
+                let strings = Strings::new(arg, name)?;
                 if len.is_some_and(|n| n != strings.len) {
                     return Err(PyValueError::new_err(
                         "the columns of a batch differ in length",
@@ -257,8 +260,9 @@ impl EventPartition {
 
     /// The partial table: `(rows, source, target, period, events,
     /// millionths, verbal_cooperation, material_cooperation,
-    /// verbal_conflict, material_conflict)`, strings as `(offsets, data)`
-    /// and numbers as little-endian 64-bit integers.
+    /// verbal_conflict, material_conflict)`, strings as `(offsets, data)`,
+    /// the exact Goldstein millionths as Arrow `decimal128(38, 0)` values
+    /// (16 little-endian bytes) and counts as little-endian 64-bit integers.
     ///
     /// Raises `ValidationError` listing the partition's bad rows.
     fn finish<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
@@ -279,16 +283,11 @@ impl EventPartition {
         };
         let networks = py.detach(|| aggregator.finish());
         let rows = networks.rows();
-        let mut units = Vec::with_capacity(rows.len());
-        for r in rows {
-            let u = i64::try_from(r.goldstein_millionths()).map_err(|_| {
-                PyValueError::new_err(format!(
-                    "{}: the Goldstein sum of {} → {} in {} is beyond ±9.2e12, which 64-bit millionths cannot carry",
-                    self.origin, r.source, r.target, r.period
-                ))
-            })?;
-            units.push(u);
-        }
+        // Arrow decimal128(38, 0): 16 little-endian bytes per value.
+        let units: Vec<u8> = rows
+            .iter()
+            .flat_map(|r| r.goldstein_millionths().to_le_bytes())
+            .collect();
         let (mut source, mut target, mut period) = (
             StringsOut::with_capacity(rows.len()),
             StringsOut::with_capacity(rows.len()),
@@ -311,7 +310,7 @@ impl EventPartition {
             target.into_py(py).into_pyobject(py)?.into_any(),
             period.into_py(py).into_pyobject(py)?.into_any(),
             count(|r| r.events).into_any(),
-            int64s(py, units.into_iter()).into_any(),
+            PyBytes::new(py, &units).into_any(),
             count(|r| r.quad.verbal_cooperation).into_any(),
             count(|r| r.quad.material_cooperation).into_any(),
             count(|r| r.quad.verbal_conflict).into_any(),
@@ -332,12 +331,15 @@ impl EventPartition {
             let mut cell = [None; 7];
             for (value, column) in cell.iter_mut().zip(columns) {
                 if let Some(c) = column {
-                    *value = c
-                        .get(i)
-                        .map_err(|what| format!("{}, row {}: {what}", self.origin, self.rows))?;
+                    *value = c.get(i).map_err(|what| {
+                        format!(
+                            "{}, row {}, column {:?}: {what}",
+                            self.origin, self.rows, c.name
+                        )
+                    })?;
                 }
             }
-            // In ROLES order.
+            // In the roles' order (see `new`).
             let fields = EventFields::new()
                 .with_source(cell[0])
                 .with_source_country(cell[1])
@@ -396,7 +398,9 @@ fn _vote_partition<'py>(
             for (value, column) in cell.iter_mut().zip(&columns) {
                 *value = column
                     .get(i)
-                    .map_err(|what| format!("{origin}, row {}: {what}", i + 1))?
+                    .map_err(|what| {
+                        format!("{origin}, row {}, column {:?}: {what}", i + 1, column.name)
+                    })?
                     .unwrap_or_default();
             }
             let [r, c, v] = cell;

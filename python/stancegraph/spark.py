@@ -76,7 +76,7 @@ TIES_SCHEMA = (
 VOTES_SCHEMA = "country1 string, country2 string, shared long, identical long, opposed long"
 
 _PARTIAL_TIES = (
-    "source string, target string, period string, events long, millionths long, "
+    "source string, target string, period string, events long, millionths decimal(38,0), "
     "verbal_cooperation long, material_cooperation long, verbal_conflict long, "
     "material_conflict long"
 )
@@ -128,6 +128,26 @@ def _int64_array(n: int, data: bytes) -> "pyarrow.Array":
     return pa.Array.from_buffers(pa.int64(), n, [None, pa.py_buffer(data)])
 
 
+def _decimal_array(n: int, data: bytes) -> "pyarrow.Array":
+    import pyarrow as pa
+
+    return pa.Array.from_buffers(pa.decimal128(38, 0), n, [None, pa.py_buffer(data)])
+
+
+def _quoted(name: str) -> str:
+    """A column name as Spark SQL quotes it (backticks doubled inside)."""
+    return "`" + name.replace("`", "``") + "`"
+
+
+def _resolve(columns: List[str], name: str) -> Optional[str]:
+    """The DataFrame's column for ``name``: the same name, else the one column whose
+    name differs only in case (Spark resolves names regardless of case by default)."""
+    if name in columns:
+        return name
+    folded = [c for c in columns if c.lower() == name.lower()]
+    return folded[0] if len(folded) == 1 else None
+
+
 def _partition_id() -> int:
     from pyspark import TaskContext
 
@@ -153,7 +173,7 @@ def _event_kernel(level: str, window: str, directed: bool, names: List[str], pre
             _string_array(n, target),
             _string_array(n, period),
             _int64_array(n, events),
-            _int64_array(n, millionths),
+            _decimal_array(n, millionths),
         ] + [_int64_array(n, q) for q in quads]
         names_out = ["source", "target", "period", "events", "millionths", *_QUADS]
         yield pa.RecordBatch.from_arrays(arrays, names=names_out)
@@ -190,7 +210,9 @@ def event_ties(
     material_conflict, sign``, sorted by period, source and target — row for row the
     command line's CSV for the same events. Each partition is aggregated by the Rust
     kernel; the partial tables are summed per dyad and period by Spark (Goldstein sums
-    in exact integer millionths, so the result does not depend on the partitioning).
+    in exact integer millionths, as 38-digit decimals, so the result does not depend on
+    the partitioning). Column names are matched as Spark matches them, regardless of
+    case; a column named in ``columns`` that the DataFrame lacks is an error.
     The options are kept in the ``source`` column's metadata for
     :func:`signed_graphs`.
 
@@ -200,19 +222,25 @@ def event_ties(
     F = _pyspark()
     _native._EventPartition(level, window, directed, list(_ROLES), 0)  # checks the options now
     mapping = dict(ICEWS_COLUMNS)
-    if columns:
-        unknown = sorted(set(columns) - set(_ROLES))
-        if unknown:
-            raise ValueError(
-                f"columns: unknown roles {unknown}; the roles are {', '.join(_ROLES)}"
-            )
-        mapping.update(columns)
-    have = set(df.columns)
-    present = [mapping[role] in have for role in _ROLES]
+    given = dict(columns or {})
+    unknown = sorted(set(given) - set(_ROLES))
+    if unknown:
+        raise ValueError(f"columns: unknown roles {unknown}; the roles are {', '.join(_ROLES)}")
+    mapping.update(given)
+    have = list(df.columns)
+    found = {role: _resolve(have, mapping[role]) for role in _ROLES}
+    # A column named in columns= must exist: a typo would silently drop a role.
+    absent = [f"{role} ({given[role]!r})" for role in given if found[role] is None]
+    if absent:
+        raise ValueError(
+            "event_ties: columns= names columns the DataFrame does not have: "
+            + ", ".join(absent) + f"; its columns: {sorted(have)}"
+        )
+    present = [found[role] is not None for role in _ROLES]
     needed = ["source_country", "target_country"] if level == "country" else ["source", "target"]
     if window != "all":
         needed.append("date")
-    missing = [f"{role} ({mapping[role]!r})" for role in needed if mapping[role] not in have]
+    missing = [f"{role} ({mapping[role]!r})" for role in needed if found[role] is None]
     if not (present[_ROLES.index("code")] or present[_ROLES.index("score")]):
         missing.append(f"code ({mapping['code']!r}) or score ({mapping['score']!r})")
     if missing:
@@ -223,19 +251,20 @@ def event_ties(
     types = dict(df.dtypes)
 
     def text(role):
-        column = F.col(f"`{mapping[role]}`")
-        if role == "date" and types[mapping[role]].startswith("timestamp"):
+        name = found[role]
+        column = F.col(_quoted(name))
+        if role == "date" and types[name].startswith("timestamp"):
             column = F.to_date(column)  # its day in the session's time zone
         return column.cast("string").alias(role)
 
     selected = df.select(*[text(role) for role, has in zip(_ROLES, present) if has])
-    names = [mapping[role] for role in _ROLES]
+    names = [found[role] or mapping[role] for role in _ROLES]
     partial = selected.mapInArrow(
         _event_kernel(level, window, directed, names, present), _PARTIAL_TIES
     )
     combined = partial.groupBy("source", "target", "period").agg(
         F.sum("events").alias("events"),
-        F.expr("try_sum(millionths)").alias("millionths"),
+        F.sum("millionths").alias("millionths"),
         *[F.sum(q).alias(q) for q in _QUADS],
     )
     overflow = F.raise_error(
@@ -246,7 +275,7 @@ def event_ties(
             F.col("target"),
             F.lit(" in "),
             F.col("period"),
-            F.lit(" is beyond ±9.2e12, which 64-bit millionths cannot carry"),
+            F.lit(" is beyond what 38 digits of millionths carry"),
         )
     )
     goldstein = F.when(F.col("millionths").isNull(), overflow).otherwise(
@@ -260,7 +289,7 @@ def event_ties(
         "events",
         goldstein.cast("double").alias("goldstein"),
         *_QUADS,
-        F.signum("millionths").cast("int").alias("sign"),
+        F.signum(F.col("millionths").cast("double")).cast("int").alias("sign"),
     ).orderBy("period", "source", "target")
 
 
@@ -319,7 +348,8 @@ def vote_agreement(
     """
     F = _pyspark()
     have = set(df.columns)
-    missing = [c for c in (rcid, country, vote) if c not in have]
+    resolved = [_resolve(list(df.columns), c) for c in (rcid, country, vote)]
+    missing = [c for c, r in zip((rcid, country, vote), resolved) if r is None]
     if missing:
         raise ValueError(
             f"vote_agreement: the DataFrame has no column {missing}; its columns: {sorted(have)}"
@@ -327,16 +357,21 @@ def vote_agreement(
     if partitions is not None and (not isinstance(partitions, int) or partitions < 1):
         raise ValueError(f"partitions: expected a positive whole number, got {partitions!r}")
     selected = df.select(
-        F.col(f"`{rcid}`").cast("string").alias("rcid"),
-        F.col(f"`{country}`").cast("string").alias("country"),
-        F.col(f"`{vote}`").cast("string").alias("vote"),
+        *[
+            F.col(_quoted(str(name))).cast("string").alias(alias)
+            for name, alias in zip(resolved, ("rcid", "country", "vote"))
+        ]
     )
+    # Partitioned by the roll call's number, not its text: " 3", "03" and "+3" are the
+    # roll call the kernel reads as 3, and must meet in one partition.
+    key = F.expr("try_cast(trim(rcid) AS DECIMAL(20,0))").alias("_roll_call")
+    keyed = selected.select("rcid", "country", "vote", key)
     by_roll_call = (
-        selected.repartition(partitions, "rcid")
+        keyed.repartition(partitions, "_roll_call")
         if partitions is not None
-        else selected.repartition("rcid")
+        else keyed.repartition("_roll_call")
     )
-    partial = by_roll_call.mapInArrow(_vote_kernel([rcid, country, vote]), VOTES_SCHEMA)
+    partial = by_roll_call.mapInArrow(_vote_kernel([str(r) for r in resolved]), VOTES_SCHEMA)
     return (
         partial.groupBy("country1", "country2")
         .agg(*[F.sum(c).alias(c) for c in ("shared", "identical", "opposed")])
@@ -386,11 +421,26 @@ def event_networks(
     """
     F = _pyspark()
     level, window, directed = _options(ties, level, window, directed)
+    every = ties
+    wanted: Optional[List[str]] = None
     if period is not None:
-        wanted = [period] if isinstance(period, str) else list(period)
+        if isinstance(period, str):
+            wanted = [period]
+        elif isinstance(period, Iterable) and all(isinstance(p, str) for p in period):
+            wanted = list(period)
+        else:
+            raise ValueError(
+                f"period: expected a period's label (e.g. '2018-06') or a list of them, got {period!r}"
+            )
         ties = ties.where(F.col("period").isin(wanted))
     names = ["source", "target", "period", "events", "goldstein", *_QUADS]
     c = _collect(ties, names)
+    if wanted is not None:
+        unknown = sorted(set(wanted) - set(c["period"]))
+        if unknown:
+            periods = [r[0] for r in every.select("period").distinct().orderBy("period").collect()]
+            shown = ", ".join(periods[:12]) + (f", … ({len(periods)} in all)" if len(periods) > 12 else "")
+            raise ValueError(f"period: no ties in {', '.join(unknown)}; the periods: {shown or 'none'}")
     return _native._event_networks(
         c["source"],
         c["target"],
@@ -412,9 +462,9 @@ def signed_graphs(
     """The ties of :func:`event_ties` collected on the driver as one weighted
     :class:`~stancegraph.SignedGraph` per period (only ``period``, one or several, when
     given): ``{period: graph}`` in period order. A dyad's edge has the sign of its net
-    Goldstein score and weighs its absolute value; a directed table's A→B and B→A are
-    two ties (an ambivalent pair when their signs differ). ``options`` as in
-    :func:`event_networks`.
+    Goldstein score and weighs its absolute value; in a directed table A→B and B→A of
+    the same sign make one edge (their weights add up), of opposite signs an ambivalent
+    pair (both edges). ``options`` as in :func:`event_networks`.
     """
     networks = event_networks(ties, period, **options)
     return {graph.period or "all": graph for graph in networks.graphs()}

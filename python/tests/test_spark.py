@@ -356,3 +356,54 @@ def test_the_example_runs(spark):
     assert "3705 events -> 336 dyad-days" in done.stdout
     assert "2018-06-02:" in done.stdout and "(proven)" in done.stdout
     assert "Most often opposed pairs:" in done.stdout and "United States" in done.stdout
+
+
+def test_roll_call_ids_written_differently_meet_in_one_partition(spark):
+    # " 3", "03" and "+3" are roll call 3, as read_votes reads them: the counts must
+    # not depend on the partitions, and a second vote must be seen.
+    rows = [("3", "Canada", "yes"), (" 3", "France", "yes"), ("03", "Germany", "no"), ("+3", "Japan", "yes")]
+    df = spark.createDataFrame(rows, "rcid string, country string, vote string")
+    for partitions in (1, 2, 8):
+        pairs = sg.spark.vote_agreement(df, partitions=partitions).toPandas()
+        assert len(pairs) == 6 and set(pairs["shared"]) == {1}, partitions
+    twice = spark.createDataFrame(
+        [("3", "Canada", "yes"), ("03", "Canada", "no"), ("3", "France", "yes")],
+        "rcid string, country string, vote string",
+    )
+    with pytest.raises(Exception, match="second vote"):
+        sg.spark.vote_agreement(twice, partitions=8).collect()
+
+
+def test_goldstein_sums_beyond_64_bits_of_millionths(spark, tmp_path):
+    # 10,000 events of score 1e9: 1e13 Goldstein points, 1e19 millionths.
+    path = tmp_path / "big.csv"
+    path.write_text("source,target,score\n" + "USA,PRK,1e9\n" * 10_000)
+    expected = sg.aggregate_events(path, level="actor", format="delimited")
+    df = spark.read.csv(str(path), header=True).repartition(4)
+    ties = sg.spark.event_ties(df, level="actor", columns={"source": "source", "target": "target", "score": "score"})
+    assert_same_table(frame_of(ties), expected)
+    assert frame_of(ties)["goldstein"].tolist() == [1e13]
+
+
+def test_mapped_columns_must_exist_and_match_regardless_of_case(icews):
+    with pytest.raises(ValueError, match="goldstien"):
+        sg.spark.event_ties(icews, columns={"score": "goldstien"})
+    lowered = icews.withColumnRenamed("Intensity", "intensity")
+    assert_same_table(frame_of(sg.spark.event_ties(lowered)), sg.aggregate_events(SAMPLE))
+
+
+def test_period_arguments(icews):
+    ties = sg.spark.event_ties(icews, window="day")
+    with pytest.raises(ValueError, match="2018-06-01, 2018-06-02"):
+        sg.spark.signed_graphs(ties, period="2019-01-01")
+    with pytest.raises(ValueError, match="period"):
+        sg.spark.signed_graphs(ties, period=2018)
+    both = sg.spark.signed_graphs(ties, period=["2018-06-02", "2018-06-01"])
+    assert list(both) == ["2018-06-01", "2018-06-02"]
+
+
+def test_a_column_name_with_a_backtick(spark):
+    df = spark.createDataFrame([("USA", "PRK", 2.0)], "`from` string, `to` string, `go`ld` double".replace("`go`ld`", "`go``ld`"))
+    columns = {"source_country": "from", "target_country": "to", "score": "go`ld"}
+    frame = frame_of(sg.spark.event_ties(df, columns=columns))
+    assert frame["goldstein"].tolist() == [2.0]

@@ -78,7 +78,7 @@ impl QuadCounts {
 
 /// One dyad in one period: the events from `source` to `target` (or
 /// between them, undirected: `source` < `target` by name).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct DyadPeriod {
     /// The source (country or actor).
@@ -143,9 +143,37 @@ impl DyadPeriod {
 
     /// The Goldstein sum in millionths, exactly as summed: partial sums of
     /// the same dyad and period from different parts of the input add up
-    /// to the whole's (what a Spark job's combining step sums).
+    /// to the whole's (what a Spark job's combining step sums). If
+    /// `goldstein` has been changed since, its value rounded to millionths.
     pub fn goldstein_millionths(&self) -> i128 {
-        self.units
+        if self.units as f64 / SCORE_UNITS == self.goldstein || !self.goldstein.is_finite() {
+            self.units
+        } else {
+            (self.goldstein * SCORE_UNITS).round() as i128
+        }
+    }
+}
+
+/// Two rows are equal when their fields and their Goldstein millionths are.
+impl PartialEq for DyadPeriod {
+    fn eq(&self, other: &Self) -> bool {
+        (
+            &self.source,
+            &self.target,
+            &self.period,
+            self.events,
+            self.goldstein,
+            self.quad,
+            self.sign,
+        ) == (
+            &other.source,
+            &other.target,
+            &other.period,
+            other.events,
+            other.goldstein,
+            other.quad,
+            other.sign,
+        ) && self.goldstein_millionths() == other.goldstein_millionths()
     }
 }
 
@@ -298,6 +326,9 @@ impl EventNetworks {
                     "events",
                     "fewer than the events counted in the quad classes",
                 );
+            }
+            if r.goldstein.is_finite() && r.sign != sign_of(r.goldstein_millionths()) {
+                bad(n, "sign", "not the sign of the Goldstein sum");
             }
             if seen.insert((&r.source, &r.target, &r.period), n).is_some() {
                 bad(n, "period", "this dyad and period are given twice");
@@ -507,17 +538,18 @@ fn graph_of(period: &str, rows: &[DyadPeriod]) -> SignedGraph {
         match seen.entry((a.min(b), a.max(b), r.sign)) {
             std::collections::hash_map::Entry::Occupied(e) => {
                 let i = *e.get();
-                units[i] += r.units.abs();
+                units[i] += r.goldstein_millionths().abs();
                 edges[i].weight = units[i] as f64 / SCORE_UNITS;
             }
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(edges.len());
-                units.push(r.units.abs());
+                let u = r.goldstein_millionths().abs();
+                units.push(u);
                 edges.push(SignedEdge {
                     a,
                     b,
                     sign: r.sign,
-                    weight: r.goldstein.abs(),
+                    weight: u as f64 / SCORE_UNITS,
                 });
             }
         }

@@ -740,6 +740,32 @@ fn rows_from_elsewhere_are_checked_and_every_bad_one_named() {
         assert!(err.contains(needle), "{needle} not in {err}");
     }
     assert!(!err.contains("rows[1]"), "{err}");
+
+    // A row whose public Goldstein sum was changed is read by that sum, in
+    // the table and in the graph alike; a sign that disagrees is refused.
+    let mut a = DyadPeriod::new("USA", "PRK", "all", 1, 1.0, q);
+    a.goldstein = 7.0;
+    assert_eq!(a.goldstein_millionths(), 7_000_000);
+    assert_eq!(a, DyadPeriod::new("USA", "PRK", "all", 1, 7.0, q));
+    let b = DyadPeriod::new("PRK", "USA", "all", 1, 2.0, q);
+    let n = EventNetworks::from_rows(
+        AggregateOptions::default(),
+        vec![a.clone(), b],
+        EventCounts::default(),
+        "t",
+    )
+    .unwrap();
+    assert_eq!(n.graphs()[0].edges()[0].weight, 9.0);
+    a.goldstein = -7.0;
+    let err = EventNetworks::from_rows(
+        AggregateOptions::default(),
+        vec![a],
+        EventCounts::default(),
+        "t",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("not the sign of the Goldstein sum"), "{err}");
 }
 
 #[cfg(feature = "cli")]
