@@ -85,7 +85,7 @@
 //! | [`diff`] | [`Scenario::diff`] and [`Scenario::diff_dates`]: positions, contradictions and ties that changed ([`ScenarioDiff`](diff::ScenarioDiff)) |
 //! | [`balance`] | [`SignedGraph`](balance::SignedGraph): structural balance, the [frustration index](balance::Frustration) (exact with proof or bounded), [blockmodels](balance::Blockmodel), the explained [`BalanceReport`](balance::BalanceReport) |
 //! | [`interstate`] | dyadic panels of interstate relations: alliance and dispute dyad-years read into an [`InterstatePanel`](interstate::InterstatePanel), per-year signed graphs, [allies in conflict](interstate::AlliesInConflict), [balance by year](interstate::BalanceByYear) |
-//! | [`events`] | political event data (ICEWS, PLOVER, delimited tables with CAMEO codes) read as a stream and aggregated per dyad and period into tables and [`SignedGraph`](balance::SignedGraph)s ([`EventReader`](events::EventReader), [`EventAggregator`](events::EventAggregator), [`EventNetworks`](events::EventNetworks)) |
+//! | [`events`] | political event data (ICEWS, PLOVER, delimited tables with CAMEO codes) read as a stream and aggregated per dyad and period into tables and [`SignedGraph`](balance::SignedGraph)s ([`EventReader`](events::EventReader), [`EventAggregator`](events::EventAggregator), [`EventNetworks`](events::EventNetworks)); rows from columnar sources such as Spark partitions ([`EventFields`](events::EventFields), [`EventNetworks::from_rows`](events::EventNetworks::from_rows)) |
 //! | [`io`] | scenario file [`Format`](io::Format)s and case folders ([`LoadOptions`](io::LoadOptions)), [quote verification](io::quotes), the [`StatementsCsv`](io::StatementsCsv) and [`RollCallVotes`](io::RollCallVotes) importers, `.dna` databases |
 //! | [`render`] | the self-contained [`HtmlReport`](render::HtmlReport) of a scenario: the network drawn as SVG, the contradictions, camps, timeline and balance; [`GraphReport`](render::GraphReport), the same kind of page for signed networks (an edge list, aggregated events) |
 //!
@@ -143,7 +143,9 @@
 //! - `events/`: event data: the event and its field rules, the code book
 //!   (CAMEO, PLOVER, quad classes; tables compiled in from `events/data/`),
 //!   one file per reader (ICEWS, delimited, PLOVER) and the reader over
-//!   them, time windows, the aggregation kernel and its result.
+//!   them, columnar rows (`fields.rs`: a data frame's or a Spark
+//!   partition's cells read by the same rules), time windows, the
+//!   aggregation kernel and its result.
 //! - `render/`: the layout, the SVG drawing, a discourse network drawn
 //!   (`network_svg.rs`), the HTML report (`render/report/`: options and
 //!   page, view model, clustering, drawing, shared sentences, one file per
