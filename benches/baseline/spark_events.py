@@ -91,8 +91,6 @@ def spark_sql(df):
 
 
 def child(path, cores, repeat):
-    from pyspark.sql import functions as F
-
     import stancegraph.spark as sgs
 
     spark = session(cores)
@@ -121,18 +119,7 @@ def child(path, cores, repeat):
     sql = spark_sql(df)
     out["spark_sql"] = best(lambda: noop(sql), repeat)
     # The partial tables the partitions hand to the shuffle.
-    names = [sgs.ICEWS_COLUMNS[r] for r in sgs._ROLES]
-    present = [c in COLUMNS for c in names]
-    selected = df.select(
-        *[
-            F.col(f"`{c}`").cast("string").alias(r)
-            for r, c, has in zip(sgs._ROLES, names, present)
-            if has
-        ]
-    )
-    partial = selected.mapInArrow(
-        sgs._event_kernel("country", "month", True, names, present), sgs._PARTIAL_TIES
-    )
+    partial = sgs._partial_ties(df, "country", "month", True, None)
     out["partial_rows"] = partial.count()
     # The whole job from the file, read each time (what a job on stored data does).
     def from_file(make):

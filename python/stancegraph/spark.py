@@ -181,44 +181,15 @@ def _event_kernel(level: str, window: str, directed: bool, names: List[str], pre
     return kernel
 
 
-def event_ties(
+def _partial_ties(
     df: "DataFrame",
-    level: str = "country",
-    window: str = "all",
-    directed: bool = True,
-    columns: Optional[Mapping[str, str]] = None,
+    level: str,
+    window: str,
+    directed: bool,
+    columns: Optional[Mapping[str, str]],
 ) -> "DataFrame":
-    """The events of a Spark DataFrame aggregated per dyad and period, as ``stancegraph
-    events`` aggregates a file.
-
-    ``df`` holds one event per row, with ICEWS's column names by default
-    (:data:`ICEWS_COLUMNS`); ``columns`` maps roles — ``source``, ``source_country``,
-    ``target``, ``target_country``, ``date``, ``code``, ``score`` — to other names
-    (e.g. GDELT's ``{"source_country": "Actor1CountryCode", ..., "date": "SQLDATE",
-    "code": "EventCode", "score": "GoldsteinScale"}``). The columns of the chosen level
-    (countries or names) are required, a ``date`` too unless ``window="all"``, and a
-    ``code`` or a ``score``; the others are used when present. Any column type works:
-    values are read as their text (a Spark ``date`` as ``YYYY-MM-DD``, a timestamp by
-    its day in the session's time zone, an integer ``20180601`` as GDELT's day).
-
-    ``level`` is ``"country"`` or ``"actor"``; ``window`` is ``all``, ``day``, ``week``
-    (ISO), ``month``, ``year`` or ``"LENGTH/STEP"`` sliding windows; ``directed=False``
-    folds A→B and B→A into one dyad named in name order.
-
-    Returns a DataFrame (:data:`TIES_SCHEMA`): ``source, target, period, events,
-    goldstein`` then ``verbal_cooperation, material_cooperation, verbal_conflict,
-    material_conflict, sign``, sorted by period, source and target — row for row the
-    command line's CSV for the same events. Each partition is aggregated by the Rust
-    kernel; the partial tables are summed per dyad and period by Spark (Goldstein sums
-    in exact integer millionths, as 38-digit decimals, so the result does not depend on
-    the partitioning). Column names are matched as Spark matches them, regardless of
-    case; a column named in ``columns`` that the DataFrame lacks is an error.
-    The options are kept in the ``source`` column's metadata for
-    :func:`signed_graphs`.
-
-    The job fails with :class:`~stancegraph.ValidationError` (inside Spark's
-    exception) naming the partition, the row and the column of every bad value.
-    """
+    """The partial tables of :func:`event_ties`: every partition aggregated by the
+    kernel, before Spark sums them (one row per dyad and period a partition saw)."""
     F = _pyspark()
     _native._EventPartition(level, window, directed, list(_ROLES), 0)  # checks the options now
     mapping = dict(ICEWS_COLUMNS)
@@ -262,6 +233,49 @@ def event_ties(
     partial = selected.mapInArrow(
         _event_kernel(level, window, directed, names, present), _PARTIAL_TIES
     )
+    return partial
+
+
+def event_ties(
+    df: "DataFrame",
+    level: str = "country",
+    window: str = "all",
+    directed: bool = True,
+    columns: Optional[Mapping[str, str]] = None,
+) -> "DataFrame":
+    """The events of a Spark DataFrame aggregated per dyad and period, as ``stancegraph
+    events`` aggregates a file.
+
+    ``df`` holds one event per row, with ICEWS's column names by default
+    (:data:`ICEWS_COLUMNS`); ``columns`` maps roles — ``source``, ``source_country``,
+    ``target``, ``target_country``, ``date``, ``code``, ``score`` — to other names
+    (e.g. GDELT's ``{"source_country": "Actor1CountryCode", ..., "date": "SQLDATE",
+    "code": "EventCode", "score": "GoldsteinScale"}``). The columns of the chosen level
+    (countries or names) are required, a ``date`` too unless ``window="all"``, and a
+    ``code`` or a ``score``; the others are used when present. Any column type works:
+    values are read as their text (a Spark ``date`` as ``YYYY-MM-DD``, a timestamp by
+    its day in the session's time zone, an integer ``20180601`` as GDELT's day).
+
+    ``level`` is ``"country"`` or ``"actor"``; ``window`` is ``all``, ``day``, ``week``
+    (ISO), ``month``, ``year`` or ``"LENGTH/STEP"`` sliding windows; ``directed=False``
+    folds A→B and B→A into one dyad named in name order.
+
+    Returns a DataFrame (:data:`TIES_SCHEMA`): ``source, target, period, events,
+    goldstein`` then ``verbal_cooperation, material_cooperation, verbal_conflict,
+    material_conflict, sign``, sorted by period, source and target — row for row the
+    command line's CSV for the same events. Each partition is aggregated by the Rust
+    kernel; the partial tables are summed per dyad and period by Spark (Goldstein sums
+    in exact integer millionths, as 38-digit decimals, so the result does not depend on
+    the partitioning). Column names are matched as Spark matches them, regardless of
+    case; a column named in ``columns`` that the DataFrame lacks is an error.
+    The options are kept in the ``source`` column's metadata for
+    :func:`signed_graphs`.
+
+    The job fails with :class:`~stancegraph.ValidationError` (inside Spark's
+    exception) naming the partition, the row and the column of every bad value.
+    """
+    F = _pyspark()
+    partial = _partial_ties(df, level, window, directed, columns)
     combined = partial.groupBy("source", "target", "period").agg(
         F.sum("events").alias("events"),
         F.sum("millionths").alias("millionths"),

@@ -126,10 +126,9 @@ def test_the_samples_published_facts(icews):
     assert list(frame.columns[:5]) == ["source", "target", "period", "events", "goldstein"]
 
 
-def test_the_result_is_the_command_lines_csv(icews, tmp_path):
+def test_the_result_is_the_command_lines_csv(icews):
     frame = frame_of(sg.spark.event_ties(icews, window="week"))
     expected = sg.aggregate_events(SAMPLE, window="week").to_csv()
-    path = tmp_path / "ties.csv"
     # The CLI writes whole Goldstein sums as integers: compare as numbers, row for row.
     import pandas as pd
     from io import StringIO
@@ -139,8 +138,6 @@ def test_the_result_is_the_command_lines_csv(icews, tmp_path):
     assert frame[["source", "target", "period"]].values.tolist() == cli[
         ["source", "target", "period"]
     ].astype(str).values.tolist()
-    frame.to_csv(path, index=False)
-    assert path.stat().st_size > 0
 
 
 def million_events(seed=18):
@@ -403,7 +400,7 @@ def test_period_arguments(icews):
 
 
 def test_a_column_name_with_a_backtick(spark):
-    df = spark.createDataFrame([("USA", "PRK", 2.0)], "`from` string, `to` string, `go`ld` double".replace("`go`ld`", "`go``ld`"))
+    df = spark.createDataFrame([("USA", "PRK", 2.0)], "`from` string, `to` string, `go``ld` double")
     columns = {"source_country": "from", "target_country": "to", "score": "go`ld"}
     frame = frame_of(sg.spark.event_ties(df, columns=columns))
     assert frame["goldstein"].tolist() == [2.0]

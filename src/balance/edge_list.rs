@@ -30,18 +30,10 @@ pub(crate) fn read_edges(text: &str, origin: &str) -> Result<Vec<SignedGraph>> {
         .map_err(|_| invalid(vec![crate::io::table_problem::unreadable_header()]))?
         .clone();
     let column = |name: &str| headers.iter().position(|h| h == name);
+    let [source, target, sign] =
+        crate::io::table_problem::find_columns(&headers, ["source", "target", "sign"])
+            .map_err(invalid)?;
     let mut problems = Vec::new();
-    let mut required = |name: &'static str| {
-        let c = column(name);
-        if c.is_none() {
-            problems.push(crate::io::table_problem::missing_column(name));
-        }
-        c
-    };
-    let (source, target, sign) = (required("source"), required("target"), required("sign"));
-    let (Some(source), Some(target), Some(sign)) = (source, target, sign) else {
-        return Err(invalid(problems));
-    };
     let (weight, period) = (column("weight"), column("period"));
 
     let mut graphs: Vec<Period> = Vec::new();

@@ -261,17 +261,9 @@ fn read_cameo(text: &str, origin: &str) -> Result<HashMap<String, (f64, String)>
         .headers()
         .map_err(|_| invalid(vec![crate::io::table_problem::unreadable_header()]))?
         .clone();
-    let column = |name: &str| headers.iter().position(|h| h == name);
-    let (Some(code), Some(goldstein)) = (column("code"), column("goldstein")) else {
-        let mut problems = Vec::new();
-        for name in ["code", "goldstein"] {
-            if column(name).is_none() {
-                problems.push(crate::io::table_problem::missing_column(name));
-            }
-        }
-        return Err(invalid(problems));
-    };
-    let name = column("name");
+    let [code, goldstein] =
+        crate::io::table_problem::find_columns(&headers, ["code", "goldstein"]).map_err(invalid)?;
+    let name = headers.iter().position(|h| h == "name");
     let mut out = HashMap::new();
     let mut problems = Vec::new();
     for record in reader.records() {

@@ -24,6 +24,28 @@ pub(crate) fn missing_column(name: &str) -> Problem {
     )
 }
 
+/// Where the columns `names` are among `headers` (compared as given: the
+/// caller trims or not); every missing one is a problem, all listed.
+pub(crate) fn find_columns<'h, const N: usize>(
+    headers: impl IntoIterator<Item = &'h str>,
+    names: [&str; N],
+) -> Result<[usize; N], Vec<Problem>> {
+    let headers: Vec<&str> = headers.into_iter().collect();
+    let mut found = [0; N];
+    let mut problems = Vec::new();
+    for (slot, name) in found.iter_mut().zip(names) {
+        match headers.iter().position(|&h| h == name) {
+            Some(i) => *slot = i,
+            None => problems.push(missing_column(name)),
+        }
+    }
+    if problems.is_empty() {
+        Ok(found)
+    } else {
+        Err(problems)
+    }
+}
+
 /// Something wrong in data row `row` (1-based, header excluded), at `line`
 /// of the file, in `column` (none for the row as a whole).
 pub(crate) fn row_problem(

@@ -66,6 +66,24 @@ impl Parity {
         self.odd[rv] = pu ^ pv ^ odd;
         true
     }
+
+    /// The sets numbered from 0 in the order of their first node: how many
+    /// there are, and per node its set and its parity to the set's root.
+    pub(super) fn places(&mut self) -> (usize, Vec<(usize, bool)>) {
+        let n = self.parent.len();
+        let mut index = vec![usize::MAX; n];
+        let mut count = 0usize;
+        let mut place = Vec::with_capacity(n);
+        for v in 0..n {
+            let (r, p) = self.find(v);
+            if index[r] == usize::MAX {
+                index[r] = count;
+                count += 1;
+            }
+            place.push((index[r], p));
+        }
+        (count, place)
+    }
 }
 
 /// Camps for `graph` from the LP prices, as the module header says; `None`
@@ -100,17 +118,7 @@ pub(super) fn guided_sides(
         return None;
     }
     // Number the roots; the contracted edges keep their signs seen from the roots.
-    let mut index = vec![usize::MAX; n];
-    let mut count = 0usize;
-    let mut place = Vec::with_capacity(n);
-    for v in 0..n {
-        let (r, p) = sets.find(v);
-        if index[r] == usize::MAX {
-            index[r] = count;
-            count += 1;
-        }
-        place.push((index[r], p));
-    }
+    let (count, place) = sets.places();
     let edges: Vec<WEdge> = graph
         .edges
         .iter()

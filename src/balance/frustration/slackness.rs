@@ -72,17 +72,7 @@ pub(super) fn close(
             });
         }
     }
-    let mut index = vec![usize::MAX; n];
-    let mut count = 0usize;
-    let mut place = Vec::with_capacity(n);
-    for v in 0..n {
-        let (r, p) = sets.find(v);
-        if index[r] == usize::MAX {
-            index[r] = count;
-            count += 1;
-        }
-        place.push((index[r], p));
-    }
+    let (count, place) = sets.places();
     // Edges between sets, merged per pair and sign; inside a set an edge
     // out of place is frustrated whatever the camps.
     let mut merged: BTreeMap<(usize, usize, bool), u64> = BTreeMap::new();
