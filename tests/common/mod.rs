@@ -152,11 +152,36 @@ pub fn stancegraph(args: &[&str]) -> std::process::Output {
 }
 
 /// A fresh scratch directory for one test, `stancegraph-NAME-PID` under the
-/// system's temporary directory (created if missing).
-pub fn scratch_dir(name: &str) -> std::path::PathBuf {
+/// system's temporary directory (created if missing), removed with everything
+/// in it when the guard is dropped — also when the test fails — so that runs
+/// leave nothing behind in the temporary directory.
+pub fn scratch_dir(name: &str) -> ScratchDir {
     let dir = std::env::temp_dir().join(format!("stancegraph-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    ScratchDir(dir)
+}
+
+/// A test's scratch directory (see [`scratch_dir`]); it reads as its path.
+pub struct ScratchDir(std::path::PathBuf);
+
+impl std::ops::Deref for ScratchDir {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl AsRef<std::path::Path> for ScratchDir {
+    fn as_ref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        // Best effort: a directory already removed by the test is fine.
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 /// Whether an element of a page or drawing has `class` among its classes.

@@ -7,14 +7,14 @@ use stancegraph::{
     Error, ProblemKind, Scenario, Section, contradiction::CheckOptions, io::LoadOptions,
 };
 
-use crate::common::{founding, scratch_dir};
+use crate::common::{ScratchDir, founding, scratch_dir};
 
 fn istanbul_case() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/cases/istanbul")
 }
 
 /// A fresh case folder holding `files` (relative path, text).
-fn case(name: &str, files: &[(&str, &str)]) -> PathBuf {
+fn case(name: &str, files: &[(&str, &str)]) -> ScratchDir {
     let dir = scratch_dir(&format!("case-{name}"));
     let _ = std::fs::remove_dir_all(&dir);
     for (path, text) in files {

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{scratch_dir, stancegraph};
+use crate::common::{ScratchDir, scratch_dir, stancegraph};
 
 fn istanbul_case() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/cases/istanbul")
@@ -14,7 +14,7 @@ fn text(bytes: &[u8]) -> String {
 }
 
 /// A copy of the Istanbul case in a scratch folder, to break.
-fn copy_of_istanbul(name: &str) -> PathBuf {
+fn copy_of_istanbul(name: &str) -> ScratchDir {
     let dir = scratch_dir(&format!("cli-case-{name}"));
     let _ = std::fs::remove_dir_all(&dir);
     for file in [

@@ -1,7 +1,7 @@
 //! `stancegraph diff`: both modes as text and JSON (exit 0), and every way
 //! to misuse it or feed it bad input (exit 2, naming the problem).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::common::{self, stancegraph};
 
@@ -30,7 +30,7 @@ fn new_version() -> String {
 
 /// Two versions (and a broken file) written to a scratch folder.
 struct Files {
-    dir: PathBuf,
+    dir: common::ScratchDir,
 }
 
 impl Files {
@@ -48,12 +48,6 @@ impl Files {
 
     fn path(&self, name: &str) -> String {
         self.dir.join(name).to_str().unwrap().to_owned()
-    }
-}
-
-impl Drop for Files {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
 

@@ -13,6 +13,9 @@ pub(crate) fn cargo_example(name: &str, args: &[&str]) -> std::process::Output {
     if cfg!(feature = "cli") {
         features.push("cli");
     }
+    if cfg!(feature = "dna") {
+        features.push("dna");
+    }
     Command::new(cargo)
         .args([
             "run",
@@ -91,8 +94,7 @@ fn largest_group(stdout: &str) -> usize {
 
 #[test]
 fn scale_generates_negotiations_that_load_the_same_each_time() {
-    let dir = std::env::temp_dir().join(format!("stancegraph-negotiation-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::common::scratch_dir("negotiation");
     let path = |name: &str| dir.join(name).to_str().unwrap().to_owned();
     let apart = example_stdout(
         "scale",
@@ -185,7 +187,7 @@ fn un_votes_fails_clearly_without_its_input() {
 
 #[test]
 fn un_votes_writes_the_three_matrices() {
-    let dir = std::env::temp_dir().join(format!("stancegraph-un-{}", std::process::id()));
+    let dir = crate::common::scratch_dir("un");
     let votes = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/un_votes_sample.csv"
@@ -241,8 +243,7 @@ fn signed_networks_reports_the_repository_copies_and_fails_clearly_without_a_fol
 
 #[test]
 fn report_writes_the_three_reports() {
-    let out_dir =
-        std::env::temp_dir().join(format!("stancegraph-example-report-{}", std::process::id()));
+    let out_dir = crate::common::scratch_dir("example-report");
     let out = out_dir.to_str().unwrap();
     let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
     let runs: [(&[&str], &str, &str); 3] = [

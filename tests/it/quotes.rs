@@ -67,7 +67,7 @@ fn a_file_that_is_not_utf8_is_an_error_naming_the_byte() {
 #[test]
 fn a_directory_is_an_error() {
     let dir = scratch_dir("quotes-dir");
-    let results = check_quote_files(&[QuoteJob::new(&dir).with_quote(0, "x")]);
+    let results = check_quote_files(&[QuoteJob::new(&*dir).with_quote(0, "x")]);
     assert!(results[0].checks.is_err());
     std::fs::remove_dir_all(dir).unwrap();
 }
