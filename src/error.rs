@@ -469,6 +469,16 @@ pub enum ProblemKind {
         /// The rule.
         reason: &'static str,
     },
+    /// A period that none of the signed graphs has (an edge list's
+    /// periods, aggregated events): see
+    /// [`SignedGraph::find_period`](crate::balance::SignedGraph::find_period).
+    #[error("no period `{period}` ({})", periods_listed(periods))]
+    UnknownPeriod {
+        /// The period asked for.
+        period: String,
+        /// The periods there are, in order.
+        periods: Vec<String>,
+    },
     /// An id handed to a scenario method that is not one of its own.
     #[error("no such {} in this scenario: {id}", target_name(*target))]
     NoSuchId {
@@ -477,6 +487,24 @@ pub enum ProblemKind {
         /// The id, displayed.
         id: String,
     },
+}
+
+/// The first ten `periods`, and how many more ("it has no periods" when
+/// there are none).
+fn periods_listed(periods: &[String]) -> String {
+    const LISTED: usize = 10;
+    if periods.is_empty() {
+        return "it has no periods".to_owned();
+    }
+    let more = periods.len().saturating_sub(LISTED);
+    let mut text = format!(
+        "its periods: {}",
+        periods[..periods.len().min(LISTED)].join(", ")
+    );
+    if more > 0 {
+        text.push_str(&format!(" and {more} more"));
+    }
+    text
 }
 
 fn target_name(section: Section) -> &'static str {

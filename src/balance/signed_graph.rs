@@ -431,6 +431,40 @@ impl SignedGraph {
         self.period.as_deref()
     }
 
+    /// Where the graph of `period` is among `graphs` (an edge list's periods,
+    /// or [`EventNetworks::graphs`](crate::events::EventNetworks::graphs)),
+    /// or else [`ProblemKind::UnknownPeriod`](crate::ProblemKind::UnknownPeriod)
+    /// with the periods there are: the one text that the library, the
+    /// command line and Python all give, ``no period `P` (its periods: A, B,
+    /// … and N more)``, the first ten listed (or `it has no periods`).
+    ///
+    /// ```
+    /// use stancegraph::balance::SignedGraph;
+    /// let text = "source,target,sign,period\nA,B,1,2018\nA,B,-1,2019\n";
+    /// let graphs = SignedGraph::read_edges(text, "ties.csv")?;
+    /// assert_eq!(SignedGraph::find_period(&graphs, "2019"), Ok(1));
+    /// assert_eq!(
+    ///     SignedGraph::find_period(&graphs, "2020").unwrap_err().to_string(),
+    ///     "no period `2020` (its periods: 2018, 2019)"
+    /// );
+    /// # Ok::<(), stancegraph::Error>(())
+    /// ```
+    pub fn find_period(
+        graphs: &[SignedGraph],
+        period: &str,
+    ) -> std::result::Result<usize, crate::ProblemKind> {
+        graphs
+            .iter()
+            .position(|g| g.period() == Some(period))
+            .ok_or_else(|| crate::ProblemKind::UnknownPeriod {
+                period: period.to_owned(),
+                periods: graphs
+                    .iter()
+                    .filter_map(|g| g.period().map(str::to_owned))
+                    .collect(),
+            })
+    }
+
     /// Node labels, by index.
     pub fn nodes(&self) -> &[String] {
         &self.nodes

@@ -589,7 +589,8 @@ fn balance_runs_every_period_or_one_and_rejects_bad_input() {
 
     fails_with(
         &["balance", "--edges", &cow, "--period", "2030-33"],
-        "no period `2030-33`",
+        "cow_signed_networks.csv: --period: no period `2030-33` (its periods: 46-49, 47-50, \
+         48-51, 49-52, 50-53, 51-54, 52-55, 53-56, 54-57, 55-58 and 41 more)",
     );
     fails_with(
         &["balance", "--edges", &cow, "--camps", "2", "--alpha", "1.5"],

@@ -271,8 +271,25 @@ fn bad_options_are_named() {
             .collect::<Vec<_>>(),
         other => panic!("{other}"),
     };
-    let unknown = GraphReport::with_options(&graphs, GraphReportOptions::new().with_period("2019"));
-    assert_eq!(field_of(unknown.unwrap_err()), ["period"]);
+    let unknown = GraphReport::with_options(&graphs, GraphReportOptions::new().with_period("2019"))
+        .unwrap_err();
+    // The text every layer gives, with the periods there are.
+    let periods: Vec<String> = graphs
+        .iter()
+        .filter_map(|g| g.period().map(str::to_owned))
+        .collect();
+    assert!((2..=10).contains(&periods.len()), "{periods:?}");
+    let expected = format!("no period `2019` (its periods: {})", periods.join(", "));
+    assert_eq!(unknown.problems()[0].kind.to_string(), expected);
+    assert!(unknown.to_string().contains(&expected), "{unknown}");
+    assert_eq!(field_of(unknown), ["period"]);
+    let no_periods = SignedGraph::read_edges("source,target,sign\nA,B,1\n", "t.csv").unwrap();
+    assert_eq!(
+        SignedGraph::find_period(&no_periods, "2019")
+            .unwrap_err()
+            .to_string(),
+        "no period `2019` (it has no periods)"
+    );
     let zero = GraphReport::with_options(&graphs, GraphReportOptions::new().with_max_nodes(0));
     assert_eq!(field_of(zero.unwrap_err()), ["max_nodes"]);
     let none = GraphReport::new(&[]);

@@ -32,7 +32,7 @@ use crate::balance::{
     BalanceOptions, BalanceReport, Centrality, FrustrationOptions, SignedGraph, SignificanceOptions,
 };
 use crate::render::report::{write_page_end, write_page_start};
-use crate::{Error, Problem, Result};
+use crate::{Error, Problem, RecordRef, Result, Section};
 
 /// What a [`GraphReport`] shows and how far it goes.
 ///
@@ -257,17 +257,21 @@ impl<'g> GraphReport<'g> {
             ));
         }
         let shown = match &options.period {
-            Some(p) => graphs.iter().position(|g| g.period() == Some(p.as_str())),
+            Some(_) if graphs.is_empty() => None,
+            Some(p) => SignedGraph::find_period(graphs, p)
+                .map_err(|kind| {
+                    problems.push(Problem::new(
+                        RecordRef::whole(Section::Options),
+                        Some("period".to_owned()),
+                        kind,
+                    ))
+                })
+                .ok(),
             None => graphs.len().checked_sub(1),
         };
         let shown = match shown {
             Some(i) if problems.is_empty() => i,
-            Some(_) | None => {
-                if options.period.is_some() && !graphs.is_empty() {
-                    problems.push(Problem::option("period", "names no period of the graphs"));
-                }
-                return Err(Error::InvalidOptions { problems });
-            }
+            Some(_) | None => return Err(Error::InvalidOptions { problems }),
         };
         let graph = &graphs[shown];
         let mut balance_options =

@@ -148,13 +148,9 @@ pub fn edge_graphs(file: &Path, period: Option<&str>) -> Result<Vec<SignedGraph>
     let text = std::fs::read_to_string(file).map_err(|e| CliError::file(file, e))?;
     let mut graphs = SignedGraph::read_edges(&text, &file.display().to_string())?;
     if let Some(p) = period {
-        graphs.retain(|g| g.period() == Some(p));
-        if graphs.is_empty() {
-            return Err(CliError::file(
-                file,
-                format!("no period `{p}` in the edge list"),
-            ));
-        }
+        let i = SignedGraph::find_period(&graphs, p)
+            .map_err(|text| CliError::file(file, format!("--period: {text}")))?;
+        graphs = vec![graphs.swap_remove(i)];
     }
     Ok(graphs)
 }

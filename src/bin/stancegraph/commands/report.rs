@@ -229,26 +229,7 @@ fn network_report(args: &Args, name: String) -> Result<ExitCode, CliError> {
 /// That `period` is one of the graphs', or an error naming the file and
 /// the first periods there are.
 fn check_period(file: &Path, graphs: &[SignedGraph], period: &str) -> Result<(), CliError> {
-    if graphs.iter().any(|g| g.period() == Some(period)) {
-        return Ok(());
-    }
-    let periods: Vec<&str> = graphs.iter().filter_map(SignedGraph::period).collect();
-    let listed = if periods.is_empty() {
-        "it has no periods".to_owned()
-    } else {
-        let more = periods.len().saturating_sub(10);
-        format!(
-            "its periods: {}{}",
-            periods[..periods.len().min(10)].join(", "),
-            if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            }
-        )
-    };
-    Err(CliError::file(
-        file,
-        format!("--period: no period `{period}` ({listed})"),
-    ))
+    SignedGraph::find_period(graphs, period)
+        .map(|_| ())
+        .map_err(|text| CliError::file(file, format!("--period: {text}")))
 }
