@@ -600,6 +600,34 @@ fn balance_runs_every_period_or_one_and_rejects_bad_input() {
         &["balance", "--edges", "/nonexistent/edges.csv"],
         "/nonexistent/edges.csv",
     );
+    // `--time-limit inf` is no limit at all (as Python's `float("inf")`),
+    // whatever the default: the period is proven; every command that takes
+    // a time limit reads it alike and names a bad one.
+    let proven = json_of(&[
+        "balance",
+        "--edges",
+        &cow,
+        "--period",
+        "90-93",
+        "--time-limit",
+        "inf",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(proven["frustration"]["value"], 44);
+    assert_eq!(proven["frustration"]["exact"], true);
+    for command in [
+        &["balance", "--edges", &cow][..],
+        &["report", &cow, "--edges"][..],
+        &["deals", FOUNDING][..],
+    ] {
+        let mut args = command.to_vec();
+        args.extend(["--time-limit", "soon"]);
+        fails_with(
+            &args,
+            "`soon` is not a number of seconds (or `inf`: no limit)",
+        );
+    }
 }
 
 #[test]
@@ -849,6 +877,36 @@ fn report_draws_an_edge_list_or_an_events_file() {
         &["report", &edges, "--edges", "--period", "zz"],
         "no period `zz`",
     );
+    // Weights, or each distinct pair once (as `balance --distinct-pairs`);
+    // `--time-limit inf` is no limit.
+    let weighted = dir.join("weighted.csv");
+    std::fs::write(
+        &weighted,
+        "source,target,sign,weight\nA,B,1,3\nB,C,-1,2\nA,C,1,1.5\nA,B,1,1\n",
+    )
+    .unwrap();
+    let weighted = weighted.to_str().unwrap();
+    for (flags, total) in [
+        (&["--time-limit", "inf"][..], Some("Total weight 7.5")),
+        (&["--distinct-pairs"][..], None),
+    ] {
+        let page = dir.join("weighted.html");
+        let mut args = vec!["report", weighted, "--edges", "-o", page.to_str().unwrap()];
+        args.extend(flags);
+        let out = stancegraph(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let page = std::fs::read_to_string(&page).unwrap();
+        assert!(page.contains("3 nodes, 3 ties (2 positive, 1 negative)"));
+        match total {
+            Some(total) => assert!(page.contains(total), "{flags:?}"),
+            // Every weight 1: no total weight to show.
+            None => assert!(!page.contains("Total weight"), "{flags:?}"),
+        }
+    }
     // Bad input is named: file, line, field.
     let bad = dir.join("bad.csv");
     std::fs::write(&bad, "source,target,sign\nA,B,1\nB,C,x\n").unwrap();

@@ -62,9 +62,9 @@ pub struct Args {
     #[arg(long)]
     heuristic: bool,
     /// Stop after this many seconds, reporting the best camps and the proven
-    /// bounds. Default: 60 seconds, or none with --exact.
-    #[arg(long, value_name = "SECONDS")]
-    time_limit: Option<f64>,
+    /// bounds; `inf` for no limit. Default: 60 seconds, or none with --exact.
+    #[arg(long, value_name = "SECONDS", value_parser = super::parse_time_limit)]
+    time_limit: Option<super::TimeLimit>,
     /// Fit a blockmodel of K camps (Doreian–Mrvar).
     #[arg(long, value_name = "K",
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
@@ -207,13 +207,11 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
     } else if args.heuristic {
         frustration = frustration.with_method(FrustrationMethod::Heuristic);
     }
-    let default_limit = (!args.exact).then_some(60.0);
-    if let Some(seconds) = args.time_limit.or(default_limit) {
-        let limit = Duration::try_from_secs_f64(seconds).map_err(|_| {
-            CliError::invalid(format!(
-                "--time-limit: {seconds} is not a number of seconds"
-            ))
-        })?;
+    let limit = match args.time_limit {
+        Some(super::TimeLimit(limit)) => limit,
+        None => (!args.exact).then_some(Duration::from_secs(60)),
+    };
+    if let Some(limit) = limit {
         frustration = frustration.with_time_limit(limit);
     }
     let mut options = BalanceOptions::new().with_frustration(frustration);

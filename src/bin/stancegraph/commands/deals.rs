@@ -9,7 +9,6 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Duration;
 
 use stancegraph::{Date, Stance, deal::DealOptions};
 
@@ -45,9 +44,9 @@ pub struct Args {
           value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     max: usize,
     /// Stop after this many seconds with the best deals proven so far and a
-    /// lower bound.
-    #[arg(long, value_name = "SECONDS")]
-    time_limit: Option<f64>,
+    /// lower bound. Default: no limit (`inf`).
+    #[arg(long, value_name = "SECONDS", value_parser = super::parse_time_limit)]
+    time_limit: Option<super::TimeLimit>,
     /// `text` for people, `json` for machines.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
@@ -82,12 +81,7 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
         options = options.with_require(issue.clone(), *stance);
     }
     options.as_of = args.as_of;
-    if let Some(seconds) = args.time_limit {
-        let limit = Duration::try_from_secs_f64(seconds).map_err(|_| {
-            CliError::invalid(format!(
-                "--time-limit: `{seconds}` is not a number of seconds"
-            ))
-        })?;
+    if let Some(super::TimeLimit(Some(limit))) = args.time_limit {
         options = options.with_time_limit(limit);
     }
     let deals = input.scenario.deals(&options)?;

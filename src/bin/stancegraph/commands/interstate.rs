@@ -12,7 +12,6 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Duration;
 
 use clap::ValueEnum;
 use stancegraph::interstate::{InterstatePanel, InterstateSummary, YearBalanceOptions};
@@ -48,9 +47,9 @@ pub struct Args {
     format: TableFormat,
     /// Stop each year's exact frustration search after this long; a year
     /// stopped early says `exact` false, with its proven lower bound.
-    /// Default: no limit (every year proven).
-    #[arg(long, value_name = "SECONDS", value_parser = super::parse_seconds)]
-    time_limit: Option<Duration>,
+    /// Default: no limit (`inf`: every year proven).
+    #[arg(long, value_name = "SECONDS", value_parser = super::parse_time_limit)]
+    time_limit: Option<super::TimeLimit>,
     /// Pairs and years listed in the summary.
     #[arg(long, value_name = "N", default_value_t = 5)]
     top: usize,
@@ -58,7 +57,7 @@ pub struct Args {
 
 pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
     let mut options = YearBalanceOptions::new();
-    if let Some(limit) = args.time_limit {
+    if let Some(super::TimeLimit(Some(limit))) = args.time_limit {
         options = options.with_time_limit(limit);
     }
     let panel = InterstatePanel::from_paths(&args.alliances, &args.disputes, args.states.as_ref())?;

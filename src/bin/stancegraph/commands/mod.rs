@@ -121,14 +121,24 @@ pub fn exec(command: Command) -> Result<ExitCode, CliError> {
     }
 }
 
-/// A number of seconds as a duration (`--time-limit` of `interstate`), or
-/// clap's error naming the value.
-pub fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
-    text.trim()
-        .parse::<f64>()
-        .ok()
-        .and_then(|s| std::time::Duration::try_from_secs_f64(s).ok())
-        .ok_or_else(|| format!("`{text}` is not a number of seconds"))
+/// `--time-limit SECONDS` of `balance`, `report`, `deals` and `interstate`:
+/// `Some` duration, or `None` for `inf` — no limit at all, as Python's
+/// `time_limit=float("inf")` — whatever the command's default.
+#[derive(Clone, Copy, Debug)]
+pub struct TimeLimit(pub Option<std::time::Duration>);
+
+/// A number of seconds, or `inf` for no limit; else clap's error naming the
+/// value.
+pub fn parse_time_limit(text: &str) -> Result<TimeLimit, String> {
+    match text.trim().parse::<f64>() {
+        Ok(s) if s == f64::INFINITY => Ok(TimeLimit(None)),
+        Ok(s) => std::time::Duration::try_from_secs_f64(s)
+            .map(|d| TimeLimit(Some(d)))
+            .map_err(|_| format!("`{text}` is not a number of seconds (or `inf`: no limit)")),
+        Err(_) => Err(format!(
+            "`{text}` is not a number of seconds (or `inf`: no limit)"
+        )),
+    }
 }
 
 /// `--format` of `check`, `balance`, `centrality`, `diff` and `deals`.

@@ -17,15 +17,14 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
 
 use clap::ValueEnum;
-use stancegraph::balance::SignedGraph;
+use stancegraph::balance::{FrustrationOptions, SignedGraph};
 use stancegraph::events::{ReadOptions, aggregate_file};
 use stancegraph::render::{GraphReport, GraphReportOptions};
 use stancegraph::{Date, render::HtmlReport, render::HtmlReportOptions};
 
-use super::balance::edge_graphs;
+use super::balance::{distinct, edge_graphs};
 use super::events::AggregateArgs;
 use crate::error::CliError;
 use crate::input::InputArgs;
@@ -83,13 +82,20 @@ pub struct Args {
               .range(1..=GraphReportOptions::MAX_NODES as u64))]
     max_nodes: Option<usize>,
     /// With --edges or --events: stop the shown period's frustration search
-    /// after this many seconds (default 10); the overview's other periods
-    /// share as many seconds between them.
-    #[arg(long, value_name = "SECONDS", requires = "network")]
-    time_limit: Option<f64>,
-    /// With --edges or --events: leave the significance test out.
+    /// after this many seconds (default 10; `inf` for no limit); the
+    /// overview's other periods share as many seconds between them.
+    #[arg(long, value_name = "SECONDS", requires = "network",
+          value_parser = super::parse_time_limit)]
+    time_limit: Option<super::TimeLimit>,
+    /// With --edges or --events: leave the significance test out (the SVG
+    /// alone never runs it: it does not show it).
     #[arg(long, requires = "network")]
     no_significance: bool,
+    /// With --edges or --events: count each distinct signed pair once,
+    /// whatever its weight and however many rows give it (signnet's
+    /// convention), as `balance --distinct-pairs`. Default: total weight.
+    #[arg(long, requires = "network")]
+    distinct_pairs: bool,
     /// Write the report here (default: report.html, or report.svg with
     /// --format svg).
     #[arg(short = 'o', long = "output", value_name = "OUT")]
@@ -189,6 +195,7 @@ fn network_report(args: &Args, name: String) -> Result<ExitCode, CliError> {
     if graphs.is_empty() {
         return Err(CliError::file(file, "no tie to report on"));
     }
+    let graphs = distinct(graphs, args.distinct_pairs);
     let mut options = GraphReportOptions::new().with_title(name);
     if let Some(p) = &args.period {
         check_period(file, &graphs, p)?;
@@ -197,15 +204,15 @@ fn network_report(args: &Args, name: String) -> Result<ExitCode, CliError> {
     if let Some(n) = args.max_nodes {
         options = options.with_max_nodes(n);
     }
-    if let Some(seconds) = args.time_limit {
-        let limit = Duration::try_from_secs_f64(seconds).map_err(|_| {
-            CliError::invalid(format!(
-                "--time-limit: {seconds} is not a number of seconds"
-            ))
-        })?;
-        options = options.with_time_limit(limit);
+    match args.time_limit {
+        Some(super::TimeLimit(Some(limit))) => options = options.with_time_limit(limit),
+        // `inf`: no limit at all.
+        Some(super::TimeLimit(None)) => {
+            options = options.with_frustration(FrustrationOptions::new());
+        }
+        None => {}
     }
-    if args.no_significance {
+    if args.no_significance || args.format == ReportFormat::Svg {
         options = options.with_significance(false);
     }
     let report = GraphReport::with_options(&graphs, options)?;
