@@ -877,6 +877,95 @@ fn report_draws_an_edge_list_or_an_events_file() {
         &["report", &edges, "--edges", "--period", "zz"],
         "no period `zz`",
     );
+    // An event table of other column names is read with `events`' flags
+    // (`--source-col` and `--date-col` name the events' columns with
+    // `--events`): the same periods, summary and balance as the edge list
+    // that `events --format edges` writes with those flags.
+    std::fs::create_dir_all(dir.join("ev")).unwrap();
+    let table = dir.join("ev/ties.txt");
+    std::fs::write(
+        &table,
+        "Actor1;Actor2;Day;Code;Score\nUSA;RUS;20250529;036;4\nRUS;UKR;20250530;190;-10\n\
+         USA;UKR;20250530;050;3.5\nRUS;USA;20250601;111;-2\nUKR;RUS;20250601;190;-10\n\
+         USA;RUS;20250601;036;4\n",
+    )
+    .unwrap();
+    let table = table.to_str().unwrap();
+    let columns = [
+        "--delimiter",
+        ";",
+        "--source-col",
+        "Actor1",
+        "--target-col",
+        "Actor2",
+        "--date-col",
+        "Day",
+        "--code-col",
+        "Code",
+        "--score-col",
+        "Score",
+    ];
+    let aggregation = ["--level", "actor", "--window", "day"];
+    let listed = dir.join("listed.csv");
+    let mut args = vec![
+        "events",
+        table,
+        "--format",
+        "edges",
+        "-o",
+        listed.to_str().unwrap(),
+    ];
+    args.extend(columns);
+    args.extend(aggregation);
+    assert!(stancegraph(&args).status.success());
+    let from_events = dir.join("from_events.html");
+    let mut args = vec![
+        "report",
+        table,
+        "--events",
+        "-o",
+        from_events.to_str().unwrap(),
+    ];
+    args.extend(columns);
+    args.extend(aggregation);
+    let out = stancegraph(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let from_edges = dir.join("from_edges.html");
+    let out = stancegraph(&[
+        "report",
+        listed.to_str().unwrap(),
+        "--edges",
+        "-o",
+        from_edges.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let section = |page: &str, id: &str| {
+        let start = page.find(&format!("<section id=\"{id}\"")).unwrap();
+        page[start..start + page[start..].find("</section>").unwrap()].to_owned()
+    };
+    let (a, b) = (
+        std::fs::read_to_string(&from_events).unwrap(),
+        std::fs::read_to_string(&from_edges).unwrap(),
+    );
+    for id in ["periods", "summary", "balance"] {
+        assert_eq!(section(&a, id), section(&b, id), "{id}");
+    }
+    assert!(section(&a, "periods").contains("2025-05-30"));
+    // The event table's flags need --events; the columns are an edge list's
+    // own.
+    fails_with(&["report", table, "--delimiter", ";"], "--events");
+    fails_with(
+        &["report", &edges, "--edges", "--score-col", "Score"],
+        "--score-col",
+    );
+    fails_with(
+        &["report", &edges, "--edges", "--date-col", "Day"],
+        "--date-col",
+    );
     // Weights, or each distinct pair once (as `balance --distinct-pairs`);
     // `--time-limit inf` is no limit.
     let weighted = dir.join("weighted.csv");

@@ -36,15 +36,29 @@ pub struct Args {
     /// Write to this file instead of stdout.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    read: EventReadArgs,
+    /// Delimited tables: the source actor's column.
+    #[arg(long, value_name = "NAME", default_value = "source")]
+    source_col: String,
+    /// Delimited tables: the date column, YYYY-MM-DD or YYYYMMDD (used if
+    /// present).
+    #[arg(long, value_name = "NAME", default_value = "date")]
+    date_col: String,
+}
+
+/// How to read an event file (`events`, and `report --events`), but for
+/// the source and date columns: `report` has `--source-col` and
+/// `--date-col` for statements tables, and they name the events' columns
+/// there with `--events`.
+#[derive(clap::Args)]
+pub struct EventReadArgs {
     /// Read FILE as this format, whatever its name.
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
     /// Delimited tables: the field delimiter (one character; `\t` for tab).
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
     delimiter: Option<u8>,
-    /// Delimited tables: the source actor's column.
-    #[arg(long, value_name = "NAME", default_value = "source")]
-    source_col: String,
     /// Delimited tables: the target actor's column.
     #[arg(long, value_name = "NAME", default_value = "target")]
     target_col: String,
@@ -54,9 +68,6 @@ pub struct Args {
     /// Delimited tables: the target's country column (used if present).
     #[arg(long, value_name = "NAME", default_value = "target_country")]
     target_country_col: String,
-    /// Delimited tables: the date column, YYYY-MM-DD (used if present).
-    #[arg(long, value_name = "NAME", default_value = "date")]
-    date_col: String,
     /// Delimited tables: the CAMEO code or PLOVER type column (used if present).
     #[arg(long, value_name = "NAME", default_value = "code")]
     code_col: String,
@@ -64,6 +75,41 @@ pub struct Args {
     /// the code's weight).
     #[arg(long, value_name = "NAME", default_value = "score")]
     score_col: String,
+}
+
+impl EventReadArgs {
+    /// The ids of these flags (`report`'s usage checks).
+    pub const IDS: [&str; 7] = [
+        "input_format",
+        "delimiter",
+        "target_col",
+        "source_country_col",
+        "target_country_col",
+        "code_col",
+        "score_col",
+    ];
+
+    /// The library's read options for these flags, with the source actor's
+    /// and the date's columns.
+    pub fn options(&self, source_col: &str, date_col: &str) -> ReadOptions {
+        let mut columns = EventColumns::default();
+        columns.delimiter = self.delimiter;
+        columns.source = source_col.to_owned();
+        columns.target = self.target_col.clone();
+        columns.source_country = self.source_country_col.clone();
+        columns.target_country = self.target_country_col.clone();
+        columns.date = date_col.to_owned();
+        columns.code = self.code_col.clone();
+        columns.score = self.score_col.clone();
+        let mut read = ReadOptions::default();
+        read.columns = columns;
+        read.format = self.input_format.map(|f| match f {
+            InputFormat::Icews => EventFormat::Icews,
+            InputFormat::Delimited => EventFormat::Delimited,
+            InputFormat::Plover => EventFormat::Plover,
+        });
+        read
+    }
 }
 
 /// How to aggregate events into signed networks (`events`, and `report
@@ -132,22 +178,7 @@ fn parse_delimiter(text: &str) -> Result<u8, String> {
 }
 
 pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
-    let mut columns = EventColumns::default();
-    columns.delimiter = args.delimiter;
-    columns.source = args.source_col.clone();
-    columns.target = args.target_col.clone();
-    columns.source_country = args.source_country_col.clone();
-    columns.target_country = args.target_country_col.clone();
-    columns.date = args.date_col.clone();
-    columns.code = args.code_col.clone();
-    columns.score = args.score_col.clone();
-    let mut read = ReadOptions::default();
-    read.columns = columns;
-    read.format = args.input_format.map(|f| match f {
-        InputFormat::Icews => EventFormat::Icews,
-        InputFormat::Delimited => EventFormat::Delimited,
-        InputFormat::Plover => EventFormat::Plover,
-    });
+    let read = args.read.options(&args.source_col, &args.date_col);
     let networks = aggregate_file(&args.file, &read, &args.aggregate.options())?;
     let mut text = Vec::new();
     let written = match args.format {

@@ -20,20 +20,22 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use stancegraph::balance::{FrustrationOptions, SignedGraph};
-use stancegraph::events::{ReadOptions, aggregate_file};
+use stancegraph::events::aggregate_file;
 use stancegraph::render::{GraphReport, GraphReportOptions};
 use stancegraph::{Date, render::HtmlReport, render::HtmlReportOptions};
 
 use super::balance::{distinct, edge_graphs};
-use super::events::AggregateArgs;
+use super::events::{AggregateArgs, EventReadArgs};
 use crate::error::CliError;
 use crate::input::InputArgs;
 use crate::output;
 
 /// The flags that say how to read or show a scenario: usage errors with
 /// `--edges` or `--events`, whose input is already a signed network (named
-/// one by one so that the error names the flag given).
-const SCENARIO_FLAGS: [&str; 15] = [
+/// one by one so that the error names the flag given) — but for
+/// `--source-col` and `--date-col`, which name an event table's columns
+/// with `--events` (see [`EVENT_COLUMNS`]).
+const SCENARIO_FLAGS: [&str; 13] = [
     "as_of",
     "since",
     "max_actors",
@@ -42,34 +44,48 @@ const SCENARIO_FLAGS: [&str; 15] = [
     "actor_col",
     "issue_col",
     "stance_col",
-    "date_col",
     "speaker_col",
     "quote_col",
-    "source_col",
     "id_col",
     "stance_map",
     "skip_bad_rows",
 ];
+
+/// The statements table's flags that also name an event table's columns,
+/// as `events` reads them (default `source` and `date`); usage errors with
+/// `--edges`.
+const EVENT_COLUMNS: [&str; 2] = ["source_col", "date_col"];
 
 /// Options of `report`.
 #[derive(clap::Args)]
 #[command(group(clap::ArgGroup::new("network").args(["edges", "events"])))]
 #[command(group(clap::ArgGroup::new("aggregation")
     .args(["level", "window", "undirected"]).multiple(true).requires("events")))]
+#[command(group(clap::ArgGroup::new("event_reading")
+    .args(EventReadArgs::IDS).multiple(true).requires("events")))]
+#[command(mut_arg("source_col", |a| a.help(
+    "CSV input: the source document column; \
+     with --events, the source actor's column (default source)")))]
+#[command(mut_arg("date_col", |a| a.help(
+    "CSV input: the date column; with --events, the events' date column \
+     (default date), YYYY-MM-DD or YYYYMMDD")))]
 pub struct Args {
     #[command(flatten)]
     input: InputArgs,
     /// FILE is an edge list CSV: `source,target,sign`, optional `weight` and
     /// `period` (one signed graph per period), as `balance --edges` reads.
-    #[arg(long, conflicts_with_all = SCENARIO_FLAGS, conflicts_with = "aggregation")]
+    #[arg(long, conflicts_with_all = SCENARIO_FLAGS, conflicts_with_all = EVENT_COLUMNS,
+          conflicts_with_all = ["aggregation", "event_reading"])]
     edges: bool,
     /// FILE is an event file (ICEWS `.tab`, PLOVER `.json`, a delimited
-    /// table with the default column names), aggregated as `events` does:
-    /// one signed graph per period.
+    /// table: its columns named as `events` names them), aggregated as
+    /// `events` does: one signed graph per period.
     #[arg(long, conflicts_with_all = SCENARIO_FLAGS)]
     events: bool,
     #[command(flatten)]
     aggregate: AggregateArgs,
+    #[command(flatten)]
+    read: EventReadArgs,
     /// With --edges or --events: the period shown in full (drawing,
     /// balance, centrality); default the last. Every period is in the
     /// overview.
@@ -190,7 +206,12 @@ fn network_report(args: &Args, name: String) -> Result<ExitCode, CliError> {
     let graphs = if args.edges {
         edge_graphs(file, None)?
     } else {
-        aggregate_file(file, &ReadOptions::default(), &args.aggregate.options())?.graphs()
+        let csv = &args.input.csv;
+        let read = args.read.options(
+            csv.source_col.as_deref().unwrap_or("source"),
+            csv.date_col.as_deref().unwrap_or("date"),
+        );
+        aggregate_file(file, &read, &args.aggregate.options())?.graphs()
     };
     if graphs.is_empty() {
         return Err(CliError::file(file, "no tie to report on"));
