@@ -401,10 +401,15 @@ fn the_command_writes_the_same_tables_as_csv_or_json() {
     let p = fixture_panel();
     let allies = p.allies_in_conflict();
     let balance = p.balance_by_year(&YearBalanceOptions::new());
-    for format in ["csv", "json"] {
+    // One thread or every core, a limit of `inf` or none: the same tables.
+    for (format, threads, limit) in [("csv", "1", "inf"), ("json", "0", "inf"), ("csv", "2", "")] {
         let mut args = vec!["interstate".to_owned()];
         args.extend(fixture_args(&dir));
         args.extend(["--format".to_owned(), format.to_owned()]);
+        args.extend(["--threads".to_owned(), threads.to_owned()]);
+        if !limit.is_empty() {
+            args.extend(["--time-limit".to_owned(), limit.to_owned()]);
+        }
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let out = crate::common::stancegraph(&args);
         assert!(

@@ -53,10 +53,14 @@ pub struct Args {
     /// Pairs and years listed in the summary.
     #[arg(long, value_name = "N", default_value_t = 5)]
     top: usize,
+    /// Years solved at once (0: every core). The results do not depend on
+    /// it.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    threads: usize,
 }
 
 pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
-    let mut options = YearBalanceOptions::new();
+    let mut options = YearBalanceOptions::new().with_threads(args.threads);
     if let Some(super::TimeLimit(Some(limit))) = args.time_limit {
         options = options.with_time_limit(limit);
     }

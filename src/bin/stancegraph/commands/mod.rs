@@ -55,7 +55,11 @@ pub enum Command {
     /// the contradictions, the camps per issue, the timeline and the
     /// structural balance. The file loads nothing from the network.
     ///
-    /// FILE is a scenario, a statements table or a .dna database.
+    /// FILE is a scenario, a statements table or a .dna database; with
+    /// --edges an edge list, with --events an event file aggregated as
+    /// `events` aggregates it: the report of signed networks (an overview
+    /// of every period, one period in full).
+    /// Exits with 0 on success and 2 on invalid input.
     Report(Box<report::Args>),
     /// Find the positions that cannot all hold together, most severe first.
     ///
