@@ -11,8 +11,12 @@
 //! - `DIR/balance_by_year.csv`:
 //!   `year,states,positive,negative,ambivalent,frustration,lower_bound,exact`,
 //!   the exact frustration index of every year with a tie;
+//! - `DIR/signed_networks.csv`: `source,target,sign,weight,period`, every
+//!   year's signed graph as one edge list (the period is the year), which
+//!   `stancegraph report --edges` draws and `balance --edges` reads;
 //!
-//! then prints a summary: the pairs most often allied and fighting, the
+//! (the files of `stancegraph interstate`, by
+//! [`output_files`](stancegraph::interstate::output_files)), then prints a summary: the pairs most often allied and fighting, the
 //! years least balanced.
 //!
 //! ```text
@@ -28,7 +32,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use stancegraph::interstate::{InterstatePanel, InterstateSummary, YearBalanceOptions};
+use stancegraph::interstate::{
+    InterstatePanel, InterstateSummary, TableFormat, YearBalanceOptions, output_files,
+};
 
 const USAGE: &str =
     "usage: interstate --alliances A.csv --disputes D.csv [--states S.csv] --out DIR";
@@ -88,17 +94,15 @@ fn run() -> Result<(), String> {
     let balance = panel.balance_by_year(&YearBalanceOptions::new());
     let solved = start.elapsed() - read;
     std::fs::create_dir_all(&args.out).map_err(|e| format!("{}: {e}", args.out.display()))?;
-    for (name, text) in [
-        ("allies_in_conflict.csv", allies.to_csv()),
-        ("balance_by_year.csv", balance.to_csv()),
-    ] {
+    let files = output_files(&panel, &allies, &balance, TableFormat::Csv);
+    for (name, text) in &files {
         let path = args.out.join(name);
         std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     print!("{}", InterstateSummary::new(&allies, &balance, 5));
     println!(
-        "Read in {:.2} s, solved {} years in {:.2} s; wrote allies_in_conflict.csv and \
-         balance_by_year.csv to {}.",
+        "Read in {:.2} s, solved {} years in {:.2} s; wrote allies_in_conflict.csv, \
+         balance_by_year.csv and signed_networks.csv to {}.",
         read.as_secs_f64(),
         balance.len(),
         solved.as_secs_f64(),

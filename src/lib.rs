@@ -84,7 +84,7 @@
 //! | [`discourse`] | Discourse Network Analyzer's [`Network`](discourse::Network)s and their export, DNA's [`Polarization`](discourse::Polarization) |
 //! | [`diff`] | [`Scenario::diff`] and [`Scenario::diff_dates`]: positions, contradictions and ties that changed ([`ScenarioDiff`](diff::ScenarioDiff)) |
 //! | [`balance`] | [`SignedGraph`](balance::SignedGraph): structural balance, the [frustration index](balance::Frustration) (exact with proof or bounded), [blockmodels](balance::Blockmodel), the explained [`BalanceReport`](balance::BalanceReport) |
-//! | [`interstate`] | dyadic panels of interstate relations: alliance and dispute dyad-years read into an [`InterstatePanel`](interstate::InterstatePanel), per-year signed graphs, [allies in conflict](interstate::AlliesInConflict), [balance by year](interstate::BalanceByYear) |
+//! | [`interstate`] | dyadic panels of interstate relations: alliance and dispute dyad-years read into an [`InterstatePanel`](interstate::InterstatePanel), per-year signed graphs, [allies in conflict](interstate::AlliesInConflict), [balance by year](interstate::BalanceByYear), the [files](interstate::output_files) the command writes |
 //! | [`events`] | political event data (ICEWS, PLOVER, delimited tables with CAMEO codes) read as a stream and aggregated per dyad and period into tables and [`SignedGraph`](balance::SignedGraph)s ([`EventReader`](events::EventReader), [`EventAggregator`](events::EventAggregator), [`EventNetworks`](events::EventNetworks)); rows from columnar sources such as Spark partitions ([`EventFields`](events::EventFields), [`EventNetworks::from_rows`](events::EventNetworks::from_rows)) |
 //! | [`io`] | scenario file [`Format`](io::Format)s and case folders ([`LoadOptions`](io::LoadOptions)), [quote verification](io::quotes), the [`StatementsCsv`](io::StatementsCsv) and [`RollCallVotes`](io::RollCallVotes) importers, `.dna` databases |
 //! | [`render`] | the self-contained [`HtmlReport`](render::HtmlReport) of a scenario: the network drawn as SVG, the contradictions, camps, timeline and balance; [`GraphReport`](render::GraphReport), the same kind of page for signed networks (an edge list, aggregated events) |
@@ -139,7 +139,8 @@
 //!   the three files (`table`), the alliance, dispute and state-name
 //!   readers, the unordered pair (`dyad`), the panel and its yearly graphs,
 //!   allies in conflict, balance by year (years in parallel), the summary,
-//!   CSV fields. It builds on `balance/`.
+//!   the command's output files (`files`), CSV fields. It builds on
+//!   `balance/`.
 //! - `events/`: event data: the event and its field rules, the code book
 //!   (CAMEO, PLOVER, quad classes; tables compiled in from `events/data/`),
 //!   one file per reader (ICEWS, delimited, PLOVER) and the reader over

@@ -3,11 +3,18 @@
 //! (the public entry point is [`SignedGraph::read_edges`]). Rows repeating a
 //! pair add up per sign; a pair with both signs keeps an edge of each. Every
 //! bad row is reported with its line and column, not just the first.
+//!
+//! Written back by [`SignedGraph::write_edges`]: one row per edge, so that
+//! reading what was written gives the same periods, ties, signs and weights
+//! (weights in the shortest text that reads back to the same number); nodes
+//! without a tie are not in an edge list.
 
 use std::collections::HashMap;
+use std::io::Write;
 
 use crate::balance::{SignedEdge, SignedGraph};
 use crate::error::{Problem, ProblemKind};
+use crate::util::escape::write_csv_field;
 use crate::{Error, Result};
 
 /// The rows of one period as they are read; a [`SignedGraph`] once all are.
@@ -153,4 +160,29 @@ pub(crate) fn read_edges(text: &str, origin: &str) -> Result<Vec<SignedGraph>> {
         .into_iter()
         .map(|g| SignedGraph::from_edge_list(g.period, g.nodes, g.edges))
         .collect())
+}
+
+/// Writes `graphs` as one edge list: see [`SignedGraph::write_edges`].
+pub(crate) fn write_edges(graphs: &[SignedGraph], mut out: impl Write) -> std::io::Result<()> {
+    let periods = graphs.iter().any(|g| g.period().is_some());
+    out.write_all(if periods {
+        b"source,target,sign,weight,period\n"
+    } else {
+        b"source,target,sign,weight\n"
+    })?;
+    for g in graphs {
+        let nodes = g.nodes();
+        for e in g.edges() {
+            write_csv_field(&mut out, &nodes[e.a])?;
+            out.write_all(b",")?;
+            write_csv_field(&mut out, &nodes[e.b])?;
+            write!(out, ",{},{}", e.sign, crate::util::number::text(e.weight))?;
+            if periods {
+                out.write_all(b",")?;
+                write_csv_field(&mut out, g.period().unwrap_or_default())?;
+            }
+            out.write_all(b"\n")?;
+        }
+    }
+    Ok(())
 }

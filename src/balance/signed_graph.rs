@@ -143,6 +143,31 @@ impl SignedGraph {
         crate::balance::edge_list::read_edges(text, origin)
     }
 
+    /// Writes `graphs` as one edge list that [`read_edges`](Self::read_edges)
+    /// (and `stancegraph balance --edges`, `report --edges`) reads:
+    /// `source,target,sign,weight`, then `period` when a graph has one; a row
+    /// per edge (an ambivalent pair has two), graph after graph. Reading it
+    /// gives the same periods, ties, signs and weights (weights in the
+    /// shortest text that reads back to the same number); nodes without a tie
+    /// are not in an edge list, and names are read back trimmed.
+    ///
+    /// ```
+    /// use stancegraph::balance::SignedGraph;
+    /// let text = "source,target,sign,weight,period\nA,B,1,2.5,1990\nA,B,-1,1,1990\nB,C,-1,1,1991\n";
+    /// let graphs = SignedGraph::read_edges(text, "ties.csv")?;
+    /// let mut written = Vec::new();
+    /// SignedGraph::write_edges(&graphs, &mut written)?;
+    /// assert_eq!(String::from_utf8(written).unwrap(), text);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `out` cannot be written.
+    pub fn write_edges(graphs: &[SignedGraph], out: impl std::io::Write) -> std::io::Result<()> {
+        crate::balance::edge_list::write_edges(graphs, out)
+    }
+
     /// A graph read from an edge list, in period `period`: no origins or
     /// evidence; the adjacency is built here.
     pub(crate) fn from_edge_list(

@@ -17,6 +17,7 @@ use serde_json::{Value, json};
 use crate::balance::{SignedEdge, SignedGraph};
 use crate::events::aggregate::{Cell, SCORE_UNITS};
 use crate::events::{AggregateOptions, EventCounts, QuadClass};
+use crate::util::escape::write_csv_field;
 
 /// Events per quad class.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -505,15 +506,6 @@ impl EventNetworks {
             },
             "dyads": dyads,
         })
-    }
-}
-
-/// A field quoted as CSV needs (a comma, quote or line break in a name).
-fn write_csv_field(out: &mut impl Write, field: &str) -> std::io::Result<()> {
-    if field.contains([',', '"', '\n', '\r']) {
-        write!(out, "\"{}\"", field.replace('"', "\"\""))
-    } else {
-        out.write_all(field.as_bytes())
     }
 }
 

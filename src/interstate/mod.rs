@@ -29,7 +29,9 @@
 //! line index of balance of the year's network — exact by default, with its
 //! proven lower bound); and the
 //! [`InterstateSummary`] in words. Results are in a deterministic order:
-//! years ascending, then pairs.
+//! years ascending, then pairs. [`output_files`] gives the files that
+//! `stancegraph interstate` writes: the two tables and every year's signed
+//! graph as one edge list.
 //!
 //! **Guarantees.** The results depend only on the input rows, not on their
 //! order or the number of threads (unless a time limit cuts a frustration
@@ -65,6 +67,7 @@ mod conflicts;
 mod csv_text;
 mod disputes;
 mod dyad;
+mod files;
 mod panel;
 mod states;
 mod summary;
@@ -75,6 +78,7 @@ pub use alliances::Alliances;
 pub use conflicts::{AlliesInConflict, AllyInConflict};
 pub use disputes::Disputes;
 pub use dyad::Dyad;
+pub use files::{TableFormat, output_files};
 pub use panel::{DyadDisputes, InterstatePanel};
 pub use states::StateNames;
 pub use summary::{InterstateSummary, PairInConflict};

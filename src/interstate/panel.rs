@@ -268,6 +268,19 @@ impl InterstatePanel {
         self.year(year).map(|y| self.graph_of(y))
     }
 
+    /// Every year's [`graph`](Self::graph) (the [`years`](Self::years)
+    /// with a tie), ascending:
+    /// with [`SignedGraph::write_edges`], the panel as one edge list whose
+    /// periods are the years (`stancegraph interstate` writes it as
+    /// `signed_networks.csv`, for `balance --edges` and `report --edges`).
+    ///
+    /// # Complexity
+    ///
+    /// O(s log s + p) per year, as [`graph`](Self::graph).
+    pub fn graphs(&self) -> Vec<SignedGraph> {
+        self.years.iter().map(|y| self.graph_of(y)).collect()
+    }
+
     pub(crate) fn graph_of(&self, y: &PanelYear) -> SignedGraph {
         let states = y.states();
         let index = |c: u32| states.binary_search(&c).unwrap_or_default();

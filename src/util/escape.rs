@@ -1,6 +1,17 @@
 //! Escaping for what stancegraph writes: HTML and SVG (kept well-formed
 //! XML), GraphML, and CSV labels safe for spreadsheets.
 
+/// Writes `field` as a CSV cell: quoted, its quotes doubled, when it holds a
+/// comma, a quote or a line break; as it is otherwise (what the CSV readers
+/// read back to the same text).
+pub(crate) fn write_csv_field(out: &mut impl std::io::Write, field: &str) -> std::io::Result<()> {
+    if field.contains([',', '"', '\n', '\r']) {
+        write!(out, "\"{}\"", field.replace('"', "\"\""))
+    } else {
+        out.write_all(field.as_bytes())
+    }
+}
+
 /// A CSV label cell that a spreadsheet will not run as a formula: a label
 /// starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
 /// leading `'` (OWASP's advice on CSV injection).

@@ -3,8 +3,10 @@
 //! tables and on the cut of ATOP, GML MID and COW in `tests/data/interstate`.
 
 use stancegraph::Error;
+use stancegraph::balance::{FrustrationOptions, SignedGraph};
 use stancegraph::interstate::{
-    Alliances, Disputes, Dyad, InterstatePanel, InterstateSummary, StateNames, YearBalanceOptions,
+    Alliances, Disputes, Dyad, InterstatePanel, InterstateSummary, StateNames, TableFormat,
+    YearBalanceOptions, output_files,
 };
 
 use crate::common::{Lcg, brute_force_frustration, scratch_dir, shuffle};
@@ -370,6 +372,9 @@ fn the_example_writes_both_tables_and_a_summary() {
     let allies = p.allies_in_conflict();
     let balance = p.balance_by_year(&YearBalanceOptions::new());
     let written = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    for (name, text) in output_files(&p, &allies, &balance, TableFormat::Csv) {
+        assert_eq!(written(&name), text, "{name}");
+    }
     assert_eq!(written("allies_in_conflict.csv"), allies.to_csv());
     assert_eq!(written("balance_by_year.csv"), balance.to_csv());
     assert!(
@@ -422,6 +427,14 @@ fn the_command_writes_the_same_tables_as_csv_or_json() {
             InterstateSummary::new(&allies, &balance, 5).to_string()
         );
         let written = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+        let table_format = if format == "csv" {
+            TableFormat::Csv
+        } else {
+            TableFormat::Json
+        };
+        for (name, text) in output_files(&p, &allies, &balance, table_format) {
+            assert_eq!(written(&name), text, "{name}");
+        }
         if format == "csv" {
             assert_eq!(written("allies_in_conflict.csv"), allies.to_csv());
             assert_eq!(written("balance_by_year.csv"), balance.to_csv());
@@ -468,4 +481,36 @@ fn the_command_writes_the_same_tables_as_csv_or_json() {
             .unwrap()
             .contains("`soon` is not a number of seconds")
     );
+}
+
+/// The panel as one edge list (`signed_networks.csv`): each year's graph read
+/// back has the year's ties, and its frustration index is the year's in
+/// `balance_by_year` — what `balance --edges` and `report --edges` then see.
+#[test]
+fn the_edge_list_of_the_panel_reads_back_as_every_years_graph() {
+    let p = fixture_panel();
+    let balance = p.balance_by_year(&YearBalanceOptions::new());
+    let allies = p.allies_in_conflict();
+    let files = output_files(&p, &allies, &balance, TableFormat::Csv);
+    let (name, text) = &files[2];
+    assert_eq!(name, "signed_networks.csv");
+    assert!(text.starts_with("source,target,sign,weight,period\n"));
+    let graphs = SignedGraph::read_edges(text, name).unwrap();
+    let years = p.years();
+    assert_eq!(graphs.len(), years.len());
+    assert_eq!(graphs.len(), balance.len());
+    for ((g, year), row) in graphs.iter().zip(&years).zip(balance.iter()) {
+        assert_eq!(g.period(), Some(year.to_string().as_str()));
+        let original = p.graph(*year).unwrap();
+        assert_eq!(g.edges().len(), original.edges().len(), "{year}");
+        assert_eq!(g.nodes().len(), original.nodes().len(), "{year}");
+        assert_eq!(
+            g.ambivalent_pairs().len(),
+            original.ambivalent_pairs().len()
+        );
+        let f = g.frustration(&FrustrationOptions::new());
+        assert!(f.exact && row.exact, "{year}");
+        assert_eq!(f.value, row.frustration, "{year}");
+        assert_eq!(row.year, *year);
+    }
 }

@@ -5,16 +5,16 @@
 //!
 //! Library API: [`stancegraph::interstate::InterstatePanel`] with
 //! [`stancegraph::interstate::YearBalanceOptions`]; the files are
-//! [`AlliesInConflict::to_csv`](stancegraph::interstate::AlliesInConflict::to_csv)
-//! and [`BalanceByYear::to_csv`](stancegraph::interstate::BalanceByYear::to_csv)
-//! (or `to_json`), the summary [`InterstateSummary`]'s text — the bytes the
-//! `interstate` example and Python write.
+//! [`stancegraph::interstate::output_files`] (the two tables, CSV or JSON,
+//! and every year's signed graph as one edge list), the summary
+//! [`InterstateSummary`]'s text — the bytes the `interstate` example and
+//! Python write.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use stancegraph::interstate::{InterstatePanel, InterstateSummary, YearBalanceOptions};
+use stancegraph::interstate::{self, InterstatePanel, InterstateSummary, YearBalanceOptions};
 
 use crate::error::CliError;
 use crate::output;
@@ -39,7 +39,9 @@ pub struct Args {
     /// states are labelled by code.
     #[arg(long, value_name = "FILE")]
     states: Option<PathBuf>,
-    /// The directory to write allies_in_conflict and balance_by_year to.
+    /// The directory to write allies_in_conflict and balance_by_year to
+    /// (CSV or JSON), and signed_networks.csv: every year's signed graph as
+    /// one edge list (for `balance --edges` and `report --edges`).
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
     /// csv or json.
@@ -68,25 +70,20 @@ pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
     let allies = panel.allies_in_conflict();
     let balance = panel.balance_by_year(&options);
     output::create_dir(&args.out)?;
-    let (allies_text, balance_text, extension) = match args.format {
-        TableFormat::Csv => (allies.to_csv(), balance.to_csv(), "csv"),
-        TableFormat::Json => (
-            output::json(&allies.to_json()),
-            output::json(&balance.to_json()),
-            "json",
-        ),
+    let format = match args.format {
+        TableFormat::Csv => interstate::TableFormat::Csv,
+        TableFormat::Json => interstate::TableFormat::Json,
     };
-    output::write_file(
-        &args.out.join(format!("allies_in_conflict.{extension}")),
-        allies_text,
-    )?;
-    output::write_file(
-        &args.out.join(format!("balance_by_year.{extension}")),
-        balance_text,
-    )?;
+    let files = interstate::output_files(&panel, &allies, &balance, format);
+    for (name, text) in &files {
+        output::write_file(&args.out.join(name), text)?;
+    }
     output::emit(InterstateSummary::new(&allies, &balance, args.top))?;
+    let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
     output::note(&format!(
-        "stancegraph: wrote allies_in_conflict.{extension} and balance_by_year.{extension} to {}\n",
+        "stancegraph: wrote {} and {} to {}\n",
+        names[..names.len() - 1].join(", "),
+        names[names.len() - 1],
         args.out.display()
     ));
     Ok(ExitCode::SUCCESS)
