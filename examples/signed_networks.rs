@@ -5,7 +5,10 @@
 //! balance figures, the frustration index (exact, with proof: the total
 //! weight out of place, with the Slovene parties' weights), the index
 //! counting each distinct signed pair once (signnet's convention) and the
-//! time it took; with `--explain`, the full report of each graph.
+//! time it took; with `--explain`, the full report of each graph. Then, for
+//! Read's Highland tribes, the analyses beyond the index: the significance
+//! test (is it more balanced than its signs shuffled?), a blockmodel of
+//! three camps (Read's three alliances) and the signed centralities.
 //! `examples/multigraph.rs` shows ties repeated and tied both ways.
 //!
 //! ```text
@@ -22,7 +25,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use stancegraph::balance::{BalanceOptions, BalanceReport, SignedGraph};
+use stancegraph::balance::{
+    BalanceOptions, BalanceReport, BlockmodelOptions, SignedGraph, SignificanceOptions,
+};
 
 const FILES: [&str; 4] = [
     "highland_tribes.csv",
@@ -127,5 +132,33 @@ fn main() -> ExitCode {
     println!(
         "\nall analyses (balance tests, triangles, walk balance, exact frustration): {total:.1} ms"
     );
+    if let Some(tribes) = read_one(&dir.join("highland_tribes.csv")) {
+        in_depth(&tribes);
+    }
     ExitCode::SUCCESS
+}
+
+/// The first graph of an edge list, if it is there and reads.
+fn read_one(path: &std::path::Path) -> Option<SignedGraph> {
+    let text = std::fs::read_to_string(path).ok()?;
+    SignedGraph::read_edges(&text, &path.display().to_string())
+        .ok()?
+        .into_iter()
+        .next()
+}
+
+/// Significance, three camps and centralities: `stancegraph balance FILE
+/// --edges --camps 3` and `stancegraph centrality FILE --edges` say the same.
+fn in_depth(g: &SignedGraph) {
+    let options = BalanceOptions::new()
+        .with_significance(SignificanceOptions::new())
+        .with_blockmodel(BlockmodelOptions::new(3));
+    match BalanceReport::new(g, &options) {
+        Ok(report) => {
+            println!("\nRead's Highland tribes in depth\n");
+            println!("{}", report.explain(None));
+            println!("{}", g.centrality().explain(g));
+        }
+        Err(e) => eprintln!("{e}"),
+    }
 }
