@@ -21,7 +21,9 @@
 //! - `contradictions.rs`: `Scenario.contradictions` and its results;
 //! - `deals.rs`: `Scenario.deals`;
 //! - `diff.rs`: `Scenario.diff`;
-//! - `report.rs`: `Scenario.report_html` and the notebook display;
+//! - `report.rs`: `Scenario.report_html` and the notebook display; the
+//!   report of signed graphs (`SignedGraph.report_html`,
+//!   `EventNetworks.report_html`, `stancegraph.report_html` of a list);
 //! - `stance.rs`: `Scenario.ties`, `camps`, `overview`, and what-if
 //!   (`with_positions`, `what_if`);
 //! - `network.rs`: `Scenario.network` and the discourse `Network`;
@@ -70,6 +72,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     network::register(m)?;
     signed::register(m)?;
     signed_measures::register(m)?;
+    report::register(m)?;
     readers::register(m)?;
     events::register(m)?;
     stance::register(m)?;

@@ -3,21 +3,32 @@
 //! drawn as SVG, contradictions, camps, timeline, balance, deals), built
 //! with the GIL released; and the report of signed networks
 //! (`SignedGraph.report_html`/`report_svg`, `EventNetworks.report_html`/
-//! `report_svg`: one graph, or every period with one shown in full).
+//! `report_svg`: one graph, or every period with one shown in full;
+//! `stancegraph.report_html`/`report_svg`: a list of graphs, such as the
+//! periods of an edge list, as `stancegraph report --edges` draws them).
 //!
 //! In Jupyter a scenario displays as its report inside an `<iframe
 //! srcdoc>`, so that the report's styles and ids never touch the notebook's
 //! page.
 
+use std::sync::Arc;
+
 use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
 use stancegraph::balance::SignedGraph;
 use stancegraph::render::{GraphReport, GraphReportOptions, HtmlReport, HtmlReportOptions};
 
 use crate::convert::opt_date_arg;
-use crate::errors::IntoPyResult;
+use crate::errors::{IntoPyResult, bad_argument};
 use crate::events::PyEventNetworks;
 use crate::scenario::PyScenario;
 use crate::signed::PySignedGraph;
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(report_html, m)?)?;
+    m.add_function(wrap_pyfunction!(report_svg, m)?)?;
+    Ok(())
+}
 
 /// What to render.
 #[derive(Clone, Copy)]
@@ -341,4 +352,111 @@ impl PyEventNetworks {
             false,
         )
     }
+}
+
+/// The graphs of a `graphs` argument: a sequence of `SignedGraph`, or a
+/// dict of them (what `SignedGraph.read_edges` returns for an edge list
+/// with periods), its values in order.
+fn graphs_arg(graphs: &Bound<'_, PyAny>) -> PyResult<Vec<Arc<SignedGraph>>> {
+    const EXPECTED: &str = "expected a list of SignedGraph, or the dict of period to SignedGraph \
+         that SignedGraph.read_edges returns";
+    if graphs.is_instance_of::<PySignedGraph>() {
+        return Err(bad_argument(
+            "graphs",
+            format!("{EXPECTED}, got one SignedGraph (its report_html/report_svg report on it)"),
+        ));
+    }
+    let items = match graphs.cast::<PyDict>() {
+        Ok(dict) => dict.values().into_any(),
+        Err(_) => graphs.clone(),
+    };
+    let items = items
+        .try_iter()
+        .ok()
+        .filter(|_| !graphs.is_instance_of::<PyString>())
+        .ok_or_else(|| {
+            let got = graphs.get_type().name().map(|n| n.to_string());
+            bad_argument(
+                "graphs",
+                format!("{EXPECTED}, got {}", got.unwrap_or_default()),
+            )
+        })?;
+    let mut out = Vec::new();
+    for (i, item) in items.enumerate() {
+        let item = item?;
+        let graph = item.cast::<PySignedGraph>().map_err(|_| {
+            let got = item.get_type().name().map(|n| n.to_string());
+            bad_argument(
+                "graphs",
+                format!(
+                    "item {i} is a {}, not a SignedGraph; {EXPECTED}",
+                    got.unwrap_or_default()
+                ),
+            )
+        })?;
+        out.push(Arc::clone(&graph.get().graph));
+    }
+    Ok(out)
+}
+
+/// The self-contained HTML report of several signed graphs, as
+/// ``stancegraph report --edges`` writes it: an overview of every graph
+/// (period, nodes, ties, frustration index, proven or not), then for the
+/// one shown (``period``, default the last) the summary, the drawing, the
+/// structural balance, the ambivalent pairs and the most central nodes.
+///
+/// ``graphs`` is a list of :class:`SignedGraph` (each with its
+/// :attr:`~SignedGraph.period`), or the dict of period to graph that
+/// :meth:`SignedGraph.read_edges` returns (its values, in order). The
+/// options are :meth:`EventNetworks.report_html`'s; an unknown ``period``
+/// raises :class:`ValidationError` naming ``period`` and the periods there
+/// are, as the library says it; no graph at all raises it naming
+/// ``graphs``.
+#[pyfunction]
+#[pyo3(signature = (graphs, *, title = None, period = None, max_nodes = None, time_limit = None, significance = true))]
+fn report_html(
+    py: Python<'_>,
+    graphs: &Bound<'_, PyAny>,
+    title: Option<String>,
+    period: Option<String>,
+    max_nodes: Option<i64>,
+    time_limit: Option<f64>,
+    significance: bool,
+) -> PyResult<String> {
+    let graphs = graphs_arg(graphs)?;
+    render_graphs(
+        py,
+        || graphs.iter().map(|g| SignedGraph::clone(g)).collect(),
+        Shape::Html,
+        title,
+        period,
+        max_nodes,
+        time_limit,
+        significance,
+    )
+}
+
+/// The drawing of one of several signed graphs (``period``, default the
+/// last) alone, as an SVG document: ``graphs`` and the options as
+/// :func:`report_html`.
+#[pyfunction]
+#[pyo3(signature = (graphs, *, period = None, max_nodes = None, time_limit = None))]
+fn report_svg(
+    py: Python<'_>,
+    graphs: &Bound<'_, PyAny>,
+    period: Option<String>,
+    max_nodes: Option<i64>,
+    time_limit: Option<f64>,
+) -> PyResult<String> {
+    let graphs = graphs_arg(graphs)?;
+    render_graphs(
+        py,
+        || graphs.iter().map(|g| SignedGraph::clone(g)).collect(),
+        Shape::Svg,
+        None,
+        period,
+        max_nodes,
+        time_limit,
+        false,
+    )
 }

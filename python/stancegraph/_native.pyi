@@ -747,6 +747,24 @@ class EventNetworks:
     ) -> str: ...
     def __len__(self) -> int: ...
 
+# report (src/report.rs): several signed graphs (an edge list's periods), as `report --edges`.
+def report_html(
+    graphs: Union[Sequence[SignedGraph], Mapping[str, SignedGraph]],
+    *,
+    title: Optional[str] = None,
+    period: Optional[str] = None,
+    max_nodes: Optional[int] = None,
+    time_limit: Optional[float] = None,
+    significance: bool = True,
+) -> str: ...
+def report_svg(
+    graphs: Union[Sequence[SignedGraph], Mapping[str, SignedGraph]],
+    *,
+    period: Optional[str] = None,
+    max_nodes: Optional[int] = None,
+    time_limit: Optional[float] = None,
+) -> str: ...
+
 
 # --- Spark kernels (src/spark.rs): private, called by stancegraph.spark ---
 
