@@ -259,16 +259,22 @@ pub(crate) fn aggregate_options(
             ));
         }
     };
-    let window = Window::parse(window).ok_or_else(|| {
-        bad_argument(
-            "window",
-            format!("expected {}, got {window:?}", Window::NAMES),
-        )
-    })?;
+    let window = window_arg(window)?;
     Ok(AggregateOptions::default()
         .with_level(level)
         .with_window(window)
         .with_directed(directed))
+}
+
+/// A `window` keyword read as the library reads it (trimmed, any case), or
+/// a `ValueError` naming `window` and the names it takes.
+pub(crate) fn window_arg(window: &str) -> PyResult<Window> {
+    Window::parse(window).ok_or_else(|| {
+        bad_argument(
+            "window",
+            format!("expected {}, got {window:?}", Window::NAMES),
+        )
+    })
 }
 
 /// Event data aggregated per dyad and period (:func:`aggregate_events`):

@@ -623,7 +623,8 @@ impl PySignedGraph {
     ///
     /// Raises :class:`ValidationError` for a missing column and every bad
     /// row (line, column), ``FileNotFoundError`` and other ``OSError``\ s,
-    /// and ``ValueError`` for a period not in the list.
+    /// and ``ValueError`` for a period not in the list (``period: no period
+    /// `P` (its periods: A, B, …)``, the first ten and how many more).
     #[classmethod]
     #[pyo3(signature = (source, *, period = None))]
     fn read_edges<'py>(
@@ -654,16 +655,7 @@ impl PySignedGraph {
             .detach(|| SignedGraph::read_edges(&text, &origin))
             .py(py)?;
         if let Some(p) = period {
-            let Some(i) = graphs.iter().position(|g| g.period() == Some(p)) else {
-                let known: Vec<&str> = graphs.iter().filter_map(|g| g.period()).collect();
-                return Err(bad_argument(
-                    "period",
-                    format!(
-                        "no period `{p}` in the edge list (its periods: {})",
-                        known.join(", ")
-                    ),
-                ));
-            };
+            let i = SignedGraph::find_period(&graphs, p).map_err(|e| bad_argument("period", e))?;
             let graph = graphs.swap_remove(i);
             return Ok(Bound::new(py, PySignedGraph::plain(graph))?.into_any());
         }

@@ -796,5 +796,6 @@ def _event_networks(
     window: str,
     directed: bool,
 ) -> EventNetworks: ...
+def _window_name(window: str) -> str: ...
 
 # --- end ---

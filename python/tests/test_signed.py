@@ -295,8 +295,18 @@ def test_periods_give_a_dict_and_match_highs():
             assert g.period == period
     one = SignedGraph.read_edges(COW, period="46-49")
     assert one.period == "46-49" and one.edges == graphs["46-49"].edges
-    with pytest.raises(ValueError, match="^period: no period `2030-33`"):
+    with pytest.raises(ValueError, match="^period: no period `2030-33`") as caught:
         SignedGraph.read_edges(COW, period="2030-33")
+    # The library's text (SignedGraph::find_period), as `balance --period` says it.
+    listed = ", ".join(list(graphs)[:10])
+    assert str(caught.value) == f"period: no period `2030-33` (its periods: {listed} and 41 more)"
+    with pytest.raises(ValueError) as caught:
+        SignedGraph.read_edges(TRIBES, period="1954")
+    assert str(caught.value) == "period: no period `1954` (it has no periods)"
+    two = "source,target,sign,period\nA,B,1,2018\nA,B,-1,2019\n"
+    with pytest.raises(ValueError) as caught:
+        SignedGraph.read_edges(two, period="2020")
+    assert str(caught.value) == "period: no period `2020` (its periods: 2018, 2019)"
 
 
 # --- out -------------------------------------------------------------------------
