@@ -54,13 +54,16 @@ fn reading(
             ));
         }
     };
+    // As the command line's `--delimiter`: `\t` (two characters) or `tab`
+    // for a tab, else one ASCII character.
     let delimiter = match delimiter {
         None => None,
+        Some("\\t" | "tab") => Some(b'\t'),
         Some(d) if d.len() == 1 && d.is_ascii() => Some(d.as_bytes()[0]),
-        Some(d) => {
+        Some(_) => {
             return Err(bad_argument(
                 "delimiter",
-                format!("expected one ASCII character, got {d:?}"),
+                "expected one ASCII character, or \\t",
             ));
         }
     };
@@ -119,8 +122,9 @@ fn read_all(path: &PathBuf, read: &ReadOptions) -> Result<EventColumnsOut, Error
 /// The format is told from the file (``format=None``): ``.tab`` (or ICEWS's
 /// header) ICEWS, ``.json``/``.jsonl`` PLOVER records, anything else a
 /// delimited table whose columns the keywords name (tab-separated for
-/// ``.tsv``; ``delimiter`` to say otherwise). A PLOVER record with several
-/// sources or targets gives a row per pair.
+/// ``.tsv``; ``delimiter`` to say otherwise: one ASCII character, or
+/// ``"\\t"`` or ``"tab"`` for a tab, as ``--delimiter``). A PLOVER record
+/// with several sources or targets gives a row per pair.
 ///
 /// Raises :class:`ValidationError` listing every bad row (file, line,
 /// field), ``FileNotFoundError`` and other ``OSError``\ s.
