@@ -21,7 +21,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 use stancegraph::balance::{
-    Balance, BalanceOptions, BalanceReport, BlockmodelOptions, FrustrationMethod,
+    Balance, BalanceOptions, BalanceReport, BlockPattern, BlockmodelOptions, FrustrationMethod,
     FrustrationOptions, NodeOrigin, SignedGraph, SignificanceOptions, TieSigns, TriangleCensus,
     WeakBalance,
 };
@@ -420,6 +420,50 @@ impl PySignedGraph {
                 .map(|p| Py::new(py, PyPolarization::new(p)))
                 .transpose()?,
         })
+    }
+}
+
+/// The keyword arguments of `SignedGraph.report` (and `explain`, `to_dict`,
+/// `to_json`) but `significance`: the `balance` command's options.
+struct ReportArgs<'a> {
+    exact: Option<bool>,
+    time_limit: Option<f64>,
+    camps: Option<usize>,
+    alpha: f64,
+    pattern: Option<&'a str>,
+    samples: Option<usize>,
+    frustration_samples: Option<usize>,
+    seed: Option<u64>,
+}
+
+impl ReportArgs<'_> {
+    /// The library's options, as `stancegraph balance` builds them from its
+    /// flags (the significance test when `significance`).
+    fn options(&self, py: Python<'_>, significance: bool) -> PyResult<BalanceOptions> {
+        let frustration = frustration_options(self.exact, self.time_limit, None, None, None)?;
+        let mut options = BalanceOptions::new().with_frustration(frustration);
+        if let Some(k) = self.camps {
+            options = options.with_blockmodel(blockmodel_options(k, self.alpha, None, None, None));
+        }
+        if let Some(text) = self.pattern {
+            let pattern: BlockPattern = text.parse().py(py)?;
+            let fit = blockmodel_options(pattern.k(), self.alpha, None, None, None);
+            options = options.with_pattern(pattern, fit);
+        }
+        if significance {
+            let mut test = SignificanceOptions::new();
+            if let Some(n) = self.samples {
+                test = test.with_samples(n);
+            }
+            if let Some(n) = self.frustration_samples {
+                test = test.with_frustration_samples(n);
+            }
+            if let Some(seed) = self.seed {
+                test = test.with_seed(seed);
+            }
+            options = options.with_significance(test);
+        }
+        Ok(options)
     }
 }
 
@@ -887,10 +931,24 @@ impl PySignedGraph {
     /// :param time_limit: as :meth:`frustration` (``None``: 60 seconds, or
     ///     no limit with ``exact=True``).
     /// :param camps: fit a blockmodel of this many camps.
-    /// :param alpha: the blockmodel's weight on negative ties inside camps.
+    /// :param alpha: the blockmodel's weight on negative ties inside camps
+    ///     (and the pattern's).
+    /// :param significance: add the significance test (``None``: for up to
+    ///     10,000 ties, as the command's text).
+    /// :param pattern: fit a generalised blockmodel of this pattern, as
+    ///     :meth:`fit_pattern` (``balance --pattern``).
+    /// :param samples: the significance test's shuffles for triangle
+    ///     balance (default 1000; ``--samples``).
+    /// :param frustration_samples: its shuffles for the frustration index
+    ///     (default 100; ``--frustration-samples``).
+    /// :param seed: the seed of the shuffles (``--seed``).
     /// :returns: a :class:`BalanceReport` (``.explain()`` for the text,
     ///     ``.to_json()`` for the JSON document).
-    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = None))]
+    ///
+    /// A bad ``pattern`` raises :class:`ValidationError` naming it.
+    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = None,
+        pattern = None, samples = None, frustration_samples = None, seed = None))]
+    #[allow(clippy::too_many_arguments)]
     fn report(
         &self,
         py: Python<'_>,
@@ -899,25 +957,33 @@ impl PySignedGraph {
         camps: Option<usize>,
         alpha: f64,
         significance: Option<bool>,
+        pattern: Option<&str>,
+        samples: Option<usize>,
+        frustration_samples: Option<usize>,
+        seed: Option<u64>,
     ) -> PyResult<PyBalanceReport> {
         // As `stancegraph balance` prints text: significance for up to
         // DEFAULT_MAX_EDGES ties unless said otherwise.
         let significance = significance
             .unwrap_or(self.graph.edges().len() <= SignificanceOptions::DEFAULT_MAX_EDGES);
-        let mut options = BalanceOptions::new()
-            .with_frustration(frustration_options(exact, time_limit, None, None, None)?);
-        if let Some(k) = camps {
-            options = options.with_blockmodel(blockmodel_options(k, alpha, None, None, None));
-        }
-        if significance {
-            options = options.with_significance(SignificanceOptions::new());
-        }
-        self.analyse(py, options)
+        let args = ReportArgs {
+            exact,
+            time_limit,
+            camps,
+            alpha,
+            pattern,
+            samples,
+            frustration_samples,
+            seed,
+        };
+        self.analyse(py, args.options(py, significance)?)
     }
 
     /// The balance report in words: ``report(...).explain()``, the text
-    /// ``stancegraph balance`` prints.
-    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = None))]
+    /// ``stancegraph balance`` prints (the options of :meth:`report`).
+    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = None,
+        pattern = None, samples = None, frustration_samples = None, seed = None))]
+    #[allow(clippy::too_many_arguments)]
     fn explain(
         &self,
         py: Python<'_>,
@@ -926,15 +992,32 @@ impl PySignedGraph {
         camps: Option<usize>,
         alpha: f64,
         significance: Option<bool>,
+        pattern: Option<&str>,
+        samples: Option<usize>,
+        frustration_samples: Option<usize>,
+        seed: Option<u64>,
     ) -> PyResult<String> {
-        Ok(self
-            .report(py, exact, time_limit, camps, alpha, significance)?
-            .text)
+        let report = self.report(
+            py,
+            exact,
+            time_limit,
+            camps,
+            alpha,
+            significance,
+            pattern,
+            samples,
+            frustration_samples,
+            seed,
+        )?;
+        Ok(report.text)
     }
 
     /// The balance report as a dict: ``report(...).to_dict()``, the
-    /// document ``stancegraph balance --format json`` prints.
-    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = false))]
+    /// document ``stancegraph balance --format json`` prints (the options of
+    /// :meth:`report`; the significance test only when asked for).
+    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = false,
+        pattern = None, samples = None, frustration_samples = None, seed = None))]
+    #[allow(clippy::too_many_arguments)]
     fn to_dict<'py>(
         &self,
         py: Python<'py>,
@@ -943,14 +1026,32 @@ impl PySignedGraph {
         camps: Option<usize>,
         alpha: f64,
         significance: bool,
+        pattern: Option<&str>,
+        samples: Option<usize>,
+        frustration_samples: Option<usize>,
+        seed: Option<u64>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let report = self.report(py, exact, time_limit, camps, alpha, Some(significance))?;
+        let report = self.report(
+            py,
+            exact,
+            time_limit,
+            camps,
+            alpha,
+            Some(significance),
+            pattern,
+            samples,
+            frustration_samples,
+            seed,
+        )?;
         json_to_py(py, &report.json)
     }
 
     /// The balance report as JSON text: ``report(...).to_json()``, what
-    /// ``stancegraph balance --format json`` prints.
-    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = false))]
+    /// ``stancegraph balance --format json`` prints (the options of
+    /// :meth:`to_dict`).
+    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = false,
+        pattern = None, samples = None, frustration_samples = None, seed = None))]
+    #[allow(clippy::too_many_arguments)]
     fn to_json(
         &self,
         py: Python<'_>,
@@ -959,13 +1060,24 @@ impl PySignedGraph {
         camps: Option<usize>,
         alpha: f64,
         significance: bool,
+        pattern: Option<&str>,
+        samples: Option<usize>,
+        frustration_samples: Option<usize>,
+        seed: Option<u64>,
     ) -> PyResult<String> {
-        let report = self.report(py, exact, time_limit, camps, alpha, Some(significance))?;
-        Ok(format!(
-            "{:#}
-",
-            report.json
-        ))
+        let report = self.report(
+            py,
+            exact,
+            time_limit,
+            camps,
+            alpha,
+            Some(significance),
+            pattern,
+            samples,
+            frustration_samples,
+            seed,
+        )?;
+        Ok(format!("{:#}\n", report.json))
     }
 
     /// The ties as a pandas ``DataFrame``: ``source``, ``target``, ``sign``

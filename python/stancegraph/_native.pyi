@@ -474,19 +474,23 @@ class SignedGraph:
     ) -> Blockmodel: ...
     def report(
         self, *, exact: Optional[bool] = None, time_limit: Optional[float] = None, camps: Optional[int] = None, alpha: float = 0.5,
-        significance: Optional[bool] = None,
+        significance: Optional[bool] = None, pattern: Optional[str] = None, samples: Optional[int] = None,
+        frustration_samples: Optional[int] = None, seed: Optional[int] = None,
     ) -> BalanceReport: ...
     def explain(
         self, *, exact: Optional[bool] = None, time_limit: Optional[float] = None, camps: Optional[int] = None, alpha: float = 0.5,
-        significance: Optional[bool] = None,
+        significance: Optional[bool] = None, pattern: Optional[str] = None, samples: Optional[int] = None,
+        frustration_samples: Optional[int] = None, seed: Optional[int] = None,
     ) -> str: ...
     def to_dict(
         self, *, exact: Optional[bool] = None, time_limit: Optional[float] = None, camps: Optional[int] = None, alpha: float = 0.5,
-        significance: bool = False,
+        significance: bool = False, pattern: Optional[str] = None, samples: Optional[int] = None,
+        frustration_samples: Optional[int] = None, seed: Optional[int] = None,
     ) -> dict[str, Any]: ...
     def to_json(
         self, *, exact: Optional[bool] = None, time_limit: Optional[float] = None, camps: Optional[int] = None, alpha: float = 0.5,
-        significance: bool = False,
+        significance: bool = False, pattern: Optional[str] = None, samples: Optional[int] = None,
+        frustration_samples: Optional[int] = None, seed: Optional[int] = None,
     ) -> str: ...
     # report (src/report.rs): the signed network report of this graph.
     def report_html(

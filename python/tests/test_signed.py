@@ -498,6 +498,36 @@ def test_balance_pattern_is_the_clis():
     assert out["pattern_blockmodel"] == fit.to_dict()
 
 
+def test_report_takes_the_balance_commands_pattern_and_shuffles(tribes):
+    pattern = "+-+;-++;+++"
+    doc = tribes.to_dict(pattern=pattern, alpha=0.4)
+    assert doc["pattern_blockmodel"] == tribes.fit_pattern(pattern, alpha=0.4).to_dict()
+    assert "pattern_blockmodel" not in tribes.to_dict()
+    shuffled = tribes.report(samples=300, frustration_samples=20, seed=5)
+    expected = tribes.significance(samples=300, frustration_samples=20, seed=5)
+    assert shuffled.to_dict()["significance"] == expected.to_dict()
+    assert "300 shuffles, seed 5" in shuffled.explain()
+    assert "(1000 shuffles, seed" in tribes.explain()
+    # The shuffles' options count only with the test, as the command's flags.
+    assert tribes.to_json(samples=300) == tribes.to_json()
+    assert json.loads(tribes.to_json(significance=True, samples=50, seed=9))["significance"] == (
+        tribes.significance(samples=50, seed=9).to_dict()
+    )
+    with pytest.raises(ValidationError, match="symmetric"):
+        tribes.explain(pattern="+-;+-")
+
+
+@needs_cli
+def test_report_options_are_the_balance_commands():
+    flags = ["--pattern", "+-+;-++;+++", "--alpha", "0.4", "--samples", "200",
+             "--frustration-samples", "30", "--seed", "11"]
+    g = SignedGraph.read_edges(TRIBES)
+    options = dict(pattern="+-+;-++;+++", alpha=0.4, samples=200, frustration_samples=30, seed=11)
+    assert g.explain(**options) == run_cli("balance", "--edges", TRIBES, *flags)
+    expected = json.loads(run_cli("balance", "--edges", TRIBES, *flags, "--significance", "--format", "json"))
+    assert g.to_dict(significance=True, **options) == expected
+
+
 def test_scenario_ties_both_ways_are_ambivalent(istanbul):
     frame = pd.DataFrame(
         {
