@@ -4,8 +4,9 @@
 //! with the GIL released; and the report of signed networks
 //! (`SignedGraph.report_html`/`report_svg`, `EventNetworks.report_html`/
 //! `report_svg`: one graph, or every period with one shown in full;
-//! `stancegraph.report_html`/`report_svg`: a list of graphs, such as the
-//! periods of an edge list, as `stancegraph report --edges` draws them).
+//! `_graphs_report`, behind `stancegraph.report_html`/`report_svg`
+//! (`stancegraph/_reports.py`): a list of graphs, such as the periods of an
+//! edge list, as `stancegraph report --edges` draws them).
 //!
 //! In Jupyter a scenario displays as its report inside an `<iframe
 //! srcdoc>`, so that the report's styles and ids never touch the notebook's
@@ -25,8 +26,7 @@ use crate::scenario::PyScenario;
 use crate::signed::PySignedGraph;
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(report_html, m)?)?;
-    m.add_function(wrap_pyfunction!(report_svg, m)?)?;
+    m.add_function(wrap_pyfunction!(_graphs_report, m)?)?;
     Ok(())
 }
 
@@ -196,20 +196,16 @@ fn escape_attribute(text: &str) -> String {
     out
 }
 
-/// The report of signed graphs, rendered with the GIL released: the
-/// keyword arguments of `report_html`/`report_svg` checked and turned into
-/// [`GraphReportOptions`].
-#[allow(clippy::too_many_arguments)]
-fn render_graphs(
-    py: Python<'_>,
-    graphs: impl FnOnce() -> Vec<SignedGraph> + Send,
-    shape: Shape,
+/// The keyword arguments of the signed graphs' `report_html`/`report_svg`,
+/// checked and turned into [`GraphReportOptions`] (the one conversion every
+/// signed-network report uses).
+fn graph_report_options(
     title: Option<String>,
     period: Option<String>,
     max_nodes: Option<i64>,
     time_limit: Option<f64>,
     significance: bool,
-) -> PyResult<String> {
+) -> PyResult<GraphReportOptions> {
     let mut options = GraphReportOptions::new().with_significance(significance);
     if let Some(title) = title {
         options = options.with_title(title);
@@ -227,6 +223,16 @@ fn render_graphs(
             None => options.with_frustration(stancegraph::balance::FrustrationOptions::new()),
         };
     }
+    Ok(options)
+}
+
+/// The report of signed graphs, rendered with the GIL released.
+fn render_graphs(
+    py: Python<'_>,
+    graphs: impl FnOnce() -> Vec<SignedGraph> + Send,
+    shape: Shape,
+    options: GraphReportOptions,
+) -> PyResult<String> {
     py.detach(|| {
         let graphs = graphs();
         let report = GraphReport::with_options(&graphs, options)?;
@@ -262,16 +268,8 @@ impl PySignedGraph {
         significance: bool,
     ) -> PyResult<String> {
         let graph = &self.graph;
-        render_graphs(
-            py,
-            || vec![SignedGraph::clone(graph)],
-            Shape::Html,
-            title,
-            None,
-            max_nodes,
-            time_limit,
-            significance,
-        )
+        let options = graph_report_options(title, None, max_nodes, time_limit, significance)?;
+        render_graphs(py, || vec![SignedGraph::clone(graph)], Shape::Html, options)
     }
 
     /// The report's network drawing alone, as an SVG document (the options
@@ -284,16 +282,8 @@ impl PySignedGraph {
         time_limit: Option<f64>,
     ) -> PyResult<String> {
         let graph = &self.graph;
-        render_graphs(
-            py,
-            || vec![SignedGraph::clone(graph)],
-            Shape::Svg,
-            None,
-            None,
-            max_nodes,
-            time_limit,
-            false,
-        )
+        let options = graph_report_options(None, None, max_nodes, time_limit, false)?;
+        render_graphs(py, || vec![SignedGraph::clone(graph)], Shape::Svg, options)
     }
 }
 
@@ -318,16 +308,8 @@ impl PyEventNetworks {
         significance: bool,
     ) -> PyResult<String> {
         let inner = &self.inner;
-        render_graphs(
-            py,
-            || inner.graphs(),
-            Shape::Html,
-            title,
-            period,
-            max_nodes,
-            time_limit,
-            significance,
-        )
+        let options = graph_report_options(title, period, max_nodes, time_limit, significance)?;
+        render_graphs(py, || inner.graphs(), Shape::Html, options)
     }
 
     /// The drawing of one period (``period``, default the last) alone, as
@@ -341,16 +323,8 @@ impl PyEventNetworks {
         time_limit: Option<f64>,
     ) -> PyResult<String> {
         let inner = &self.inner;
-        render_graphs(
-            py,
-            || inner.graphs(),
-            Shape::Svg,
-            None,
-            period,
-            max_nodes,
-            time_limit,
-            false,
-        )
+        let options = graph_report_options(None, period, max_nodes, time_limit, false)?;
+        render_graphs(py, || inner.graphs(), Shape::Svg, options)
     }
 }
 
@@ -399,64 +373,25 @@ fn graphs_arg(graphs: &Bound<'_, PyAny>) -> PyResult<Vec<Arc<SignedGraph>>> {
     Ok(out)
 }
 
-/// The self-contained HTML report of several signed graphs, as
-/// ``stancegraph report --edges`` writes it: an overview of every graph
-/// (period, nodes, ties, frustration index, proven or not), then for the
-/// one shown (``period``, default the last) the summary, the drawing, the
-/// structural balance, the ambivalent pairs and the most central nodes.
-///
-/// ``graphs`` is a list of :class:`SignedGraph` (each with its
-/// :attr:`~SignedGraph.period`), or the dict of period to graph that
-/// :meth:`SignedGraph.read_edges` returns (its values, in order). The
-/// options are :meth:`EventNetworks.report_html`'s; an unknown ``period``
-/// raises :class:`ValidationError` naming ``period`` and the periods there
-/// are, as the library says it; no graph at all raises it naming
-/// ``graphs``.
+/// The report of several signed graphs, for `stancegraph.report_html`
+/// (`svg` false) and `report_svg` (`svg` true) in `stancegraph/_reports.py`,
+/// which document the arguments.
 #[pyfunction]
-#[pyo3(signature = (graphs, *, title = None, period = None, max_nodes = None, time_limit = None, significance = true))]
-fn report_html(
+#[pyo3(signature = (graphs, svg, significance, title, period, max_nodes, time_limit))]
+#[allow(clippy::too_many_arguments)]
+fn _graphs_report(
     py: Python<'_>,
     graphs: &Bound<'_, PyAny>,
+    svg: bool,
+    significance: bool,
     title: Option<String>,
     period: Option<String>,
     max_nodes: Option<i64>,
     time_limit: Option<f64>,
-    significance: bool,
 ) -> PyResult<String> {
     let graphs = graphs_arg(graphs)?;
-    render_graphs(
-        py,
-        || graphs.iter().map(|g| SignedGraph::clone(g)).collect(),
-        Shape::Html,
-        title,
-        period,
-        max_nodes,
-        time_limit,
-        significance,
-    )
-}
-
-/// The drawing of one of several signed graphs (``period``, default the
-/// last) alone, as an SVG document: ``graphs`` and the options as
-/// :func:`report_html`.
-#[pyfunction]
-#[pyo3(signature = (graphs, *, period = None, max_nodes = None, time_limit = None))]
-fn report_svg(
-    py: Python<'_>,
-    graphs: &Bound<'_, PyAny>,
-    period: Option<String>,
-    max_nodes: Option<i64>,
-    time_limit: Option<f64>,
-) -> PyResult<String> {
-    let graphs = graphs_arg(graphs)?;
-    render_graphs(
-        py,
-        || graphs.iter().map(|g| SignedGraph::clone(g)).collect(),
-        Shape::Svg,
-        None,
-        period,
-        max_nodes,
-        time_limit,
-        false,
-    )
+    let options = graph_report_options(title, period, max_nodes, time_limit, significance)?;
+    let shape = if svg { Shape::Svg } else { Shape::Html };
+    let copies = move || graphs.iter().map(|g| SignedGraph::clone(g)).collect();
+    render_graphs(py, copies, shape, options)
 }

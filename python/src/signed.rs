@@ -423,48 +423,24 @@ impl PySignedGraph {
     }
 }
 
-/// The keyword arguments of `SignedGraph.report` (and `explain`, `to_dict`,
-/// `to_json`) but `significance`: the `balance` command's options.
-struct ReportArgs<'a> {
-    exact: Option<bool>,
-    time_limit: Option<f64>,
-    camps: Option<usize>,
-    alpha: f64,
-    pattern: Option<&'a str>,
-    samples: Option<usize>,
-    frustration_samples: Option<usize>,
-    seed: Option<u64>,
-}
-
-impl ReportArgs<'_> {
-    /// The library's options, as `stancegraph balance` builds them from its
-    /// flags (the significance test when `significance`).
-    fn options(&self, py: Python<'_>, significance: bool) -> PyResult<BalanceOptions> {
-        let frustration = frustration_options(self.exact, self.time_limit, None, None, None)?;
-        let mut options = BalanceOptions::new().with_frustration(frustration);
-        if let Some(k) = self.camps {
-            options = options.with_blockmodel(blockmodel_options(k, self.alpha, None, None, None));
-        }
-        if let Some(text) = self.pattern {
-            let pattern: BlockPattern = text.parse().py(py)?;
-            let fit = blockmodel_options(pattern.k(), self.alpha, None, None, None);
-            options = options.with_pattern(pattern, fit);
-        }
-        if significance {
-            let mut test = SignificanceOptions::new();
-            if let Some(n) = self.samples {
-                test = test.with_samples(n);
-            }
-            if let Some(n) = self.frustration_samples {
-                test = test.with_frustration_samples(n);
-            }
-            if let Some(seed) = self.seed {
-                test = test.with_seed(seed);
-            }
-            options = options.with_significance(test);
-        }
-        Ok(options)
+/// `graph.report(**options)`, for the methods that show the report in
+/// another form; `significance` (when `options` leave it out) as given.
+fn report_of<'py>(
+    graph: &Bound<'py, PySignedGraph>,
+    options: Option<&Bound<'py, PyDict>>,
+    significance: Option<bool>,
+) -> PyResult<Bound<'py, PyBalanceReport>> {
+    let py = graph.py();
+    let options = match options {
+        Some(given) => given.copy()?,
+        None => PyDict::new(py),
+    };
+    if !options.contains("significance")? {
+        options.set_item("significance", significance)?;
     }
+    Ok(graph
+        .call_method("report", (), Some(&options))?
+        .cast_into::<PyBalanceReport>()?)
 }
 
 struct ReportParts {
@@ -941,13 +917,16 @@ impl PySignedGraph {
     ///     balance (default 1000; ``--samples``).
     /// :param frustration_samples: its shuffles for the frustration index
     ///     (default 100; ``--frustration-samples``).
-    /// :param seed: the seed of the shuffles (``--seed``).
+    /// :param seed: the seed of the shuffles (default 24301; ``--seed``).
     /// :returns: a :class:`BalanceReport` (``.explain()`` for the text,
-    ///     ``.to_json()`` for the JSON document).
+    ///     ``.to_json()`` for the JSON document; :meth:`explain`,
+    ///     :meth:`to_dict` and :meth:`to_json` take the same keywords).
     ///
     /// A bad ``pattern`` raises :class:`ValidationError` naming it.
     #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = None,
-        pattern = None, samples = None, frustration_samples = None, seed = None))]
+        pattern = None, samples = SignificanceOptions::DEFAULT_SAMPLES,
+        frustration_samples = SignificanceOptions::DEFAULT_FRUSTRATION_SAMPLES,
+        seed = SignificanceOptions::DEFAULT_SEED))]
     #[allow(clippy::too_many_arguments)]
     fn report(
         &self,
@@ -958,126 +937,63 @@ impl PySignedGraph {
         alpha: f64,
         significance: Option<bool>,
         pattern: Option<&str>,
-        samples: Option<usize>,
-        frustration_samples: Option<usize>,
-        seed: Option<u64>,
+        samples: usize,
+        frustration_samples: usize,
+        seed: u64,
     ) -> PyResult<PyBalanceReport> {
         // As `stancegraph balance` prints text: significance for up to
         // DEFAULT_MAX_EDGES ties unless said otherwise.
         let significance = significance
             .unwrap_or(self.graph.edges().len() <= SignificanceOptions::DEFAULT_MAX_EDGES);
-        let args = ReportArgs {
-            exact,
-            time_limit,
-            camps,
-            alpha,
-            pattern,
-            samples,
-            frustration_samples,
-            seed,
-        };
-        self.analyse(py, args.options(py, significance)?)
+        // The options as `stancegraph balance` builds them from its flags.
+        let frustration = frustration_options(exact, time_limit, None, None, None)?;
+        let mut options = BalanceOptions::new().with_frustration(frustration);
+        if let Some(k) = camps {
+            options = options.with_blockmodel(blockmodel_options(k, alpha, None, None, None));
+        }
+        if let Some(text) = pattern {
+            let pattern: BlockPattern = text.parse().py(py)?;
+            let fit = blockmodel_options(pattern.k(), alpha, None, None, None);
+            options = options.with_pattern(pattern, fit);
+        }
+        if significance {
+            let test = SignificanceOptions::new()
+                .with_samples(samples)
+                .with_frustration_samples(frustration_samples)
+                .with_seed(seed);
+            options = options.with_significance(test);
+        }
+        self.analyse(py, options)
     }
 
-    /// The balance report in words: ``report(...).explain()``, the text
-    /// ``stancegraph balance`` prints (the options of :meth:`report`).
-    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = None,
-        pattern = None, samples = None, frustration_samples = None, seed = None))]
-    #[allow(clippy::too_many_arguments)]
-    fn explain(
-        &self,
-        py: Python<'_>,
-        exact: Option<bool>,
-        time_limit: Option<f64>,
-        camps: Option<usize>,
-        alpha: f64,
-        significance: Option<bool>,
-        pattern: Option<&str>,
-        samples: Option<usize>,
-        frustration_samples: Option<usize>,
-        seed: Option<u64>,
-    ) -> PyResult<String> {
-        let report = self.report(
-            py,
-            exact,
-            time_limit,
-            camps,
-            alpha,
-            significance,
-            pattern,
-            samples,
-            frustration_samples,
-            seed,
-        )?;
-        Ok(report.text)
+    /// The balance report in words: ``report(**options).explain()``, the
+    /// text ``stancegraph balance`` prints (``options``: the keywords of
+    /// :meth:`report`).
+    #[pyo3(signature = (**options))]
+    fn explain(slf: &Bound<'_, Self>, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
+        Ok(report_of(slf, options, None)?.get().text.clone())
     }
 
-    /// The balance report as a dict: ``report(...).to_dict()``, the
-    /// document ``stancegraph balance --format json`` prints (the options of
-    /// :meth:`report`; the significance test only when asked for).
-    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = false,
-        pattern = None, samples = None, frustration_samples = None, seed = None))]
-    #[allow(clippy::too_many_arguments)]
+    /// The balance report as a dict: ``report(**options).to_dict()``, the
+    /// document ``stancegraph balance --format json`` prints (``options``:
+    /// the keywords of :meth:`report`, without the significance test unless
+    /// ``significance=True``, as the command's JSON).
+    #[pyo3(signature = (**options))]
     fn to_dict<'py>(
-        &self,
-        py: Python<'py>,
-        exact: Option<bool>,
-        time_limit: Option<f64>,
-        camps: Option<usize>,
-        alpha: f64,
-        significance: bool,
-        pattern: Option<&str>,
-        samples: Option<usize>,
-        frustration_samples: Option<usize>,
-        seed: Option<u64>,
+        slf: &Bound<'py, Self>,
+        options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let report = self.report(
-            py,
-            exact,
-            time_limit,
-            camps,
-            alpha,
-            Some(significance),
-            pattern,
-            samples,
-            frustration_samples,
-            seed,
-        )?;
-        json_to_py(py, &report.json)
+        let report = report_of(slf, options, Some(false))?;
+        json_to_py(slf.py(), &report.get().json)
     }
 
-    /// The balance report as JSON text: ``report(...).to_json()``, what
-    /// ``stancegraph balance --format json`` prints (the options of
-    /// :meth:`to_dict`).
-    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = false,
-        pattern = None, samples = None, frustration_samples = None, seed = None))]
-    #[allow(clippy::too_many_arguments)]
-    fn to_json(
-        &self,
-        py: Python<'_>,
-        exact: Option<bool>,
-        time_limit: Option<f64>,
-        camps: Option<usize>,
-        alpha: f64,
-        significance: bool,
-        pattern: Option<&str>,
-        samples: Option<usize>,
-        frustration_samples: Option<usize>,
-        seed: Option<u64>,
-    ) -> PyResult<String> {
-        let report = self.report(
-            py,
-            exact,
-            time_limit,
-            camps,
-            alpha,
-            Some(significance),
-            pattern,
-            samples,
-            frustration_samples,
-            seed,
-        )?;
-        Ok(format!("{:#}\n", report.json))
+    /// The balance report as JSON text: ``report(**options).to_json()``,
+    /// what ``stancegraph balance --format json`` prints (``options`` as
+    /// :meth:`to_dict`'s).
+    #[pyo3(signature = (**options))]
+    fn to_json(slf: &Bound<'_, Self>, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
+        let report = report_of(slf, options, Some(false))?;
+        Ok(format!("{:#}\n", report.get().json))
     }
 
     /// The ties as a pandas ``DataFrame``: ``source``, ``target``, ``sign``

@@ -163,3 +163,13 @@ def test_report_of_graphs_checks_its_arguments(cow):
         stancegraph.report_html([one, "50-53"])
     with pytest.raises(ValueError, match="^max_nodes: must be at least 1, got 0"):
         stancegraph.report_svg(cow, max_nodes=0)
+
+
+def test_report_of_graphs_docstring_example_runs():
+    import doctest
+
+    from stancegraph import _reports
+
+    result = doctest.testmod(_reports)
+    assert (result.attempted, result.failed) == (5, 0)
+    assert "report_html" in stancegraph.__all__ and "report_svg" in stancegraph.__all__

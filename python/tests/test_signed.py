@@ -515,6 +515,8 @@ def test_report_takes_the_balance_commands_pattern_and_shuffles(tribes):
     )
     with pytest.raises(ValidationError, match="symmetric"):
         tribes.explain(pattern="+-;+-")
+    with pytest.raises(TypeError, match="campz"):
+        tribes.to_dict(campz=3)
 
 
 @needs_cli
