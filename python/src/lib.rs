@@ -23,7 +23,8 @@
 //! - `diff.rs`: `Scenario.diff`;
 //! - `report.rs`: `Scenario.report_html` and the notebook display; the
 //!   report of signed graphs (`SignedGraph.report_html`,
-//!   `EventNetworks.report_html`, `stancegraph.report_html` of a list);
+//!   `EventNetworks.report_html`, and `_graphs_report` of a list, behind
+//!   `stancegraph.report_html` in `stancegraph/_reports.py`);
 //! - `stance.rs`: `Scenario.ties`, `camps`, `overview`, and what-if
 //!   (`with_positions`, `what_if`);
 //! - `network.rs`: `Scenario.network` and the discourse `Network`;
