@@ -54,13 +54,16 @@ fn reading(
             ));
         }
     };
+    // As the command line's `--delimiter`: `\t` (two characters) or `tab`
+    // for a tab, else one ASCII character.
     let delimiter = match delimiter {
         None => None,
+        Some("\\t" | "tab") => Some(b'\t'),
         Some(d) if d.len() == 1 && d.is_ascii() => Some(d.as_bytes()[0]),
-        Some(d) => {
+        Some(_) => {
             return Err(bad_argument(
                 "delimiter",
-                format!("expected one ASCII character, got {d:?}"),
+                "expected one ASCII character, or \\t",
             ));
         }
     };
@@ -119,8 +122,9 @@ fn read_all(path: &PathBuf, read: &ReadOptions) -> Result<EventColumnsOut, Error
 /// The format is told from the file (``format=None``): ``.tab`` (or ICEWS's
 /// header) ICEWS, ``.json``/``.jsonl`` PLOVER records, anything else a
 /// delimited table whose columns the keywords name (tab-separated for
-/// ``.tsv``; ``delimiter`` to say otherwise). A PLOVER record with several
-/// sources or targets gives a row per pair.
+/// ``.tsv``; ``delimiter`` to say otherwise: one ASCII character, or
+/// ``"\\t"`` or ``"tab"`` for a tab, as ``--delimiter``). A PLOVER record
+/// with several sources or targets gives a row per pair.
 ///
 /// Raises :class:`ValidationError` listing every bad row (file, line,
 /// field), ``FileNotFoundError`` and other ``OSError``\ s.
@@ -259,16 +263,22 @@ pub(crate) fn aggregate_options(
             ));
         }
     };
-    let window = Window::parse(window).ok_or_else(|| {
-        bad_argument(
-            "window",
-            format!("expected {}, got {window:?}", Window::NAMES),
-        )
-    })?;
+    let window = window_arg(window)?;
     Ok(AggregateOptions::default()
         .with_level(level)
         .with_window(window)
         .with_directed(directed))
+}
+
+/// A `window` keyword read as the library reads it (trimmed, any case), or
+/// a `ValueError` naming `window` and the names it takes.
+pub(crate) fn window_arg(window: &str) -> PyResult<Window> {
+    Window::parse(window).ok_or_else(|| {
+        bad_argument(
+            "window",
+            format!("expected {}, got {window:?}", Window::NAMES),
+        )
+    })
 }
 
 /// Event data aggregated per dyad and period (:func:`aggregate_events`):

@@ -21,7 +21,10 @@
 //! - `contradictions.rs`: `Scenario.contradictions` and its results;
 //! - `deals.rs`: `Scenario.deals`;
 //! - `diff.rs`: `Scenario.diff`;
-//! - `report.rs`: `Scenario.report_html` and the notebook display;
+//! - `report.rs`: `Scenario.report_html` and the notebook display; the
+//!   report of signed graphs (`SignedGraph.report_html`,
+//!   `EventNetworks.report_html`, and `_graphs_report` of a list, behind
+//!   `stancegraph.report_html` in `stancegraph/_reports.py`);
 //! - `stance.rs`: `Scenario.ties`, `camps`, `overview`, and what-if
 //!   (`with_positions`, `what_if`);
 //! - `network.rs`: `Scenario.network` and the discourse `Network`;
@@ -70,6 +73,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     network::register(m)?;
     signed::register(m)?;
     signed_measures::register(m)?;
+    report::register(m)?;
     readers::register(m)?;
     events::register(m)?;
     stance::register(m)?;

@@ -3,21 +3,32 @@
 //! drawn as SVG, contradictions, camps, timeline, balance, deals), built
 //! with the GIL released; and the report of signed networks
 //! (`SignedGraph.report_html`/`report_svg`, `EventNetworks.report_html`/
-//! `report_svg`: one graph, or every period with one shown in full).
+//! `report_svg`: one graph, or every period with one shown in full;
+//! `_graphs_report`, behind `stancegraph.report_html`/`report_svg`
+//! (`stancegraph/_reports.py`): a list of graphs, such as the periods of an
+//! edge list, as `stancegraph report --edges` draws them).
 //!
 //! In Jupyter a scenario displays as its report inside an `<iframe
 //! srcdoc>`, so that the report's styles and ids never touch the notebook's
 //! page.
 
+use std::sync::Arc;
+
 use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
 use stancegraph::balance::SignedGraph;
 use stancegraph::render::{GraphReport, GraphReportOptions, HtmlReport, HtmlReportOptions};
 
 use crate::convert::opt_date_arg;
-use crate::errors::IntoPyResult;
+use crate::errors::{IntoPyResult, bad_argument};
 use crate::events::PyEventNetworks;
 use crate::scenario::PyScenario;
 use crate::signed::PySignedGraph;
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(_graphs_report, m)?)?;
+    Ok(())
+}
 
 /// What to render.
 #[derive(Clone, Copy)]
@@ -185,20 +196,16 @@ fn escape_attribute(text: &str) -> String {
     out
 }
 
-/// The report of signed graphs, rendered with the GIL released: the
-/// keyword arguments of `report_html`/`report_svg` checked and turned into
-/// [`GraphReportOptions`].
-#[allow(clippy::too_many_arguments)]
-fn render_graphs(
-    py: Python<'_>,
-    graphs: impl FnOnce() -> Vec<SignedGraph> + Send,
-    shape: Shape,
+/// The keyword arguments of the signed graphs' `report_html`/`report_svg`,
+/// checked and turned into [`GraphReportOptions`] (the one conversion every
+/// signed-network report uses).
+fn graph_report_options(
     title: Option<String>,
     period: Option<String>,
     max_nodes: Option<i64>,
     time_limit: Option<f64>,
     significance: bool,
-) -> PyResult<String> {
+) -> PyResult<GraphReportOptions> {
     let mut options = GraphReportOptions::new().with_significance(significance);
     if let Some(title) = title {
         options = options.with_title(title);
@@ -216,6 +223,16 @@ fn render_graphs(
             None => options.with_frustration(stancegraph::balance::FrustrationOptions::new()),
         };
     }
+    Ok(options)
+}
+
+/// The report of signed graphs, rendered with the GIL released.
+fn render_graphs(
+    py: Python<'_>,
+    graphs: impl FnOnce() -> Vec<SignedGraph> + Send,
+    shape: Shape,
+    options: GraphReportOptions,
+) -> PyResult<String> {
     py.detach(|| {
         let graphs = graphs();
         let report = GraphReport::with_options(&graphs, options)?;
@@ -251,16 +268,8 @@ impl PySignedGraph {
         significance: bool,
     ) -> PyResult<String> {
         let graph = &self.graph;
-        render_graphs(
-            py,
-            || vec![SignedGraph::clone(graph)],
-            Shape::Html,
-            title,
-            None,
-            max_nodes,
-            time_limit,
-            significance,
-        )
+        let options = graph_report_options(title, None, max_nodes, time_limit, significance)?;
+        render_graphs(py, || vec![SignedGraph::clone(graph)], Shape::Html, options)
     }
 
     /// The report's network drawing alone, as an SVG document (the options
@@ -273,16 +282,8 @@ impl PySignedGraph {
         time_limit: Option<f64>,
     ) -> PyResult<String> {
         let graph = &self.graph;
-        render_graphs(
-            py,
-            || vec![SignedGraph::clone(graph)],
-            Shape::Svg,
-            None,
-            None,
-            max_nodes,
-            time_limit,
-            false,
-        )
+        let options = graph_report_options(None, None, max_nodes, time_limit, false)?;
+        render_graphs(py, || vec![SignedGraph::clone(graph)], Shape::Svg, options)
     }
 }
 
@@ -307,16 +308,8 @@ impl PyEventNetworks {
         significance: bool,
     ) -> PyResult<String> {
         let inner = &self.inner;
-        render_graphs(
-            py,
-            || inner.graphs(),
-            Shape::Html,
-            title,
-            period,
-            max_nodes,
-            time_limit,
-            significance,
-        )
+        let options = graph_report_options(title, period, max_nodes, time_limit, significance)?;
+        render_graphs(py, || inner.graphs(), Shape::Html, options)
     }
 
     /// The drawing of one period (``period``, default the last) alone, as
@@ -330,15 +323,75 @@ impl PyEventNetworks {
         time_limit: Option<f64>,
     ) -> PyResult<String> {
         let inner = &self.inner;
-        render_graphs(
-            py,
-            || inner.graphs(),
-            Shape::Svg,
-            None,
-            period,
-            max_nodes,
-            time_limit,
-            false,
-        )
+        let options = graph_report_options(None, period, max_nodes, time_limit, false)?;
+        render_graphs(py, || inner.graphs(), Shape::Svg, options)
     }
+}
+
+/// The graphs of a `graphs` argument: a sequence of `SignedGraph`, or a
+/// dict of them (what `SignedGraph.read_edges` returns for an edge list
+/// with periods), its values in order.
+fn graphs_arg(graphs: &Bound<'_, PyAny>) -> PyResult<Vec<Arc<SignedGraph>>> {
+    const EXPECTED: &str = "expected a list of SignedGraph, or the dict of period to SignedGraph \
+         that SignedGraph.read_edges returns";
+    if graphs.is_instance_of::<PySignedGraph>() {
+        return Err(bad_argument(
+            "graphs",
+            format!("{EXPECTED}, got one SignedGraph (its report_html/report_svg report on it)"),
+        ));
+    }
+    let items = match graphs.cast::<PyDict>() {
+        Ok(dict) => dict.values().into_any(),
+        Err(_) => graphs.clone(),
+    };
+    let items = items
+        .try_iter()
+        .ok()
+        .filter(|_| !graphs.is_instance_of::<PyString>())
+        .ok_or_else(|| {
+            let got = graphs.get_type().name().map(|n| n.to_string());
+            bad_argument(
+                "graphs",
+                format!("{EXPECTED}, got {}", got.unwrap_or_default()),
+            )
+        })?;
+    let mut out = Vec::new();
+    for (i, item) in items.enumerate() {
+        let item = item?;
+        let graph = item.cast::<PySignedGraph>().map_err(|_| {
+            let got = item.get_type().name().map(|n| n.to_string());
+            bad_argument(
+                "graphs",
+                format!(
+                    "item {i} is a {}, not a SignedGraph; {EXPECTED}",
+                    got.unwrap_or_default()
+                ),
+            )
+        })?;
+        out.push(Arc::clone(&graph.get().graph));
+    }
+    Ok(out)
+}
+
+/// The report of several signed graphs, for `stancegraph.report_html`
+/// (`svg` false) and `report_svg` (`svg` true) in `stancegraph/_reports.py`,
+/// which document the arguments.
+#[pyfunction]
+#[pyo3(signature = (graphs, svg, significance, title, period, max_nodes, time_limit))]
+#[allow(clippy::too_many_arguments)]
+fn _graphs_report(
+    py: Python<'_>,
+    graphs: &Bound<'_, PyAny>,
+    svg: bool,
+    significance: bool,
+    title: Option<String>,
+    period: Option<String>,
+    max_nodes: Option<i64>,
+    time_limit: Option<f64>,
+) -> PyResult<String> {
+    let graphs = graphs_arg(graphs)?;
+    let options = graph_report_options(title, period, max_nodes, time_limit, significance)?;
+    let shape = if svg { Shape::Svg } else { Shape::Html };
+    let copies = move || graphs.iter().map(|g| SignedGraph::clone(g)).collect();
+    render_graphs(py, copies, shape, options)
 }

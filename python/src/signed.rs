@@ -21,7 +21,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 use stancegraph::balance::{
-    Balance, BalanceOptions, BalanceReport, BlockmodelOptions, FrustrationMethod,
+    Balance, BalanceOptions, BalanceReport, BlockPattern, BlockmodelOptions, FrustrationMethod,
     FrustrationOptions, NodeOrigin, SignedGraph, SignificanceOptions, TieSigns, TriangleCensus,
     WeakBalance,
 };
@@ -423,6 +423,26 @@ impl PySignedGraph {
     }
 }
 
+/// `graph.report(**options)`, for the methods that show the report in
+/// another form; `significance` (when `options` leave it out) as given.
+fn report_of<'py>(
+    graph: &Bound<'py, PySignedGraph>,
+    options: Option<&Bound<'py, PyDict>>,
+    significance: Option<bool>,
+) -> PyResult<Bound<'py, PyBalanceReport>> {
+    let py = graph.py();
+    let options = match options {
+        Some(given) => given.copy()?,
+        None => PyDict::new(py),
+    };
+    if !options.contains("significance")? {
+        options.set_item("significance", significance)?;
+    }
+    Ok(graph
+        .call_method("report", (), Some(&options))?
+        .cast_into::<PyBalanceReport>()?)
+}
+
 struct ReportParts {
     text: String,
     json: serde_json::Value,
@@ -623,7 +643,8 @@ impl PySignedGraph {
     ///
     /// Raises :class:`ValidationError` for a missing column and every bad
     /// row (line, column), ``FileNotFoundError`` and other ``OSError``\ s,
-    /// and ``ValueError`` for a period not in the list.
+    /// and ``ValueError`` for a period not in the list (``period: no period
+    /// `P` (its periods: A, B, …)``, the first ten and how many more).
     #[classmethod]
     #[pyo3(signature = (source, *, period = None))]
     fn read_edges<'py>(
@@ -654,16 +675,7 @@ impl PySignedGraph {
             .detach(|| SignedGraph::read_edges(&text, &origin))
             .py(py)?;
         if let Some(p) = period {
-            let Some(i) = graphs.iter().position(|g| g.period() == Some(p)) else {
-                let known: Vec<&str> = graphs.iter().filter_map(|g| g.period()).collect();
-                return Err(bad_argument(
-                    "period",
-                    format!(
-                        "no period `{p}` in the edge list (its periods: {})",
-                        known.join(", ")
-                    ),
-                ));
-            };
+            let i = SignedGraph::find_period(&graphs, p).map_err(|e| bad_argument("period", e))?;
             let graph = graphs.swap_remove(i);
             return Ok(Bound::new(py, PySignedGraph::plain(graph))?.into_any());
         }
@@ -895,10 +907,27 @@ impl PySignedGraph {
     /// :param time_limit: as :meth:`frustration` (``None``: 60 seconds, or
     ///     no limit with ``exact=True``).
     /// :param camps: fit a blockmodel of this many camps.
-    /// :param alpha: the blockmodel's weight on negative ties inside camps.
+    /// :param alpha: the blockmodel's weight on negative ties inside camps
+    ///     (and the pattern's).
+    /// :param significance: add the significance test (``None``: for up to
+    ///     10,000 ties, as the command's text).
+    /// :param pattern: fit a generalised blockmodel of this pattern, as
+    ///     :meth:`fit_pattern` (``balance --pattern``).
+    /// :param samples: the significance test's shuffles for triangle
+    ///     balance (default 1000; ``--samples``).
+    /// :param frustration_samples: its shuffles for the frustration index
+    ///     (default 100; ``--frustration-samples``).
+    /// :param seed: the seed of the shuffles (default 24301; ``--seed``).
     /// :returns: a :class:`BalanceReport` (``.explain()`` for the text,
-    ///     ``.to_json()`` for the JSON document).
-    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = None))]
+    ///     ``.to_json()`` for the JSON document; :meth:`explain`,
+    ///     :meth:`to_dict` and :meth:`to_json` take the same keywords).
+    ///
+    /// A bad ``pattern`` raises :class:`ValidationError` naming it.
+    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = None,
+        pattern = None, samples = SignificanceOptions::DEFAULT_SAMPLES,
+        frustration_samples = SignificanceOptions::DEFAULT_FRUSTRATION_SAMPLES,
+        seed = SignificanceOptions::DEFAULT_SEED))]
+    #[allow(clippy::too_many_arguments)]
     fn report(
         &self,
         py: Python<'_>,
@@ -907,73 +936,64 @@ impl PySignedGraph {
         camps: Option<usize>,
         alpha: f64,
         significance: Option<bool>,
+        pattern: Option<&str>,
+        samples: usize,
+        frustration_samples: usize,
+        seed: u64,
     ) -> PyResult<PyBalanceReport> {
         // As `stancegraph balance` prints text: significance for up to
         // DEFAULT_MAX_EDGES ties unless said otherwise.
         let significance = significance
             .unwrap_or(self.graph.edges().len() <= SignificanceOptions::DEFAULT_MAX_EDGES);
-        let mut options = BalanceOptions::new()
-            .with_frustration(frustration_options(exact, time_limit, None, None, None)?);
+        // The options as `stancegraph balance` builds them from its flags.
+        let frustration = frustration_options(exact, time_limit, None, None, None)?;
+        let mut options = BalanceOptions::new().with_frustration(frustration);
         if let Some(k) = camps {
             options = options.with_blockmodel(blockmodel_options(k, alpha, None, None, None));
         }
+        if let Some(text) = pattern {
+            let pattern: BlockPattern = text.parse().py(py)?;
+            let fit = blockmodel_options(pattern.k(), alpha, None, None, None);
+            options = options.with_pattern(pattern, fit);
+        }
         if significance {
-            options = options.with_significance(SignificanceOptions::new());
+            let test = SignificanceOptions::new()
+                .with_samples(samples)
+                .with_frustration_samples(frustration_samples)
+                .with_seed(seed);
+            options = options.with_significance(test);
         }
         self.analyse(py, options)
     }
 
-    /// The balance report in words: ``report(...).explain()``, the text
-    /// ``stancegraph balance`` prints.
-    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = None))]
-    fn explain(
-        &self,
-        py: Python<'_>,
-        exact: Option<bool>,
-        time_limit: Option<f64>,
-        camps: Option<usize>,
-        alpha: f64,
-        significance: Option<bool>,
-    ) -> PyResult<String> {
-        Ok(self
-            .report(py, exact, time_limit, camps, alpha, significance)?
-            .text)
+    /// The balance report in words: ``report(**options).explain()``, the
+    /// text ``stancegraph balance`` prints (``options``: the keywords of
+    /// :meth:`report`).
+    #[pyo3(signature = (**options))]
+    fn explain(slf: &Bound<'_, Self>, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
+        Ok(report_of(slf, options, None)?.get().text.clone())
     }
 
-    /// The balance report as a dict: ``report(...).to_dict()``, the
-    /// document ``stancegraph balance --format json`` prints.
-    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = false))]
+    /// The balance report as a dict: ``report(**options).to_dict()``, the
+    /// document ``stancegraph balance --format json`` prints (``options``:
+    /// the keywords of :meth:`report`, without the significance test unless
+    /// ``significance=True``, as the command's JSON).
+    #[pyo3(signature = (**options))]
     fn to_dict<'py>(
-        &self,
-        py: Python<'py>,
-        exact: Option<bool>,
-        time_limit: Option<f64>,
-        camps: Option<usize>,
-        alpha: f64,
-        significance: bool,
+        slf: &Bound<'py, Self>,
+        options: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let report = self.report(py, exact, time_limit, camps, alpha, Some(significance))?;
-        json_to_py(py, &report.json)
+        let report = report_of(slf, options, Some(false))?;
+        json_to_py(slf.py(), &report.get().json)
     }
 
-    /// The balance report as JSON text: ``report(...).to_json()``, what
-    /// ``stancegraph balance --format json`` prints.
-    #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = false))]
-    fn to_json(
-        &self,
-        py: Python<'_>,
-        exact: Option<bool>,
-        time_limit: Option<f64>,
-        camps: Option<usize>,
-        alpha: f64,
-        significance: bool,
-    ) -> PyResult<String> {
-        let report = self.report(py, exact, time_limit, camps, alpha, Some(significance))?;
-        Ok(format!(
-            "{:#}
-",
-            report.json
-        ))
+    /// The balance report as JSON text: ``report(**options).to_json()``,
+    /// what ``stancegraph balance --format json`` prints (``options`` as
+    /// :meth:`to_dict`'s).
+    #[pyo3(signature = (**options))]
+    fn to_json(slf: &Bound<'_, Self>, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
+        let report = report_of(slf, options, Some(false))?;
+        Ok(format!("{:#}\n", report.get().json))
     }
 
     /// The ties as a pandas ``DataFrame``: ``source``, ``target``, ``sign``

@@ -19,6 +19,8 @@
 //! - `_vote_partition`: the votes of whole roll calls made into
 //!   [`RollCallVotes`] (checked as the CSV reader checks) and counted by the
 //!   bit-set kernel; pairs that shared a roll call come back as Arrow buffers;
+//! - `_window_name`: a `window` keyword in the library's own spelling
+//!   (`" All"` is `all`), for the driver's checks and the ties' metadata;
 //! - `_event_networks`: on the driver, the combined table made an
 //!   [`EventNetworks`] again ([`EventNetworks::from_rows`]), for its signed
 //!   graphs and everything else `aggregate_events` gives.
@@ -34,12 +36,13 @@ use stancegraph::io::RollCallVotes;
 use stancegraph::{Error, Problem};
 
 use crate::errors::IntoPyResult;
-use crate::events::{PyEventNetworks, aggregate_options};
+use crate::events::{PyEventNetworks, aggregate_options, window_arg};
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<EventPartition>()?;
     m.add_function(wrap_pyfunction!(_vote_partition, m)?)?;
     m.add_function(wrap_pyfunction!(_event_networks, m)?)?;
+    m.add_function(wrap_pyfunction!(_window_name, m)?)?;
     Ok(())
 }
 
@@ -509,4 +512,12 @@ fn _event_networks(
         })
         .py(py)?;
     Ok(PyEventNetworks::new(networks))
+}
+
+/// The canonical name of a `window` keyword (`" All"` → `"all"`, `"30 / 7"`
+/// → `"30/7"`), as the library reads and displays it; `ValueError` naming
+/// `window` for one it does not take.
+#[pyfunction]
+fn _window_name(window: &str) -> PyResult<String> {
+    Ok(window_arg(window)?.to_string())
 }

@@ -24,11 +24,12 @@ together, and what it would take for a deal: a fast Rust core
 
 from ._errors import ValidationError
 from ._results import Deal, Deals
+from ._reports import report_html, report_svg
 from ._native import *  # noqa: F401,F403  (every class and function of the Rust layer)
 from ._native import __version__
 from . import _native
 
 __all__ = sorted(
-    ["Deal", "Deals", "ValidationError", "__version__"]
+    ["Deal", "Deals", "ValidationError", "__version__", "report_html", "report_svg"]
     + [name for name in dir(_native) if not name.startswith("_")]
 )

@@ -474,19 +474,24 @@ class SignedGraph:
     ) -> Blockmodel: ...
     def report(
         self, *, exact: Optional[bool] = None, time_limit: Optional[float] = None, camps: Optional[int] = None, alpha: float = 0.5,
-        significance: Optional[bool] = None,
+        significance: Optional[bool] = None, pattern: Optional[str] = None, samples: int = 1000,
+        frustration_samples: int = 100, seed: int = 24301,
     ) -> BalanceReport: ...
+    # explain, to_dict and to_json take report's keywords (significance default False for the two JSON forms).
     def explain(
         self, *, exact: Optional[bool] = None, time_limit: Optional[float] = None, camps: Optional[int] = None, alpha: float = 0.5,
-        significance: Optional[bool] = None,
+        significance: Optional[bool] = None, pattern: Optional[str] = None, samples: int = 1000,
+        frustration_samples: int = 100, seed: int = 24301,
     ) -> str: ...
     def to_dict(
         self, *, exact: Optional[bool] = None, time_limit: Optional[float] = None, camps: Optional[int] = None, alpha: float = 0.5,
-        significance: bool = False,
+        significance: bool = False, pattern: Optional[str] = None, samples: int = 1000,
+        frustration_samples: int = 100, seed: int = 24301,
     ) -> dict[str, Any]: ...
     def to_json(
         self, *, exact: Optional[bool] = None, time_limit: Optional[float] = None, camps: Optional[int] = None, alpha: float = 0.5,
-        significance: bool = False,
+        significance: bool = False, pattern: Optional[str] = None, samples: int = 1000,
+        frustration_samples: int = 100, seed: int = 24301,
     ) -> str: ...
     # report (src/report.rs): the signed network report of this graph.
     def report_html(
@@ -747,6 +752,17 @@ class EventNetworks:
     ) -> str: ...
     def __len__(self) -> int: ...
 
+# report (src/report.rs): several signed graphs, behind report_html/report_svg (_reports.py).
+def _graphs_report(
+    graphs: Union[Sequence[SignedGraph], Mapping[str, SignedGraph]],
+    svg: bool,
+    significance: bool,
+    title: Optional[str],
+    period: Optional[str],
+    max_nodes: Optional[int],
+    time_limit: Optional[float],
+) -> str: ...
+
 
 # --- Spark kernels (src/spark.rs): private, called by stancegraph.spark ---
 
@@ -778,5 +794,6 @@ def _event_networks(
     window: str,
     directed: bool,
 ) -> EventNetworks: ...
+def _window_name(window: str) -> str: ...
 
 # --- end ---

@@ -191,6 +191,7 @@ def _partial_ties(
     """The partial tables of :func:`event_ties`: every partition aggregated by the
     kernel, before Spark sums them (one row per dyad and period a partition saw)."""
     F = _pyspark()
+    window = _native._window_name(window)  # " All" is all, as the library reads it
     _native._EventPartition(level, window, directed, list(_ROLES), 0)  # checks the options now
     mapping = dict(ICEWS_COLUMNS)
     given = dict(columns or {})
@@ -257,7 +258,8 @@ def event_ties(
     its day in the session's time zone, an integer ``20180601`` as GDELT's day).
 
     ``level`` is ``"country"`` or ``"actor"``; ``window`` is ``all``, ``day``, ``week``
-    (ISO), ``month``, ``year`` or ``"LENGTH/STEP"`` sliding windows; ``directed=False``
+    (ISO), ``month``, ``year`` or ``"LENGTH/STEP"`` sliding windows, read as the library
+    reads them (any case, spaces trimmed: ``" All"`` is ``all``); ``directed=False``
     folds A→B and B→A into one dyad named in name order.
 
     Returns a DataFrame (:data:`TIES_SCHEMA`): ``source, target, period, events,
@@ -275,6 +277,7 @@ def event_ties(
     exception) naming the partition, the row and the column of every bad value.
     """
     F = _pyspark()
+    window = _native._window_name(window)  # the metadata keeps the library's spelling
     partial = _partial_ties(df, level, window, directed, columns)
     combined = partial.groupBy("source", "target", "period").agg(
         F.sum("events").alias("events"),
@@ -406,6 +409,17 @@ def _options(ties: "DataFrame", level, window, directed):
     )
 
 
+def _unknown_period(period: str, periods: List[str]) -> str:
+    """The library's text for a period none of ``periods`` is (``SignedGraph::find_period``):
+    ``no period `P` (its periods: A, B, C)``, the first ten listed then `` and N more``,
+    or ``no period `P` (it has no periods)``."""
+    if not periods:
+        return f"no period `{period}` (it has no periods)"
+    listed = ", ".join(periods[:10])
+    more = f" and {len(periods) - 10} more" if len(periods) > 10 else ""
+    return f"no period `{period}` (its periods: {listed}{more})"
+
+
 def _collect(ties: "DataFrame", names: List[str]) -> Dict[str, list]:
     ties = ties.select(*names)
     if hasattr(ties, "toArrow"):  # Spark 4: straight to Arrow
@@ -431,7 +445,9 @@ def event_networks(
     ``level``, ``window`` and ``directed`` override them for a table made otherwise.
     The counts of events read and dropped are not known on the driver (all zero).
     Raises :class:`~stancegraph.ValidationError` naming bad rows (a self-dyad, no
-    events, a dyad and period twice…).
+    events, a dyad and period twice…), and ``ValueError`` for a ``period`` without ties,
+    in the library's words: ``period: no period `P` (its periods: A, B, …)`` (the first
+    unknown one named, the first ten periods listed and how many more).
     """
     F = _pyspark()
     level, window, directed = _options(ties, level, window, directed)
@@ -450,11 +466,11 @@ def event_networks(
     names = ["source", "target", "period", "events", "goldstein", *_QUADS]
     c = _collect(ties, names)
     if wanted is not None:
-        unknown = sorted(set(wanted) - set(c["period"]))
+        found = set(c["period"])
+        unknown = [p for p in wanted if p not in found]
         if unknown:
             periods = [r[0] for r in every.select("period").distinct().orderBy("period").collect()]
-            shown = ", ".join(periods[:12]) + (f", … ({len(periods)} in all)" if len(periods) > 12 else "")
-            raise ValueError(f"period: no ties in {', '.join(unknown)}; the periods: {shown or 'none'}")
+            raise ValueError("period: " + _unknown_period(unknown[0], periods))
     return _native._event_networks(
         c["source"],
         c["target"],

@@ -123,3 +123,25 @@ def test_bad_rows_and_bad_arguments(tmp_path):
         sg.aggregate_events(table)  # the country level needs country columns
     with pytest.raises(FileNotFoundError):
         sg.read_events(tmp_path / "missing.tab")
+
+
+@pytest.mark.parametrize("tab", ["\\t", "tab", "\t"])
+def test_delimiter_words_are_the_command_lines(tmp_path, tab):
+    # A tab-separated table under a .txt name (not told from the name): `\t` (the two
+    # characters) and `tab`, as `--delimiter` takes them, or the tab character itself.
+    table = tmp_path / "events.txt"
+    table.write_text("who\twhom\tcameo\nA\tB\t036\nB\tA\t173\nA\tC\t190\n")
+    n = sg.aggregate_events(table, level="actor", delimiter=tab, source="who", target="whom",
+                            code="cameo")
+    assert n.to_pandas()[["source", "target", "sign"]].values.tolist() == [
+        ["A", "B", 1], ["A", "C", -1], ["B", "A", -1],
+    ]
+    frame = sg.read_events(table, delimiter=tab, source="who", target="whom", code="cameo")
+    assert list(frame["code"]) == ["036", "173", "190"]
+
+
+@pytest.mark.parametrize("bad", ["", "ab", "TAB", "\\s", "é"])
+def test_other_delimiters_are_refused_in_the_command_lines_words(bad):
+    with pytest.raises(ValueError) as caught:
+        sg.read_events(SAMPLE, delimiter=bad)
+    assert str(caught.value) == "delimiter: expected one ASCII character, or \\t"

@@ -1,4 +1,4 @@
-"""The package's runnable example runs and says what it should."""
+"""The package's runnable examples run and say what they should."""
 
 import pathlib
 import subprocess
@@ -33,3 +33,31 @@ def test_networks_example(tmp_path):
     assert run.returncode == 0, run.stderr
     assert "frustration 1 exact" in run.stdout
     assert "Camp 3: Nagam, Notoh, Kohik, Seuve, Uheto" in run.stdout
+
+
+def test_events_example(tmp_path):
+    import stancegraph
+
+    example = EXAMPLE.with_name("events.py")
+    report = tmp_path / "events.html"
+    run = subprocess.run([sys.executable, str(example), "--report", str(report)], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "3,705 events read, 1,741 aggregated; left out: 1,596 within one country" in run.stdout
+    assert "  United States → North Korea: 181 events" in run.stdout
+    sample = pathlib.Path(__file__).resolve().parents[2] / "tests" / "data" / "icews_events_2018-06-01_02.tab"
+    last = stancegraph.aggregate_events(sample, window="day").graphs()[-1]
+    assert f"\nPeriod 2018-06-02: {last!r}\nfrustration {last.frustration().value:g} (exact)" in run.stdout
+    assert last.explain(significance=False) in run.stdout
+    page = report.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<strong>2018-06-02</strong> (shown)" in page
+
+
+def test_events_example_names_a_missing_file(tmp_path):
+    example = EXAMPLE.with_name("events.py")
+    missing = tmp_path / "icews-2019.tab"
+    run = subprocess.run([sys.executable, str(example), str(missing)], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2
+    assert run.stderr == f"events.py: no such file: {missing}\n"
+    assert not list(tmp_path.iterdir())

@@ -1,12 +1,14 @@
 """The HTML report and the notebook display."""
 
 import html
+import re
 
 import pytest
 
 import stancegraph
 
 from conftest import DATA
+from test_network import needs_cli, run_cli
 
 
 def test_report_html(founding):
@@ -89,3 +91,85 @@ def test_signed_report_options_are_checked():
     assert caught.value.problems[0]["field"] == "max_nodes"
     with pytest.raises(ValueError, match="time_limit"):
         networks.report_html(time_limit=-1)
+
+
+# --- the report of several signed graphs: an edge list's periods ---
+
+COW = DATA / "cow_signed_networks.csv"
+
+
+@pytest.fixture(scope="module")
+def cow():
+    """The Correlates of War windows: a dict of 51 periods to signed graphs."""
+    return stancegraph.SignedGraph.read_edges(COW)
+
+
+def overview_rows(page):
+    """The overview's rows as (period cell, nodes, ties)."""
+    table = page[page.index('<table class="periods">'):]
+    table = table[:table.index("</table>")]
+    return re.findall(r'<th scope="row">(.*?)</th><td>([\d,]+)</td><td>([\d,]+)</td>', table)
+
+
+def test_report_of_an_edge_lists_periods(cow):
+    periods = list(cow)
+    assert len(periods) == 51
+    page = stancegraph.report_html(cow, title="Correlates of War", period="46-49",
+                                   significance=False)
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<title>Correlates of War — signed network report</title>" in page
+    rows = overview_rows(page)
+    assert [r[0] for r in rows] == ["<strong>46-49</strong> (shown)"] + periods[1:]
+    for (_, nodes, ties), graph in zip(rows, cow.values()):
+        assert (nodes, ties) == (f"{len(graph):,}", f"{len(graph.edges):,}")
+    # A list of the graphs is the dict's values, in order: the same bytes.
+    assert page == stancegraph.report_html(list(cow.values()), title="Correlates of War",
+                                           period="46-49", significance=False)
+    drawing = stancegraph.report_svg(cow, period="50-53", max_nodes=12)
+    assert drawing.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg')
+    assert "Signed network, 50-53" in drawing
+    assert drawing.count('<g class="node ') == 12
+
+
+@needs_cli
+def test_report_of_an_edge_list_equals_the_command_line(cow, tmp_path):
+    out = tmp_path / "cow.html"
+    run_cli("report", COW, "--edges", "--period", "46-49", "--no-significance", "-o", out)
+    page = stancegraph.report_html(cow, title=COW.name, period="46-49", significance=False)
+    assert page == out.read_text(encoding="utf-8")
+    svg = tmp_path / "cow.svg"
+    run_cli("report", COW, "--edges", "--max-nodes", "20", "--format", "svg", "-o", svg)
+    assert stancegraph.report_svg(cow, max_nodes=20) == svg.read_text(encoding="utf-8")
+
+
+def test_report_of_graphs_checks_its_arguments(cow):
+    with pytest.raises(ValueError) as caught:
+        stancegraph.report_html(cow, period="2030-33")
+    listed = ", ".join(list(cow)[:10])
+    # The library's text, as GraphReport::with_options words it (a ValidationError).
+    assert str(caught.value) == (
+        f"options, field `period`: no period `2030-33` (its periods: {listed} and 41 more)"
+    )
+    assert caught.value.problems[0]["field"] == "period"
+    with pytest.raises(stancegraph.ValidationError) as caught:
+        stancegraph.report_svg([])
+    assert caught.value.problems[0]["field"] == "graphs"
+    one = cow["46-49"]
+    with pytest.raises(ValueError, match="^graphs: expected a list of SignedGraph.*got one SignedGraph"):
+        stancegraph.report_html(one)
+    with pytest.raises(ValueError, match="^graphs: .*got str$"):
+        stancegraph.report_html("46-49")
+    with pytest.raises(ValueError, match="^graphs: item 1 is a str, not a SignedGraph"):
+        stancegraph.report_html([one, "50-53"])
+    with pytest.raises(ValueError, match="^max_nodes: must be at least 1, got 0"):
+        stancegraph.report_svg(cow, max_nodes=0)
+
+
+def test_report_of_graphs_docstring_example_runs():
+    import doctest
+
+    from stancegraph import _reports
+
+    result = doctest.testmod(_reports)
+    assert (result.attempted, result.failed) == (5, 0)
+    assert "report_html" in stancegraph.__all__ and "report_svg" in stancegraph.__all__

@@ -295,8 +295,18 @@ def test_periods_give_a_dict_and_match_highs():
             assert g.period == period
     one = SignedGraph.read_edges(COW, period="46-49")
     assert one.period == "46-49" and one.edges == graphs["46-49"].edges
-    with pytest.raises(ValueError, match="^period: no period `2030-33`"):
+    with pytest.raises(ValueError, match="^period: no period `2030-33`") as caught:
         SignedGraph.read_edges(COW, period="2030-33")
+    # The library's text (SignedGraph::find_period), as `balance --period` says it.
+    listed = ", ".join(list(graphs)[:10])
+    assert str(caught.value) == f"period: no period `2030-33` (its periods: {listed} and 41 more)"
+    with pytest.raises(ValueError) as caught:
+        SignedGraph.read_edges(TRIBES, period="1954")
+    assert str(caught.value) == "period: no period `1954` (it has no periods)"
+    two = "source,target,sign,period\nA,B,1,2018\nA,B,-1,2019\n"
+    with pytest.raises(ValueError) as caught:
+        SignedGraph.read_edges(two, period="2020")
+    assert str(caught.value) == "period: no period `2020` (its periods: 2018, 2019)"
 
 
 # --- out -------------------------------------------------------------------------
@@ -486,6 +496,38 @@ def test_balance_pattern_is_the_clis():
                              "json"))
     fit = SignedGraph.read_edges(path).fit_pattern("+-+;-++;+++")
     assert out["pattern_blockmodel"] == fit.to_dict()
+
+
+def test_report_takes_the_balance_commands_pattern_and_shuffles(tribes):
+    pattern = "+-+;-++;+++"
+    doc = tribes.to_dict(pattern=pattern, alpha=0.4)
+    assert doc["pattern_blockmodel"] == tribes.fit_pattern(pattern, alpha=0.4).to_dict()
+    assert "pattern_blockmodel" not in tribes.to_dict()
+    shuffled = tribes.report(samples=300, frustration_samples=20, seed=5)
+    expected = tribes.significance(samples=300, frustration_samples=20, seed=5)
+    assert shuffled.to_dict()["significance"] == expected.to_dict()
+    assert "300 shuffles, seed 5" in shuffled.explain()
+    assert "(1000 shuffles, seed" in tribes.explain()
+    # The shuffles' options count only with the test, as the command's flags.
+    assert tribes.to_json(samples=300) == tribes.to_json()
+    assert json.loads(tribes.to_json(significance=True, samples=50, seed=9))["significance"] == (
+        tribes.significance(samples=50, seed=9).to_dict()
+    )
+    with pytest.raises(ValidationError, match="symmetric"):
+        tribes.explain(pattern="+-;+-")
+    with pytest.raises(TypeError, match="campz"):
+        tribes.to_dict(campz=3)
+
+
+@needs_cli
+def test_report_options_are_the_balance_commands():
+    flags = ["--pattern", "+-+;-++;+++", "--alpha", "0.4", "--samples", "200",
+             "--frustration-samples", "30", "--seed", "11"]
+    g = SignedGraph.read_edges(TRIBES)
+    options = dict(pattern="+-+;-++;+++", alpha=0.4, samples=200, frustration_samples=30, seed=11)
+    assert g.explain(**options) == run_cli("balance", "--edges", TRIBES, *flags)
+    expected = json.loads(run_cli("balance", "--edges", TRIBES, *flags, "--significance", "--format", "json"))
+    assert g.to_dict(significance=True, **options) == expected
 
 
 def test_scenario_ties_both_ways_are_ambivalent(istanbul):

@@ -391,8 +391,13 @@ def test_mapped_columns_must_exist_and_match_regardless_of_case(icews):
 
 def test_period_arguments(icews):
     ties = sg.spark.event_ties(icews, window="day")
-    with pytest.raises(ValueError, match="2018-06-01, 2018-06-02"):
+    with pytest.raises(ValueError, match="2018-06-01, 2018-06-02") as caught:
         sg.spark.signed_graphs(ties, period="2019-01-01")
+    # The library's words (SignedGraph::find_period), as read_edges and the CLI say them.
+    assert str(caught.value) == "period: no period `2019-01-01` (its periods: 2018-06-01, 2018-06-02)"
+    with pytest.raises(ValueError) as caught:
+        sg.spark.event_networks(ties, period=["2018-06-02", "2030-01-01", "2029-01-01"])
+    assert str(caught.value).startswith("period: no period `2030-01-01` (its periods: ")
     with pytest.raises(ValueError, match="period"):
         sg.spark.signed_graphs(ties, period=2018)
     both = sg.spark.signed_graphs(ties, period=["2018-06-02", "2018-06-01"])
@@ -404,3 +409,31 @@ def test_a_column_name_with_a_backtick(spark):
     columns = {"source_country": "from", "target_country": "to", "score": "go`ld"}
     frame = frame_of(sg.spark.event_ties(df, columns=columns))
     assert frame["goldstein"].tolist() == [2.0]
+
+
+@pytest.mark.parametrize("count", [0, 1, 10, 11, 23])
+def test_an_unknown_period_is_named_in_the_librarys_words(count):
+    # No Spark needed: the driver's text against the native reader's, for any number of
+    # periods (none; up to ten listed; then "and N more").
+    periods = [f"{2000 + i}" for i in range(count)]
+    text = "source,target,sign,period\n" + "".join(f"A,B,1,{p}\n" for p in periods)
+    if not periods:
+        text = "source,target,sign\nA,B,1\n"
+    with pytest.raises(ValueError) as caught:
+        sg.SignedGraph.read_edges(text, period="1999")
+    assert str(caught.value) == "period: " + sg.spark._unknown_period("1999", periods)
+
+
+def test_window_is_read_as_the_library_reads_it(icews):
+    assert [sg._native._window_name(w) for w in (" All", "DAY", "Week ", " 30 / 7 ")] == [
+        "all", "day", "week", "30/7"
+    ]
+    with pytest.raises(ValueError, match="^window: expected all, day, week, month, year"):
+        sg._native._window_name("fortnight")
+    # " All" needs no date column (the raw text once demanded one) and is kept as "all".
+    ties = sg.spark.event_ties(icews.drop("Event Date"), window=" All")
+    assert ties.schema["source"].metadata["stancegraph"]["window"] == "all"
+    assert_same_table(frame_of(ties), sg.aggregate_events(SAMPLE))
+    days = sg.spark.event_ties(icews, window="Day")
+    assert days.schema["source"].metadata["stancegraph"]["window"] == "day"
+    assert list(sg.spark.signed_graphs(days)) == ["2018-06-01", "2018-06-02"]
