@@ -15,10 +15,11 @@ use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 use stancegraph::interstate::{
-    AlliesInConflict, BalanceByYear, InterstatePanel, InterstateSummary, YearBalanceOptions,
+    AlliesInConflict, BalanceByYear, InterstatePanel, InterstateSummary, TableFormat,
+    YearBalanceOptions, output_files,
 };
 
-use crate::convert::{count_arg, data_frame, json_text, time_limit_arg};
+use crate::convert::{count_arg, data_frame, time_limit_arg};
 use crate::errors::{IntoPyResult, bad_argument};
 use crate::signed::PySignedGraph;
 
@@ -224,11 +225,29 @@ impl PyInterstatePanel {
         Ok(InterstateSummary::new(&allies, &balance, top).to_string())
     }
 
+    /// Every year's signed graph as one edge list
+    /// (``source,target,sign,weight,period``, the period the year): the
+    /// ``signed_networks.csv`` that ``write`` and the ``interstate`` command
+    /// write, which ``SignedGraph.read_edges`` reads back and
+    /// ``stancegraph report --edges`` draws year by year.
+    fn to_edges(&self, py: Python<'_>) -> String {
+        let panel = Arc::clone(&self.inner);
+        py.detach(move || {
+            let mut text = Vec::new();
+            // Writing to memory cannot fail.
+            let _ = stancegraph::balance::SignedGraph::write_edges(&panel.graphs(), &mut text);
+            String::from_utf8_lossy(&text).into_owned()
+        })
+    }
+
     /// Writes ``allies_in_conflict`` and ``balance_by_year`` (``.csv`` or,
-    /// with ``format="json"``, ``.json``) into ``directory`` (made if
-    /// missing) — byte for byte what ``stancegraph interstate --out
-    /// DIRECTORY`` writes — and returns the summary it prints.
-    #[pyo3(signature = (directory, *, format = "csv", time_limit = None, threads = 0))]
+    /// with ``format="json"``, ``.json``) and ``signed_networks.csv`` (every
+    /// year's graph as one edge list, ``to_edges()``) into ``directory``
+    /// (made if missing) — byte for byte what ``stancegraph interstate
+    /// --out DIRECTORY`` writes, through the same library function
+    /// (``interstate::output_files``) — and returns the summary it prints,
+    /// at most ``top`` pairs and years (``--top``).
+    #[pyo3(signature = (directory, *, format = "csv", time_limit = None, threads = 0, top = 5))]
     fn write(
         &self,
         py: Python<'_>,
@@ -236,10 +255,11 @@ impl PyInterstatePanel {
         format: &str,
         time_limit: Option<f64>,
         threads: i64,
+        top: i64,
     ) -> PyResult<String> {
-        let json = match format {
-            "csv" => false,
-            "json" => true,
+        let format = match format {
+            "csv" => TableFormat::Csv,
+            "json" => TableFormat::Json,
             other => {
                 return Err(bad_argument(
                     "format",
@@ -247,28 +267,22 @@ impl PyInterstatePanel {
                 ));
             }
         };
+        let top = count_arg("top", top, 0)?;
         let (allies, balance) = self.results(py, year_options(time_limit, threads)?);
-        let (extension, texts) = if json {
-            (
-                "json",
-                [json_text(&allies.to_json()), json_text(&balance.to_json())],
-            )
-        } else {
-            ("csv", [allies.to_csv(), balance.to_csv()])
-        };
+        let panel = Arc::clone(&self.inner);
         py.detach(|| -> stancegraph::Result<()> {
             let io = |path: &std::path::Path| {
                 let path = path.to_owned();
                 move |source| stancegraph::Error::Io { path, source }
             };
             std::fs::create_dir_all(&directory).map_err(io(&directory))?;
-            for (name, text) in ["allies_in_conflict", "balance_by_year"].iter().zip(texts) {
-                let path = directory.join(format!("{name}.{extension}"));
+            for (name, text) in output_files(&panel, &allies, &balance, format) {
+                let path = directory.join(name);
                 std::fs::write(&path, text).map_err(io(&path))?;
             }
             Ok(())
         })
         .py(py)?;
-        Ok(InterstateSummary::new(&allies, &balance, 5).to_string())
+        Ok(InterstateSummary::new(&allies, &balance, top).to_string())
     }
 }

@@ -680,6 +680,7 @@ class InterstatePanel:
     def summary(
         self, top: int = 5, *, time_limit: Optional[float] = None, threads: int = 0
     ) -> str: ...
+    def to_edges(self) -> str: ...
     def write(
         self,
         directory: PathLike,
@@ -687,6 +688,7 @@ class InterstatePanel:
         format: Literal["csv", "json"] = "csv",
         time_limit: Optional[float] = None,
         threads: int = 0,
+        top: int = 5,
     ) -> str: ...
 # --- events (src/events.rs) ---
 

@@ -118,6 +118,22 @@ def test_write_gives_the_commands_bytes(panel, tmp_path):
     assert len(rows) == 23 and rows[3]["disputes"] == [1292, 1293, 2173]
     with pytest.raises(ValueError, match="format"):
         panel.write(tmp_path, format="xml")
+    assert panel.write(tmp_path, top=1) == panel.summary(1) != summary
+
+
+def test_the_panel_as_one_edge_list_reads_back_as_every_years_graph(panel, tmp_path):
+    panel.write(tmp_path)
+    edges = panel.to_edges()
+    assert (tmp_path / "signed_networks.csv").read_text() == edges
+    assert edges.startswith("source,target,sign,weight,period\n")
+    graphs = sg.SignedGraph.read_edges(tmp_path / "signed_networks.csv")
+    assert list(graphs) == [str(y) for y in panel.years]
+    frame = panel.balance_by_year()
+    for r in frame.itertuples():
+        g, original = graphs[str(r.year)], panel.graph(r.year)
+        assert sorted(g.nodes) == sorted(original.nodes)
+        assert len(g.edges) == len(original.edges)
+        assert g.frustration().value == r.frustration
 
 
 def test_bad_rows_name_file_line_and_field(tmp_path):
