@@ -87,15 +87,17 @@ pub fn keyword<T: FromStr<Err = KeywordError>>(name: &str, text: &str) -> PyResu
         })
 }
 
-/// A `time_limit` argument in seconds: `None` or `inf` for none; a
-/// negative, NaN or overlong number is a `ValueError` naming it.
+/// A `time_limit` argument in seconds: `None`, `inf` or more seconds than a
+/// clock can count for none (as `--time-limit`); a negative or NaN number
+/// is a `ValueError` naming it.
 pub fn time_limit_arg(seconds: Option<f64>) -> PyResult<Option<std::time::Duration>> {
     match seconds {
         None => Ok(None),
-        Some(s) if s == f64::INFINITY => Ok(None),
-        Some(s) => std::time::Duration::try_from_secs_f64(s)
-            .map(Some)
-            .map_err(|_| bad_argument("time_limit", format!("`{s}` is not a number of seconds"))),
+        Some(s) if s >= 0.0 => Ok(std::time::Duration::try_from_secs_f64(s).ok()),
+        Some(s) => Err(bad_argument(
+            "time_limit",
+            format!("`{s}` is not a number of seconds"),
+        )),
     }
 }
 

@@ -924,8 +924,8 @@ impl PySignedGraph {
     ///
     /// A bad ``pattern`` raises :class:`ValidationError` naming it.
     #[pyo3(signature = (*, exact = None, time_limit = None, camps = None, alpha = 0.5, significance = None,
-        pattern = None, samples = SignificanceOptions::DEFAULT_SAMPLES,
-        frustration_samples = SignificanceOptions::DEFAULT_FRUSTRATION_SAMPLES,
+        pattern = None, samples = SignificanceOptions::DEFAULT_SAMPLES as i64,
+        frustration_samples = SignificanceOptions::DEFAULT_FRUSTRATION_SAMPLES as i64,
         seed = SignificanceOptions::DEFAULT_SEED))]
     #[allow(clippy::too_many_arguments)]
     fn report(
@@ -937,8 +937,8 @@ impl PySignedGraph {
         alpha: f64,
         significance: Option<bool>,
         pattern: Option<&str>,
-        samples: usize,
-        frustration_samples: usize,
+        samples: i64,
+        frustration_samples: i64,
         seed: u64,
     ) -> PyResult<PyBalanceReport> {
         // As `stancegraph balance` prints text: significance for up to
@@ -956,11 +956,10 @@ impl PySignedGraph {
             let fit = blockmodel_options(pattern.k(), alpha, None, None, None);
             options = options.with_pattern(pattern, fit);
         }
+        // Checked whether or not the test runs: a bad value is named.
+        let test =
+            crate::signed_measures::significance_options(samples, frustration_samples, seed)?;
         if significance {
-            let test = SignificanceOptions::new()
-                .with_samples(samples)
-                .with_frustration_samples(frustration_samples)
-                .with_seed(seed);
             options = options.with_significance(test);
         }
         self.analyse(py, options)

@@ -39,20 +39,21 @@ impl PySignedGraph {
     /// frustration index (heuristic) against the signs shuffled over the
     /// ties, seeded, with p-values — as ``stancegraph balance`` reports
     /// them. Returns a :class:`Significance`.
-    #[pyo3(signature = (samples = 1000, frustration_samples = 100, seed = SignificanceOptions::DEFAULT_SEED))]
+    #[pyo3(signature = (samples = SignificanceOptions::DEFAULT_SAMPLES as i64,
+        frustration_samples = SignificanceOptions::DEFAULT_FRUSTRATION_SAMPLES as i64,
+        seed = SignificanceOptions::DEFAULT_SEED))]
     fn significance(
         &self,
         py: Python<'_>,
-        samples: usize,
-        frustration_samples: usize,
+        samples: i64,
+        frustration_samples: i64,
         seed: u64,
-    ) -> PySignificance {
-        let options = SignificanceOptions::new()
-            .with_samples(samples)
-            .with_frustration_samples(frustration_samples)
-            .with_seed(seed);
+    ) -> PyResult<PySignificance> {
+        let options = significance_options(samples, frustration_samples, seed)?;
         let graph = Arc::clone(&self.graph);
-        PySignificance::new(py.detach(move || graph.significance(&options)))
+        Ok(PySignificance::new(
+            py.detach(move || graph.significance(&options)),
+        ))
     }
 
     /// A generalised blockmodel: the labelling of the nodes into the blocks
@@ -367,4 +368,22 @@ impl PyPatternFit {
             if self.fit.exact { ", proven" } else { "" }
         )
     }
+}
+
+/// The significance test's options from the Python keywords (``samples``,
+/// ``frustration_samples``: whole numbers of 0 or more, else a `ValueError`
+/// naming the argument, as ``--samples`` and ``--frustration-samples``).
+pub(crate) fn significance_options(
+    samples: i64,
+    frustration_samples: i64,
+    seed: u64,
+) -> PyResult<SignificanceOptions> {
+    Ok(SignificanceOptions::new()
+        .with_samples(crate::convert::count_arg("samples", samples, 0)?)
+        .with_frustration_samples(crate::convert::count_arg(
+            "frustration_samples",
+            frustration_samples,
+            0,
+        )?)
+        .with_seed(seed))
 }

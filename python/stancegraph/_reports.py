@@ -24,6 +24,7 @@ def report_html(
     max_nodes: Optional[int] = None,
     time_limit: Optional[float] = None,
     significance: bool = True,
+    distinct_pairs: bool = False,
 ) -> str:
     """The self-contained HTML report of several signed graphs, as ``stancegraph report
     --edges`` writes it: an overview of every graph (period, nodes, ties, frustration
@@ -37,7 +38,8 @@ def report_html(
     :meth:`EventNetworks.report_html`'s: ``title``; ``max_nodes`` (1–300, default 100);
     ``time_limit``, seconds for the shown graph's frustration search (default 10; the
     others share as many); ``significance``, the significance test (default on, up to
-    10,000 ties).
+    10,000 ties); ``distinct_pairs``, each distinct signed pair counted once whatever its
+    weight (:meth:`SignedGraph.distinct_pairs`, ``report --distinct-pairs``).
 
     Raises :class:`ValidationError` for an unknown ``period`` (naming it and the periods
     there are, in the library's words), an empty ``graphs`` or ``max_nodes`` over 300,
@@ -52,6 +54,8 @@ def report_html(
     >>> "<strong>2018</strong> (shown)" in page
     True
     """
+    if distinct_pairs:
+        graphs = _distinct(graphs)
     return _native._graphs_report(graphs, False, significance, title, period, max_nodes, time_limit)
 
 
@@ -61,8 +65,23 @@ def report_svg(
     period: Optional[str] = None,
     max_nodes: Optional[int] = None,
     time_limit: Optional[float] = None,
+    distinct_pairs: bool = False,
 ) -> str:
     """The drawing of one of several signed graphs (``period``, default the last)
     alone, as an SVG document (``stancegraph report --edges --format svg``): ``graphs``
     and the options as :func:`report_html`."""
+    if distinct_pairs:
+        graphs = _distinct(graphs)
     return _native._graphs_report(graphs, True, False, None, period, max_nodes, time_limit)
+
+
+def _distinct(graphs: "Graphs") -> "Graphs":
+    """``graphs`` with each distinct signed pair counted once; anything that is not a
+    list or dict of graphs is left as it is, for the native layer to name."""
+    if isinstance(graphs, (str, bytes, _native.SignedGraph)):
+        return graphs
+    values = graphs.values() if hasattr(graphs, "values") else graphs
+    try:
+        return [g.distinct_pairs() if isinstance(g, _native.SignedGraph) else g for g in values]
+    except TypeError:  # not iterable: named by the native layer
+        return graphs

@@ -142,6 +142,30 @@ def test_report_of_an_edge_list_equals_the_command_line(cow, tmp_path):
     assert stancegraph.report_svg(cow, max_nodes=20) == svg.read_text(encoding="utf-8")
 
 
+WEIGHTED = "source,target,sign,weight,period\nA,B,1,3,1990\nB,C,-1,2,1990\nA,C,1,1.5,1991\nA,B,1,1,1991\n"
+
+
+def test_report_of_graphs_counts_distinct_pairs_when_asked(tmp_path):
+    graphs = stancegraph.SignedGraph.read_edges(WEIGHTED)
+    page = stancegraph.report_html(graphs, distinct_pairs=True, significance=False)
+    ones = [g.distinct_pairs() for g in graphs.values()]
+    assert page == stancegraph.report_html(ones, significance=False)
+    assert page != stancegraph.report_html(graphs, significance=False)
+    assert "Total weight" not in page
+    assert stancegraph.report_svg(graphs, distinct_pairs=True) == stancegraph.report_svg(ones)
+
+
+@needs_cli
+def test_distinct_pairs_equal_the_command_line(tmp_path):
+    edges = tmp_path / "weighted.csv"
+    edges.write_text(WEIGHTED, encoding="utf-8")
+    out = tmp_path / "weighted.html"
+    run_cli("report", edges, "--edges", "--distinct-pairs", "--no-significance", "-o", out)
+    graphs = stancegraph.SignedGraph.read_edges(edges)
+    page = stancegraph.report_html(graphs, title=edges.name, distinct_pairs=True, significance=False)
+    assert page == out.read_text(encoding="utf-8")
+
+
 def test_report_of_graphs_checks_its_arguments(cow):
     with pytest.raises(ValueError) as caught:
         stancegraph.report_html(cow, period="2030-33")

@@ -110,6 +110,12 @@ def test_tribes_heuristic_and_time_limit(tribes):
     assert e.exact and e.value == 7
     with pytest.raises(ValueError, match="^time_limit: "):
         tribes.frustration(time_limit=-1)
+    with pytest.raises(ValueError, match="^time_limit: "):
+        tribes.frustration(time_limit=float("nan"))
+    # More seconds than a clock can count is no limit, as `inf` (and as
+    # `--time-limit 1e300`).
+    for limit in (float("inf"), 1e300):
+        assert tribes.frustration(time_limit=limit).exact
 
 
 def test_tribes_blockmodels(tribes):
@@ -444,6 +450,13 @@ def test_significance():
     assert tribes.significance(samples=300, frustration_samples=20, seed=5).to_dict() == s.to_dict()
     assert json.loads(s.to_json()) == s.to_dict()
     assert "Triangle balance" in str(s)
+    # A negative count is a ValueError naming it (as a bad --samples is named).
+    with pytest.raises(ValueError, match="^samples: must be at least 0, got -1"):
+        tribes.significance(samples=-1)
+    with pytest.raises(ValueError, match="^frustration_samples: must be at least 0, got -2"):
+        tribes.report(frustration_samples=-2)
+    with pytest.raises(ValueError, match="^samples: "):
+        tribes.explain(samples=-1, significance=False)
     # The report's text has it by default (as the CLI's), its JSON not unless asked.
     assert "with the signs shuffled" in tribes.explain()
     assert "with the signs shuffled" not in tribes.explain(significance=False)

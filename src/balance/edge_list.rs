@@ -164,6 +164,12 @@ pub(crate) fn read_edges(text: &str, origin: &str) -> Result<Vec<SignedGraph>> {
 
 /// Writes `graphs` as one edge list: see [`SignedGraph::write_edges`].
 pub(crate) fn write_edges(graphs: &[SignedGraph], mut out: impl Write) -> std::io::Result<()> {
+    if let Some(reason) = unwritable(graphs) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            reason,
+        ));
+    }
     let periods = graphs.iter().any(|g| g.period().is_some());
     out.write_all(if periods {
         b"source,target,sign,weight,period\n"
@@ -185,4 +191,58 @@ pub(crate) fn write_edges(graphs: &[SignedGraph], mut out: impl Write) -> std::i
         }
     }
     Ok(())
+}
+
+/// Why `graphs` would not read back as themselves from an edge list, if they
+/// would not: several graphs without distinct periods, a period or a tied
+/// node's name that reading would trim, an empty name, two tied nodes of one
+/// name.
+fn unwritable(graphs: &[SignedGraph]) -> Option<String> {
+    let place = |i: usize, g: &SignedGraph| match g.period() {
+        Some(p) => format!("graph {i} (period `{p}`)"),
+        None => format!("graph {i}"),
+    };
+    let mut periods = std::collections::HashSet::new();
+    for (i, g) in graphs.iter().enumerate() {
+        match g.period() {
+            None if graphs.len() > 1 => {
+                return Some(format!(
+                    "{}: several graphs need a period each to be told apart",
+                    place(i, g)
+                ));
+            }
+            Some(p) if p.trim() != p => {
+                return Some(format!(
+                    "{}: the period has spaces around it, which reading trims",
+                    place(i, g)
+                ));
+            }
+            Some(p) if !periods.insert(p) => {
+                return Some(format!(
+                    "{}: another graph has the same period",
+                    place(i, g)
+                ));
+            }
+            _ => {}
+        }
+        let mut tied = vec![false; g.nodes().len()];
+        for e in g.edges() {
+            tied[e.a] = true;
+            tied[e.b] = true;
+        }
+        let mut names = std::collections::HashSet::new();
+        for (name, _) in g.nodes().iter().zip(&tied).filter(|(_, t)| **t) {
+            let problem = if name.trim().is_empty() {
+                "is empty"
+            } else if name.trim() != name {
+                "has spaces around it, which reading trims"
+            } else if !names.insert(name.as_str()) {
+                "names two nodes"
+            } else {
+                continue;
+            };
+            return Some(format!("{}: the node name `{name}` {problem}", place(i, g)));
+        }
+    }
+    None
 }

@@ -163,7 +163,12 @@ impl SignedGraph {
     ///
     /// # Errors
     ///
-    /// When `out` cannot be written.
+    /// When `out` cannot be written, or — [`std::io::ErrorKind::InvalidInput`],
+    /// before anything is written, naming the graph and why — when the
+    /// graphs would not read back as themselves: several graphs without a
+    /// period each, or two with the same period; a period or a tied node's
+    /// name with spaces around it (reading trims them); an empty name; two
+    /// tied nodes of one name.
     pub fn write_edges(graphs: &[SignedGraph], out: impl std::io::Write) -> std::io::Result<()> {
         crate::balance::edge_list::write_edges(graphs, out)
     }

@@ -73,7 +73,10 @@ impl StateNames {
     /// naming the file, the row, its line and the column: a missing column,
     /// a row that is not CSV, an empty abbreviation or name, a code that is
     /// not a whole number, a code named differently by an earlier row, an
-    /// abbreviation an earlier row gives another code.
+    /// abbreviation an earlier row gives another code, an abbreviation that
+    /// is a number (the graphs label a state without a name by its code:
+    /// labels stay unique, and [`InterstatePanel::graphs`](crate::interstate::InterstatePanel::graphs)
+    /// written as an edge list reads back).
     pub fn from_reader(reader: impl Read, origin: &str) -> Result<StateNames> {
         let mut by_code: HashMap<u32, Named> = HashMap::new();
         let mut by_abbreviation: HashMap<String, u32> = HashMap::new();
@@ -86,6 +89,16 @@ impl StateNames {
                 let (abbreviation, name) = (cells.text(0).to_owned(), cells.text(2).to_owned());
                 if abbreviation.is_empty() {
                     cells.bad(0, ProblemKind::MissingField);
+                } else if abbreviation.bytes().all(|b| b.is_ascii_digit()) {
+                    // Unnamed states are labelled by their code: a numeric
+                    // abbreviation could name two nodes alike.
+                    cells.bad(
+                        0,
+                        ProblemKind::Invalid {
+                            reason: "a number: the graphs label a state without a name by its code",
+                        },
+                    );
+                    return;
                 }
                 if name.is_empty() {
                     cells.bad(2, ProblemKind::MissingField);

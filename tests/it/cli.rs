@@ -603,19 +603,24 @@ fn balance_runs_every_period_or_one_and_rejects_bad_input() {
     // `--time-limit inf` is no limit at all (as Python's `float("inf")`),
     // whatever the default: the period is proven; every command that takes
     // a time limit reads it alike and names a bad one.
-    let proven = json_of(&[
-        "balance",
-        "--edges",
-        &cow,
-        "--period",
-        "90-93",
-        "--time-limit",
-        "inf",
-        "--format",
-        "json",
-    ]);
+    let within = |limit: &str| {
+        json_of(&[
+            "balance",
+            "--edges",
+            &cow,
+            "--period",
+            "90-93",
+            "--time-limit",
+            limit,
+            "--format",
+            "json",
+        ])
+    };
+    let proven = within("inf");
     assert_eq!(proven["frustration"]["value"], 44);
     assert_eq!(proven["frustration"]["exact"], true);
+    // More seconds than a clock can count is no limit too.
+    assert_eq!(within("1e300"), proven);
     for command in [
         &["balance", "--edges", &cow][..],
         &["report", &cow, "--edges"][..],
@@ -958,14 +963,23 @@ fn report_draws_an_edge_list_or_an_events_file() {
     // The event table's flags need --events; the columns are an edge list's
     // own.
     fails_with(&["report", table, "--delimiter", ";"], "--events");
-    fails_with(
-        &["report", &edges, "--edges", "--score-col", "Score"],
-        "--score-col",
-    );
-    fails_with(
-        &["report", &edges, "--edges", "--date-col", "Day"],
-        "--date-col",
-    );
+    // Each flag named alone (not every flag of its kind).
+    for (flag, value) in [
+        ("--score-col", "x"),
+        ("--date-col", "x"),
+        ("--delimiter", ";"),
+        ("--window", "day"),
+    ] {
+        let out = stancegraph(&["report", &edges, "--edges", flag, value]);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains(&format!("'--edges' cannot be used with '{flag} <")),
+            "{stderr}"
+        );
+        // --edges twice (the error, the usage), the flag, --help.
+        assert_eq!(stderr.matches("--").count(), 4, "{stderr}");
+    }
     // Weights, or each distinct pair once (as `balance --distinct-pairs`);
     // `--time-limit inf` is no limit.
     let weighted = dir.join("weighted.csv");

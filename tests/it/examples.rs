@@ -187,7 +187,9 @@ fn un_votes_fails_clearly_without_its_input() {
 
 #[test]
 fn un_votes_writes_the_three_matrices() {
-    let dir = crate::common::scratch_dir("un");
+    // A folder that does not exist yet: the example makes it.
+    let scratch = crate::common::scratch_dir("un");
+    let dir = scratch.join("matrices");
     let votes = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/un_votes_sample.csv"
@@ -209,7 +211,6 @@ fn un_votes_writes_the_three_matrices() {
             "{name}: {header}"
         );
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -249,7 +250,9 @@ fn signed_networks_reports_the_repository_copies_and_fails_clearly_without_a_fol
 
 #[test]
 fn report_writes_the_three_reports() {
-    let out_dir = crate::common::scratch_dir("example-report");
+    // A folder that does not exist yet: the example makes it.
+    let scratch = crate::common::scratch_dir("example-report");
+    let out_dir = scratch.join("reports");
     let out = out_dir.to_str().unwrap();
     let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
     let runs: [(&[&str], &str, &str); 3] = [

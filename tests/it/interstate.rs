@@ -204,7 +204,8 @@ fn every_bad_row_is_named_with_its_file_line_and_field() {
     );
 
     let e = StateNames::from_reader(
-        "stateabb,ccode,statenme\nGRC,350,Greece\nGRC,351,Greece\nGRE,350,Greece\n,2,USA\n"
+        "stateabb,ccode,statenme\nGRC,350,Greece\nGRC,351,Greece\nGRE,350,Greece\n,2,USA\n\
+         640,2,USA\n"
             .as_bytes(),
         "cow.csv",
     )
@@ -215,6 +216,8 @@ fn every_bad_row_is_named_with_its_file_line_and_field() {
             "cow.csv:3: rows[2], field `stateabb`: an earlier row gives this abbreviation to another code",
             "cow.csv:4: rows[3], field `ccode`: an earlier row names this code differently",
             "cow.csv:5: rows[4], field `stateabb`: missing required field",
+            "cow.csv:6: rows[5], field `stateabb`: a number: the graphs label a state without a \
+             name by its code",
         ]
     );
 

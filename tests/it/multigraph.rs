@@ -497,3 +497,60 @@ fn written_edge_lists_read_back_as_the_same_graphs() {
         "source,target,sign,weight\nA,B,1,1\nB,C,-1,1\n"
     );
 }
+
+/// Graphs that would not read back as themselves are refused before
+/// anything is written, naming the graph and why; the same graphs made
+/// readable are written.
+#[test]
+fn graphs_that_would_not_read_back_are_refused_by_name() {
+    let make = |names: &[&str]| {
+        SignedGraph::from_weighted_edges(
+            names.iter().map(|n| n.to_string()).collect(),
+            &[(0, 1, 1, 1.0), (1, 2, -1, 2.5)],
+        )
+        .unwrap()
+    };
+    let refused = |graphs: &[SignedGraph]| {
+        let mut out = Vec::new();
+        let e = SignedGraph::write_edges(graphs, &mut out).unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::InvalidInput);
+        assert!(out.is_empty(), "nothing written");
+        e.to_string()
+    };
+    assert_eq!(
+        refused(&[make(&["a", "b", "a"])]),
+        "graph 0: the node name `a` names two nodes"
+    );
+    assert_eq!(
+        refused(&[make(&["a", " b", "c"])]),
+        "graph 0: the node name ` b` has spaces around it, which reading trims"
+    );
+    assert_eq!(
+        refused(&[make(&["a", "", "c"])]),
+        "graph 0: the node name `` is empty"
+    );
+    assert_eq!(
+        refused(&[make(&["a", "b", "c"]), make(&["a", "b", "c"])]),
+        "graph 0: several graphs need a period each to be told apart"
+    );
+    // An isolated node is not written: its name does not matter.
+    let isolated = SignedGraph::from_weighted_edges(
+        vec!["a".into(), "b".into(), "a".into()],
+        &[(0, 1, 1, 1.0)],
+    )
+    .unwrap();
+    let mut out = Vec::new();
+    SignedGraph::write_edges(&[isolated], &mut out).unwrap();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "source,target,sign,weight\na,b,1,1\n"
+    );
+    // Periods: distinct and as reading gives them.
+    let text = "source,target,sign,period\nA,B,1,1990\nA,B,1,1991\n";
+    let mut graphs = SignedGraph::read_edges(text, "p.csv").unwrap();
+    graphs.push(graphs[0].clone());
+    assert_eq!(
+        refused(&graphs),
+        "graph 2 (period `1990`): another graph has the same period"
+    );
+}

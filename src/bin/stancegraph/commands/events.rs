@@ -56,7 +56,8 @@ pub struct EventReadArgs {
     /// Read FILE as this format, whatever its name.
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
-    /// Delimited tables: the field delimiter (one character; `\t` for tab).
+    /// Delimited tables: the field delimiter (one character; `\t` or `tab`
+    /// for a tab).
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
     delimiter: Option<u8>,
     /// Delimited tables: the target actor's column.
@@ -130,6 +131,9 @@ pub struct AggregateArgs {
 }
 
 impl AggregateArgs {
+    /// The ids of these flags (`report`'s usage checks).
+    pub const IDS: [&str; 3] = ["level", "window", "undirected"];
+
     /// The library's options for these flags.
     pub fn options(&self) -> AggregateOptions {
         AggregateOptions::default()

@@ -60,9 +60,13 @@ const EVENT_COLUMNS: [&str; 2] = ["source_col", "date_col"];
 #[derive(clap::Args)]
 #[command(group(clap::ArgGroup::new("network").args(["edges", "events"])))]
 #[command(group(clap::ArgGroup::new("aggregation")
-    .args(["level", "window", "undirected"]).multiple(true).requires("events")))]
+    .args(AggregateArgs::IDS).multiple(true).requires("events")))]
 #[command(group(clap::ArgGroup::new("event_reading")
     .args(EventReadArgs::IDS).multiple(true).requires("events")))]
+#[command(mut_arg("file", |a| a.help(
+    "A scenario (.yaml, .yml, .json, .toml), a case folder of scenario files, a statements \
+     table (.csv) or a Discourse Network Analyzer database (.dna, with the `dna` feature); with \
+     --edges an edge list, with --events an event file")))]
 #[command(mut_arg("source_col", |a| a.help(
     "CSV input: the source document column; \
      with --events, the source actor's column (default source)")))]
@@ -75,7 +79,7 @@ pub struct Args {
     /// FILE is an edge list CSV: `source,target,sign`, optional `weight` and
     /// `period` (one signed graph per period), as `balance --edges` reads.
     #[arg(long, conflicts_with_all = SCENARIO_FLAGS, conflicts_with_all = EVENT_COLUMNS,
-          conflicts_with_all = ["aggregation", "event_reading"])]
+          conflicts_with_all = AggregateArgs::IDS, conflicts_with_all = EventReadArgs::IDS)]
     edges: bool,
     /// FILE is an event file (ICEWS `.tab`, PLOVER `.json`, a delimited
     /// table: its columns named as `events` names them), aggregated as
