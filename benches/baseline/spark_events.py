@@ -29,7 +29,6 @@ Prints a JSON line per measurement and a Markdown table at the end.
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import time
@@ -38,23 +37,15 @@ COLUMNS = ["Event Date", "Source Country", "Target Country", "CAMEO Code", "Inte
 
 
 def session(cores):
-    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    from pyspark.sql import SparkSession
+    # The same loopback-only local session as the tests and the example; the 1M-event
+    # tables want 8 shuffle partitions and a 4 GB driver.
+    from stancegraph.spark import local_session
 
-    spark = (
-        SparkSession.builder.master(f"local[{cores}]")
-        .appName("stancegraph spark bench")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", "8")
-        .config("spark.driver.memory", "4g")
-        .getOrCreate()
+    return local_session(
+        cores,
+        app_name="stancegraph spark bench",
+        config={"spark.sql.shuffle.partitions": "8", "spark.driver.memory": "4g"},
     )
-    spark.sparkContext.setLogLevel("ERROR")
-    return spark
 
 
 def best(run, repeat):

@@ -7,14 +7,13 @@ Local mode on a laptop (two cores, loopback only), from the repository root:
 
 Without arguments it reads the ICEWS sample and the UN votes of 2019 in tests/data.
 On a cluster the code is the same: take the session you have
-(``SparkSession.builder.getOrCreate()`` on Databricks/EMR) instead of the local one
-below, read your events from where they live (Parquet, Delta, CSV), and install the
-stancegraph wheel and pyarrow on every worker — it holds a compiled extension, so
+(``SparkSession.builder.getOrCreate()`` on Databricks/EMR) instead of
+``sgs.local_session()`` below, read your events from where they live (Parquet, Delta,
+CSV), and install the stancegraph wheel and pyarrow on every worker — it holds a compiled extension, so
 ``--py-files`` will not do: a cluster library, the workers' image, or a packed
 environment shipped with ``spark.archives``.
 """
 
-import os
 import sys
 from pathlib import Path
 
@@ -25,25 +24,10 @@ for path in (events_path, votes_path):
     if not path.is_file():
         sys.exit(f"spark_events.py: no such file: {path}")
 
-# Local mode, on loopback only; the workers run this same Python.
-os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-
-from pyspark.sql import SparkSession  # noqa: E402
-
 import stancegraph.spark as sgs  # noqa: E402
 
-spark = (
-    SparkSession.builder.master("local[2]")
-    .appName("stancegraph example")
-    .config("spark.driver.host", "127.0.0.1")
-    .config("spark.driver.bindAddress", "127.0.0.1")
-    .config("spark.ui.enabled", "false")
-    .config("spark.ui.showConsoleProgress", "false")
-    .config("spark.sql.shuffle.partitions", "4")
-    .getOrCreate()
-)
-spark.sparkContext.setLogLevel("ERROR")
+# Local mode on two cores, on loopback only; the workers run this same Python.
+spark = sgs.local_session(2, app_name="stancegraph example")
 
 # 1. Events: an ICEWS .tab read by Spark (tab-separated, no quoting), aggregated per
 #    pair of countries and day by the Rust kernel in every partition, summed by Spark.

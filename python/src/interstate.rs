@@ -232,12 +232,7 @@ impl PyInterstatePanel {
     /// ``stancegraph report --edges`` draws year by year.
     fn to_edges(&self, py: Python<'_>) -> String {
         let panel = Arc::clone(&self.inner);
-        py.detach(move || {
-            let mut text = Vec::new();
-            // Writing to memory cannot fail.
-            let _ = stancegraph::balance::SignedGraph::write_edges(&panel.graphs(), &mut text);
-            String::from_utf8_lossy(&text).into_owned()
-        })
+        py.detach(move || panel.edge_list())
     }
 
     /// Writes ``allies_in_conflict`` and ``balance_by_year`` (``.csv`` or,

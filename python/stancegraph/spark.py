@@ -25,8 +25,9 @@ fails the job with a :class:`~stancegraph.ValidationError` naming the partition,
 row within it and the column.
 
 PySpark is an optional dependency (``pip install stancegraph[spark]``); the workers
-need the stancegraph wheel and pyarrow installed. Nothing here starts a session: pass
-DataFrames of the session you have (local mode on a laptop, or a cluster).
+need the stancegraph wheel and pyarrow installed. The functions take DataFrames of the
+session you have (a cluster's, or :func:`local_session` for local mode on a laptop, on
+loopback only).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ __all__ = [
     "VOTES_SCHEMA",
     "event_networks",
     "event_ties",
+    "local_session",
     "signed_graphs",
     "vote_agreement",
 ]
@@ -82,6 +84,38 @@ _PARTIAL_TIES = (
 )
 _QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 _META = "stancegraph"
+
+
+def local_session(
+    cores: int = 2, *, app_name: str = "stancegraph", config: Optional[Mapping[str, str]] = None
+) -> "Any":
+    """A Spark session in local mode on ``cores`` cores, on loopback only: the driver
+    bound to 127.0.0.1 (``SPARK_LOCAL_IP`` set to it unless already set), the workers
+    running this Python (``PYSPARK_PYTHON``, unless set), no web UI, no progress bars,
+    ``2 * cores`` shuffle partitions and only errors logged. ``config`` adds or
+    overrides settings (``{"spark.driver.memory": "4g"}``). On a cluster, take the
+    session you have instead."""
+    import os
+    import sys
+
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    _pyspark()  # PySpark is there, or an ImportError saying how to install it
+    from pyspark.sql import SparkSession
+    settings = {
+        "spark.driver.host": "127.0.0.1",
+        "spark.driver.bindAddress": "127.0.0.1",
+        "spark.ui.enabled": "false",
+        "spark.ui.showConsoleProgress": "false",
+        "spark.sql.shuffle.partitions": str(2 * cores),
+        **(config or {}),
+    }
+    builder = SparkSession.builder.master(f"local[{cores}]").appName(app_name)
+    for key, value in settings.items():
+        builder = builder.config(key, value)
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    return session
 
 
 def _pyspark():

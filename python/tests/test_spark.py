@@ -53,20 +53,16 @@ def spark():
     os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
     os.environ["PYSPARK_PYTHON"] = sys.executable
     os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
-    from pyspark.sql import SparkSession
-
-    session = (
-        SparkSession.builder.master("local[2]")
-        .appName("stancegraph-tests")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
-        .getOrCreate()
+    session = sg.spark.local_session(
+        2,
+        app_name="stancegraph-tests",
+        config={"spark.sql.execution.arrow.pyspark.enabled": "true"},
     )
-    session.sparkContext.setLogLevel("ERROR")
+    # On loopback only, as local_session promises.
+    conf = session.conf
+    assert conf.get("spark.driver.host") == conf.get("spark.driver.bindAddress") == "127.0.0.1"
+    assert conf.get("spark.sql.shuffle.partitions") == "4"
+    assert conf.get("spark.sql.execution.arrow.pyspark.enabled") == "true"
     yield session
     session.stop()
 

@@ -9,14 +9,30 @@ use std::path::Path;
 use crate::Result;
 use crate::error::ProblemKind;
 use crate::interstate::Dyad;
-use crate::interstate::table::{open, read_table};
+use crate::interstate::table::{Cells, open, read_table};
 
 /// The reason given for a bad state code.
 pub(crate) const BAD_CCODE: &str = "not a COW state code (a whole number, 0 or more)";
 /// The reason given for a bad year.
 pub(crate) const BAD_YEAR: &str = "not a year (a whole number)";
 /// The reason given for a row pairing a state with itself.
-pub(crate) const SELF_DYAD: &str = "a state paired with itself";
+const SELF_DYAD: &str = "a state paired with itself";
+
+/// The year and unordered pair of a dyad-year row whose columns `first`,
+/// `first + 1` and `first + 2` are `ccode1`, `ccode2` and `year` (alliance
+/// and dispute tables alike), or `None` after reporting each bad cell — a
+/// state paired with itself on `ccode2`.
+pub(crate) fn dyad_year(cells: &mut Cells<'_>, first: usize) -> Option<(i32, Dyad)> {
+    let a = cells.whole::<u32>(first, BAD_CCODE);
+    let b = cells.whole::<u32>(first + 1, BAD_CCODE);
+    let year = cells.whole::<i32>(first + 2, BAD_YEAR);
+    let (a, b, year) = (a?, b?, year?);
+    let dyad = Dyad::new(a, b);
+    if dyad.is_none() {
+        cells.bad(first + 1, ProblemKind::Invalid { reason: SELF_DYAD });
+    }
+    Some((year, dyad?))
+}
 
 /// The allied pairs of an alliance dyad-year table such as ATOP's
 /// (`ccode1`, `ccode2`, `year`; other columns ignored), one per unordered
@@ -76,16 +92,7 @@ impl Alliances {
         let mut rows = 0;
         read_table(reader, origin, &["ccode1", "ccode2", "year"], |cells| {
             rows += 1;
-            let a = cells.whole::<u32>(0, BAD_CCODE);
-            let b = cells.whole::<u32>(1, BAD_CCODE);
-            let year = cells.whole::<i32>(2, BAD_YEAR);
-            let (Some(a), Some(b), Some(year)) = (a, b, year) else {
-                return;
-            };
-            match Dyad::new(a, b) {
-                Some(dyad) => pairs.push((year, dyad)),
-                None => cells.bad(1, ProblemKind::Invalid { reason: SELF_DYAD }),
-            }
+            pairs.extend(dyad_year(cells, 0));
         })?;
         pairs.sort_unstable();
         pairs.dedup();

@@ -6,9 +6,8 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::Result;
-use crate::error::ProblemKind;
 use crate::interstate::Dyad;
-use crate::interstate::alliances::{BAD_CCODE, BAD_YEAR, SELF_DYAD};
+use crate::interstate::alliances::dyad_year;
 use crate::interstate::table::{open, read_table};
 
 /// The pairs in a militarized dispute per year, with the disputes' numbers,
@@ -71,15 +70,8 @@ impl Disputes {
         read_table(reader, origin, &columns, |cells| {
             rows += 1;
             let dispute = cells.whole::<u32>(0, "not a dispute number (a whole number, 0 or more)");
-            let a = cells.whole::<u32>(1, BAD_CCODE);
-            let b = cells.whole::<u32>(2, BAD_CCODE);
-            let year = cells.whole::<i32>(3, BAD_YEAR);
-            let (Some(dispute), Some(a), Some(b), Some(year)) = (dispute, a, b, year) else {
-                return;
-            };
-            match Dyad::new(a, b) {
-                Some(dyad) => pairs.push((year, dyad, dispute)),
-                None => cells.bad(2, ProblemKind::Invalid { reason: SELF_DYAD }),
+            if let (Some(dispute), Some((year, dyad))) = (dispute, dyad_year(cells, 1)) {
+                pairs.push((year, dyad, dispute));
             }
         })?;
         pairs.sort_unstable();

@@ -6,14 +6,12 @@
 //! - `allies_in_conflict.csv` (or `.json`): [`AlliesInConflict`];
 //! - `balance_by_year.csv` (or `.json`): [`BalanceByYear`];
 //! - `signed_networks.csv`: every year's signed graph as one edge list whose
-//!   periods are the years ([`InterstatePanel::graphs`] with
-//!   [`SignedGraph::write_edges`](crate::balance::SignedGraph::write_edges)),
+//!   periods are the years ([`InterstatePanel::edge_list`]),
 //!   for `stancegraph balance --edges` and `report --edges` — CSV whatever
 //!   the format, as those read it.
 //!
 //! JSON is pretty-printed with a final line break.
 
-use crate::balance::SignedGraph;
 use crate::interstate::{AlliesInConflict, BalanceByYear, InterstatePanel};
 
 /// The format of the two tables (the edge list is always CSV).
@@ -66,15 +64,9 @@ pub fn output_files(
             format!("{:#}\n", balance.to_json()),
         ),
     };
-    let mut edges = Vec::new();
-    // Writing to memory cannot fail.
-    let _ = SignedGraph::write_edges(&panel.graphs(), &mut edges);
     vec![
         (format!("allies_in_conflict.{extension}"), allies_text),
         (format!("balance_by_year.{extension}"), balance_text),
-        (
-            "signed_networks.csv".to_owned(),
-            String::from_utf8_lossy(&edges).into_owned(),
-        ),
+        ("signed_networks.csv".to_owned(), panel.edge_list()),
     ]
 }

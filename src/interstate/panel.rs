@@ -281,6 +281,20 @@ impl InterstatePanel {
         self.years.iter().map(|y| self.graph_of(y)).collect()
     }
 
+    /// [`graphs`](Self::graphs) as one edge list
+    /// (`source,target,sign,weight,period`, the period the year), as
+    /// [`SignedGraph::write_edges`] writes it: `signed_networks.csv` of
+    /// [`output_files`](crate::interstate::output_files), which
+    /// [`SignedGraph::read_edges`] reads back as every year's graph.
+    pub fn edge_list(&self) -> String {
+        let mut text = Vec::new();
+        // Cannot fail: it writes to memory, the years are distinct, and the
+        // labels are unique, trimmed and non-empty (`StateNames` refuses an
+        // empty or numeric abbreviation and one given to two codes).
+        let _ = SignedGraph::write_edges(&self.graphs(), &mut text);
+        String::from_utf8_lossy(&text).into_owned()
+    }
+
     pub(crate) fn graph_of(&self, y: &PanelYear) -> SignedGraph {
         let states = y.states();
         let index = |c: u32| states.binary_search(&c).unwrap_or_default();

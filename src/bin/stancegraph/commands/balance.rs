@@ -148,11 +148,18 @@ pub fn edge_graphs(file: &Path, period: Option<&str>) -> Result<Vec<SignedGraph>
     let text = std::fs::read_to_string(file).map_err(|e| CliError::file(file, e))?;
     let mut graphs = SignedGraph::read_edges(&text, &file.display().to_string())?;
     if let Some(p) = period {
-        let i = SignedGraph::find_period(&graphs, p)
-            .map_err(|text| CliError::file(file, format!("--period: {text}")))?;
+        let i = find_period(file, &graphs, p)?;
         graphs = vec![graphs.swap_remove(i)];
     }
     Ok(graphs)
+}
+
+/// Where `period` is among the graphs of `file` (`--period` of `balance`
+/// and `report`), or the usage error naming the file and the periods there
+/// are.
+pub fn find_period(file: &Path, graphs: &[SignedGraph], period: &str) -> Result<usize, CliError> {
+    SignedGraph::find_period(graphs, period)
+        .map_err(|kind| CliError::file(file, format!("--period: {kind}")))
 }
 
 /// `graphs`, with every weight 1 when `distinct_pairs` (`--distinct-pairs`).

@@ -91,15 +91,19 @@ impl EventReadArgs {
     ];
 
     /// The library's read options for these flags, with the source actor's
-    /// and the date's columns.
-    pub fn options(&self, source_col: &str, date_col: &str) -> ReadOptions {
+    /// and the date's columns (the library's defaults when `None`).
+    pub fn options(&self, source_col: Option<&str>, date_col: Option<&str>) -> ReadOptions {
         let mut columns = EventColumns::default();
         columns.delimiter = self.delimiter;
-        columns.source = source_col.to_owned();
+        if let Some(source) = source_col {
+            columns.source = source.to_owned();
+        }
         columns.target = self.target_col.clone();
         columns.source_country = self.source_country_col.clone();
         columns.target_country = self.target_country_col.clone();
-        columns.date = date_col.to_owned();
+        if let Some(date) = date_col {
+            columns.date = date.to_owned();
+        }
         columns.code = self.code_col.clone();
         columns.score = self.score_col.clone();
         let mut read = ReadOptions::default();
@@ -182,7 +186,9 @@ fn parse_delimiter(text: &str) -> Result<u8, String> {
 }
 
 pub fn exec(args: &Args) -> Result<ExitCode, CliError> {
-    let read = args.read.options(&args.source_col, &args.date_col);
+    let read = args
+        .read
+        .options(Some(&args.source_col), Some(&args.date_col));
     let networks = aggregate_file(&args.file, &read, &args.aggregate.options())?;
     let mut text = Vec::new();
     let written = match args.format {

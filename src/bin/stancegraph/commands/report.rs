@@ -15,16 +15,16 @@
 //! [`stancegraph::render::GraphReportOptions`], rendered by `render_html`
 //! or `render_svg`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use stancegraph::balance::{FrustrationOptions, SignedGraph};
+use stancegraph::balance::FrustrationOptions;
 use stancegraph::events::aggregate_file;
 use stancegraph::render::{GraphReport, GraphReportOptions};
 use stancegraph::{Date, render::HtmlReport, render::HtmlReportOptions};
 
-use super::balance::{distinct, edge_graphs};
+use super::balance::{distinct, edge_graphs, find_period};
 use super::events::{AggregateArgs, EventReadArgs};
 use crate::error::CliError;
 use crate::input::InputArgs;
@@ -211,10 +211,9 @@ fn network_report(args: &Args, name: String) -> Result<ExitCode, CliError> {
         edge_graphs(file, None)?
     } else {
         let csv = &args.input.csv;
-        let read = args.read.options(
-            csv.source_col.as_deref().unwrap_or("source"),
-            csv.date_col.as_deref().unwrap_or("date"),
-        );
+        let read = args
+            .read
+            .options(csv.source_col.as_deref(), csv.date_col.as_deref());
         aggregate_file(file, &read, &args.aggregate.options())?.graphs()
     };
     if graphs.is_empty() {
@@ -223,7 +222,7 @@ fn network_report(args: &Args, name: String) -> Result<ExitCode, CliError> {
     let graphs = distinct(graphs, args.distinct_pairs);
     let mut options = GraphReportOptions::new().with_title(name);
     if let Some(p) = &args.period {
-        check_period(file, &graphs, p)?;
+        find_period(file, &graphs, p)?;
         options = options.with_period(p.clone());
     }
     if let Some(n) = args.max_nodes {
@@ -256,12 +255,4 @@ fn network_report(args: &Args, name: String) -> Result<ExitCode, CliError> {
         if graphs.len() == 1 { "" } else { "s" }
     ));
     Ok(ExitCode::SUCCESS)
-}
-
-/// That `period` is one of the graphs', or an error naming the file and
-/// the first periods there are.
-fn check_period(file: &Path, graphs: &[SignedGraph], period: &str) -> Result<(), CliError> {
-    SignedGraph::find_period(graphs, period)
-        .map(|_| ())
-        .map_err(|text| CliError::file(file, format!("--period: {text}")))
 }
